@@ -1,0 +1,46 @@
+// Builds faiss-node's single source file (src/faiss.cc) against the system FAISS
+// (Debian libfaiss-dev) with node-gyp. faiss-node's own install script cannot work
+// offline (it downloads a prebuilt binary, then git-clones FAISS), so pnpm never runs it.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const here = dirname(dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
+const addon = join(here, "build", "Release", "faiss_node.node");
+
+if (existsSync(addon) && !process.argv.includes("--force")) {
+  console.log(`faiss-native: ${addon} already built (pass --force to rebuild)`);
+  process.exit(0);
+}
+if (!existsSync("/usr/include/faiss/Index.h")) {
+  // During `pnpm install` a missing FAISS only warns, so the rest of the install
+  // completes; `pnpm build`, the smoke check and the tests then fail with this message.
+  const log = process.argv.includes("--if-possible") ? console.warn : console.error;
+  log(
+    "faiss-native: FAISS headers not found (/usr/include/faiss/Index.h).\n" +
+      "Install them with: sudo apt-get install -y libfaiss-dev libopenblas-dev build-essential python3\n" +
+      "(or run: bash scripts/setup-system.sh)",
+  );
+  process.exit(process.argv.includes("--if-possible") ? 0 : 1);
+}
+// Build against the headers of the running Node when they are installed (Debian's nodejs,
+// NodeSource and official tarballs ship them); otherwise node-gyp would try to download them.
+const nodeDir = [
+  process.env.npm_config_nodedir,
+  process.config.variables.node_prefix,
+  dirname(dirname(process.execPath)),
+]
+  .filter((dir) => typeof dir === "string" && dir.length > 0)
+  .find((dir) => existsSync(join(dir, "include", "node", "node_api.h")));
+const args = ["rebuild"];
+if (nodeDir) args.push(`--nodedir=${nodeDir}`);
+const nodeGyp = require.resolve("node-gyp/bin/node-gyp.js");
+const result = spawnSync(process.execPath, [nodeGyp, ...args], { cwd: here, stdio: "inherit" });
+if (result.status !== 0) {
+  console.error("faiss-native: node-gyp build failed; see the compiler output above and docs/faiss.md");
+  process.exit(result.status ?? 1);
+}
+console.log(`faiss-native: built ${addon}`);

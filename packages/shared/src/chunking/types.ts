@@ -1,0 +1,18 @@
+/** Where a chunk came from, enough to cite it: book, page range or chapter, position. */
+export interface ChunkSource {
+  /** Content hash (sha256 hex) of the book file: stable across renames. */
+  bookId: string;
+  title: string;
+  author?: string;
+  /** File path relative to BOOKS_DIR. */
+  file: string;
+  page?: number;
+  pageEnd?: number;
+  chapter?: string;
+  /** 0-based order of the chunk within its book. */
+  position: number;
+}
+
+export interface Chunk extends ChunkSource {
+  text: string;
+}

@@ -1,0 +1,75 @@
+// Parses the environment once per process. All problems are collected and reported
+// together, so an operator fixes a bad .env in one pass rather than one error per restart.
+import { type AppConfig, envSchema, SECRET_VARIABLES } from "./schema.js";
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Configuration is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map((problem) => `  - ${problem}`).join("\n") +
+        "\nFix these variables in your environment or .env file (every variable is documented in .env.example).",
+    );
+    this.name = "ConfigError";
+  }
+}
+
+const isSecret = (name: string) => (SECRET_VARIABLES as readonly string[]).includes(name);
+
+function describeValue(name: string, value: unknown): string {
+  if (value === undefined) return "is missing";
+  if (isSecret(name)) return "has an invalid value (hidden: secret)";
+  return `has value ${JSON.stringify(String(value)).slice(0, 80)}`;
+}
+
+/** Extra rules that involve more than one variable. */
+function crossFieldProblems(config: AppConfig, env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (config.CHUNK_OVERLAP >= config.CHUNK_SIZE) {
+    problems.push(`CHUNK_OVERLAP (${config.CHUNK_OVERLAP}) must be smaller than CHUNK_SIZE (${config.CHUNK_SIZE})`);
+  }
+  if (config.EMBEDDINGS_PROVIDER === "openai" && !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
+    problems.push("EMBEDDINGS_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
+  }
+  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
+    problems.push("WEBHOOK_URL is set but WEBHOOK_SECRET is missing: webhook mode needs a secret token");
+  }
+  if (env.FAISS_PATH !== undefined && env.INDEX_DIR === undefined) {
+    problems.push(
+      "FAISS_PATH is no longer used: the index is now a directory of versioned generations. " +
+        `Set INDEX_DIR to the directory instead (for example INDEX_DIR=${JSON.stringify(env.FAISS_PATH)})`,
+    );
+  }
+  return problems;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  // Empty strings from a .env file mean "not set" for variables that have defaults.
+  const cleaned: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== "") cleaned[key] = value;
+  }
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "config");
+      return `${name} ${describeValue(name, cleaned[name])}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const problems = crossFieldProblems(result.data, env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return result.data;
+}
+
+/** For process entry points: parse, or print every problem and exit non-zero (no stack trace). */
+export function loadConfigOrExit(env: Record<string, string | undefined>, service: string): AppConfig {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`[${service}] ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+// Every environment variable the project reads, with its default and the shape it must
+// have. The same schema documents .env.example (a test keeps the two in step).
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const positiveInt = (min = 1, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ error: "expected a whole number" })
+    .int({ error: "expected a whole number" })
+    .min(min, { error: `expected a whole number ≥ ${min}` })
+    .max(max, { error: `expected a whole number ≤ ${max}` });
+
+const userIdList = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^\d+(\s*,\s*\d+)*$/.test(value), {
+    error: "expected comma-separated numeric Telegram user ids, e.g. 12345,67890",
+  })
+  .transform((value) => (value === "" ? [] : value.split(",").map((id) => Number(id.trim()))));
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.url({ error: "expected a URL such as http://127.0.0.1:8080/v1" }).optional())
+  .optional();
+
+export const envSchema = z.object({
+  LOG_LEVEL: z
+    .enum(["error", "warn", "info", "debug"], { error: "expected one of error, warn, info, debug" })
+    .default("info"),
+  LOG_DIR: z.string().min(1).default("logs"),
+  BOOKS_DIR: z.string().min(1).default("data/books"),
+  INDEX_DIR: z.string().min(1).default("data/index"),
+  BACKUP_DIR: z.string().min(1).default("data/backups"),
+  BACKUP_KEEP: positiveInt(1, 1000).default(7),
+  INGESTION_ENABLED: booleanFlag.default(true),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), { error: "expected redis://host:port[/db]" })
+    .default("redis://127.0.0.1:6379"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, { error: "expected letters, digits, - or _" })
+    .default("ai-library"),
+  EMBEDDINGS_PROVIDER: z.enum(["local", "openai"], { error: "expected local or openai" }).default("local"),
+  LOCAL_EMBEDDING_DIMS: positiveInt(32, 4096).default(384),
+  OPENAI_API_KEY: optionalSecret,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  OPENAI_CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  CHUNK_SIZE: positiveInt(200, 20_000).default(1000),
+  CHUNK_OVERLAP: positiveInt(0, 5000).default(150),
+  PARSE_TIMEOUT_SECONDS: positiveInt(1, 3600).default(120),
+  PARSE_MEMORY_MB: positiveInt(64, 16_384).default(1024),
+  EPUB_MAX_UNCOMPRESSED_MB: positiveInt(1, 10_000).default(300),
+  TELEGRAM_BOT_TOKEN: optionalSecret,
+  TELEGRAM_API_ROOT: z
+    .url({ error: "expected a URL such as https://api.telegram.org" })
+    .default("https://api.telegram.org"),
+  ALLOWED_USER_IDS: userIdList.default([]),
+  ADMIN_USER_IDS: userIdList.default([]),
+  RATE_LIMIT_PER_MINUTE: positiveInt(1, 10_000).default(20),
+  MAX_QUESTION_CHARS: positiveInt(10, 4000).default(1000),
+  WEBHOOK_URL: optionalUrl,
+  WEBHOOK_PORT: positiveInt(1, 65_535).default(8443),
+  WEBHOOK_SECRET: optionalSecret,
+  BOT_METRICS_PORT: positiveInt(0, 65_535).default(9464),
+  WORKER_METRICS_PORT: positiveInt(0, 65_535).default(9465),
+  INDEX_POLL_SECONDS: positiveInt(1, 3600).default(10),
+});
+
+export type EnvInput = z.input<typeof envSchema>;
+export type AppConfig = z.output<typeof envSchema>;
+
+/** Names whose values must never be printed, logged or echoed in an error. */
+export const SECRET_VARIABLES = ["TELEGRAM_BOT_TOKEN", "OPENAI_API_KEY", "WEBHOOK_SECRET"] as const;

@@ -1,0 +1,67 @@
+// What every book loader produces, and the typed failures it may report.
+
+export type BookFormat = "pdf" | "epub" | "fb2" | "txt" | "md";
+
+/** A stretch of a book's text with where it came from: a PDF page or an EPUB/FB2 chapter. */
+export interface BookSection {
+  text: string;
+  /** 1-based page number (PDF only). */
+  page?: number;
+  /** Chapter title (EPUB, FB2, Markdown heading). */
+  chapter?: string;
+}
+
+export interface ParsedBook {
+  format: BookFormat;
+  title: string;
+  author?: string;
+  language?: string;
+  /** Pages for PDF (one section per page, empty pages omitted), chapters otherwise, in reading order. */
+  sections: BookSection[];
+  /** Total pages of a PDF, including empty ones. */
+  pageCount?: number;
+}
+
+export type BookErrorKind =
+  | "encrypted" // password needed
+  | "no_text" // scanned or image-only: needs OCR
+  | "corrupt" // unreadable container or syntax
+  | "unsupported" // a format we do not read
+  | "empty" // a 0-byte file or no content at all
+  | "too_large" // over the size caps (zip bomb, huge page count)
+  | "timeout" // parsing took longer than PARSE_TIMEOUT_SECONDS
+  | "out_of_memory" // parser exceeded PARSE_MEMORY_MB
+  | "unsafe_path"; // symlink or path outside BOOKS_DIR
+
+/** A book that cannot be indexed. `message` says which file, what is wrong and what to do. */
+export class BookLoadError extends Error {
+  constructor(
+    readonly kind: BookErrorKind,
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${describeBookError(kind)} (${detail})`);
+    this.name = "BookLoadError";
+  }
+}
+
+const BOOK_ERROR_TEXT: Record<BookErrorKind, string> = {
+  encrypted: "the file is password-protected; remove the password and add it again",
+  no_text: "no text layer (scanned or image-only); run OCR on it first, e.g. ocrmypdf",
+  corrupt: "the file is damaged or not a valid book; re-export or re-download it",
+  unsupported: "this format is not supported; use PDF, EPUB, FB2, FB2.ZIP, TXT or MD",
+  empty: "the file is empty or has no readable text",
+  too_large: "the file exceeds the safety limits (size, page count or unpacked size)",
+  timeout: "parsing took too long and was stopped; check the file or raise PARSE_TIMEOUT_SECONDS",
+  out_of_memory: "parsing needed more memory than allowed; raise PARSE_MEMORY_MB or split the book",
+  unsafe_path: "the path leaves the books folder (symlink or ..); copy the file into the folder instead",
+};
+
+export function describeBookError(kind: BookErrorKind): string {
+  return BOOK_ERROR_TEXT[kind];
+}
+
+/** Errors that will not go away on retry (BullMQ marks these unrecoverable). */
+export function isPermanentBookError(kind: BookErrorKind): boolean {
+  return kind !== "timeout" && kind !== "out_of_memory";
+}
