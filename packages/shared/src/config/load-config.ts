@@ -1,5 +1,6 @@
 // Parses the environment once per process. All problems are collected and reported
 // together, so an operator fixes a bad .env in one pass rather than one error per restart.
+import { createRedactor } from "../logging/redact.js";
 import { type AppConfig, envSchema, SECRET_VARIABLES } from "./schema.js";
 
 export class ConfigError extends Error {
@@ -15,10 +16,11 @@ export class ConfigError extends Error {
 
 const isSecret = (name: string) => (SECRET_VARIABLES as readonly string[]).includes(name);
 
-function describeValue(name: string, value: unknown): string {
+function describeValue(name: string, value: unknown, redact: (text: string) => string): string {
   if (value === undefined) return "is missing";
   if (isSecret(name)) return "has an invalid value (hidden: secret)";
-  return `has value ${JSON.stringify(String(value)).slice(0, 80)}`;
+  // A secret pasted into the wrong variable must not be echoed either.
+  return `has value ${redact(JSON.stringify(String(value)).slice(0, 80))}`;
 }
 
 /** Extra rules that involve more than one variable. */
@@ -50,9 +52,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
+    const redact = createRedactor(SECRET_VARIABLES.map((name) => cleaned[name] ?? ""));
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "config");
-      return `${name} ${describeValue(name, cleaned[name])}: ${issue.message}`;
+      return `${name} ${describeValue(name, cleaned[name], redact)}: ${issue.message}`;
     });
     throw new ConfigError(problems);
   }

@@ -44,6 +44,13 @@ export const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).default("data/backups"),
   BACKUP_KEEP: positiveInt(1, 1000).default(7),
   INGESTION_ENABLED: booleanFlag.default(true),
+  INGEST_CONCURRENCY: positiveInt(1, 64).default(2),
+  INDEX_FACTORY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_,.]+$/, { error: "expected a FAISS factory string such as Flat, IVF1024,Flat or HNSW32" })
+    .default("Flat"),
+  INDEX_KEEP_GENERATIONS: positiveInt(2, 1000).default(5),
   REDIS_URL: z
     .string()
     .trim()

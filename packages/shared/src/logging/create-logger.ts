@@ -1,7 +1,7 @@
 // One winston logger per process: a daily-rotated file
 // logs/ai_library_bot_<service>_YYYY-MM-DD.log plus the console, every line redacted.
 import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import winston from "winston";
 import DailyRotateFile from "winston-daily-rotate-file";
 import { createRedactor } from "./redact.js";
@@ -54,18 +54,22 @@ export function createLogger(options: LoggerOptions): Logger {
       datePattern: "YYYY-MM-DD",
       utc: true,
       maxFiles: `${options.maxDays ?? 30}d`,
-      format: winston.format.combine(base, redactedLine),
+      // The rotation bookkeeping file stays hidden so `ls logs/` shows only the logs.
+      auditFile: join(dir, `.ai_library_bot_${options.service}-audit.json`),
+      format: redactedLine,
     }),
   ];
   if (options.console !== false) {
     transports.push(
       new winston.transports.Console({
         stderrLevels: ["error", "warn", "info", "debug"],
-        format: winston.format.combine(base, redactedLine),
+        format: redactedLine,
       }),
     );
   }
   return winston.createLogger({
+    // errors() must run at the logger level for logger.error(new Error(...)) to keep its message.
+    format: base,
     level: options.level,
     defaultMeta: { service: options.service },
     transports,
@@ -74,12 +78,24 @@ export function createLogger(options: LoggerOptions): Logger {
 
 /** Flushes file transports before the process exits (winston writes asynchronously). */
 export async function closeLogger(logger: Logger): Promise<void> {
-  await new Promise<void>((done) => {
-    const timer = setTimeout(done, 2000);
-    logger.on("finish", () => {
-      clearTimeout(timer);
-      done();
+  const withTimeout = (register: (done: () => void) => void) =>
+    new Promise<void>((done) => {
+      const timer = setTimeout(done, 3000);
+      register(() => {
+        clearTimeout(timer);
+        done();
+      });
     });
-    logger.end();
-  });
+  // Ending the logger makes winston close each file transport, which ends its file stream;
+  // the lines are on disk once that stream reports "finish".
+  const files = logger.transports.filter((transport): transport is DailyRotateFile => transport instanceof DailyRotateFile);
+  const flushed = files.map((transport) =>
+    withTimeout((done) => {
+      const stream = (transport as unknown as { logStream?: NodeJS.EventEmitter }).logStream;
+      if (!stream) return done();
+      stream.once("finish", done);
+    }),
+  );
+  logger.end();
+  await Promise.all(flushed);
 }

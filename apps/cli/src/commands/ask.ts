@@ -1,0 +1,48 @@
+// `ask "question" [--json] [--k N]`: answers from the live generation, the same way the bot does.
+import type { Command } from "commander";
+import { createAnswererFromConfig } from "@ai-library/shared/answer";
+import { closeLogger } from "@ai-library/shared/logging";
+import { createLiveLibrary } from "@ai-library/shared/retrieval";
+import { detectLanguage } from "@ai-library/shared/text";
+import { createCliContext } from "../context.js";
+import { formatAnswerForTerminal, toAskJson } from "../output/answer-output.js";
+
+export function registerAskCommand(program: Command): void {
+  program
+    .command("ask")
+    .description("answer a question from the live index, with sources")
+    .argument("<question...>", "the question")
+    .option("--json", "print {answer, sources} as JSON")
+    .option("--k <n>", "how many passages to retrieve", (value) => Number.parseInt(value, 10), 5)
+    .action(async (words: string[], options: { json?: boolean; k: number }) => {
+      const context = createCliContext();
+      const question = words.join(" ").trim();
+      if (!Number.isInteger(options.k) || options.k < 1 || options.k > 100) {
+        console.error("--k must be a whole number from 1 to 100");
+        process.exitCode = 2;
+        return;
+      }
+      const embedder = await context.embedder();
+      const library = createLiveLibrary({ store: context.store, embedder, logger: context.logger });
+      try {
+        const loaded = await library.reloadIfChanged();
+        if (loaded.status === "empty" || (loaded.status === "refused" && !library.current())) {
+          const why = loaded.status === "refused" ? loaded.reason : "no index has been published yet";
+          console.error(`The library index is not available: ${why}. Run: pnpm ai-library ingest --folder data/books --inline`);
+          process.exitCode = 1;
+          return;
+        }
+        const language = detectLanguage(question);
+        context.logger.info(`Запрос от пользователя cli: ${question.slice(0, 200)}`);
+        const { passages } = await library.search(question, options.k);
+        const answerer = createAnswererFromConfig(context.config, { logger: context.logger });
+        const answer = await answerer.answer(question, passages, { language });
+        process.stdout.write(
+          options.json ? `${JSON.stringify(toAskJson(answer), null, 2)}\n` : formatAnswerForTerminal(answer),
+        );
+      } finally {
+        library.close();
+        await closeLogger(context.logger);
+      }
+    });
+}

@@ -1,0 +1,50 @@
+// `ingest --folder DIR [--inline]`: builds and publishes a new index generation.
+// --inline runs the whole pipeline in this process (no Redis needed).
+import type { Command } from "commander";
+import { ingestSettingsFromConfig, runIngest } from "@ai-library/shared/pipeline";
+import { closeLogger } from "@ai-library/shared/logging";
+import { createCliContext } from "../context.js";
+import { createProgressReporter } from "../output/progress-reporter.js";
+import { printIngestReport } from "../output/ingest-report.js";
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command("ingest")
+    .description("index the books of a folder and publish a new index generation")
+    .option("--folder <dir>", "books folder (default: BOOKS_DIR)")
+    .option("--inline", "run the pipeline in this process instead of the worker queue (no Redis needed)")
+    .option("--json", "print the report as JSON")
+    .action(async (options: { folder?: string; inline?: boolean; json?: boolean }) => {
+      const context = createCliContext();
+      const folder = options.folder ?? context.config.BOOKS_DIR;
+      if (!options.inline) {
+        console.error("Queued ingestion is not available in this build yet; use --inline.");
+        process.exitCode = 2;
+        return;
+      }
+      const progress = createProgressReporter(process.stderr);
+      const controller = new AbortController();
+      process.once("SIGINT", () => controller.abort());
+      try {
+        const report = await runIngest(
+          {
+            settings: ingestSettingsFromConfig(context.config),
+            logger: context.logger,
+            embedder: await context.embedder(),
+            store: context.store,
+          },
+          { folder, onProgress: progress.update, signal: controller.signal },
+        );
+        progress.stop();
+        printIngestReport(report, options.json === true);
+        process.exitCode = report.published ? 0 : 1;
+      } catch (error) {
+        progress.stop();
+        console.error(`Ingest failed: ${(error as Error).message}`);
+        context.logger.error(`Ingest failed: ${(error as Error).message}`);
+        process.exitCode = 1;
+      } finally {
+        await closeLogger(context.logger);
+      }
+    });
+}

@@ -1,0 +1,39 @@
+// What every CLI command needs, built once from the parsed config: logger, index store,
+// embedder. The CLI logs to its own daily file only; the terminal gets progress and reports.
+import { join } from "node:path";
+import { type AppConfig, loadConfigOrExit, secretValues } from "@ai-library/shared/config";
+import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
+import type { Embedder } from "@ai-library/shared/embeddings";
+import { type IndexStore, openIndexStore } from "@ai-library/shared/index";
+import { createLogger, type Logger } from "@ai-library/shared/logging";
+
+export interface CliContext {
+  config: AppConfig;
+  logger: Logger;
+  store: IndexStore;
+  embedder(): Promise<Embedder>;
+}
+
+export function createCliContext(): CliContext {
+  const config = loadConfigOrExit(process.env, "cli");
+  const logger = createLogger({
+    service: "cli",
+    level: config.LOG_LEVEL,
+    dir: config.LOG_DIR,
+    secrets: secretValues(config),
+    console: false,
+  });
+  const store = openIndexStore(config.INDEX_DIR);
+  let embedder: Promise<Embedder> | undefined;
+  return {
+    config,
+    logger,
+    store,
+    embedder: () => {
+      embedder ??= Promise.resolve(
+        createEmbedderFromConfig(config, { logger, cacheDir: join(config.INDEX_DIR, "cache") }),
+      );
+      return embedder;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// The per-book report printed at the end of an ingest: indexed / unchanged / failed with
+// the reason. Russian for operators; --json for scripts.
+import type { BookOutcome, IngestReport } from "@ai-library/shared/pipeline";
+
+const STATUS_TEXT: Record<BookOutcome["status"], string> = {
+  indexed: "проиндексирована",
+  unchanged: "без изменений (пропущена)",
+  failed: "ОШИБКА",
+  duplicate: "дубликат (пропущена)",
+};
+
+export function printIngestReport(report: IngestReport, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const lines: string[] = ["", "Отчёт по книгам:"];
+  const sorted = [...report.outcomes].sort((a, b) => a.file.localeCompare(b.file));
+  for (const outcome of sorted) {
+    const details =
+      outcome.status === "failed" || outcome.status === "duplicate"
+        ? ` — ${outcome.reason ?? ""}`
+        : ` — фрагментов: ${outcome.chunks ?? 0}${outcome.pages !== undefined ? `, страниц: ${outcome.pages}` : ""}`;
+    lines.push(`  [${STATUS_TEXT[outcome.status]}] ${outcome.file}${details}`);
+  }
+  const count = (status: BookOutcome["status"]) => report.outcomes.filter((o) => o.status === status).length;
+  lines.push(
+    "",
+    `Итого: проиндексировано ${count("indexed")}, без изменений ${count("unchanged")}, ошибок ${count("failed")}, дубликатов ${count("duplicate")}.`,
+  );
+  if (report.published) {
+    lines.push(
+      `Опубликовано поколение индекса ${report.generationId} (${report.chunkCount} фрагментов, заново векторизовано ${report.embeddedChunks}) за ${(report.durationMs / 1000).toFixed(1)} с.`,
+    );
+  } else {
+    lines.push(`Индекс НЕ опубликован: ${report.failure ?? "неизвестная причина"}. Текущий индекс не изменён.`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+}

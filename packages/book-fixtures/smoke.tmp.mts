@@ -1,0 +1,13 @@
+import { writePdfBook, writeEpubBook, writeFb2Book, writeZipBombEpub, writeManyPagesPdf } from "./src/index.js";
+const d = "/tmp/fx";
+await writePdfBook({ path: `${d}/a.pdf`, title: "Война и мир", author: "Лев Толстой", pages: ["Первая страница. Привет, мир!\n\nВторой абзац.", "Вторая страница — текст."] });
+await writeEpubBook({ path: `${d}/a.epub`, title: "Книга", author: "Автор", language: "ru", chapters: [{ title: "Глава 1", text: "Текст & <b>\n\nещё" }, { title: "Глава 2", text: "Два" }] });
+await writeFb2Book({ path: `${d}/a.fb2`, title: "Книга", author: "Иван Петрович Сидоров", encoding: "windows-1251", sections: [{ title: "Раздел → один", text: "Привет ≥ мир" }] });
+await writeFb2Book({ path: `${d}/b.fb2.zip`, title: "Книга", author: "Иван Сидоров", encoding: "utf-8", zip: true, sections: [{ title: "Раздел", text: "Привет" }] });
+let t = Date.now();
+await writeZipBombEpub(`${d}/bomb.epub`, 1024 * 1024 * 1024);
+console.log("bomb ms", Date.now() - t);
+await writeZipBombEpub(`${d}/lie.epub`, 50 * 1024 * 1024, { lieAboutSize: true });
+t = Date.now();
+await writeManyPagesPdf(`${d}/many.pdf`, 100000, { lineText: "Hello (page)" });
+console.log("many ms", Date.now() - t);

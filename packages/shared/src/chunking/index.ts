@@ -1,0 +1,2 @@
+export { type BookIdentity, CHUNKER_VERSION, type ChunkingOptions, chunkBook } from "./chunk-book.js";
+export type { Chunk, ChunkSource } from "./types.js";

@@ -1,0 +1,119 @@
+// Chunk texts and citations for one generation, in SQLite: label (the FAISS row) → chunk.
+// One file per generation, journal in DELETE mode so the file is complete once closed.
+import Database from "better-sqlite3";
+import type { Chunk } from "../chunking/types.js";
+import type { Passage } from "../retrieval/types.js";
+import type { BookRecord } from "./manifest.js";
+
+export const DOCSTORE_FILE = "docstore.sqlite";
+
+const SCHEMA = `
+CREATE TABLE books (
+  book_id TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, author TEXT,
+  format TEXT NOT NULL, pages INTEGER, chunk_count INTEGER NOT NULL, first_label INTEGER NOT NULL
+);
+CREATE TABLE chunks (
+  label INTEGER PRIMARY KEY, book_id TEXT NOT NULL REFERENCES books(book_id),
+  position INTEGER NOT NULL, page INTEGER, page_end INTEGER, chapter TEXT, text TEXT NOT NULL
+);
+CREATE INDEX chunks_by_book ON chunks(book_id, position);
+`;
+
+export interface DocstoreWriter {
+  addBook(record: BookRecord, chunks: Chunk[]): void;
+  close(): void;
+}
+
+export function createDocstoreWriter(path: string): DocstoreWriter {
+  const db = new Database(path);
+  db.pragma("journal_mode = DELETE");
+  db.pragma("synchronous = FULL");
+  db.exec(SCHEMA);
+  const insertBook = db.prepare(
+    "INSERT INTO books VALUES (@bookId, @file, @title, @author, @format, @pages, @chunkCount, @firstLabel)",
+  );
+  const insertChunk = db.prepare("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const addBook = db.transaction((record: BookRecord, chunks: Chunk[]) => {
+    insertBook.run({ ...record, author: record.author ?? null, pages: record.pages ?? null });
+    chunks.forEach((chunk, index) => {
+      insertChunk.run(
+        record.firstLabel + index,
+        record.bookId,
+        chunk.position,
+        chunk.page ?? null,
+        chunk.pageEnd ?? null,
+        chunk.chapter ?? null,
+        chunk.text,
+      );
+    });
+  });
+  return { addBook: (record, chunks) => addBook(record, chunks), close: () => db.close() };
+}
+
+interface ChunkRow {
+  label: number;
+  book_id: string;
+  position: number;
+  page: number | null;
+  page_end: number | null;
+  chapter: string | null;
+  text: string;
+  file: string;
+  title: string;
+  author: string | null;
+}
+
+function rowToChunk(row: ChunkRow): Chunk {
+  return {
+    bookId: row.book_id,
+    file: row.file,
+    title: row.title,
+    ...(row.author !== null ? { author: row.author } : {}),
+    ...(row.page !== null ? { page: row.page } : {}),
+    ...(row.page_end !== null ? { pageEnd: row.page_end } : {}),
+    ...(row.chapter !== null ? { chapter: row.chapter } : {}),
+    position: row.position,
+    text: row.text,
+  };
+}
+
+const CHUNK_COLUMNS = "c.label, c.book_id, c.position, c.page, c.page_end, c.chapter, c.text, b.file, b.title, b.author";
+
+export interface DocstoreReader {
+  chunkCount(): number;
+  /** Chunks by FAISS label, in the order of `labels`; unknown labels are skipped. */
+  chunksByLabel(labels: number[]): Map<number, Chunk>;
+  chunksOfBook(bookId: string): Chunk[];
+  /** Exposed for the keyword index and diagnostics. */
+  readonly db: Database.Database;
+  close(): void;
+}
+
+export function openDocstoreReader(path: string): DocstoreReader {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const count = db.prepare("SELECT count(*) AS n FROM chunks");
+  const byBook = db.prepare(
+    `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN books b USING (book_id) WHERE c.book_id = ? ORDER BY c.label`,
+  );
+  return {
+    db,
+    chunkCount: () => (count.get() as { n: number }).n,
+    chunksByLabel(labels) {
+      const out = new Map<number, Chunk>();
+      if (labels.length === 0) return out;
+      const rows = db
+        .prepare(
+          `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN books b USING (book_id) WHERE c.label IN (${labels.map(() => "?").join(",")})`,
+        )
+        .all(...labels) as ChunkRow[];
+      for (const row of rows) out.set(row.label, rowToChunk(row));
+      return out;
+    },
+    chunksOfBook: (bookId) => (byBook.all(bookId) as ChunkRow[]).map(rowToChunk),
+    close: () => db.close(),
+  };
+}
+
+export function toPassage(chunk: Chunk, score: number): Passage {
+  return { ...chunk, score };
+}

@@ -1,0 +1,141 @@
+// Builds one index generation in a temp directory, book by book, streaming vectors to
+// disk so memory stays flat however large the library is. `finish` writes the FAISS
+// index, then the manifest (last), fsyncs everything and renames the directory into
+// generations/. Nothing is visible to readers until the store flips the live pointer.
+import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { loadFaiss, MetricType } from "@ai-library/faiss-native";
+import type { Chunk } from "../chunking/types.js";
+import type { EmbedderIdentity } from "../embeddings/types.js";
+import { DOCSTORE_FILE, type DocstoreWriter, createDocstoreWriter } from "./docstore.js";
+import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
+import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
+import { type BookRecord, type GenerationManifest, MANIFEST_FILE, MANIFEST_FORMAT_VERSION } from "./manifest.js";
+
+export const INDEX_FILE = "index.faiss";
+export const VECTORS_FILE = "vectors.f32";
+
+export interface GenerationBuildOptions {
+  id: string;
+  tempDir: string;
+  finalDir: string;
+  embedder: EmbedderIdentity;
+  chunking: GenerationManifest["chunking"];
+  indexFactory: string;
+  previousId?: string;
+}
+
+export type NewBook = Omit<BookRecord, "chunkCount" | "firstLabel">;
+
+export interface GenerationBuilder {
+  readonly id: string;
+  readonly chunkCount: number;
+  addBook(book: NewBook, chunks: Chunk[], vectors: Float32Array[]): void;
+  finish(): Promise<GenerationManifest>;
+  abort(): void;
+}
+
+export function createGenerationBuilder(options: GenerationBuildOptions): GenerationBuilder {
+  const dims = options.embedder.dims;
+  const flat = isFlatFactory(options.indexFactory);
+  mkdirSync(options.tempDir, { recursive: true });
+  const vectorsFile = flat ? INDEX_FILE : VECTORS_FILE;
+  const vectorsOffset = flat ? FLAT_IP_HEADER_BYTES : 0;
+  const vectorsFd = openSync(join(options.tempDir, vectorsFile), "w");
+  if (flat) writeSync(vectorsFd, flatIpHeader(dims, 0));
+  const docstore: DocstoreWriter = createDocstoreWriter(join(options.tempDir, DOCSTORE_FILE));
+  const books: BookRecord[] = [];
+  let chunkCount = 0;
+  let closed = false;
+
+  function closeAll(): void {
+    if (closed) return;
+    closed = true;
+    closeSync(vectorsFd);
+    docstore.close();
+  }
+
+  return {
+    id: options.id,
+    get chunkCount() {
+      return chunkCount;
+    },
+    addBook(book, chunks, vectors) {
+      if (chunks.length !== vectors.length) {
+        throw new Error(`${book.file}: ${chunks.length} chunks but ${vectors.length} vectors`);
+      }
+      const block = Buffer.alloc(vectors.length * dims * 4);
+      vectors.forEach((vector, row) => {
+        if (vector.length !== dims) throw new Error(`${book.file}: vector of ${vector.length} dims, index has ${dims}`);
+        Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).copy(block, row * dims * 4);
+      });
+      const record: BookRecord = { ...book, chunkCount: chunks.length, firstLabel: chunkCount };
+      docstore.addBook(record, chunks);
+      writeSync(vectorsFd, block);
+      books.push(record);
+      chunkCount += chunks.length;
+    },
+    async finish() {
+      if (flat) writeSync(vectorsFd, flatIpHeader(dims, chunkCount), 0, FLAT_IP_HEADER_BYTES, 0);
+      fsyncSync(vectorsFd);
+      closeAll();
+      if (!flat) buildFactoryIndex(options, chunkCount);
+      const files: GenerationManifest["files"] = {};
+      for (const name of [INDEX_FILE, DOCSTORE_FILE, ...(flat ? [] : [VECTORS_FILE])]) {
+        const path = join(options.tempDir, name);
+        fsyncPath(path);
+        files[name] = { sha256: await sha256File(path), bytes: statSync(path).size };
+      }
+      const manifest: GenerationManifest = {
+        formatVersion: MANIFEST_FORMAT_VERSION,
+        id: options.id,
+        createdAt: new Date().toISOString(),
+        embedder: options.embedder,
+        chunking: options.chunking,
+        indexFactory: options.indexFactory,
+        vectors: { file: vectorsFile, offset: vectorsOffset },
+        chunkCount,
+        files,
+        books,
+        ...(options.previousId ? { previousId: options.previousId } : {}),
+      };
+      writeFileDurably(join(options.tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+      fsyncPath(options.tempDir);
+      renameSync(options.tempDir, options.finalDir);
+      fsyncPath(join(options.finalDir, ".."));
+      return manifest;
+    },
+    abort() {
+      closeAll();
+      rmSync(options.tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** IVF/HNSW and other FAISS factory strings: train on a sample, add in batches, write. */
+function buildFactoryIndex(options: GenerationBuildOptions, count: number): void {
+  const dims = options.embedder.dims;
+  const faiss = loadFaiss();
+  const index = faiss.Index.fromFactory(dims, options.indexFactory, MetricType.INNER_PRODUCT);
+  const fd = openSync(join(options.tempDir, VECTORS_FILE), "r");
+  const readRows = (start: number, rows: number): number[] => {
+    const buffer = Buffer.alloc(rows * dims * 4);
+    readSync(fd, buffer, 0, buffer.length, start * dims * 4);
+    return Array.from(new Float32Array(buffer.buffer, buffer.byteOffset, rows * dims));
+  };
+  try {
+    if (!index.isTrained()) {
+      // A contiguous prefix is biased toward the first books; a strided sample is not.
+      const sampleSize = Math.min(count, Math.max(dims * 40, 50_000));
+      const stride = Math.max(1, Math.floor(count / sampleSize));
+      const sample: number[] = [];
+      for (let row = 0; row < count && sample.length < sampleSize * dims; row += stride) sample.push(...readRows(row, 1));
+      index.train(sample);
+    }
+    const batch = 10_000;
+    for (let start = 0; start < count; start += batch) index.add(readRows(start, Math.min(batch, count - start)));
+    index.write(join(options.tempDir, INDEX_FILE));
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,61 @@
+// The manifest is written last into a generation: its presence means the generation is
+// complete, and its checksums let readers prove the files are the ones that were written.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+
+export const MANIFEST_FILE = "manifest.json";
+export const MANIFEST_FORMAT_VERSION = 1;
+
+const fileEntry = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() });
+
+export const bookRecordSchema = z.object({
+  bookId: z.string(),
+  file: z.string(),
+  title: z.string(),
+  author: z.string().optional(),
+  format: z.string(),
+  pages: z.number().int().optional(),
+  chunkCount: z.number().int().nonnegative(),
+  firstLabel: z.number().int().nonnegative(),
+});
+export type BookRecord = z.infer<typeof bookRecordSchema>;
+
+export const manifestSchema = z.object({
+  formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
+  id: z.string(),
+  createdAt: z.string(),
+  embedder: z.object({ provider: z.enum(["local", "openai"]), model: z.string(), dims: z.number().int().positive() }),
+  chunking: z.object({ version: z.string(), chunkSize: z.number().int(), chunkOverlap: z.number().int() }),
+  indexFactory: z.string(),
+  /** Where the raw float32 vectors live (for reuse by the next ingest and for rebuilds). */
+  vectors: z.object({ file: z.string(), offset: z.number().int().nonnegative() }),
+  chunkCount: z.number().int().nonnegative(),
+  files: z.record(z.string(), fileEntry),
+  books: z.array(bookRecordSchema),
+  previousId: z.string().optional(),
+});
+export type GenerationManifest = z.infer<typeof manifestSchema>;
+
+export type ManifestReadResult = { ok: true; manifest: GenerationManifest } | { ok: false; fault: string };
+
+export function readManifest(generationDir: string): ManifestReadResult {
+  let raw: string;
+  try {
+    raw = readFileSync(join(generationDir, MANIFEST_FILE), "utf8");
+  } catch (error) {
+    return { ok: false, fault: `${MANIFEST_FILE} is missing or unreadable (${(error as NodeJS.ErrnoException).code})` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, fault: `${MANIFEST_FILE} is not valid JSON` };
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, fault: `${MANIFEST_FILE} does not match the schema (${issue?.path.join(".")}: ${issue?.message})` };
+  }
+  return { ok: true, manifest: parsed.data };
+}

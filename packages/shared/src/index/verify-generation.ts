@@ -1,0 +1,86 @@
+// Proves a generation is whole before anyone serves it: manifest schema, every file's size
+// and checksum, FAISS ntotal and dims, docstore row count, and the embedder identity.
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { type FaissIndex, loadFaiss } from "@ai-library/faiss-native";
+import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../embeddings/types.js";
+import { DOCSTORE_FILE, type DocstoreReader, openDocstoreReader } from "./docstore.js";
+import { sha256File } from "./durable-fs.js";
+import { INDEX_FILE } from "./generation-builder.js";
+import { type GenerationManifest, readManifest } from "./manifest.js";
+
+export interface VerifyFault {
+  file?: string;
+  fault: string;
+}
+
+export interface VerifiedGeneration {
+  manifest: GenerationManifest;
+  index: FaissIndex;
+  docstore: DocstoreReader;
+}
+
+export type VerifyResult = { ok: true; generation: VerifiedGeneration } | { ok: false; faults: VerifyFault[] };
+
+export interface VerifyOptions {
+  expectedEmbedder?: EmbedderIdentity;
+}
+
+/** Verifies and, when sound, returns the opened FAISS index and docstore (caller closes). */
+export async function verifyAndOpenGeneration(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const read = readManifest(dir);
+  if (!read.ok) return { ok: false, faults: [{ file: "manifest.json", fault: read.fault }] };
+  const manifest = read.manifest;
+  const faults: VerifyFault[] = [];
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    const path = join(dir, name);
+    if (!existsSync(path)) {
+      faults.push({ file: name, fault: "file is missing" });
+      continue;
+    }
+    const bytes = statSync(path).size;
+    if (bytes !== expected.bytes) {
+      faults.push({ file: name, fault: `size is ${bytes} bytes, manifest says ${expected.bytes}` });
+    } else if ((await sha256File(path)) !== expected.sha256) {
+      faults.push({ file: name, fault: "checksum does not match the manifest (file changed or corrupted)" });
+    }
+  }
+  const bookChunks = manifest.books.reduce((sum, book) => sum + book.chunkCount, 0);
+  if (bookChunks !== manifest.chunkCount) {
+    faults.push({ file: "manifest.json", fault: `books list ${bookChunks} chunks, manifest says ${manifest.chunkCount}` });
+  }
+  if (options.expectedEmbedder && !sameIdentity(options.expectedEmbedder, manifest.embedder)) {
+    faults.push({
+      fault: `built with embedder ${formatIdentity(manifest.embedder)}, queries use ${formatIdentity(options.expectedEmbedder)}`,
+    });
+  }
+  if (faults.length > 0) return { ok: false, faults };
+
+  let index: FaissIndex;
+  try {
+    index = loadFaiss().Index.read(join(dir, INDEX_FILE));
+  } catch (error) {
+    return { ok: false, faults: [{ file: INDEX_FILE, fault: `FAISS cannot read it: ${(error as Error).message}` }] };
+  }
+  if (index.ntotal() !== manifest.chunkCount) {
+    faults.push({ file: INDEX_FILE, fault: `FAISS holds ${index.ntotal()} vectors, manifest says ${manifest.chunkCount}` });
+  }
+  if (index.getDimension() !== manifest.embedder.dims) {
+    faults.push({ file: INDEX_FILE, fault: `FAISS dims ${index.getDimension()}, embedder dims ${manifest.embedder.dims}` });
+  }
+  let docstore: DocstoreReader | undefined;
+  try {
+    docstore = openDocstoreReader(join(dir, DOCSTORE_FILE));
+    const rows = docstore.chunkCount();
+    if (rows !== manifest.chunkCount) {
+      faults.push({ file: DOCSTORE_FILE, fault: `docstore holds ${rows} chunks, manifest says ${manifest.chunkCount}` });
+    }
+  } catch (error) {
+    faults.push({ file: DOCSTORE_FILE, fault: `docstore is unreadable: ${(error as Error).message}` });
+  }
+  if (faults.length > 0 || !docstore) {
+    docstore?.close();
+    return { ok: false, faults };
+  }
+  return { ok: true, generation: { manifest, index, docstore } };
+}

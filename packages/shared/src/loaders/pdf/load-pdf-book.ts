@@ -1,0 +1,78 @@
+// Reads a PDF with pdf.js (legacy build for Node): per-page text with 1-based page numbers,
+// title and author from metadata. No eval, no font loading, no network: local files only.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { cleanText, countWordCharacters } from "../clean-text.js";
+import { DEFAULT_MAX_PAGES } from "../limits.js";
+import { titleFromFileName } from "../title-from-file-name.js";
+import { BookLoadError, type BookSection, type ParsedBook } from "../types.js";
+import { joinPageText } from "./page-text.js";
+import { readPdfMetadata } from "./pdf-metadata.js";
+import { pdfErrorToBookError } from "./pdf-errors.js";
+
+// CMaps and standard font metrics ship inside pdfjs-dist; some fonts need them to map glyphs to text.
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+const CMAP_DIR = `${join(pdfjsRoot, "cmaps")}/`;
+const STANDARD_FONTS_DIR = `${join(pdfjsRoot, "standard_fonts")}/`;
+
+/** Fewer letters and digits than this per page on average means a scan without a text layer. */
+const MIN_WORD_CHARS_PER_PAGE = 10;
+
+export interface PdfLoadOptions {
+  maxPages?: number;
+}
+
+export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): Promise<ParsedBook> {
+  const data = new Uint8Array(await readFile(path));
+  let doc: PDFDocumentProxy | undefined;
+  try {
+    doc = await getDocument({
+      data,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      cMapUrl: CMAP_DIR,
+      standardFontDataUrl: STANDARD_FONTS_DIR,
+      verbosity: 0,
+    }).promise;
+    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    if (doc.numPages > maxPages) {
+      throw new BookLoadError("too_large", path, `${doc.numPages} pages, the limit is ${maxPages}`);
+    }
+    const sections = await readPages(doc);
+    const wordChars = sections.reduce((sum, section) => sum + countWordCharacters(section.text), 0);
+    if (wordChars < MIN_WORD_CHARS_PER_PAGE * doc.numPages) {
+      throw new BookLoadError("no_text", path, `${doc.numPages} pages but only ${wordChars} letters in the text layer`);
+    }
+    const meta = await readPdfMetadata(doc);
+    return {
+      format: "pdf",
+      title: meta.title ?? titleFromFileName(path),
+      ...(meta.author ? { author: meta.author } : {}),
+      ...(meta.language ? { language: meta.language } : {}),
+      sections,
+      pageCount: doc.numPages,
+    };
+  } catch (error) {
+    throw pdfErrorToBookError(error, path);
+  } finally {
+    await doc?.destroy();
+  }
+}
+
+async function readPages(doc: PDFDocumentProxy): Promise<BookSection[]> {
+  const sections: BookSection[] = [];
+  for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber += 1) {
+    const page = await doc.getPage(pageNumber);
+    try {
+      const text = cleanText(joinPageText(await page.getTextContent()));
+      if (text) sections.push({ page: pageNumber, text });
+    } finally {
+      // Frees the page's parsed resources at once, so a long book does not hold every page in memory.
+      page.cleanup();
+    }
+  }
+  return sections;
+}

@@ -1,0 +1,37 @@
+// Title and author of a PDF from its XMP metadata or info dictionary, when they look real.
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { isPlausibleTitle } from "../title-from-file-name.js";
+
+export interface PdfMetadata {
+  title?: string;
+  author?: string;
+  language?: string;
+}
+
+function stringField(record: unknown, key: string): string | undefined {
+  if (typeof record !== "object" || record === null || !(key in record)) return undefined;
+  const value: unknown = Reflect.get(record, key);
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+export async function readPdfMetadata(doc: PDFDocumentProxy): Promise<PdfMetadata> {
+  // A broken metadata stream must not cost us the text: fall back to the file name.
+  const meta = await doc.getMetadata().catch(() => undefined);
+  if (!meta) return {};
+  // XMP is newer and usually better encoded than the info dictionary, so it wins when present.
+  const xmpTitle = meta.metadata?.get("dc:title") ?? undefined;
+  const xmpAuthor = meta.metadata?.get("dc:creator") ?? undefined;
+  const title = [xmpTitle, stringField(meta.info, "Title")].find(
+    (candidate): candidate is string => typeof candidate === "string" && isPlausibleTitle(candidate),
+  );
+  const authorCandidate = [xmpAuthor, stringField(meta.info, "Author")].find(
+    (candidate) => typeof candidate === "string" && candidate.trim().length > 1,
+  );
+  const author = Array.isArray(authorCandidate) ? authorCandidate.join(", ") : authorCandidate;
+  const language = stringField(meta.info, "Language");
+  return {
+    ...(title ? { title: title.trim() } : {}),
+    ...(typeof author === "string" && author.trim() ? { author: author.trim() } : {}),
+    ...(language ? { language } : {}),
+  };
+}

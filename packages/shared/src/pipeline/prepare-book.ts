@@ -1,0 +1,51 @@
+// One book from file to embedded chunks: parse in an isolated child process, chunk,
+// embed in batches. The result is what a generation builder (or a worker's child job) needs.
+import { type ChunkingOptions, chunkBook } from "../chunking/index.js";
+import type { Chunk } from "../chunking/types.js";
+import type { Embedder } from "../embeddings/types.js";
+import type { NewBook } from "../index/generation-builder.js";
+import { type LoaderLimits, loadBookIsolated } from "../loaders/index.js";
+import { BookLoadError } from "../loaders/types.js";
+import type { LibraryFile } from "./scan-library.js";
+
+export interface PreparedBook {
+  record: NewBook;
+  chunks: Chunk[];
+  vectors: Float32Array[];
+}
+
+export interface PrepareBookDeps {
+  embedder: Embedder;
+  chunking: ChunkingOptions;
+  limits: LoaderLimits;
+  signal?: AbortSignal;
+  /** Called after each embedded batch with the number of chunks done so far. */
+  onEmbedded?: (done: number, total: number) => void;
+}
+
+const EMBED_BATCH = 256;
+
+export async function prepareBook(book: LibraryFile, deps: PrepareBookDeps): Promise<PreparedBook> {
+  const parsed = await loadBookIsolated(book.absPath, deps.limits);
+  const chunks = await chunkBook(parsed, { bookId: book.bookId, file: book.file }, deps.chunking);
+  if (chunks.length === 0) throw new BookLoadError("empty", book.file, "no text to index after parsing");
+  const vectors: Float32Array[] = [];
+  for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
+    deps.signal?.throwIfAborted();
+    const batch = chunks.slice(start, start + EMBED_BATCH).map((chunk) => chunk.text);
+    vectors.push(...(await deps.embedder.embedDocuments(batch)));
+    deps.onEmbedded?.(vectors.length, chunks.length);
+  }
+  return {
+    record: {
+      bookId: book.bookId,
+      file: book.file,
+      title: parsed.title,
+      ...(parsed.author ? { author: parsed.author } : {}),
+      format: parsed.format,
+      ...(parsed.pageCount !== undefined ? { pages: parsed.pageCount } : {}),
+    },
+    chunks,
+    vectors,
+  };
+}

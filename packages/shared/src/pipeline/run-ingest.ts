@@ -1,0 +1,173 @@
+// The whole ingest in one process (`ingest --inline`): scan the folder, reuse unchanged
+// books from the live generation, parse + embed the rest, publish a new generation
+// atomically. A failing book is reported and skipped; it never stops the others.
+import type { Logger } from "winston";
+import { CHUNKER_VERSION } from "../chunking/index.js";
+import { type Embedder, sameIdentity } from "../embeddings/types.js";
+import type { GenerationBuilder } from "../index/generation-builder.js";
+import type { IndexStore } from "../index/index-store.js";
+import type { LoadedGeneration } from "../index/loaded-generation.js";
+import { BookLoadError } from "../loaders/types.js";
+import type { IngestSettings } from "./ingest-settings.js";
+import { prepareBook } from "./prepare-book.js";
+import { type LibraryFile, scanLibrary } from "./scan-library.js";
+import type { BookOutcome, IngestProgress, IngestReport } from "./types.js";
+
+export interface IngestDeps {
+  settings: IngestSettings;
+  logger: Logger;
+  embedder: Embedder;
+  store: IndexStore;
+}
+
+export interface IngestOptions {
+  folder: string;
+  onProgress?: (progress: IngestProgress) => void;
+  signal?: AbortSignal;
+}
+
+export class NothingToPublishError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "NothingToPublishError";
+  }
+}
+
+/** The live generation, if it can serve as a source of reusable chunks and vectors. */
+async function openReusable(deps: IngestDeps): Promise<LoadedGeneration | undefined> {
+  if (!deps.store.liveId()) return undefined;
+  try {
+    const live = await deps.store.openLive();
+    const { chunking } = live.manifest;
+    const sameChunking =
+      chunking.version === CHUNKER_VERSION &&
+      chunking.chunkSize === deps.settings.chunking.chunkSize &&
+      chunking.chunkOverlap === deps.settings.chunking.chunkOverlap;
+    if (sameIdentity(live.manifest.embedder, deps.embedder.identity) && sameChunking) return live;
+    deps.logger.info("Live index used another embedder or chunking: every book will be re-embedded", {
+      generation: live.id,
+    });
+    live.close();
+  } catch (error) {
+    deps.logger.warn(`Live index cannot be reused, every book will be re-embedded: ${(error as Error).message}`);
+  }
+  return undefined;
+}
+
+function failedOutcome(error: unknown, file: string): BookOutcome {
+  if (error instanceof BookLoadError) {
+    return { file, status: "failed", errorKind: error.kind, reason: error.message };
+  }
+  return { file, status: "failed", errorKind: "corrupt", reason: `${file}: ${(error as Error).message}` };
+}
+
+export async function runIngest(deps: IngestDeps, options: IngestOptions): Promise<IngestReport> {
+  const started = Date.now();
+  const { logger, settings, store } = deps;
+  const scan = await scanLibrary(options.folder);
+  const outcomes: BookOutcome[] = scan.rejected.map((error) => failedOutcome(error, error.file));
+  const progress: IngestProgress = { booksTotal: scan.files.length, booksDone: 0, chunksEmbedded: 0, pages: 0 };
+  const report = (update: Partial<IngestProgress> = {}) => options.onProgress?.(Object.assign(progress, update));
+  logger.info(`Ingest started: ${scan.files.length} books in ${options.folder}`, { rejected: scan.rejected.length });
+
+  const seen = new Map<string, string>();
+  const unique: LibraryFile[] = [];
+  for (const book of scan.files) {
+    const first = seen.get(book.bookId);
+    if (first) outcomes.push({ file: book.file, status: "duplicate", bookId: book.bookId, reason: `same content as ${first}` });
+    else {
+      seen.set(book.bookId, book.file);
+      unique.push(book);
+    }
+  }
+
+  const previous = await openReusable(deps);
+  let embeddedChunks = 0;
+  const fill = async (builder: GenerationBuilder) => {
+    const queue = [...unique];
+    const work = async () => {
+      for (let book = queue.shift(); book; book = queue.shift()) {
+        options.signal?.throwIfAborted();
+        report({ currentFile: book.file });
+        const reused = previous?.book(book.bookId);
+        if (previous && reused) {
+          // Same content as in the live generation: copy chunks and vectors, no parse, no embedding.
+          const record = { ...reused, file: book.file };
+          builder.addBook(record, previous.chunksOfBook(book.bookId), previous.vectorsOfBook(book.bookId));
+          outcomes.push({ file: book.file, status: "unchanged", bookId: book.bookId, title: reused.title, chunks: reused.chunkCount });
+        } else {
+          try {
+            const before = progress.chunksEmbedded;
+            const prepared = await prepareBook(book, {
+              embedder: deps.embedder,
+              chunking: settings.chunking,
+              limits: settings.limits,
+              ...(options.signal ? { signal: options.signal } : {}),
+              onEmbedded: (done) => report({ chunksEmbedded: before + done }),
+            });
+            builder.addBook(prepared.record, prepared.chunks, prepared.vectors);
+            embeddedChunks += prepared.chunks.length;
+            const pages = prepared.record.pages;
+            outcomes.push({
+              file: book.file,
+              status: "indexed",
+              bookId: book.bookId,
+              title: prepared.record.title,
+              chunks: prepared.chunks.length,
+              ...(pages !== undefined ? { pages } : {}),
+            });
+            report({ pages: progress.pages + (pages ?? 0) });
+            logger.info(`Indexed ${book.file}: ${prepared.chunks.length} chunks`, { bookId: book.bookId });
+          } catch (error) {
+            if (options.signal?.aborted) throw error;
+            const outcome = failedOutcome(error, book.file);
+            outcomes.push(outcome);
+            logger.warn(`Book not indexed: ${outcome.reason}`, { errorKind: outcome.errorKind });
+          }
+        }
+        report({ booksDone: progress.booksDone + 1 });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, work));
+    const usable = outcomes.filter((outcome) => outcome.status === "indexed" || outcome.status === "unchanged");
+    if (usable.length === 0) {
+      throw new NothingToPublishError(
+        scan.files.length === 0
+          ? `No supported books in ${options.folder}: nothing to publish, the live index is unchanged.`
+          : "No book could be indexed: nothing to publish, the live index is unchanged.",
+      );
+    }
+  };
+
+  const base = { outcomes, embeddedChunks: 0, chunkCount: 0 };
+  try {
+    const manifest = await store.publish(
+      {
+        embedder: deps.embedder.identity,
+        chunking: { version: CHUNKER_VERSION, ...settings.chunking },
+        indexFactory: settings.indexFactory,
+      },
+      fill,
+    );
+    const pruned = store.prune(settings.keepGenerations);
+    logger.info(`Published index generation ${manifest.id}: ${manifest.books.length} books, ${manifest.chunkCount} chunks`, {
+      previous: manifest.previousId,
+      pruned,
+    });
+    return {
+      ...base,
+      published: true,
+      generationId: manifest.id,
+      ...(manifest.previousId ? { previousId: manifest.previousId } : {}),
+      chunkCount: manifest.chunkCount,
+      embeddedChunks,
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    if (!(error instanceof NothingToPublishError)) throw error;
+    logger.error(error.message);
+    return { ...base, published: false, failure: error.message, durationMs: Date.now() - started };
+  } finally {
+    previous?.close();
+  }
+}

@@ -1,0 +1,34 @@
+// Sentence splitting with Intl.Segmenter (ICU rules, knows that "г. он" does not end a
+// sentence) plus a merge step for abbreviations ICU does not know. PDF text is wrapped at
+// line ends, so single line breaks are joined first; blank lines still separate paragraphs.
+import type { AnswerLanguage } from "../answer/types.js";
+import { joinHyphenation } from "./normalise-for-search.js";
+import { endsWithAbbreviation } from "./sentence-abbreviations.js";
+
+const segmenters = new Map<AnswerLanguage, Intl.Segmenter>();
+
+function segmenterFor(lang: AnswerLanguage): Intl.Segmenter {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
+    segmenters.set(lang, segmenter);
+  }
+  return segmenter;
+}
+
+export function splitSentences(text: string, lang: AnswerLanguage): string[] {
+  const unwrapped = joinHyphenation(text)
+    .replace(/[ \t]*\r?\n(?:[ \t]*\r?\n)+[ \t]*/g, "\n\n")
+    .replace(/([^\n])[ \t]*\r?\n[ \t]*(?=[^\n])/g, "$1 ");
+  const sentences: string[] = [];
+  let pending = "";
+  for (const { segment } of segmenterFor(lang).segment(unwrapped)) {
+    const paragraphEnd = /\n\s*$/.test(segment);
+    pending = pending ? `${pending} ${segment.replace(/\s+/g, " ").trim()}` : segment.replace(/\s+/g, " ").trim();
+    if (!pending || (!paragraphEnd && endsWithAbbreviation(pending))) continue;
+    sentences.push(pending);
+    pending = "";
+  }
+  if (pending) sentences.push(pending);
+  return sentences;
+}

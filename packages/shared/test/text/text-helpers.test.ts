@@ -1,0 +1,86 @@
+// Behaviour of the text helpers that search and answers depend on: language choice,
+// matching of inflected/hyphenated/accented forms, and sentence boundaries.
+import { describe, expect, it } from "vitest";
+import {
+  detectLanguage,
+  isStopword,
+  normaliseForSearch,
+  searchTerms,
+  splitSentences,
+  stem,
+  tokenize,
+} from "../../src/text/index.js";
+
+describe("detectLanguage", () => {
+  it("answers Russian for Cyrillic text, even with Latin product names inside", () => {
+    expect(detectLanguage("Что такое PDF.js и зачем он нужен?")).toBe("ru");
+  });
+  it("answers English for Latin text", () => {
+    expect(detectLanguage("How does the tracing JIT record loops?")).toBe("en");
+  });
+  it("defaults to Russian when there is nothing to judge by", () => {
+    expect(detectLanguage("")).toBe("ru");
+    expect(detectLanguage("1998?")).toBe("ru");
+  });
+});
+
+describe("normaliseForSearch", () => {
+  it("folds case and ё so that Ёлка and елка match", () => {
+    expect(normaliseForSearch("Ёлка ЁЖ")).toBe("елка еж");
+  });
+  it("joins a word hyphenated at a line end but keeps a real hyphen before a capital", () => {
+    expect(normaliseForSearch("биб-\nлиотека")).toBe("библиотека");
+    expect(normaliseForSearch("Санкт-\nПетербург")).toContain("санкт-");
+  });
+  it("strips Latin diacritics but keeps й", () => {
+    expect(normaliseForSearch("Naïve café, йогурт")).toBe("naive cafe, йогурт");
+  });
+  it("drops soft hyphens", () => {
+    expect(normaliseForSearch("кни\u00adга")).toBe("книга");
+  });
+});
+
+describe("tokenize", () => {
+  it("splits on punctuation and keeps letters and digits of any script", () => {
+    expect(tokenize("PDF.js — в 1998 году; «Война и мир»!")).toEqual(["PDF", "js", "в", "1998", "году", "Война", "и", "мир"]);
+  });
+});
+
+describe("stem and searchTerms", () => {
+  it("brings Russian inflected forms to one stem", () => {
+    const stems = ["книга", "книги", "книгами", "книгу"].map((word) => stem(word, "ru"));
+    expect(new Set(stems).size).toBe(1);
+    expect(stem("библиотекой", "ru")).toBe(stem("библиотеки", "ru"));
+  });
+  it("brings English inflected forms to one stem", () => {
+    expect(stem("libraries", "en")).toBe(stem("library", "en"));
+    expect(stem("running", "en")).toBe(stem("runs", "en"));
+  });
+  it("drops stop words and stems each word by its own script", () => {
+    expect(isStopword("и", "ru")).toBe(true);
+    expect(isStopword("the", "en")).toBe(true);
+    expect(searchTerms("Книгами и the Libraries")).toEqual([stem("книга", "ru"), stem("libraries", "en")]);
+  });
+});
+
+describe("splitSentences", () => {
+  it("joins wrapped PDF lines and splits at sentence ends", () => {
+    expect(splitSentences("Первая строка\nпродолжается здесь. Второе пред-\nложение!", "ru")).toEqual([
+      "Первая строка продолжается здесь.",
+      "Второе предложение!",
+    ]);
+  });
+  it("does not cut after abbreviations and initials", () => {
+    expect(splitSentences("Поэт А. С. Пушкин родился в 1799 г. в Москве. Это известно.", "ru")).toEqual([
+      "Поэт А. С. Пушкин родился в 1799 г. в Москве.",
+      "Это известно.",
+    ]);
+    expect(splitSentences("Dr. Watson met Mr. Holmes. They talked.", "en")).toEqual([
+      "Dr. Watson met Mr. Holmes.",
+      "They talked.",
+    ]);
+  });
+  it("treats a blank line as a boundary even without a full stop", () => {
+    expect(splitSentences("Глава первая\n\nТекст главы.", "ru")).toEqual(["Глава первая", "Текст главы."]);
+  });
+});
