@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { registerAskCommand } from "./commands/ask.js";
 import { registerIngestCommand } from "./commands/ingest.js";
+import { registerQueueCommand } from "./commands/queue.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
@@ -14,5 +15,6 @@ const program = new Command()
 
 registerIngestCommand(program);
 registerAskCommand(program);
+registerQueueCommand(program);
 
 await program.parseAsync(process.argv);

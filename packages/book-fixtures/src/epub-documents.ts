@@ -23,7 +23,9 @@ export const chapterFileName = (index: number) => `chapter-${String(index + 1).p
 
 /** A stable identifier derived from the title, so rewriting the same book gives the same file. */
 function bookIdentifier(meta: EpubMetadata): string {
-  const hex = createHash("sha256").update(`${meta.title}\u0000${meta.author ?? ""}`).digest("hex");
+  const hex = createHash("sha256")
+    .update(`${meta.title}\u0000${meta.author ?? ""}`)
+    .digest("hex");
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -17,7 +17,9 @@ export async function writeFb2Book(spec: Fb2BookSpec): Promise<void> {
   const xml = fb2Document(spec, spec.sections, spec.encoding);
   const bytes = spec.encoding === "utf-8" ? Buffer.from(xml, "utf8") : encodeWindows1251(xml);
   if (spec.zip) {
-    const innerName = basename(spec.path).replace(/\.zip$/i, "").replace(/(\.fb2)?$/i, ".fb2");
+    const innerName = basename(spec.path)
+      .replace(/\.zip$/i, "")
+      .replace(/(\.fb2)?$/i, ".fb2");
     await writeZip(spec.path, [{ name: innerName, data: bytes }]);
     return;
   }

@@ -16,6 +16,7 @@ export interface PdfBookSpec {
 }
 
 const MARGIN = 56;
+const FIXED_DATE = new Date("2024-01-01T00:00:00Z");
 const LARGEST_FONT = 11;
 const SMALLEST_FONT = 5;
 
@@ -25,7 +26,14 @@ export async function writePdfBook(spec: PdfBookSpec): Promise<void> {
     size: "A4",
     margin: MARGIN,
     autoFirstPage: false,
-    info: { Title: spec.title, ...(spec.author ? { Author: spec.author } : {}), Creator: "@ai-library/book-fixtures" },
+    info: {
+      Title: spec.title,
+      ...(spec.author ? { Author: spec.author } : {}),
+      Creator: "@ai-library/book-fixtures",
+      // A fixed date also fixes the file ID pdfkit derives from the info dictionary: same input, same bytes.
+      CreationDate: FIXED_DATE,
+      ModDate: FIXED_DATE,
+    },
   });
   const done = finished(doc.pipe(createWriteStream(spec.path)));
   doc.registerFont("body", BODY_FONT_PATH);

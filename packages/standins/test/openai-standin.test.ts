@@ -26,7 +26,7 @@ describe("OpenAI stand-in: embeddings", () => {
     expect(result.data[0]?.embedding).toEqual(result.data[2]?.embedding);
     expect(result.data[0]?.embedding).not.toEqual(result.data[1]?.embedding);
     expect(result.usage.prompt_tokens).toBeGreaterThan(0);
-    expect((standin.requests[0]?.body as { encoding_format?: string }).encoding_format).toBe("base64");
+    expect((standin.requests[0]?.body as { encoding_format?: string } | undefined)?.encoding_format).toBe("base64");
   });
 
   it("honours `dimensions` and float encoding; texts sharing words are closer than unrelated ones", async () => {

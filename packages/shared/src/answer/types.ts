@@ -13,6 +13,7 @@ export interface Answer {
 }
 
 export interface AnswerOptions {
+  /** Language of the answer and its framing; normally detectLanguage(question) from text/. */
   language: AnswerLanguage;
   /** Called with the text so far while an LLM streams; extractive answers call it once. */
   onPartial?: (textSoFar: string) => void;

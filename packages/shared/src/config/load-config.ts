@@ -32,6 +32,9 @@ function crossFieldProblems(config: AppConfig, env: Record<string, string | unde
   if (config.EMBEDDINGS_PROVIDER === "openai" && !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
     problems.push("EMBEDDINGS_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
   }
+  if (config.ANSWERER === "openai" && !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
+    problems.push("ANSWERER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
+  }
   if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
     problems.push("WEBHOOK_URL is set but WEBHOOK_SECRET is missing: webhook mode needs a secret token");
   }

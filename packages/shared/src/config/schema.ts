@@ -45,6 +45,12 @@ export const envSchema = z.object({
   BACKUP_KEEP: positiveInt(1, 1000).default(7),
   INGESTION_ENABLED: booleanFlag.default(true),
   INGEST_CONCURRENCY: positiveInt(1, 64).default(2),
+  /** A job's lock in the queue; a worker that stops renewing it (killed) loses the job after this. */
+  INGEST_LOCK_SECONDS: positiveInt(2, 3600).default(60),
+  /** How often workers look for jobs whose worker died, to hand them to a live worker. */
+  INGEST_STALLED_CHECK_SECONDS: positiveInt(1, 3600).default(30),
+  /** On SIGTERM/SIGINT: how long active jobs may run on before they are handed back to the queue. */
+  WORKER_SHUTDOWN_SECONDS: positiveInt(1, 3600).default(60),
   INDEX_FACTORY: z
     .string()
     .trim()
@@ -66,6 +72,15 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
   OPENAI_CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  /** Asks the API for vectors of this length (text-embedding-3-*); unset = the model's native length. */
+  OPENAI_EMBEDDING_DIMS: positiveInt(1, 8192).optional(),
+  OPENAI_EMBEDDING_BATCH_SIZE: positiveInt(1, 2048).default(256),
+  /** Estimated (tiktoken) tokens per embeddings request; the API's own limit is 300k. */
+  OPENAI_EMBEDDING_BATCH_TOKENS: positiveInt(1000, 300_000).default(100_000),
+  OPENAI_MAX_CONCURRENCY: positiveInt(1, 64).default(2),
+  OPENAI_MAX_RETRIES: positiveInt(0, 20).default(5),
+  OPENAI_TIMEOUT_SECONDS: positiveInt(1, 600).default(60),
+  ANSWERER: z.enum(["auto", "extractive", "openai"], { error: "expected auto, extractive or openai" }).default("auto"),
   CHUNK_SIZE: positiveInt(200, 20_000).default(1000),
   CHUNK_OVERLAP: positiveInt(0, 5000).default(150),
   PARSE_TIMEOUT_SECONDS: positiveInt(1, 3600).default(120),
@@ -79,6 +94,12 @@ export const envSchema = z.object({
   ADMIN_USER_IDS: userIdList.default([]),
   RATE_LIMIT_PER_MINUTE: positiveInt(1, 10_000).default(20),
   MAX_QUESTION_CHARS: positiveInt(10, 4000).default(1000),
+  /** The bot's handler timeout: a question not answered by then gets a polite "try again". */
+  BOT_ANSWER_TIMEOUT_SECONDS: positiveInt(1, 600).default(60),
+  /** Passages the bot retrieves per question (the CLI's `ask --k`). */
+  BOT_SEARCH_K: positiveInt(1, 50).default(5),
+  /** Least time between two edits of a streamed LLM answer (Telegram allows about one per second per chat). */
+  BOT_STREAM_EDIT_INTERVAL_MS: positiveInt(300, 60_000).default(1500),
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_PORT: positiveInt(1, 65_535).default(8443),
   WEBHOOK_SECRET: optionalSecret,

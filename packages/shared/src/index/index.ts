@@ -1,4 +1,5 @@
 export { DOCSTORE_FILE } from "./docstore.js";
+export { replaceFileAtomically, sha256File } from "./durable-fs.js";
 export { EmbedderMismatchError, IndexIntegrityError, NoLiveGenerationError, PublishLockedError } from "./errors.js";
 export { type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation-builder.js";
 export { type BuilderRequest, type GenerationSummary, type IndexStore, newGenerationId, openIndexStore } from "./index-store.js";

@@ -1,8 +1,11 @@
 // Normalises extracted text so every format hands the chunker the same shape of text:
 // plain spaces, "\n" line breaks, "\n\n" between paragraphs, no control characters.
 
-// C0/C1 control characters except tab and line feed, plus soft hyphens, zero-width characters and BOMs.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// C0/C1 control characters except tab and line feed. They become spaces: PDFs with broken font
+// encodings use them as word separators, and a space never glues two words together.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// Soft hyphens, zero-width characters and BOMs: present in the bytes, absent from the text.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 // Every other Unicode space (no-break, thin, ideographic...) becomes a plain space.
 const ODD_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 // A word broken at a line end: "тек-\nста". Hyphen-minus or the Unicode hyphen.
@@ -20,6 +23,7 @@ export function cleanText(raw: string): string {
   const text = raw
     .replace(/\r\n?/g, "\n")
     .replace(/[\u2028\u2029\u0085]/g, "\n")
+    .replace(CONTROLS, " ")
     .replace(INVISIBLE, "")
     .replace(ODD_SPACES, " ")
     .replace(/ {2,}/g, " ")

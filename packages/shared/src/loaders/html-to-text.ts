@@ -5,10 +5,34 @@ import { Parser } from "htmlparser2";
 import { cleanText } from "./clean-text.js";
 
 const PARAGRAPH_BLOCKS = new Set([
-  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl",
-  "section", "article", "header", "footer", "aside", "nav", "figure", "figcaption", "address", "hr", "main",
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "pre",
+  "table",
+  "ul",
+  "ol",
+  "dl",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "aside",
+  "nav",
+  "figure",
+  "figcaption",
+  "address",
+  "hr",
+  "main",
 ]);
-const LINE_BLOCKS = new Set(["br", "li", "tr", "dt", "dd", "caption"]);
+// "text" is SVG text (fixed-layout books draw their words as SVG).
+const LINE_BLOCKS = new Set(["br", "li", "tr", "dt", "dd", "caption", "text"]);
 const CELLS = new Set(["td", "th"]);
 // Never reading text: code, styling, metadata, and ruby pronunciation hints.
 const SKIPPED = new Set(["script", "style", "head", "title", "noscript", "template", "rt", "rp"]);
@@ -20,33 +44,45 @@ export interface HtmlText {
   firstHeading?: string;
 }
 
+// Breaks are collected as markers and resolved at the end, so nested blocks (</li></ul></div>)
+// give one break, not a pile of blank lines: any paragraph marker in a run wins over line markers.
+const LINE = "\u0001";
+const PARAGRAPH = "\u0002";
+
+function resolveBreaks(marked: string): string {
+  return marked.replace(/[ \t]*[\u0001\u0002][\s\u0001\u0002]*/g, (run) => (run.includes(PARAGRAPH) ? "\n\n" : "\n"));
+}
+
 export function htmlToText(html: string): HtmlText {
   const parts: string[] = [];
   let skipDepth = 0;
   let preDepth = 0;
   let heading: string[] | undefined;
   let firstHeading: string | undefined;
+  let cellInRow = 0;
   const parser = new Parser(
     {
       onopentag(name) {
         if (SKIPPED.has(name)) skipDepth += 1;
         if (name === "pre") preDepth += 1;
-        if (PARAGRAPH_BLOCKS.has(name)) parts.push("\n\n");
-        else if (LINE_BLOCKS.has(name)) parts.push("\n");
-        else if (CELLS.has(name)) parts.push(" ");
+        if (PARAGRAPH_BLOCKS.has(name)) parts.push(PARAGRAPH);
+        else if (LINE_BLOCKS.has(name)) parts.push(LINE);
+        else if (CELLS.has(name)) parts.push(cellInRow++ > 0 ? " | " : " ");
+        if (name === "tr") cellInRow = 0;
         if (HEADINGS.has(name) && firstHeading === undefined && skipDepth === 0) heading = [];
       },
       ontext(text) {
         if (skipDepth > 0) return;
-        const piece = preDepth > 0 ? text : text.replace(/\s+/g, " ");
+        const visible = text.replace(/[\u0001\u0002]/g, " ");
+        const piece = preDepth > 0 ? visible : visible.replace(/\s+/g, " ");
         parts.push(piece);
         heading?.push(piece);
       },
       onclosetag(name) {
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === "pre") preDepth = Math.max(0, preDepth - 1);
-        if (PARAGRAPH_BLOCKS.has(name)) parts.push("\n\n");
-        else if (LINE_BLOCKS.has(name) && name !== "br") parts.push("\n");
+        if (PARAGRAPH_BLOCKS.has(name)) parts.push(PARAGRAPH);
+        else if (LINE_BLOCKS.has(name) && name !== "br") parts.push(LINE);
         if (HEADINGS.has(name) && heading) {
           const title = cleanText(heading.join("")).replace(/\s+/g, " ");
           if (title) firstHeading = title;
@@ -57,5 +93,5 @@ export function htmlToText(html: string): HtmlText {
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
   );
   parser.end(html);
-  return { text: cleanText(parts.join("")), ...(firstHeading ? { firstHeading } : {}) };
+  return { text: cleanText(resolveBreaks(parts.join(""))), ...(firstHeading ? { firstHeading } : {}) };
 }

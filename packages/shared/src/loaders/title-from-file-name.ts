@@ -17,5 +17,16 @@ export function isPlausibleTitle(title: string | undefined): title is string {
   if (/^(untitled|unknown|no title|без названия|title|document\d*)$/i.test(trimmed)) return false;
   if (/^microsoft (word|powerpoint|excel) - /i.test(trimmed)) return false;
   if (/\.(pdf|docx?|rtf|odt|tex|dvi|ps|indd|qxd|txt|html?)$/i.test(trimmed)) return false;
+  if (/^\S+\.[a-z]{2,8}$/i.test(trimmed)) return false; // a bare file name such as "IBM-PDFs.graffle"
   return /[\p{L}\p{N}]/u.test(trimmed);
+}
+
+/** Author fields that are placeholders or tool artefacts ("Unknown", Perl's "ARRAY(0x2c7cf020)"). */
+export function isPlausibleAuthor(author: string | undefined): author is string {
+  if (!author) return false;
+  const trimmed = author.trim();
+  if (trimmed.length < 2 || trimmed.length > 300) return false;
+  if (/^(unknown|anonymous|author|user|admin|administrator|неизвестен|неизвестный автор)$/i.test(trimmed)) return false;
+  if (/^(ARRAY|HASH|SCALAR)\(0x[0-9a-f]+\)$/i.test(trimmed)) return false;
+  return /\p{L}/u.test(trimmed);
 }

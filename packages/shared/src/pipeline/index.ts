@@ -1,5 +1,12 @@
 export { type IngestSettings, ingestSettingsFromConfig } from "./ingest-settings.js";
 export { type PreparedBook, type PrepareBookDeps, prepareBook } from "./prepare-book.js";
 export { type IngestDeps, type IngestOptions, NothingToPublishError, runIngest } from "./run-ingest.js";
+export {
+  manifestIsReusable,
+  openReusableGeneration,
+  type ReusableOpen,
+  type ReuseRequirements,
+  readReusableLiveManifest,
+} from "./reusable-generation.js";
 export { type LibraryFile, type ScanResult, scanLibrary } from "./scan-library.js";
 export type { BookOutcome, BookStatus, IngestProgress, IngestReport } from "./types.js";

@@ -1,10 +1,10 @@
 import type { ChunkingOptions } from "../chunking/index.js";
 import type { AppConfig } from "../config/schema.js";
-import type { LoaderLimits } from "../loaders/index.js";
+import { type BookLoadLimits, bookLoadLimitsFromConfig } from "../loaders/limits.js";
 
 export interface IngestSettings {
   chunking: ChunkingOptions;
-  limits: LoaderLimits;
+  limits: BookLoadLimits;
   indexFactory: string;
   keepGenerations: number;
   /** Books parsed and embedded at once (each parse runs in its own child process). */
@@ -14,11 +14,7 @@ export interface IngestSettings {
 export function ingestSettingsFromConfig(config: AppConfig): IngestSettings {
   return {
     chunking: { chunkSize: config.CHUNK_SIZE, chunkOverlap: config.CHUNK_OVERLAP },
-    limits: {
-      timeoutMs: config.PARSE_TIMEOUT_SECONDS * 1000,
-      memoryMb: config.PARSE_MEMORY_MB,
-      maxUncompressedBytes: config.EPUB_MAX_UNCOMPRESSED_MB * 1024 * 1024,
-    },
+    limits: bookLoadLimitsFromConfig(config),
     indexFactory: config.INDEX_FACTORY,
     keepGenerations: config.INDEX_KEEP_GENERATIONS,
     concurrency: config.INGEST_CONCURRENCY,

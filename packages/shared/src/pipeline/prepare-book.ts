@@ -4,7 +4,8 @@ import { type ChunkingOptions, chunkBook } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import type { Embedder } from "../embeddings/types.js";
 import type { NewBook } from "../index/generation-builder.js";
-import { type LoaderLimits, loadBookIsolated } from "../loaders/index.js";
+import { loadBookIsolated } from "../loaders/index.js";
+import type { BookLoadLimits } from "../loaders/limits.js";
 import { BookLoadError } from "../loaders/types.js";
 import type { LibraryFile } from "./scan-library.js";
 
@@ -17,7 +18,7 @@ export interface PreparedBook {
 export interface PrepareBookDeps {
   embedder: Embedder;
   chunking: ChunkingOptions;
-  limits: LoaderLimits;
+  limits: BookLoadLimits;
   signal?: AbortSignal;
   /** Called after each embedded batch with the number of chunks done so far. */
   onEmbedded?: (done: number, total: number) => void;

@@ -5,10 +5,10 @@ const SOFT_HYPHEN = /\u00ad/g;
 // A hyphen at a line end followed by a lower-case letter is a typesetting split; an
 // upper-case continuation ("Санкт-\nПетербург") keeps its hyphen.
 const LINE_END_HYPHENATION = /(\p{L})[-\u2010\u2011]\s*\r?\n\s*(?=\p{Ll})/gu;
-const HAS_LATIN_DIACRITICS = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
-// Combining marks removed after NFD. U+0306 (breve) is kept so that "й" survives NFC
-// recomposition; "ё" is already folded to "е" before this step.
-const REMOVABLE_MARKS = /[\u0300-\u0305\u0307-\u036f]/g;
+const HAS_DIACRITICS = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u;
+const COMBINING_MARK = /\p{M}/gu;
+// U+0306 (breve) is kept so that "й" survives NFC recomposition; "ё" is folded to "е" earlier.
+const BREVE = "\u0306";
 
 /** Joins hyphenated line breaks and drops soft hyphens, keeping case and other line breaks. */
 export function joinHyphenation(text: string): string {
@@ -22,6 +22,11 @@ export function joinHyphenation(text: string): string {
 export function normaliseForSearch(text: string): string {
   let out = joinHyphenation(text).toLowerCase();
   if (out.includes("ё")) out = out.replace(/ё/g, "е");
-  if (HAS_LATIN_DIACRITICS.test(out)) out = out.normalize("NFD").replace(REMOVABLE_MARKS, "").normalize("NFC");
+  if (HAS_DIACRITICS.test(out)) {
+    out = out
+      .normalize("NFD")
+      .replace(COMBINING_MARK, (mark) => (mark === BREVE ? mark : ""))
+      .normalize("NFC");
+  }
   return out;
 }

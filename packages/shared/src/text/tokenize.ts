@@ -6,7 +6,8 @@
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
 function isWordCodePoint(code: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
   if (code >= 0x0400 && code <= 0x0481) return true; // Cyrillic letters
   if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7; // Latin letters except × ÷
   return WORD_CHAR.test(String.fromCodePoint(code));

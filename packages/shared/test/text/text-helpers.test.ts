@@ -42,7 +42,16 @@ describe("normaliseForSearch", () => {
 
 describe("tokenize", () => {
   it("splits on punctuation and keeps letters and digits of any script", () => {
-    expect(tokenize("PDF.js — в 1998 году; «Война и мир»!")).toEqual(["PDF", "js", "в", "1998", "году", "Война", "и", "мир"]);
+    expect(tokenize("PDF.js — в 1998 году; «Война и мир»!")).toEqual([
+      "PDF",
+      "js",
+      "в",
+      "1998",
+      "году",
+      "Война",
+      "и",
+      "мир",
+    ]);
   });
 });
 
@@ -82,5 +91,40 @@ describe("splitSentences", () => {
   });
   it("treats a blank line as a boundary even without a full stop", () => {
     expect(splitSentences("Глава первая\n\nТекст главы.", "ru")).toEqual(["Глава первая", "Текст главы."]);
+  });
+});
+
+describe("tokenize fast path", () => {
+  it("splits exactly like the Unicode word regex on mixed scripts, marks, digits and astral symbols", () => {
+    const alphabet = [
+      "а",
+      "Я",
+      "ё",
+      "z",
+      "É",
+      "ß",
+      "7",
+      "٣",
+      "中",
+      "\u0301",
+      " ",
+      ",",
+      "—",
+      "×",
+      "😀",
+      "𝔸",
+      "-",
+      "\n",
+      "’",
+    ];
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 40 }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      expect(tokenize(text)).toEqual(text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []);
+    }
   });
 });

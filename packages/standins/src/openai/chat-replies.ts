@@ -49,7 +49,12 @@ export function completionBody(reply: string, context: CompletionContext): objec
     created: context.created,
     model: context.model,
     choices: [
-      { index: 0, message: { role: "assistant", content: reply, refusal: null }, logprobs: null, finish_reason: "stop" },
+      {
+        index: 0,
+        message: { role: "assistant", content: reply, refusal: null },
+        logprobs: null,
+        finish_reason: "stop",
+      },
     ],
     usage: {
       prompt_tokens: context.promptTokens,

@@ -50,7 +50,11 @@ export function handleChatCompletion(response: ServerResponse, body: unknown, se
   };
   if (request.stream === true) {
     const includeUsage = asRecord(request.stream_options).include_usage === true;
-    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    response.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+    });
     for (const event of completionStreamEvents(reply, context, settings.streamChunkChars, includeUsage)) {
       response.write(event);
     }

@@ -60,20 +60,32 @@ export async function startOpenAiStandin(options: OpenAiStandinOptions = {}): Pr
       headers: headersWithoutAuth(request),
       body: undefined,
       status: 0,
+      receivedAt: performance.now(),
+      respondedAt: 0,
     };
     requests.push(record);
+    const delayMs = options.responseDelayMs ?? 0;
     readJsonBody(request)
-      .then((body) => {
+      .then(async (body) => {
         record.body = body;
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         return respond(request, response, body);
       })
       .then((status) => {
         record.status = status;
+        record.respondedAt = performance.now();
       })
       .catch((error: unknown) => {
         record.status = error instanceof BadRequestError ? 400 : 500;
+        record.respondedAt = performance.now();
         if (response.headersSent) return response.end();
-        sendError(response, record.status, error instanceof Error ? error.message : "error", "invalid_request_error", null);
+        sendError(
+          response,
+          record.status,
+          error instanceof Error ? error.message : "error",
+          "invalid_request_error",
+          null,
+        );
       });
   });
 

@@ -20,6 +20,9 @@ export interface RecordedRequest {
   body: unknown;
   /** Status code the stand-in answered with. */
   status: number;
+  /** performance.now() when the request arrived and when its response ended (for concurrency checks). */
+  receivedAt: number;
+  respondedAt: number;
 }
 
 export interface FaultSpec {
@@ -39,6 +42,8 @@ export interface OpenAiStandinOptions {
   reply?: ReplyScript;
   /** Characters per streamed delta (default 12). */
   streamChunkChars?: number;
+  /** Wait this long before answering each request (to observe client concurrency). */
+  responseDelayMs?: number;
   /** Model ids listed by GET /v1/models. */
   models?: string[];
 }

@@ -26,10 +26,16 @@ export const floodError = (retryAfterSeconds: number) =>
   new BotApiError(429, `Too Many Requests: retry after ${retryAfterSeconds}`, { retry_after: retryAfterSeconds });
 
 export const conflictError = () =>
-  new BotApiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+  new BotApiError(
+    409,
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+  );
 
 export const webhookActiveError = () =>
-  new BotApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+  new BotApiError(
+    409,
+    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+  );
 
 export const badEntitiesError = () =>
   badRequest('can\'t parse entities: Unsupported start tag "scripted" at byte offset 0');

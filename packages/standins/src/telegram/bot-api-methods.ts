@@ -3,9 +3,9 @@
 import { BotApiError, badRequest, webhookActiveError } from "./api-error.js";
 import type { ChatLog } from "./chat-log.js";
 import { readReplyMarkup, visibleText } from "./message-rules.js";
+import type { BotCommandEntry, TgChat, TgMessage, TgUser, WebhookState } from "./types.js";
 import { nowSeconds } from "./update-builders.js";
 import type { UpdateQueue } from "./update-queue.js";
-import type { BotCommandEntry, TgChat, TgMessage, TgUser, WebhookState } from "./types.js";
 
 export interface StandinState {
   bot: TgUser;
@@ -22,17 +22,31 @@ export interface StandinState {
 export type Params = Record<string, unknown>;
 type Method = (params: Params, state: StandinState, closed: AbortSignal) => unknown;
 
-const CHAT_ACTIONS = new Set(["typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note"]);
+const CHAT_ACTIONS = new Set([
+  "typing",
+  "upload_photo",
+  "record_video",
+  "upload_video",
+  "record_voice",
+  "upload_voice",
+  "upload_document",
+  "choose_sticker",
+  "find_location",
+  "record_video_note",
+  "upload_video_note",
+]);
 
 function chatOf(params: Params, state: StandinState): TgChat {
   const id = Number(params.chat_id);
-  if (!Number.isFinite(id) || params.chat_id === undefined || params.chat_id === "") throw badRequest("chat_id is empty");
+  if (!Number.isFinite(id) || params.chat_id === undefined || params.chat_id === "")
+    throw badRequest("chat_id is empty");
   const chat = state.knownChats.get(id);
   if (!chat) throw badRequest("chat not found");
   return chat;
 }
 
-const numberParam = (value: unknown, fallback: number) => (value === undefined || value === "" ? fallback : Number(value));
+const numberParam = (value: unknown, fallback: number) =>
+  value === undefined || value === "" ? fallback : Number(value);
 
 const sendMessage: Method = (params, state) => {
   const chat = chatOf(params, state);
@@ -86,7 +100,8 @@ const editMessageText: Method = (params, state) => {
 
 const sendChatAction: Method = (params, state) => {
   chatOf(params, state);
-  if (typeof params.action !== "string" || !CHAT_ACTIONS.has(params.action)) throw badRequest("wrong parameter action in request");
+  if (typeof params.action !== "string" || !CHAT_ACTIONS.has(params.action))
+    throw badRequest("wrong parameter action in request");
   return true;
 };
 
@@ -102,10 +117,11 @@ const answerCallbackQuery: Method = (params, state) => {
 
 const setMyCommands: Method = (params, state) => {
   const commands = typeof params.commands === "string" ? (JSON.parse(params.commands) as unknown) : params.commands;
-  if (!Array.isArray(commands)) throw badRequest("parameter \"commands\" is required");
+  if (!Array.isArray(commands)) throw badRequest('parameter "commands" is required');
   if (commands.length > 100) throw badRequest("too many commands");
   const entries = commands.map((entry: { command?: unknown; description?: unknown }) => {
-    if (typeof entry.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(entry.command)) throw badRequest("BOT_COMMAND_INVALID");
+    if (typeof entry.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(entry.command))
+      throw badRequest("BOT_COMMAND_INVALID");
     if (typeof entry.description !== "string" || entry.description.length < 1 || entry.description.length > 256) {
       throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
     }
@@ -126,7 +142,7 @@ const getUpdates: Method = (params, state, closed) => {
 };
 
 const setWebhook: Method = (params, state) => {
-  if (typeof params.url !== "string") throw badRequest("parameter \"url\" is required");
+  if (typeof params.url !== "string") throw badRequest('parameter "url" is required');
   const secret = params.secret_token;
   if (secret !== undefined && (typeof secret !== "string" || !/^[A-Za-z0-9_-]{1,256}$/.test(secret))) {
     throw badRequest("secret token contains unallowed characters");
@@ -145,7 +161,8 @@ export const BOT_API_METHODS: Record<string, Method> = {
   sendChatAction,
   answerCallbackQuery,
   setMyCommands,
-  getMyCommands: (params, state) => state.commands.get(typeof params.language_code === "string" ? params.language_code : "") ?? [],
+  getMyCommands: (params, state) =>
+    state.commands.get(typeof params.language_code === "string" ? params.language_code : "") ?? [],
   deleteWebhook: (params, state) => {
     state.webhook = undefined;
     if (params.drop_pending_updates === true) state.queue.dropAll();

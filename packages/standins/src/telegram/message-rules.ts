@@ -37,14 +37,15 @@ export function readReplyMarkup(value: unknown): TgReplyMarkup | undefined {
   const keyboard = (markup as { inline_keyboard?: unknown }).inline_keyboard;
   if (!Array.isArray(keyboard)) return undefined;
   for (const row of keyboard) {
-    if (!Array.isArray(row)) throw badRequest("field \"inline_keyboard\" of the InlineKeyboardMarkup should be an Array of Arrays");
+    if (!Array.isArray(row))
+      throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
     for (const button of row as { text?: unknown; callback_data?: unknown; url?: unknown }[]) {
       if (typeof button.text !== "string" || button.text === "") throw badRequest("BUTTON_TEXT_INVALID");
       if (button.callback_data !== undefined) {
         const bytes = typeof button.callback_data === "string" ? Buffer.byteLength(button.callback_data) : 0;
         if (bytes < 1 || bytes > 64) throw badRequest("BUTTON_DATA_INVALID");
       } else if (typeof button.url !== "string") {
-        throw badRequest("can't find field \"callback_data\" or \"url\" in the inline keyboard button");
+        throw badRequest('can\'t find field "callback_data" or "url" in the inline keyboard button');
       }
     }
   }

@@ -41,14 +41,19 @@ function decodeEntity(source: string, index: number): { value: string; length: n
 }
 
 function codePoint(value: number): string | undefined {
-  return value > 0 && value <= 0x10ffff && !(value >= 0xd800 && value <= 0xdfff) ? String.fromCodePoint(value) : undefined;
+  return value > 0 && value <= 0x10ffff && !(value >= 0xd800 && value <= 0xdfff)
+    ? String.fromCodePoint(value)
+    : undefined;
 }
 
 export function parseTelegramHtml(source: string): HtmlParseResult {
   const open: string[] = [];
   let text = "";
   let index = 0;
-  const fail = (message: string): HtmlParseResult => ({ ok: false, description: `Bad Request: can't parse entities: ${message}` });
+  const fail = (message: string): HtmlParseResult => ({
+    ok: false,
+    description: `Bad Request: can't parse entities: ${message}`,
+  });
   while (index < source.length) {
     const char = source[index];
     if (char === "&") {
@@ -70,13 +75,16 @@ export function parseTelegramHtml(source: string): HtmlParseResult {
       const expected = open.pop();
       if (expected === undefined) return fail(`Unexpected end tag at byte offset ${byteOffset(source, index)}`);
       if (name !== "" && name !== expected) {
-        return fail(`Unmatched end tag at byte offset ${byteOffset(source, index)}, expected "</${expected}>", found "</${name}>"`);
+        return fail(
+          `Unmatched end tag at byte offset ${byteOffset(source, index)}, expected "</${expected}>", found "</${name}>"`,
+        );
       }
     } else {
-      const tag = /^([a-zA-Z][a-zA-Z0-9-]*)(\s[^]*)?$/.exec(inner);
+      const tag = /^([a-zA-Z][a-zA-Z0-9-]*)(\s[\s\S]*)?$/.exec(inner);
       if (!tag?.[1]) return fail(`Empty tag name at byte offset ${byteOffset(source, index)}`);
       const name = tag[1].toLowerCase();
-      if (!SUPPORTED_TAGS.has(name)) return fail(`Unsupported start tag "${name}" at byte offset ${byteOffset(source, index)}`);
+      if (!SUPPORTED_TAGS.has(name))
+        return fail(`Unsupported start tag "${name}" at byte offset ${byteOffset(source, index)}`);
       const attributes = tag[2] ?? "";
       if (name === "a" && !/\bhref\s*=\s*(["'])[^"']*\1/.test(attributes) && attributes.trim() !== "") {
         return fail(`Invalid attribute of tag "a" at byte offset ${byteOffset(source, index)}`);

@@ -42,7 +42,16 @@ export interface TgMessage {
   text?: string;
   entities?: TgEntity[];
   caption?: string;
-  sticker?: { file_id: string; file_unique_id: string; width: number; height: number; is_animated: boolean; is_video: boolean; type: string; emoji?: string };
+  sticker?: {
+    file_id: string;
+    file_unique_id: string;
+    width: number;
+    height: number;
+    is_animated: boolean;
+    is_video: boolean;
+    type: string;
+    emoji?: string;
+  };
   photo?: { file_id: string; file_unique_id: string; width: number; height: number }[];
   reply_to_message?: TgMessage;
   reply_markup?: TgReplyMarkup;

@@ -44,7 +44,13 @@ export function detectEntities(text: string): TgEntity[] {
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-export function textMessage(messageId: number, chat: TgChat, from: TgUser, text: string, replyTo?: TgMessage): TgMessage {
+export function textMessage(
+  messageId: number,
+  chat: TgChat,
+  from: TgUser,
+  text: string,
+  replyTo?: TgMessage,
+): TgMessage {
   const entities = detectEntities(text);
   return {
     message_id: messageId,

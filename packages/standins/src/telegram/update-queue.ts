@@ -48,19 +48,14 @@ export class UpdateQueue {
     this.waiter?.conflict();
     if (this.updates.length === 0 && request.timeoutSeconds > 0) {
       await new Promise<void>((resolve, reject) => {
-        const finish = () => {
+        const settle = (outcome: () => void) => {
           clearTimeout(timer);
           request.closed.removeEventListener("abort", finish);
           if (this.waiter === waiter) this.waiter = undefined;
-          resolve();
+          outcome();
         };
-        const waiter: Waiter = {
-          wake: finish,
-          conflict: () => {
-            finish();
-            reject(conflictError());
-          },
-        };
+        const finish = () => settle(resolve);
+        const waiter: Waiter = { wake: finish, conflict: () => settle(() => reject(conflictError())) };
         const timer = setTimeout(finish, request.timeoutSeconds * 1000);
         request.closed.addEventListener("abort", finish);
         this.waiter = waiter;

@@ -2,32 +2,27 @@
 // little more forgiving than the original: a missing `mimetype` entry or an unreadable NCX
 // table of contents does not cost us the book's text.
 import { EPub } from "epub2";
+import type { IZipFile } from "epub2/zipfile.js";
 import type { GuardedZip } from "../zip/open-guarded-zip.js";
 
-type ReadCallback = (error: unknown, data?: Buffer) => void;
-
 /** The zip interface epub2 expects, answered synchronously so parse errors surface in parse(). */
-class GuardedZipAdapter {
-  constructor(private readonly zip: GuardedZip) {}
-
-  get names(): string[] {
-    return this.zip.names;
-  }
-
-  get count(): number {
-    return this.zip.names.length;
-  }
-
-  readFile(name: string, callback: ReadCallback): void {
-    let data: Buffer;
-    try {
-      data = this.zip.read(name);
-    } catch (error) {
-      callback(error);
-      return;
-    }
-    callback(null, data);
-  }
+function adaptZip(zip: GuardedZip): IZipFile {
+  return {
+    names: zip.names,
+    count: zip.names.length,
+    readFile(name, callback) {
+      let data: Buffer;
+      try {
+        data = zip.read(name);
+      } catch (error) {
+        callback(error, Buffer.alloc(0));
+        return;
+      }
+      callback(null, data);
+    },
+    // epub2's IZipFile type lists its zip class's constructor as a member; nothing calls it.
+    constructor(_filename: string) {},
+  };
 }
 
 export class GuardedEpub extends EPub {
@@ -42,7 +37,7 @@ export class GuardedEpub extends EPub {
   }
 
   override open(): void {
-    this.zip = new GuardedZipAdapter(this.guardedZip);
+    this.zip = adaptZip(this.guardedZip);
     this.checkMimeType();
   }
 

@@ -2,7 +2,7 @@
 // clean text, title/author/language from the package metadata. Size caps apply before parsing.
 import { cleanText, countWordCharacters } from "../clean-text.js";
 import { htmlToText } from "../html-to-text.js";
-import { isPlausibleTitle, titleFromFileName } from "../title-from-file-name.js";
+import { isPlausibleAuthor, isPlausibleTitle, titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type BookSection, type ParsedBook } from "../types.js";
 import { type GuardedZip, openGuardedZip } from "../zip/open-guarded-zip.js";
 import { rejectDrmProtectedEpub } from "./drm-check.js";
@@ -10,11 +10,19 @@ import { type GuardedEpub, parseEpub } from "./guarded-epub.js";
 import { collectTocTitles, hrefKey } from "./toc-titles.js";
 
 const TEXT_MEDIA_TYPES = /(xhtml|html|svg|xml)/i;
-/** A whole book with fewer letters than this has no real text (image-only, fixed-layout comics). */
-const MIN_BOOK_WORD_CHARS = 200;
+/** Image-only books (manga, scans) may carry a colophon: judge them by how many spine items have text. */
+const MIN_SHARE_WITH_TEXT = 0.5;
+const FEW_WORD_CHARS = 5000;
 
 export interface EpubLoadOptions {
   maxUncompressedBytes: number;
+}
+
+interface SpineText {
+  sections: BookSection[];
+  /** Text documents in the spine, and how many of them were actually in the zip. */
+  listed: number;
+  readable: number;
 }
 
 function decodeChapter(bytes: Buffer): string {
@@ -23,24 +31,41 @@ function decodeChapter(bytes: Buffer): string {
   return bytes.toString("utf8");
 }
 
-function readSections(epub: GuardedEpub, zip: GuardedZip): BookSection[] {
+function readSpine(epub: GuardedEpub, zip: GuardedZip): SpineText {
   const titles = collectTocTitles(epub, zip);
-  const sections: BookSection[] = [];
+  const result: SpineText = { sections: [], listed: 0, readable: 0 };
   for (const item of epub.flow) {
     if (!item.href || !TEXT_MEDIA_TYPES.test(item.mediaType ?? item["media-type"] ?? "xhtml")) continue;
+    result.listed += 1;
     let html: string;
     try {
       html = decodeChapter(zip.read(item.href));
     } catch (error) {
       if (error instanceof BookLoadError) throw error;
-      continue; // a chapter listed in the spine but missing from the zip: keep the rest of the book
+      continue; // listed in the spine but missing from the zip: keep the rest of the book
     }
+    result.readable += 1;
     const { text, firstHeading } = htmlToText(html);
     if (!text) continue;
     const chapter = titles.get(hrefKey(item.href)) ?? firstHeading;
-    sections.push({ text, ...(chapter ? { chapter } : {}) });
+    result.sections.push({ text, ...(chapter ? { chapter } : {}) });
   }
-  return sections;
+  return result;
+}
+
+function rejectWithoutText(spine: SpineText, path: string): void {
+  if (spine.listed > 0 && spine.readable === 0) {
+    throw new BookLoadError("corrupt", path, `none of the ${spine.listed} chapters in the spine is in the archive`);
+  }
+  const wordChars = spine.sections.reduce((sum, section) => sum + countWordCharacters(section.text), 0);
+  const share = spine.readable > 0 ? spine.sections.length / spine.readable : 0;
+  if (wordChars === 0 || (share < MIN_SHARE_WITH_TEXT && wordChars < FEW_WORD_CHARS)) {
+    throw new BookLoadError(
+      "no_text",
+      path,
+      `${spine.sections.length} of ${spine.readable} chapters have text (${wordChars} letters): image-only book`,
+    );
+  }
 }
 
 export async function loadEpubBook(path: string, options: EpubLoadOptions): Promise<ParsedBook> {
@@ -54,19 +79,16 @@ export async function loadEpubBook(path: string, options: EpubLoadOptions): Prom
     const reason = error instanceof Error ? error.message : String(error);
     throw new BookLoadError("corrupt", path, `EPUB structure is broken: ${reason}`);
   }
-  const sections = readSections(epub, zip);
-  const wordChars = sections.reduce((sum, section) => sum + countWordCharacters(section.text), 0);
-  if (wordChars < MIN_BOOK_WORD_CHARS) {
-    throw new BookLoadError("no_text", path, `only ${wordChars} letters of text in ${epub.flow.length} spine items`);
-  }
+  const spine = readSpine(epub, zip);
+  rejectWithoutText(spine, path);
   const title = cleanText(epub.metadata.title ?? "");
   const author = cleanText(epub.metadata.creator ?? "");
   const language = (epub.metadata.language ?? "").trim();
   return {
     format: "epub",
     title: isPlausibleTitle(title) ? title : titleFromFileName(path),
-    ...(author ? { author } : {}),
+    ...(isPlausibleAuthor(author) ? { author } : {}),
     ...(language ? { language } : {}),
-    sections,
+    sections: spine.sections,
   };
 }

@@ -8,6 +8,8 @@ export interface Fb2Content {
   title?: string;
   author?: string;
   language?: string;
+  /** The title of the first <body> (often "Author. Book"), for files without title-info. */
+  bodyTitle?: string;
   sections: BookSection[];
 }
 
@@ -16,7 +18,17 @@ interface Frame {
   text: string[];
 }
 
-const PARAGRAPHS = new Set(["p", "subtitle", "empty-line", "epigraph", "cite", "poem", "stanza", "text-author", "table"]);
+const PARAGRAPHS = new Set([
+  "p",
+  "subtitle",
+  "empty-line",
+  "epigraph",
+  "cite",
+  "poem",
+  "stanza",
+  "text-author",
+  "table",
+]);
 const LINES = new Set(["v", "tr"]);
 const AUTHOR_PARTS = ["first-name", "middle-name", "last-name"];
 
@@ -74,6 +86,7 @@ export function readFb2(xml: string): Fb2Content {
           const title = cleanText(titleText.join("")).replace(/\s*\n+\s*/g, ". ");
           const frame = frames.at(-1);
           if (frame && title) frame.title = title;
+          if (title && frames.length === 1 && !result.bodyTitle) result.bodyTitle = title;
           titleText = undefined;
         }
         if (name === "body" || name === "section") flush(frames.pop());

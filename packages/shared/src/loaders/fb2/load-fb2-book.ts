@@ -4,7 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import { countWordCharacters } from "../clean-text.js";
 import { decodeXml } from "../decode-text-bytes.js";
 import { isZippedFb2 } from "../detect-format.js";
-import { isPlausibleTitle, titleFromFileName } from "../title-from-file-name.js";
+import { isPlausibleAuthor, isPlausibleTitle, titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
 import { openGuardedZip } from "../zip/open-guarded-zip.js";
 import { readFb2 } from "./fb2-reader.js";
@@ -21,7 +21,8 @@ async function readFb2Bytes(path: string, maxBytes: number): Promise<Buffer> {
     return zip.read(inner);
   }
   const { size } = await stat(path);
-  if (size > maxBytes) throw new BookLoadError("too_large", path, `the file is ${size} bytes, the limit is ${maxBytes}`);
+  if (size > maxBytes)
+    throw new BookLoadError("too_large", path, `the file is ${size} bytes, the limit is ${maxBytes}`);
   return readFile(path);
 }
 
@@ -33,12 +34,11 @@ export async function loadFb2Book(path: string, options: Fb2LoadOptions): Promis
   const content = readFb2(xml);
   const wordChars = content.sections.reduce((sum, section) => sum + countWordCharacters(section.text), 0);
   if (wordChars === 0) throw new BookLoadError("empty", path, "the FB2 file has no text in its sections");
-  const bodyTitle = content.sections[0]?.chapter;
-  const title = [content.title, bodyTitle].find(isPlausibleTitle) ?? titleFromFileName(path);
+  const title = [content.title, content.bodyTitle].find(isPlausibleTitle) ?? titleFromFileName(path);
   return {
     format: "fb2",
     title,
-    ...(content.author ? { author: content.author } : {}),
+    ...(isPlausibleAuthor(content.author) ? { author: content.author } : {}),
     ...(content.language ? { language: content.language } : {}),
     sections: content.sections,
   };

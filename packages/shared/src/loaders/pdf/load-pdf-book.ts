@@ -9,8 +9,8 @@ import { DEFAULT_MAX_PAGES } from "../limits.js";
 import { titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type BookSection, type ParsedBook } from "../types.js";
 import { joinPageText } from "./page-text.js";
-import { readPdfMetadata } from "./pdf-metadata.js";
 import { pdfErrorToBookError } from "./pdf-errors.js";
+import { readPdfMetadata } from "./pdf-metadata.js";
 
 // CMaps and standard font metrics ship inside pdfjs-dist; some fonts need them to map glyphs to text.
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));

@@ -1,24 +1,28 @@
-// Joins the text items of one PDF page into lines. pdf.js marks most line ends (hasEOL) and
-// emits spaces as items; positions fill the gaps it leaves (a new baseline without hasEOL,
-// two runs on one line with a visible gap but no space item).
+// Joins the text items of one PDF page into lines and paragraphs. pdf.js marks most line ends
+// (hasEOL) and emits spaces as items; positions fill the gaps it leaves: a new baseline without
+// hasEOL starts a line, a visible gap on one line is a space, a tall jump between lines (or a
+// jump back up to a new column) starts a paragraph.
 import type { TextContent, TextItem } from "pdfjs-dist/types/src/display/api.js";
 
 const isTextItem = (item: TextContent["items"][number]): item is TextItem => "str" in item;
+const baseline = (item: TextItem) => Number(item.transform[5] ?? 0);
+const startX = (item: TextItem) => Number(item.transform[4] ?? 0);
+const lineHeight = (a: TextItem, b: TextItem) => Math.max(a.height, b.height, 1);
 
-function baseline(item: TextItem): number {
-  return Number(item.transform[5] ?? 0);
-}
-
-function startX(item: TextItem): number {
-  return Number(item.transform[4] ?? 0);
-}
+/** Baseline distance, in line heights, above which two lines belong to different paragraphs. */
+const PARAGRAPH_GAP = 1.5;
 
 function separatorBetween(previous: TextItem, next: TextItem, joined: string): string {
-  if (previous.hasEOL || joined.length === 0 || /\s$/.test(joined) || /^\s/.test(next.str)) return "";
-  const lineHeight = Math.max(previous.height, next.height, 1);
-  if (Math.abs(baseline(next) - baseline(previous)) > lineHeight * 0.5) return "\n";
+  const height = lineHeight(previous, next);
+  const verticalJump = Math.abs(baseline(next) - baseline(previous));
+  const startsLine = joined.endsWith("\n") || verticalJump > height * 0.5;
+  if (startsLine) {
+    const lineBreak = joined.endsWith("\n") ? "" : "\n";
+    return verticalJump > height * PARAGRAPH_GAP ? `${lineBreak}\n` : lineBreak;
+  }
+  if (/\s$/.test(joined) || /^\s/.test(next.str)) return "";
   const gap = startX(next) - (startX(previous) + previous.width);
-  return gap > lineHeight * 0.15 ? " " : "";
+  return gap > height * 0.15 ? " " : "";
 }
 
 export function joinPageText(content: TextContent): string {
@@ -26,10 +30,12 @@ export function joinPageText(content: TextContent): string {
   let previous: TextItem | undefined;
   for (const item of content.items) {
     if (!isTextItem(item)) continue;
-    if (previous && item.str) joined += separatorBetween(previous, item, joined);
-    joined += item.str;
-    if (item.hasEOL) joined += "\n";
-    if (item.str || item.hasEOL) previous = item;
+    if (item.str) {
+      if (previous) joined += separatorBetween(previous, item, joined);
+      joined += item.str;
+      previous = item;
+    }
+    if (item.hasEOL && !joined.endsWith("\n")) joined += "\n";
   }
   return joined;
 }

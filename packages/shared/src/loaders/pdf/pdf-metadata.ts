@@ -1,6 +1,6 @@
 // Title and author of a PDF from its XMP metadata or info dictionary, when they look real.
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { isPlausibleTitle } from "../title-from-file-name.js";
+import { isPlausibleAuthor, isPlausibleTitle } from "../title-from-file-name.js";
 
 export interface PdfMetadata {
   title?: string;
@@ -24,14 +24,15 @@ export async function readPdfMetadata(doc: PDFDocumentProxy): Promise<PdfMetadat
   const title = [xmpTitle, stringField(meta.info, "Title")].find(
     (candidate): candidate is string => typeof candidate === "string" && isPlausibleTitle(candidate),
   );
-  const authorCandidate = [xmpAuthor, stringField(meta.info, "Author")].find(
-    (candidate) => typeof candidate === "string" && candidate.trim().length > 1,
+  // XMP dc:creator is a list of names; the info dictionary has one string.
+  const xmpAuthorText = Array.isArray(xmpAuthor) ? xmpAuthor.join(", ") : xmpAuthor;
+  const author = [xmpAuthorText, stringField(meta.info, "Author")].find(
+    (candidate): candidate is string => typeof candidate === "string" && isPlausibleAuthor(candidate),
   );
-  const author = Array.isArray(authorCandidate) ? authorCandidate.join(", ") : authorCandidate;
   const language = stringField(meta.info, "Language");
   return {
     ...(title ? { title: title.trim() } : {}),
-    ...(typeof author === "string" && author.trim() ? { author: author.trim() } : {}),
+    ...(author ? { author: author.trim() } : {}),
     ...(language ? { language } : {}),
   };
 }

@@ -1,0 +1,43 @@
+// Assembles the features' dependencies from the config and the services; main.ts and the
+// console mode differ only in the ChatSender they pass.
+import type { AppConfig } from "@ai-library/shared/config";
+import type { Logger } from "@ai-library/shared/logging";
+import { createIssuedSources } from "../answering/issued-sources.js";
+import type { BotDeps } from "../bot/bot-deps.js";
+import { botSettingsFromConfig } from "../bot/bot-settings.js";
+import { createNoticeThrottle, createQuestionRateLimiter } from "../limits/question-rate-limiter.js";
+import type { BotMetrics } from "../metrics/bot-metrics.js";
+import type { EventLoopMonitor } from "../metrics/event-loop-monitor.js";
+import type { ChatSender } from "../telegram/chat-sender.js";
+import type { BackgroundTasks } from "./background-tasks.js";
+import type { BotServices } from "./create-services.js";
+import { createQueueStatusReader } from "./queue-status.js";
+
+export interface BuildDepsInput {
+  config: AppConfig;
+  logger: Logger;
+  services: BotServices;
+  sender: ChatSender;
+  metrics: BotMetrics;
+  tasks: BackgroundTasks;
+  eventLoop: EventLoopMonitor;
+}
+
+export function buildBotDeps(input: BuildDepsInput): BotDeps {
+  const settings = botSettingsFromConfig(input.config);
+  return {
+    settings,
+    logger: input.logger,
+    library: input.services.library,
+    answerer: input.services.answerer,
+    sender: input.sender,
+    sources: createIssuedSources(),
+    metrics: input.metrics,
+    rateLimiter: createQuestionRateLimiter(settings.ratePerMinute),
+    mayNotify: createNoticeThrottle(60),
+    tasks: input.tasks,
+    readQueue: createQueueStatusReader({ redisUrl: input.config.REDIS_URL, prefix: input.config.QUEUE_PREFIX }),
+    eventLoop: input.eventLoop,
+    startedAt: Date.now(),
+  };
+}

@@ -1,0 +1,30 @@
+// What the bot's features are built from. Everything comes in from main.ts (or a test), so
+// the same features run against Telegram, the Bot API stand-in and the console.
+import type { Answerer } from "@ai-library/shared/answer";
+import type { Logger } from "@ai-library/shared/logging";
+import type { LiveLibrary } from "@ai-library/shared/retrieval";
+import type { IssuedSources } from "../answering/issued-sources.js";
+import type { BackgroundTasks } from "../app/background-tasks.js";
+import type { QueueSnapshot } from "../app/queue-status.js";
+import type { QuestionRateLimiter } from "../limits/question-rate-limiter.js";
+import type { BotMetrics } from "../metrics/bot-metrics.js";
+import type { EventLoopMonitor } from "../metrics/event-loop-monitor.js";
+import type { ChatSender } from "../telegram/chat-sender.js";
+import type { BotSettings } from "./bot-settings.js";
+
+export interface BotDeps {
+  settings: BotSettings;
+  logger: Logger;
+  library: LiveLibrary;
+  answerer: Answerer;
+  sender: ChatSender;
+  sources: IssuedSources;
+  metrics: BotMetrics;
+  rateLimiter: QuestionRateLimiter;
+  /** True when a refusal notice may be sent to this user now (one per minute). */
+  mayNotify: (userId: number) => Promise<boolean>;
+  tasks: BackgroundTasks;
+  readQueue: () => Promise<QueueSnapshot>;
+  eventLoop: EventLoopMonitor;
+  startedAt: number;
+}

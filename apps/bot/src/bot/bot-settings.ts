@@ -1,0 +1,25 @@
+// The part of the configuration the bot's features read, named for what they decide.
+import type { AppConfig } from "@ai-library/shared/config";
+
+export interface BotSettings {
+  /** Empty: everyone may use the bot. */
+  allowedUserIds: ReadonlySet<number>;
+  adminUserIds: ReadonlySet<number>;
+  maxQuestionChars: number;
+  ratePerMinute: number;
+  searchK: number;
+  answerTimeoutMs: number;
+  streamEditIntervalMs: number;
+}
+
+export function botSettingsFromConfig(config: AppConfig): BotSettings {
+  return {
+    allowedUserIds: new Set(config.ALLOWED_USER_IDS),
+    adminUserIds: new Set(config.ADMIN_USER_IDS),
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+    ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
+    searchK: config.BOT_SEARCH_K,
+    answerTimeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000,
+    streamEditIntervalMs: config.BOT_STREAM_EDIT_INTERVAL_MS,
+  };
+}

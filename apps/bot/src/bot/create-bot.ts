@@ -1,0 +1,40 @@
+// Builds the Telegraf bot from feature modules, in the order an update meets them: detach
+// from the polling loop, drop what we ignore, keep to our own business in groups, check
+// access, then commands, buttons, questions, and the fallbacks.
+import { Telegraf } from "telegraf";
+import { about } from "../features/about.js";
+import { accessControl } from "../features/access-control.js";
+import { books } from "../features/books.js";
+import { otherUpdates, unknownCommand } from "../features/fallbacks.js";
+import { groupFilter } from "../features/group-filter.js";
+import { ignoredUpdates } from "../features/ignored-updates.js";
+import { question } from "../features/question.js";
+import { sourceButton } from "../features/source-button.js";
+import { startHelp } from "../features/start-help.js";
+import { status } from "../features/status.js";
+import type { BotDeps } from "./bot-deps.js";
+import { handleUpdateError } from "./error-boundary.js";
+
+export interface CreateBotOptions {
+  apiRoot: string;
+}
+
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Telegraf {
+  const bot = new Telegraf(token, {
+    telegram: { apiRoot: options.apiRoot, webhookReply: false },
+    // Our middleware returns at once (work is detached below); this only guards that step.
+    handlerTimeout: 10_000,
+  });
+  bot.use((ctx, next) => {
+    deps.tasks.run(next, (error) => handleUpdateError(error, ctx, deps));
+  });
+  bot.use(ignoredUpdates(deps.logger));
+  bot.use(groupFilter());
+  bot.use(accessControl(deps));
+  bot.use(startHelp(deps), books(deps), about(deps), status(deps), sourceButton(deps));
+  bot.use(unknownCommand(deps));
+  bot.use(question(deps));
+  bot.use(otherUpdates(deps));
+  bot.catch((error, ctx) => handleUpdateError(error, ctx, deps));
+  return bot;
+}

@@ -1,0 +1,61 @@
+// Any text that is not a command is a question. It is checked against the per-user rate
+// limit and the length limit, logged (the «Запрос от пользователя» line operators count),
+// and answered from the books.
+import { Composer, type Context } from "telegraf";
+import { message } from "telegraf/filters";
+import { answerQuestion } from "../answering/answer-question.js";
+import type { BotDeps } from "../bot/bot-deps.js";
+import { scopeOf } from "../bot/update-scope.js";
+import { plainMessage } from "../format/render-answer.js";
+import { withoutMention } from "./group-filter.js";
+
+const LOGGED_CHARS = 200;
+
+export function question(deps: BotDeps): Composer<Context> {
+  const feature = new Composer<Context>();
+  feature.on(message("text"), async (ctx) => {
+    const scope = scopeOf(ctx, deps.logger);
+    const { texts, log } = scope;
+    const userId = ctx.from.id;
+    const chatId = ctx.chat.id;
+    const text = withoutMention(ctx.message.text, ctx.botInfo.username);
+    if (!text) {
+      await deps.sender.send(chatId, plainMessage(texts.intro(undefined)));
+      return;
+    }
+    const rate = await deps.rateLimiter.take(userId);
+    if (!rate.allowed) {
+      deps.metrics.refusals.inc({ reason: "rate_limit" });
+      log.info(`Пользователь ${userId} превысил лимит вопросов; следующий через ${rate.retryInSeconds} с`);
+      if (rate.tellUser) await deps.sender.send(chatId, plainMessage(texts.rateLimited(rate.retryInSeconds)));
+      return;
+    }
+    if (text.length > deps.settings.maxQuestionChars) {
+      deps.metrics.refusals.inc({ reason: "too_long" });
+      log.info(
+        `Вопрос пользователя ${userId} отклонён: ${text.length} символов при лимите ${deps.settings.maxQuestionChars}`,
+      );
+      await deps.sender.send(chatId, plainMessage(texts.tooLong(deps.settings.maxQuestionChars, text.length)));
+      return;
+    }
+    deps.metrics.questions.inc({ chat: ctx.chat.type });
+    // One line per question, whatever the user typed: grep | wc -l must count questions.
+    log.info(`Запрос от пользователя ${userId}: ${text.replace(/\s+/g, " ").slice(0, LOGGED_CHARS)}`);
+    await answerQuestion(
+      {
+        library: deps.library,
+        answerer: deps.answerer,
+        sender: deps.sender,
+        sources: deps.sources,
+        metrics: deps.metrics,
+        settings: {
+          searchK: deps.settings.searchK,
+          timeoutMs: deps.settings.answerTimeoutMs,
+          streamEditIntervalMs: deps.settings.streamEditIntervalMs,
+        },
+      },
+      { chatId, userId, question: text, texts, log },
+    );
+  });
+  return feature;
+}

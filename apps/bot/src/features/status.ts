@@ -1,0 +1,62 @@
+// /status, for ADMIN_USER_IDS only: the generation served, its size, the ingest queue (read
+// only), uptime, memory, event-loop lag and answer counts. Others are told it is admin-only.
+import { Composer, type Context } from "telegraf";
+import type { BotDeps } from "../bot/bot-deps.js";
+import { scopeOf } from "../bot/update-scope.js";
+import { plainMessage } from "../format/render-answer.js";
+import type { Texts } from "../i18n/index.js";
+import { counterTotal } from "../metrics/bot-metrics.js";
+import { formatDate } from "./library-facts.js";
+
+export function formatUptime(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const days = Math.floor(total / 86_400);
+  const clock = [Math.floor((total % 86_400) / 3600), Math.floor((total % 3600) / 60), total % 60]
+    .map((part) => String(part).padStart(2, "0"))
+    .join(":");
+  return days > 0 ? `${days}d ${clock}` : clock;
+}
+
+async function queueLine(deps: BotDeps, texts: Texts): Promise<string> {
+  const queue = await deps.readQueue();
+  if (!queue.available) return texts.queueUnavailable;
+  return texts.queueState({
+    paused: queue.paused,
+    runs: queue.runs,
+    books: queue.books,
+    workers: queue.consumingWorkers,
+  });
+}
+
+export function status(deps: BotDeps): Composer<Context> {
+  const feature = new Composer<Context>();
+  feature.command("status", async (ctx) => {
+    const { texts, log } = scopeOf(ctx, deps.logger);
+    if (!deps.settings.adminUserIds.has(ctx.from.id)) {
+      log.info(`Команда /status от пользователя ${ctx.from.id}, который не администратор`);
+      await deps.sender.send(ctx.chat.id, plainMessage(texts.adminOnly));
+      return;
+    }
+    const generation = deps.library.current();
+    const memory = process.memoryUsage();
+    const lagP99 = deps.eventLoop.p99Ms();
+    deps.metrics.eventLoopLagP99.set(lagP99 / 1000);
+    const text = texts.status({
+      generationId: generation?.id,
+      generationDate: generation ? formatDate(generation.manifest.createdAt, texts.dateLocale) : undefined,
+      chunkCount: generation?.manifest.chunkCount ?? 0,
+      bookCount: generation?.manifest.books.length ?? 0,
+      queue: await queueLine(deps, texts),
+      uptime: formatUptime(Date.now() - deps.startedAt),
+      rssMb: Math.round(memory.rss / 2 ** 20),
+      heapMb: Math.round(memory.heapUsed / 2 ** 20),
+      eventLoopP99Ms: lagP99,
+      answered: await counterTotal(deps.metrics.answers, { outcome: "answered" }),
+      failed:
+        (await counterTotal(deps.metrics.answers, { outcome: "failed" })) +
+        (await counterTotal(deps.metrics.answers, { outcome: "timeout" })),
+    });
+    await deps.sender.send(ctx.chat.id, plainMessage(text));
+  });
+  return feature;
+}

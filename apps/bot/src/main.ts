@@ -1,0 +1,135 @@
+// Entry point of the Telegram bot: `pnpm --filter @ai-library/bot start` (run from the repo
+// root, see package.json). Reads the config once, loads the live index, keeps it fresh, and
+// answers through Telegram (long polling, or webhook with WEBHOOK_URL) — or, without
+// TELEGRAM_BOT_TOKEN, in a chat on the terminal through the same handlers.
+import { existsSync } from "node:fs";
+import { loadConfigOrExit, secretValues } from "@ai-library/shared/config";
+import { closeLogger, createLogger } from "@ai-library/shared/logging";
+import { Telegram } from "telegraf";
+import { createBackgroundTasks } from "./app/background-tasks.js";
+import { buildBotDeps } from "./app/build-bot-deps.js";
+import { createBotServices } from "./app/create-services.js";
+import { startIndexReloader } from "./app/index-reloader.js";
+import { createShutdown, exitOnSignals } from "./app/shutdown.js";
+import { createBot } from "./bot/create-bot.js";
+import { registerCommandMenu } from "./bot/register-commands.js";
+import { runPolling } from "./bot/run-polling.js";
+import { runWebhook } from "./bot/run-webhook.js";
+import { createConsoleSender } from "./console/console-sender.js";
+import { runConsoleChat } from "./console/run-console-chat.js";
+import { createBotMetrics } from "./metrics/bot-metrics.js";
+import { startEventLoopMonitor } from "./metrics/event-loop-monitor.js";
+import { defaultRetryPolicy } from "./telegram/retry-telegram-call.js";
+import { createTelegramChatSender } from "./telegram/telegram-chat-sender.js";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+const config = loadConfigOrExit(process.env, "bot");
+const token = config.TELEGRAM_BOT_TOKEN;
+// In console mode the terminal is the chat, so log lines go to the log file only.
+const logger = createLogger({
+  service: "bot",
+  level: config.LOG_LEVEL,
+  dir: config.LOG_DIR,
+  secrets: secretValues(config),
+  console: token !== undefined,
+});
+const metrics = createBotMetrics();
+const eventLoop = startEventLoopMonitor();
+const services = createBotServices(config, logger);
+const tasks = createBackgroundTasks({ logger, timeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000 + 30_000 });
+const reloader = startIndexReloader({
+  library: services.library,
+  logger,
+  metrics,
+  pollSeconds: config.INDEX_POLL_SECONDS,
+  // Imported lazily: BullMQ/ioredis take seconds to load, and polling already covers reloads.
+  subscribe: async (onNotice) =>
+    (await import("@ai-library/shared/queue")).subscribeToGenerations({
+      redisUrl: config.REDIS_URL,
+      prefix: config.QUEUE_PREFIX,
+      onNotice,
+      onError: (message) => logger.warn(`Redis (уведомления о новом индексе): ${message}; опрос индекса продолжается`),
+    }),
+});
+await reloader.check("startup");
+if (config.ALLOWED_USER_IDS.length === 0) {
+  logger.warn("ALLOWED_USER_IDS пуст: бот открыт для всех пользователей Telegram");
+}
+
+let stopping = false;
+let stopTelegram: () => void = () => {};
+const exit = (code: number) => process.exit(code);
+const shutdown = createShutdown({
+  logger,
+  exit,
+  steps: () => [
+    { name: "stop receiving updates", run: () => stopTelegram() },
+    {
+      name: "finish answers in progress",
+      run: async () => {
+        if (!(await tasks.idle(15_000))) logger.warn(`Остановка: ${tasks.inFlight} ответов не успели завершиться`);
+      },
+    },
+    { name: "stop index reloads", run: () => reloader.stop() },
+    { name: "close the index", run: () => services.close() },
+    { name: "flush the log", run: () => closeLogger(logger) },
+  ],
+});
+exitOnSignals(() => {
+  stopping = true;
+  return shutdown("signal");
+}, exit);
+
+if (token === undefined) {
+  const sender = createConsoleSender(process.stdout);
+  const deps = buildBotDeps({ config, logger, services, sender, metrics, tasks, eventLoop });
+  const bot = createBot("console-mode", deps, { apiRoot: "http://127.0.0.1:9" });
+  const user = config.ADMIN_USER_IDS[0] ?? config.ALLOWED_USER_IDS[0] ?? 1;
+  logger.info("TELEGRAM_BOT_TOKEN не задан: консольный режим");
+  await runConsoleChat({
+    bot,
+    sender,
+    tasks,
+    user: { id: user, languageCode: "ru" },
+    input: process.stdin,
+    output: process.stdout,
+    interactive: process.stdin.isTTY === true,
+  });
+  await shutdown("end of console input");
+} else {
+  const telegram = new Telegram(token, { apiRoot: config.TELEGRAM_API_ROOT, webhookReply: false });
+  const sender = createTelegramChatSender({
+    telegram,
+    logger,
+    retry: defaultRetryPolicy(logger, (reason) => metrics.telegramRetries.inc({ reason })),
+    onPlainFallback: () => metrics.plainTextFallbacks.inc(),
+  });
+  const deps = buildBotDeps({ config, logger, services, sender, metrics, tasks, eventLoop });
+  const bot = createBot(token, deps, { apiRoot: config.TELEGRAM_API_ROOT });
+  stopTelegram = () => {
+    try {
+      bot.stop("shutdown");
+    } catch {
+      // not running yet (still connecting): nothing to stop
+    }
+  };
+  const onStarted = () => {
+    logger.info(`Бот @${bot.botInfo?.username ?? "?"} запущен (${config.WEBHOOK_URL ? "webhook" : "long polling"})`);
+    void registerCommandMenu(telegram, logger);
+  };
+  try {
+    if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
+      await runWebhook(bot, {
+        url: config.WEBHOOK_URL,
+        port: config.WEBHOOK_PORT,
+        secret: config.WEBHOOK_SECRET,
+        onStarted,
+      });
+    } else {
+      await runPolling(bot, { logger, isStopping: () => stopping, onStarted });
+    }
+  } catch (error) {
+    logger.error(`Бот не может работать с Telegram: ${(error as Error).message}`);
+    await shutdown("Telegram connection failed", 1);
+  }
+}

@@ -1,0 +1,78 @@
+// `queue pause | resume | status [--json]`: pausing the BullMQ queues stops ingestion (runs may
+// still be enqueued; they wait; active jobs finish). Status also shows workers held by
+// INGESTION_ENABLED=false, which take no jobs whatever the queue state.
+import type { Command } from "commander";
+import { closeLogger } from "@ai-library/shared/logging";
+import { type JobCounts, type QueueStatus, readQueueStatus } from "@ai-library/shared/queue";
+import { type CliContext, createCliContext } from "../context.js";
+import { openQueueClient, type QueueClient } from "./ingest-queue.js";
+
+async function withClient(use: (client: QueueClient, context: CliContext) => Promise<void>): Promise<void> {
+  const context = createCliContext();
+  try {
+    const client = await openQueueClient(context.config);
+    try {
+      await use(client, context);
+    } finally {
+      await client.close();
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  } finally {
+    await closeLogger(context.logger);
+  }
+}
+
+const counts = (name: string, c: JobCounts) =>
+  `  ${name}: ждут ${c.waiting}, выполняются ${c.active}, отложены ${c.delayed}, ошибок ${c.failed}, выполнено ${c.completed}` +
+  (c.waitingChildren > 0 ? `, ждут свои книги ${c.waitingChildren}` : "");
+
+export function formatQueueStatus(status: QueueStatus): string {
+  const lines = [
+    status.paused ? "Очередь: НА ПАУЗЕ — новые задания ждут (`pnpm ai-library queue resume`)" : "Очередь: работает",
+    counts("запуски", status.runs),
+    counts("книги", status.books),
+    `Воркеры: ${status.workers.length} (берут задания: ${status.consumingWorkers}, удержаны INGESTION_ENABLED=false: ${status.heldWorkers})`,
+    ...status.workers.map(
+      (worker) =>
+        `  ${worker.workerId} — ${worker.ingestionEnabled ? `берёт задания (по ${worker.concurrency} книги), сейчас выполняет ${worker.activeJobs}` : "INGESTION_ENABLED=false: заданий не берёт"}, запущен ${worker.startedAt}`,
+    ),
+  ];
+  if (status.workers.length === 0) lines.push("  Ни один воркер не запущен: задания будут ждать (`pnpm --filter @ai-library/worker start`).");
+  return lines.join("\n");
+}
+
+export function registerQueueCommand(program: Command): void {
+  const queue = program.command("queue").description("pause, resume or inspect the ingestion queue");
+  queue
+    .command("pause")
+    .description("stop starting ingest jobs (new runs wait; active jobs finish)")
+    .action(() =>
+      withClient(async (client, context) => {
+        await client.queues.pause();
+        context.logger.info("Ingestion queue paused from the CLI");
+        process.stdout.write("Очередь индексации на паузе: новые задания ждут, начатые завершатся.\n");
+      }),
+    );
+  queue
+    .command("resume")
+    .description("start taking ingest jobs again")
+    .action(() =>
+      withClient(async (client, context) => {
+        await client.queues.resume();
+        context.logger.info("Ingestion queue resumed from the CLI");
+        process.stdout.write("Очередь индексации снова работает.\n");
+      }),
+    );
+  queue
+    .command("status")
+    .description("paused or not, job counts, workers and INGESTION_ENABLED")
+    .option("--json", "print JSON")
+    .action((options: { json?: boolean }) =>
+      withClient(async (client) => {
+        const status = await readQueueStatus(client.queues, client.connection);
+        process.stdout.write(options.json ? `${JSON.stringify(status, null, 2)}\n` : `${formatQueueStatus(status)}\n`);
+      }),
+    );
+}

@@ -1,0 +1,23 @@
+// Folds the per-book outcomes of a run into what the history and `ingest status` show.
+import type { BookOutcome } from "@ai-library/shared/pipeline";
+import type { FailedBook, RunCounts } from "@ai-library/shared/queue";
+
+export interface RunSummary {
+  counts: RunCounts;
+  failedBooks: FailedBook[];
+  /** Pages of the books that are in the new generation. */
+  pages: number;
+}
+
+export function summarizeOutcomes(outcomes: BookOutcome[]): RunSummary {
+  const count = (status: BookOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).length;
+  return {
+    counts: { indexed: count("indexed"), unchanged: count("unchanged"), failed: count("failed"), duplicate: count("duplicate") },
+    failedBooks: outcomes
+      .filter((outcome) => outcome.status === "failed")
+      .map((outcome) => ({ file: outcome.file, ...(outcome.errorKind ? { errorKind: outcome.errorKind } : {}), reason: outcome.reason ?? "unknown reason" })),
+    pages: outcomes
+      .filter((outcome) => outcome.status === "indexed" || outcome.status === "unchanged")
+      .reduce((sum, outcome) => sum + (outcome.pages ?? 0), 0),
+  };
+}

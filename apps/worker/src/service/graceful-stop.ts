@@ -1,0 +1,36 @@
+// SIGTERM/SIGINT: stop taking jobs, let active ones finish for a bounded time, then cancel them
+// so they hand themselves back to the queue (attempt unspent), and return. A job that ignores
+// cancellation keeps its lock until it expires; the stalled-job check then gives it to a live worker.
+import type { Logger } from "@ai-library/shared/logging";
+import type { Worker } from "bullmq";
+
+/** True if `promise` settled within `ms`. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface StopBounds {
+  /** How long active jobs may run on before they are cancelled. */
+  graceMs: number;
+  /** How long cancelled jobs get to hand themselves back. */
+  handBackMs: number;
+}
+
+export async function stopWorkersGracefully(workers: Worker[], bounds: StopBounds, logger: Logger): Promise<"finished" | "handed-back" | "abandoned"> {
+  if (workers.length === 0) return "finished";
+  const closing = Promise.all(workers.map((worker) => worker.close()));
+  if (await settlesWithin(closing, bounds.graceMs)) return "finished";
+  logger.warn(`Active jobs still running after ${bounds.graceMs / 1000} s: cancelling them; they go back to the queue`);
+  for (const worker of workers) worker.cancelAllJobs("the worker is shutting down");
+  if (await settlesWithin(closing, bounds.handBackMs)) return "handed-back";
+  logger.error("Jobs did not stop after cancellation; their locks will expire and another worker will take them over");
+  return "abandoned";
+}

@@ -1,0 +1,82 @@
+// The BullMQ workers of this process: one for run (parent) jobs, one for book (child) jobs,
+// sharing the worker connection (BullMQ adds its own blocking connection per worker).
+import type { AppConfig } from "@ai-library/shared/config";
+import type { Logger } from "@ai-library/shared/logging";
+import {
+  BOOKS_QUEUE,
+  type IngestQueueName,
+  type IngestQueues,
+  RUNS_GLOBAL_CONCURRENCY,
+  RUNS_QUEUE,
+  type RunHistory,
+  workerOptions,
+} from "@ai-library/shared/queue";
+import { type Job, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { type JobHandlers, processorForQueue } from "../handlers/job-handlers.js";
+import type { WorkerMetrics } from "./worker-metrics.js";
+
+export interface ConsumerDeps {
+  config: AppConfig;
+  connection: Redis;
+  queues: IngestQueues;
+  history: RunHistory;
+  handlers: JobHandlers;
+  metrics: WorkerMetrics;
+  logger: Logger;
+  workerId: string;
+}
+
+const isFinalFailure = (job: Job, error: Error) => error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
+
+/** A run whose publish step failed for good is recorded, so `ingest status` says why. */
+async function recordFailedRun(deps: ConsumerDeps, job: Job, error: Error): Promise<void> {
+  const record = await deps.history.get(String(job.id));
+  if (!record) return;
+  await deps.history.save({ ...record, state: "failed", failure: error.message, finishedAt: new Date().toISOString() });
+}
+
+export interface QueueConsumers {
+  workers: Worker[];
+  /** Jobs this process is working on now. */
+  activeJobs(): number;
+}
+
+export async function startQueueConsumers(deps: ConsumerDeps): Promise<QueueConsumers> {
+  const { config, logger, metrics } = deps;
+  let active = 0;
+  await deps.queues.runs.setGlobalConcurrency(RUNS_GLOBAL_CONCURRENCY);
+  const timings = workerOptions({ lockMs: config.INGEST_LOCK_SECONDS * 1000, stalledIntervalMs: config.INGEST_STALLED_CHECK_SECONDS * 1000 });
+  const make = (queue: IngestQueueName, concurrency: number) => {
+    const processJob = processorForQueue(queue, deps.handlers);
+    const worker = new Worker(
+      queue,
+      async (job: Job, token?: string, signal?: AbortSignal) => {
+        active += 1;
+        metrics.activeJobs.inc({ queue });
+        try {
+          return await processJob(job, token, signal);
+        } finally {
+          active -= 1;
+          metrics.activeJobs.dec({ queue });
+        }
+      },
+      { connection: deps.connection, prefix: deps.queues.prefix, concurrency, name: deps.workerId, ...timings },
+    );
+    worker.on("error", (error) => logger.error(`Queue ${queue}: ${error.message}`));
+    worker.on("completed", () => metrics.jobs.inc({ queue, outcome: "completed" }));
+    worker.on("stalled", (jobId) => logger.warn(`Queue ${queue}: job ${jobId} stalled (its worker died?); it is being retried`));
+    worker.on("failed", (job, error) => {
+      if (!job || !isFinalFailure(job, error)) return;
+      metrics.jobs.inc({ queue, outcome: "failed" });
+      if (queue === RUNS_QUEUE) {
+        logger.error(`Run ${job.id} failed for good: ${error.message}`);
+        recordFailedRun(deps, job, error).catch((recordError: Error) => logger.warn(`Could not record run ${job.id}: ${recordError.message}`));
+      }
+    });
+    worker.run().catch((error: Error) => logger.error(`Queue ${queue} worker stopped: ${error.message}`));
+    return worker;
+  };
+  return { workers: [make(RUNS_QUEUE, 1), make(BOOKS_QUEUE, config.INGEST_CONCURRENCY)], activeJobs: () => active };
+}
+

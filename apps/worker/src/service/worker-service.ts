@@ -1,0 +1,103 @@
+// The ingestion worker as a service: connects to Redis, checks it is safe to use, registers a
+// handler for every job kind, consumes the ingest queues (unless INGESTION_ENABLED=false),
+// keeps its presence and health visible, and stops gracefully.
+import { hostname } from "node:os";
+import type { AppConfig } from "@ai-library/shared/config";
+import type { Embedder } from "@ai-library/shared/embeddings";
+import { openIndexStore } from "@ai-library/shared/index";
+import type { Logger } from "@ai-library/shared/logging";
+import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
+import { announceGeneration, createWorkerConnection, JOB_NAMES, openIngestQueues, openRunHistory } from "@ai-library/shared/queue";
+import { createIngestBookHandler } from "../handlers/ingest-book.js";
+import { createIngestRunHandler } from "../handlers/ingest-run.js";
+import { assertHandlersComplete } from "../handlers/job-handlers.js";
+import { openStagingArea } from "../staging/staging-area.js";
+import { warnUnlessNoEviction } from "./eviction-policy.js";
+import { stopWorkersGracefully } from "./graceful-stop.js";
+import { startHealthServer } from "./health-server.js";
+import { startPresenceHeartbeat } from "./presence-heartbeat.js";
+import { type QueueConsumers, startQueueConsumers } from "./queue-consumers.js";
+import { createWorkerMetrics } from "./worker-metrics.js";
+
+const STAGING_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface WorkerServiceDeps {
+  config: AppConfig;
+  logger: Logger;
+  embedder: Embedder;
+}
+
+export interface WorkerService {
+  readonly workerId: string;
+  readonly healthPort: number | undefined;
+  /** Idempotent: the second call waits for the first. */
+  stop(): Promise<void>;
+}
+
+export async function startWorkerService(deps: WorkerServiceDeps): Promise<WorkerService> {
+  const { config, logger, embedder } = deps;
+  const workerId = `${hostname()}:${process.pid}`;
+  const startedAt = new Date().toISOString();
+  const connection = createWorkerConnection(config.REDIS_URL, { onError: (message) => logger.warn(`Redis connection: ${message}`) });
+  await warnUnlessNoEviction(connection, logger);
+
+  const store = openIndexStore(config.INDEX_DIR);
+  const settings = ingestSettingsFromConfig(config);
+  const staging = openStagingArea(store.dir, { embedder, chunking: settings.chunking });
+  const stale = staging.removeOlderThan(STAGING_MAX_AGE_MS);
+  if (stale.length > 0) logger.info(`Removed ${stale.length} staged files older than 7 days from ${staging.dir}`);
+
+  const queues = openIngestQueues(connection, config.QUEUE_PREFIX);
+  const history = openRunHistory(connection, config.QUEUE_PREFIX);
+  const handlers = {
+    [JOB_NAMES.run]: createIngestRunHandler({
+      settings, embedder, store, staging, history, logger,
+      announce: async (notice) => {
+        const listeners = await announceGeneration(connection, config.QUEUE_PREFIX, notice);
+        logger.info(`Announced generation ${notice.generationId} to ${listeners} listener(s)`);
+      },
+    }),
+    [JOB_NAMES.book]: createIngestBookHandler({ settings, embedder, store, staging, logger, workerId }),
+  };
+  assertHandlersComplete(handlers);
+
+  const metrics = createWorkerMetrics();
+  metrics.ingestionEnabled.set(config.INGESTION_ENABLED ? 1 : 0);
+  let consumers: QueueConsumers = { workers: [], activeJobs: () => 0 };
+  if (config.INGESTION_ENABLED) {
+    consumers = await startQueueConsumers({ config, connection, queues, history, handlers, metrics, logger, workerId });
+    logger.info(`Worker ${workerId} consuming ingest jobs (${config.INGEST_CONCURRENCY} books at a time), embedder ${embedder.identity.model}`);
+  } else {
+    logger.warn(`Ingestion is disabled (INGESTION_ENABLED=false): worker ${workerId} stays up for health and metrics but takes no jobs`);
+  }
+
+  const heartbeat = startPresenceHeartbeat({
+    connection,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    presence: () => ({ workerId, host: hostname(), pid: process.pid, startedAt, ingestionEnabled: config.INGESTION_ENABLED, concurrency: config.INGESTION_ENABLED ? config.INGEST_CONCURRENCY : 0, activeJobs: consumers.activeJobs() }),
+  });
+  const health = await startHealthServer(
+    config.WORKER_METRICS_PORT,
+    () => ({ ok: connection.status === "ready", workerId, ingestionEnabled: config.INGESTION_ENABLED, redis: connection.status }),
+    metrics.registry,
+  );
+  if (health.port !== undefined) logger.info(`Health and metrics on http://127.0.0.1:${health.port}/healthz and /metrics`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    const outcome = await stopWorkersGracefully(consumers.workers, { graceMs: config.WORKER_SHUTDOWN_SECONDS * 1000, handBackMs: 10_000 }, logger);
+    await heartbeat.stop();
+    await Promise.allSettled([queues.close(), health.close()]);
+    await connection.quit().catch(() => connection.disconnect());
+    logger.info(`Worker ${workerId} stopped (${outcome})`);
+  };
+  return {
+    workerId,
+    healthPort: health.port,
+    stop: () => {
+      stopping ??= stop();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The on-disk form of one prepared book between its child job and the run's publish step:
+// <bookId>.f32 (raw float32 vectors, row after row) and <bookId>.json (record + chunks).
+// The JSON is written last, each file atomically, so a JSON that exists is a complete book.
+import { z } from "zod";
+
+export const STAGED_FORMAT_VERSION = 1;
+
+const chunkSchema = z.object({
+  bookId: z.string(),
+  title: z.string(),
+  author: z.string().optional(),
+  file: z.string(),
+  page: z.number().int().optional(),
+  pageEnd: z.number().int().optional(),
+  chapter: z.string().optional(),
+  position: z.number().int().nonnegative(),
+  text: z.string(),
+});
+
+export const stagedBookMetaSchema = z.object({
+  v: z.literal(STAGED_FORMAT_VERSION),
+  /** The settings fingerprint of the staging folder, repeated so a moved file is caught. */
+  fingerprint: z.string(),
+  dims: z.number().int().positive(),
+  record: z.object({
+    bookId: z.string(),
+    file: z.string(),
+    title: z.string(),
+    author: z.string().optional(),
+    format: z.string(),
+    pages: z.number().int().optional(),
+  }),
+  chunks: z.array(chunkSchema),
+  stagedAt: z.iso.datetime(),
+});
+export type StagedBookMeta = z.infer<typeof stagedBookMetaSchema>;
+
+export const stagedFileNames = (bookId: string) => ({ meta: `${bookId}.json`, vectors: `${bookId}.f32` });
+
+/** Packs vectors into one buffer for the .f32 file. */
+export function packVectors(vectors: Float32Array[], dims: number): Buffer {
+  const buffer = Buffer.alloc(vectors.length * dims * 4);
+  vectors.forEach((vector, row) => {
+    if (vector.length !== dims) throw new Error(`vector ${row} has ${vector.length} dims, expected ${dims}`);
+    Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).copy(buffer, row * dims * 4);
+  });
+  return buffer;
+}
+
+export function unpackVectors(buffer: Buffer, dims: number, rows: number): Float32Array[] {
+  const all = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+  return Array.from({ length: rows }, (_, row) => all.subarray(row * dims, (row + 1) * dims));
+}

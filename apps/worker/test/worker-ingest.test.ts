@@ -1,0 +1,97 @@
+// A run through the real worker process: enqueue → the worker parses, embeds and publishes →
+// `ask` answers from the new book; a broken book is reported while the others are indexed;
+// a duplicate trigger does no work twice; bots hear about the new generation over pub/sub.
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { type GenerationNotice, subscribeToGenerations } from "@ai-library/shared/queue";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeBrokenPdf, writePdf, writeTextBook, writeTextBooks } from "./helpers/books.js";
+import { ingestInline } from "./helpers/inline-oracle.js";
+import { runCli, startReadyWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
+import { createTestEnv, type TestEnv } from "./helpers/test-env.js";
+
+describe("ingest through the worker", () => {
+  let world: TestEnv;
+  let worker: WorkerProcess;
+  const notices: GenerationNotice[] = [];
+  let unsubscribe: () => Promise<void>;
+
+  beforeAll(async () => {
+    world = await createTestEnv();
+    writeTextBooks(world.books, 3);
+    copyFileSync(join(world.books, "book-00.txt"), join(world.books, "book-00-copy.txt"));
+    await writePdf(world.books, "saturn.pdf", "кольца Сатурна", 3);
+    writeBrokenPdf(world.books);
+    const subscription = await subscribeToGenerations({
+      redisUrl: world.config.REDIS_URL,
+      prefix: world.config.QUEUE_PREFIX,
+      onNotice: (notice) => notices.push(notice),
+      onError: () => {},
+    });
+    unsubscribe = () => subscription.close();
+    worker = await startReadyWorker(world.env);
+  });
+
+  afterAll(async () => {
+    await stopWorker(worker);
+    await unsubscribe();
+    await world.cleanup();
+  });
+
+  it("publishes the books, reports the broken one and the duplicate, and matches an inline ingest", async () => {
+    const enqueued = await world.enqueue();
+    expect(enqueued.status).toBe("enqueued");
+    const done = await world.waitForRun(enqueued.runId);
+    const record = done.record;
+
+    expect(done.phase, JSON.stringify(done)).toBe("published");
+    expect(record?.counts).toEqual({ indexed: 4, unchanged: 0, failed: 1, duplicate: 1 });
+    expect(record?.failedBooks).toEqual([expect.objectContaining({ file: "broken.pdf", errorKind: "corrupt" })]);
+    expect(record?.pages).toBe(3);
+    expect(world.store.liveId()).toBe(record?.generationId);
+
+    const oracle = await ingestInline(world.config, world.books);
+    expect(record?.chunkCount).toBe(oracle.chunkCount);
+    const live = await world.store.openLive();
+    try {
+      const files = live.manifest.books.map((book) => book.file);
+      expect(files).toHaveLength(4);
+      expect(files).toEqual(expect.arrayContaining(["book-01.txt", "book-02.txt", "saturn.pdf"]));
+      // One of the two identical files is indexed, the other reported as its duplicate.
+      const duplicate = ["book-00.txt", "book-00-copy.txt"].find((file) => !files.includes(file));
+      expect(duplicate).toBeDefined();
+    } finally {
+      live.close();
+    }
+    await expect.poll(() => notices.map((notice) => notice.generationId)).toContain(record?.generationId);
+  });
+
+  it("answers `ask` from a book added by the next run, re-embedding only that book", async () => {
+    writeTextBook(world.books, "comets.txt", "хвост кометы Галлея");
+    const enqueued = await world.enqueue();
+    const done = await world.waitForRun(enqueued.runId);
+    expect(done.record?.counts).toMatchObject({ indexed: 1, unchanged: 4 });
+    expect(done.record?.embeddedChunks).toBeGreaterThan(0);
+    expect(done.record?.embeddedChunks).toBeLessThan(done.record?.chunkCount ?? 0);
+
+    const asked = await runCli(["ask", "--json", "--k", "3", "Что известно про хвост кометы Галлея?"], world.env);
+    expect(asked.code, asked.stderr).toBe(0);
+    const answer = JSON.parse(asked.stdout) as { sources: { file: string }[] };
+    expect(answer.sources[0]?.file).toBe("comets.txt");
+  });
+
+  it("does not run the same work twice when the same ingest is triggered again", async () => {
+    const first = await world.enqueue();
+    expect(first.status).toBe("already-live");
+    const counts = await world.queues.books.getJobCounts("waiting", "paused", "active", "delayed");
+    expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(0);
+
+    const forced = await world.enqueue({ force: true });
+    expect(forced.status).toBe("enqueued");
+    const again = await world.enqueue({ force: false });
+    expect(again.status).toBe("already-live");
+    const done = await world.waitForRun(forced.runId);
+    expect(done.record?.counts).toMatchObject({ indexed: 0, unchanged: 5 });
+    expect(done.record?.embeddedChunks).toBe(0);
+  });
+});

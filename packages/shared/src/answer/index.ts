@@ -1,0 +1,13 @@
+// Answerers (offline extractive quotes, OpenAI-compatible LLM) and the factory choosing one.
+export { ANSWER_PHRASES, type AnswerPhrases } from "./answer-phrases.js";
+export { type AnswererDeps, chooseAnswererKind, createAnswererFromConfig } from "./create-answerer-from-config.js";
+export {
+  answerFromPassages,
+  createExtractiveAnswerer,
+  MIN_COVERAGE,
+  MIN_PASSAGE_SIMILARITY,
+} from "./extractive-answerer.js";
+export { createOpenAiAnswerer, type OpenAiAnswererDeps } from "./openai-answerer.js";
+export { buildSystemPrompt, buildUserMessage, NOT_FOUND_SENTINEL } from "./openai-prompt.js";
+export { renumberCitations } from "./renumber-citations.js";
+export type { Answer, Answerer, AnswerLanguage, AnswerOptions } from "./types.js";

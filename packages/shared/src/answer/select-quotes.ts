@@ -1,0 +1,25 @@
+// Chooses which sentences an extractive answer quotes: the best one, plus up to three more
+// that answer nearly as well, and trims run-on "sentences" (PDF text without full stops).
+import type { ScoredSentence } from "./score-sentences.js";
+
+export const MAX_QUOTES = 4;
+const MAX_QUOTE_CHARS = 400;
+/** A further quote must reach this share of the best coverage. */
+const RELATIVE_COVERAGE = 0.7;
+
+export function selectQuotes(ranked: ScoredSentence[], minCoverage: number): ScoredSentence[] {
+  const best = ranked[0];
+  if (!best || best.coverage < minCoverage) return [];
+  const floor = Math.max(minCoverage, best.coverage * RELATIVE_COVERAGE);
+  return ranked.filter((sentence) => sentence.coverage >= floor).slice(0, MAX_QUOTES);
+}
+
+/** Cuts a long sentence to a window that starts shortly before the first question term it contains. */
+export function trimQuote(text: string, firstMatchAt: number): string {
+  if (text.length <= MAX_QUOTE_CHARS) return text;
+  let start = Math.max(0, firstMatchAt - 120);
+  if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+  let end = Math.min(text.length, start + MAX_QUOTE_CHARS);
+  if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+  return `${start > 0 ? "…" : ""}${text.slice(start, end).trim()}${end < text.length ? "…" : ""}`;
+}

@@ -1,0 +1,44 @@
+// Parses one book in this process: picks the loader by format and turns every failure into a
+// BookLoadError. Use loadBookIsolated for files you do not trust (all user files).
+import { stat } from "node:fs/promises";
+import { detectBookFormat, hasExpectedMagic } from "./detect-format.js";
+import type { BookLoadLimits } from "./limits.js";
+import { type BookFormat, BookLoadError, type ParsedBook } from "./types.js";
+
+/** Only the limits that apply inside the parser (timeout and memory need a child process). */
+export type InProcessLimits = Pick<BookLoadLimits, "maxUncompressedBytes" | "maxPages">;
+
+// Loaders are imported on demand: every isolated parse starts a fresh process, and loading
+// pdf.js there costs about a second that an EPUB or FB2 parse should not pay.
+async function parseByFormat(path: string, format: BookFormat, limits: InProcessLimits): Promise<ParsedBook> {
+  switch (format) {
+    case "pdf":
+      return (await import("./pdf/load-pdf-book.js")).loadPdfBook(path, { maxPages: limits.maxPages });
+    case "epub":
+      return (await import("./epub/load-epub-book.js")).loadEpubBook(path, limits);
+    case "fb2":
+      return (await import("./fb2/load-fb2-book.js")).loadFb2Book(path, limits);
+    case "txt":
+      return (await import("./text/load-text-book.js")).loadTextBook(path, limits);
+    case "md":
+      return (await import("./text/load-markdown-book.js")).loadMarkdownBook(path, limits);
+  }
+}
+
+/** Reads and parses `absPath`. Throws BookLoadError; a missing or unreadable file throws the fs error. */
+export async function loadBook(absPath: string, limits: InProcessLimits): Promise<ParsedBook> {
+  const format = detectBookFormat(absPath);
+  if (!format) throw new BookLoadError("unsupported", absPath, "unknown file extension");
+  const { size } = await stat(absPath);
+  if (size === 0) throw new BookLoadError("empty", absPath, "the file is 0 bytes");
+  if (!(await hasExpectedMagic(absPath, format))) {
+    throw new BookLoadError("corrupt", absPath, `the content is not ${format.toUpperCase()} despite the file name`);
+  }
+  try {
+    return await parseByFormat(absPath, format, limits);
+  } catch (error) {
+    if (error instanceof BookLoadError) throw error;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new BookLoadError("corrupt", absPath, `the ${format.toUpperCase()} parser failed (${reason})`);
+  }
+}

@@ -1,0 +1,18 @@
+// Reads a Markdown book: chapters at headings of levels 1–3 (deeper ones are too small to cite
+// on their own), plain text without markup. Title: the first "# heading", else the file name.
+import { titleFromFileName } from "../title-from-file-name.js";
+import { BookLoadError, type ParsedBook } from "../types.js";
+import { readTextFile, type TextLoadOptions } from "./load-text-book.js";
+import { markdownTitle, markdownToChapters } from "./markdown-chapters.js";
+
+const MAX_CHAPTER_DEPTH = 3;
+
+export async function loadMarkdownBook(path: string, options: TextLoadOptions): Promise<ParsedBook> {
+  const source = await readTextFile(path, options);
+  const sections = markdownToChapters(source, MAX_CHAPTER_DEPTH).map(({ title, text }) => ({
+    text,
+    ...(title ? { chapter: title } : {}),
+  }));
+  if (sections.length === 0) throw new BookLoadError("empty", path, "the Markdown file has no text");
+  return { format: "md", title: markdownTitle(source) ?? titleFromFileName(path), sections };
+}
