@@ -47,7 +47,7 @@ const reloader = startIndexReloader({
     (await import("@ai-library/shared/queue")).subscribeToGenerations({
       redisUrl: config.REDIS_URL,
       prefix: config.QUEUE_PREFIX,
-      onNotice,
+      onNotice: (notice) => onNotice(notice.generationId),
       onError: (message) => logger.warn(`Redis (уведомления о новом индексе): ${message}; опрос индекса продолжается`),
     }),
 });

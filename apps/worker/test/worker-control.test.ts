@@ -55,7 +55,11 @@ describe("operator controls", () => {
 
   it("INGESTION_ENABLED=false: the worker stays up and healthy but consumes nothing", async () => {
     const port = await freePort();
-    const held = await startReadyWorker({ ...world.env, INGESTION_ENABLED: "false", WORKER_METRICS_PORT: String(port) });
+    const held = await startReadyWorker({
+      ...world.env,
+      INGESTION_ENABLED: "false",
+      WORKER_METRICS_PORT: String(port),
+    });
     workers.push(held);
     expect(held.log()).toMatch(/INGESTION_ENABLED=false/);
     const { runId } = await world.enqueue();
@@ -94,6 +98,8 @@ describe("operator controls", () => {
     expect(listed.code, listed.stderr).toBe(0);
     const runs = JSON.parse(listed.stdout) as RunProgress[];
     expect(runs.map((run) => run.phase)).toEqual(["nothing_published", "published"]);
-    expect(runs[0]?.record?.failedBooks).toEqual([expect.objectContaining({ file: "broken.pdf", errorKind: "corrupt" })]);
+    expect(runs[0]?.record?.failedBooks).toEqual([
+      expect.objectContaining({ file: "broken.pdf", errorKind: "corrupt" }),
+    ]);
   });
 });

@@ -16,7 +16,7 @@ export interface IndexReloaderDeps {
   metrics: BotMetrics;
   pollSeconds: number;
   /** Subscribes to publish notices; may never resolve while Redis is down. */
-  subscribe?: (onNotice: () => void) => Promise<Subscription>;
+  subscribe?: (onNotice: (generationId: string) => void) => Promise<Subscription>;
 }
 
 export interface IndexReloader {
@@ -28,12 +28,16 @@ export interface IndexReloader {
 export function startIndexReloader(deps: IndexReloaderDeps): IndexReloader {
   const { library, logger, metrics } = deps;
   let stopped = false;
+  let lastReported: string | undefined;
 
   const check = async (trigger: string): Promise<ReloadOutcome | undefined> => {
     try {
       const outcome = await library.reloadIfChanged();
-      if (outcome.status !== "unchanged") metrics.reloads.inc({ outcome: outcome.status });
-      if (outcome.status === "loaded") {
+      // The notice and the poll may share one reload; it is reported once.
+      const repeated = outcome.status === "loaded" && outcome.id === lastReported;
+      if (outcome.status !== "unchanged" && !repeated) metrics.reloads.inc({ outcome: outcome.status });
+      if (outcome.status === "loaded" && !repeated) {
+        lastReported = outcome.id;
         logger.info(
           `Индекс обновлён без перезапуска: поколение ${outcome.id} (было ${outcome.previousId ?? "нет"}; ${trigger})`,
         );
@@ -55,7 +59,10 @@ export function startIndexReloader(deps: IndexReloaderDeps): IndexReloader {
   let subscription: Promise<Subscription | undefined> | undefined;
   if (deps.subscribe) {
     subscription = deps
-      .subscribe(() => void check("redis notice"))
+      .subscribe((generationId) => {
+        logger.info(`Получено уведомление о новом поколении индекса ${generationId}`);
+        void check("redis notice");
+      })
       .then((ready) => {
         logger.info("Подписка на уведомления о новом индексе через Redis работает");
         return ready;

@@ -39,7 +39,9 @@ export function status(deps: BotDeps): Composer<Context> {
     }
     const generation = deps.library.current();
     const memory = process.memoryUsage();
+    // Lag since the previous /status (or start): a window an operator (or the benchmark) controls.
     const lagP99 = deps.eventLoop.p99Ms();
+    deps.eventLoop.reset();
     deps.metrics.eventLoopLagP99.set(lagP99 / 1000);
     const text = texts.status({
       generationId: generation?.id,

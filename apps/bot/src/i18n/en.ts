@@ -38,7 +38,7 @@ export const en: Texts = {
       `Ingest queue: ${f.queue}`,
       `Uptime: ${f.uptime}`,
       `Memory: RSS ${f.rssMb} MB, heap ${f.heapMb} MB`,
-      `Event loop lag p99: ${f.eventLoopP99Ms} ms`,
+      `Event loop lag p99 (since last /status): ${f.eventLoopP99Ms} ms`,
       `Answers: ${f.answered}, failures: ${f.failed}`,
     ].join("\n"),
   queueUnavailable: "Redis is unavailable, queue state unknown",

@@ -47,7 +47,7 @@ export const ru: Texts = {
       `Очередь индексации: ${f.queue}`,
       `Работает: ${f.uptime}`,
       `Память: RSS ${f.rssMb} МБ, heap ${f.heapMb} МБ`,
-      `Задержка event loop p99: ${f.eventLoopP99Ms} мс`,
+      `Задержка event loop p99 (с прошлого /status): ${f.eventLoopP99Ms} мс`,
       `Ответов: ${f.answered}, ошибок: ${f.failed}`,
     ].join("\n"),
   queueUnavailable: "Redis недоступен, состояние очереди неизвестно",

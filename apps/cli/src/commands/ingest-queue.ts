@@ -42,9 +42,18 @@ export async function openQueueClient(config: AppConfig): Promise<QueueClient> {
   };
 }
 
-export async function enqueueIngestRun(context: CliContext, client: QueueClient, request: { folder: string; force?: boolean }): Promise<EnqueueRunOutcome> {
+export async function enqueueIngestRun(
+  context: CliContext,
+  client: QueueClient,
+  request: { folder: string; force?: boolean },
+): Promise<EnqueueRunOutcome> {
   return enqueueRun(
-    { queues: client.queues, history: client.history, settings: runSettingsFromConfig(context.config), liveGenerationId: () => context.store.liveId() },
+    {
+      queues: client.queues,
+      history: client.history,
+      settings: runSettingsFromConfig(context.config),
+      liveGenerationId: () => context.store.liveId(),
+    },
     request,
   );
 }
@@ -71,7 +80,11 @@ function toIngestProgress(progress: RunProgress): IngestProgress {
 }
 
 /** Polls the run until it finishes, drawing progress on stderr; returns the final state. */
-export async function followRun(client: QueueClient, runId: string, options: { pollMs?: number; quiet?: boolean } = {}): Promise<RunProgress> {
+export async function followRun(
+  client: QueueClient,
+  runId: string,
+  options: { pollMs?: number; quiet?: boolean } = {},
+): Promise<RunProgress> {
   const reporter = options.quiet ? undefined : createProgressReporter(process.stderr);
   try {
     for (;;) {
@@ -93,14 +106,20 @@ const OUTCOME_TEXT: Record<EnqueueRunOutcome["status"], string> = {
 };
 
 /** `ingest` without --inline. Returns the process exit code. */
-export async function runQueuedIngest(context: CliContext, options: { folder: string; wait?: boolean; json?: boolean; force?: boolean }): Promise<number> {
+export async function runQueuedIngest(
+  context: CliContext,
+  options: { folder: string; wait?: boolean; json?: boolean; force?: boolean },
+): Promise<number> {
   const client = await openQueueClient(context.config);
   try {
     const outcome = await enqueueIngestRun(context, client, { folder: options.folder, force: options.force === true });
     context.logger.info(`Ingest run ${outcome.runId}: ${outcome.status}`, { folder: options.folder });
     if (!options.wait) {
       if (options.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
-      else process.stdout.write(`${outcome.runId}\nЗапуск ${outcome.runId}: ${OUTCOME_TEXT[outcome.status]}. Ход: pnpm ai-library ingest status ${outcome.runId}\n`);
+      else
+        process.stdout.write(
+          `${outcome.runId}\nЗапуск ${outcome.runId}: ${OUTCOME_TEXT[outcome.status]}. Ход: pnpm ai-library ingest status ${outcome.runId}\n`,
+        );
       return 0;
     }
     if (outcome.status === "already-live") {

@@ -1,8 +1,9 @@
 // `ingest status [RUN_ID] [--json]`: the recent runs (state, counts, duration) or one run in
 // detail with the reason of every failed book. Works after BullMQ has dropped the run's jobs.
-import type { Command } from "commander";
+
 import { closeLogger } from "@ai-library/shared/logging";
-import { type RunPhase, type RunProgress, readRunProgress, RunNotFoundError } from "@ai-library/shared/queue";
+import { RunNotFoundError, type RunPhase, type RunProgress, readRunProgress } from "@ai-library/shared/queue";
+import type { Command } from "commander";
 import { createCliContext } from "../context.js";
 import { openQueueClient } from "./ingest-queue.js";
 
@@ -20,8 +21,14 @@ const seconds = (ms: number | undefined) => (ms === undefined ? "—" : `${(ms /
 
 function describeRun(progress: RunProgress): string[] {
   const record = progress.record;
-  const lines = [`Запуск ${progress.runId} — ${PHASE_TEXT[progress.phase]}${record?.generationId ? ` (поколение ${record.generationId})` : ""}`];
-  if (record) lines.push(`  папка: ${record.folder}`, `  поставлен: ${record.enqueuedAt}, длительность: ${seconds(record.durationMs)}`);
+  const lines = [
+    `Запуск ${progress.runId} — ${PHASE_TEXT[progress.phase]}${record?.generationId ? ` (поколение ${record.generationId})` : ""}`,
+  ];
+  if (record)
+    lines.push(
+      `  папка: ${record.folder}`,
+      `  поставлен: ${record.enqueuedAt}, длительность: ${seconds(record.durationMs)}`,
+    );
   const counts = record?.counts;
   if (counts) {
     lines.push(
@@ -29,13 +36,17 @@ function describeRun(progress: RunProgress): string[] {
         `страниц ${record.pages ?? 0}, фрагментов ${record.chunkCount ?? 0} (заново векторизовано ${record.embeddedChunks ?? 0})`,
     );
   } else {
-    lines.push(`  книг готово: ${progress.booksDone}/${progress.booksTotal}, с ошибками: ${progress.booksFailed}, страниц: ${progress.pages}`);
-    for (const book of progress.current) lines.push(`  сейчас: ${book.file} (${book.phase}, фрагментов ${book.chunksDone}/${book.chunksTotal})`);
+    lines.push(
+      `  книг готово: ${progress.booksDone}/${progress.booksTotal}, с ошибками: ${progress.booksFailed}, страниц: ${progress.pages}`,
+    );
+    for (const book of progress.current)
+      lines.push(`  сейчас: ${book.file} (${book.phase}, фрагментов ${book.chunksDone}/${book.chunksTotal})`);
   }
   const failedBooks = record?.failedBooks ?? [];
   if (failedBooks.length > 0) {
     lines.push("  Книги с ошибками:");
-    for (const book of failedBooks) lines.push(`    ${book.errorKind ? `[${book.errorKind}] ` : ""}${book.file} — ${book.reason}`);
+    for (const book of failedBooks)
+      lines.push(`    ${book.errorKind ? `[${book.errorKind}] ` : ""}${book.file} — ${book.reason}`);
   }
   if (progress.failure) lines.push(`  Причина: ${progress.failure}`);
   return lines;
@@ -69,7 +80,10 @@ export function registerIngestStatusCommand(ingest: Command): void {
     .option("--limit <n>", "how many recent runs", (value) => Number.parseInt(value, 10), 10)
     .action(async (runId: string | undefined, own: { json?: boolean; limit: number }, command: Command) => {
       // `ingest` has a --json of its own; commander gives it the flag when it follows `status`.
-      const options = { ...own, json: own.json === true || command.optsWithGlobals<{ json?: boolean }>().json === true };
+      const options = {
+        ...own,
+        json: own.json === true || command.optsWithGlobals<{ json?: boolean }>().json === true,
+      };
       const context = createCliContext();
       const client = await openQueueClient(context.config).catch((error: Error) => {
         console.error(error.message);
@@ -82,15 +96,27 @@ export function registerIngestStatusCommand(ingest: Command): void {
           return;
         }
         const records = await client.history.recent(options.limit);
-        const runs = await Promise.all(records.map((record) => readRunProgress(client.queues, client.history, record.runId)));
+        const runs = await Promise.all(
+          records.map((record) => readRunProgress(client.queues, client.history, record.runId)),
+        );
         if (options.json) process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
         else if (runs.length === 0) process.stdout.write("Запусков индексации ещё не было.\n");
         else {
-          const header = ["ЗАПУСК".padEnd(26), "СОСТОЯНИЕ".padEnd(16), "ПОСТАВЛЕН (UTC)".padEnd(20), "ДЛИТ.".padEnd(9), "КНИГ".padEnd(8), "ОШИБОК".padEnd(7), "ПОКОЛЕНИЕ"];
+          const header = [
+            "ЗАПУСК".padEnd(26),
+            "СОСТОЯНИЕ".padEnd(16),
+            "ПОСТАВЛЕН (UTC)".padEnd(20),
+            "ДЛИТ.".padEnd(9),
+            "КНИГ".padEnd(8),
+            "ОШИБОК".padEnd(7),
+            "ПОКОЛЕНИЕ",
+          ];
           process.stdout.write(`${[header.join(" "), ...runs.map(runLine)].join("\n")}\n`);
         }
       } catch (error) {
-        console.error(error instanceof RunNotFoundError ? error.message : `ingest status failed: ${(error as Error).message}`);
+        console.error(
+          error instanceof RunNotFoundError ? error.message : `ingest status failed: ${(error as Error).message}`,
+        );
         process.exitCode = 1;
       } finally {
         await client.close();

@@ -1,7 +1,6 @@
 // `ingest --folder DIR [--inline]`: builds and publishes a new index generation.
 // --inline runs the whole pipeline in this process (no Redis needed).
 import type { Command } from "commander";
-import { ingestSettingsFromConfig, runIngest } from "@ai-library/shared/pipeline";
 import { closeLogger } from "@ai-library/shared/logging";
 import { createCliContext } from "../context.js";
 import { createProgressReporter } from "../output/progress-reporter.js";
@@ -33,6 +32,8 @@ export function registerIngestCommand(program: Command): void {
         }
         return;
       }
+      // Loaded here, not at the top: the text splitter's imports cost a second that `ask` should not pay.
+      const { ingestSettingsFromConfig, runIngest } = await import("@ai-library/shared/pipeline");
       const progress = createProgressReporter(process.stderr);
       const controller = new AbortController();
       process.once("SIGINT", () => controller.abort());

@@ -1,9 +1,10 @@
 // `queue pause | resume | status [--json]`: pausing the BullMQ queues stops ingestion (runs may
 // still be enqueued; they wait; active jobs finish). Status also shows workers held by
 // INGESTION_ENABLED=false, which take no jobs whatever the queue state.
-import type { Command } from "commander";
+
 import { closeLogger } from "@ai-library/shared/logging";
 import { type JobCounts, type QueueStatus, readQueueStatus } from "@ai-library/shared/queue";
+import type { Command } from "commander";
 import { type CliContext, createCliContext } from "../context.js";
 import { openQueueClient, type QueueClient } from "./ingest-queue.js";
 
@@ -39,7 +40,8 @@ export function formatQueueStatus(status: QueueStatus): string {
         `  ${worker.workerId} — ${worker.ingestionEnabled ? `берёт задания (по ${worker.concurrency} книги), сейчас выполняет ${worker.activeJobs}` : "INGESTION_ENABLED=false: заданий не берёт"}, запущен ${worker.startedAt}`,
     ),
   ];
-  if (status.workers.length === 0) lines.push("  Ни один воркер не запущен: задания будут ждать (`pnpm --filter @ai-library/worker start`).");
+  if (status.workers.length === 0)
+    lines.push("  Ни один воркер не запущен: задания будут ждать (`pnpm --filter @ai-library/worker start`).");
   return lines.join("\n");
 }
 

@@ -3,7 +3,12 @@
 // failed with the reason its child job gave. Books are added in the order of the scan.
 import type { GenerationBuilder, LoadedGeneration } from "@ai-library/shared/index";
 import type { BookOutcome } from "@ai-library/shared/pipeline";
-import { type BookJobResult, bookJobResultSchema, type IngestRunPayload, parseBookFailure } from "@ai-library/shared/queue";
+import {
+  type BookJobResult,
+  bookJobResultSchema,
+  type IngestRunPayload,
+  parseBookFailure,
+} from "@ai-library/shared/queue";
 import type { StagingArea } from "../staging/staging-area.js";
 
 export interface ChildOutcomes {
@@ -16,7 +21,10 @@ export interface ChildOutcomes {
 /** BullMQ reports children by key (`<prefix>:<queue>:<jobId>`); job ids contain no ":". */
 const jobIdOfKey = (key: string) => key.slice(key.lastIndexOf(":") + 1);
 
-export function childOutcomes(values: Record<string, unknown> | undefined, failures: Record<string, string>): ChildOutcomes {
+export function childOutcomes(
+  values: Record<string, unknown> | undefined,
+  failures: Record<string, string>,
+): ChildOutcomes {
   const results = new Map<string, BookJobResult>();
   for (const [key, value] of Object.entries(values ?? {})) {
     const parsed = bookJobResultSchema.safeParse(value);
@@ -51,16 +59,34 @@ export function assembleBooks(builder: GenerationBuilder, deps: AssembleDeps): A
     if (failure !== undefined) {
       outcomes.push({ file: book.file, status: "failed", bookId: book.bookId, ...parseBookFailure(failure) });
     } else if (previous && reused) {
-      builder.addBook({ ...reused, file: book.file }, previous.chunksOfBook(book.bookId), previous.vectorsOfBook(book.bookId));
+      builder.addBook(
+        { ...reused, file: book.file },
+        previous.chunksOfBook(book.bookId),
+        previous.vectorsOfBook(book.bookId),
+      );
       const pages = reused.pages;
-      outcomes.push({ file: book.file, status: "unchanged", bookId: book.bookId, title: reused.title, chunks: reused.chunkCount, ...(pages !== undefined ? { pages } : {}) });
+      outcomes.push({
+        file: book.file,
+        status: "unchanged",
+        bookId: book.bookId,
+        title: reused.title,
+        chunks: reused.chunkCount,
+        ...(pages !== undefined ? { pages } : {}),
+      });
     } else {
       const staged = staging.read(book.bookId);
       if (staged) {
         builder.addBook({ ...staged.record, file: book.file }, staged.chunks, staged.vectors);
         stagedBookIds.push(book.bookId);
         const pages = staged.record.pages;
-        outcomes.push({ file: book.file, status: "indexed", bookId: book.bookId, title: staged.record.title, chunks: staged.chunks.length, ...(pages !== undefined ? { pages } : {}) });
+        outcomes.push({
+          file: book.file,
+          status: "indexed",
+          bookId: book.bookId,
+          title: staged.record.title,
+          chunks: staged.chunks.length,
+          ...(pages !== undefined ? { pages } : {}),
+        });
       } else {
         const known = children.results.has(book.childJobId);
         outcomes.push({

@@ -16,7 +16,9 @@ function stoppedFromOutside(error: BookLoadError): boolean {
 export function toBookJobError(error: unknown): Error {
   if (error instanceof BookLoadError) {
     const message = formatBookFailure(error.kind, error.message);
-    return isPermanentBookError(error.kind) && !stoppedFromOutside(error) ? new UnrecoverableError(message) : new Error(message);
+    return isPermanentBookError(error.kind) && !stoppedFromOutside(error)
+      ? new UnrecoverableError(message)
+      : new Error(message);
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -2,7 +2,11 @@
 // to the waiting list with its attempt unspent, for this worker after restart or another one.
 import { type Job, WaitingError } from "bullmq";
 
-export async function handBackIfCancelled(job: Job, token: string | undefined, signal: AbortSignal | undefined): Promise<void> {
+export async function handBackIfCancelled(
+  job: Job,
+  token: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   if (!signal?.aborted || !token) return;
   await job.moveToWait(token);
   throw new WaitingError();

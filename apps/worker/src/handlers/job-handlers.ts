@@ -4,8 +4,8 @@
 import {
   INGEST_QUEUES,
   type IngestQueueName,
-  JobHandlerRegistryError,
   JOB_NAMES,
+  JobHandlerRegistryError,
   type JobName,
   QUEUE_OF_JOB,
 } from "@ai-library/shared/queue";
@@ -21,7 +21,9 @@ export function assertHandlersComplete(handlers: Partial<Record<string, JobHandl
   const known = new Set<string>(Object.values(JOB_NAMES));
   const problems = [
     ...[...known].filter((name) => typeof handlers[name] !== "function").map((name) => `job "${name}" has no handler`),
-    ...Object.keys(handlers).filter((name) => !known.has(name)).map((name) => `handler "${name}" matches no job name`),
+    ...Object.keys(handlers)
+      .filter((name) => !known.has(name))
+      .map((name) => `handler "${name}" matches no job name`),
   ];
   if (problems.length > 0) throw new JobHandlerRegistryError(problems);
 }
@@ -35,9 +37,12 @@ export function processorForQueue(queue: IngestQueueName, handlers: JobHandlers)
       .map(([name]) => [name as string, handlers[name]]),
   );
   // Three parameters: BullMQ passes an abort signal only to processors that declare one.
-  return (job: Job, token?: string, signal?: AbortSignal): Promise<unknown> => {
+  return async (job: Job, token?: string, signal?: AbortSignal): Promise<unknown> => {
     const handler = own.get(job.name);
-    if (!handler) throw new UnrecoverableError(`Queue ${queue} has no handler for job "${job.name}" (id ${job.id}); the producer is incompatible.`);
+    if (!handler)
+      throw new UnrecoverableError(
+        `Queue ${queue} has no handler for job "${job.name}" (id ${job.id}); the producer is incompatible.`,
+      );
     return handler(job, token, signal);
   };
 }

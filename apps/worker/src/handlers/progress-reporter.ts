@@ -1,7 +1,8 @@
 // Reports a job's progress without flooding Redis or leaving promises unhandled: updates are
 // sent one at a time, and an update that arrives while one is in flight replaces the pending one.
-import type { Job } from "bullmq";
+
 import type { Logger } from "@ai-library/shared/logging";
+import type { Job } from "bullmq";
 
 export interface JobProgressReporter<T extends object> {
   report(progress: T): void;

@@ -11,7 +11,13 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([promise.then(() => true, () => true), timeout]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -24,7 +30,11 @@ export interface StopBounds {
   handBackMs: number;
 }
 
-export async function stopWorkersGracefully(workers: Worker[], bounds: StopBounds, logger: Logger): Promise<"finished" | "handed-back" | "abandoned"> {
+export async function stopWorkersGracefully(
+  workers: Worker[],
+  bounds: StopBounds,
+  logger: Logger,
+): Promise<"finished" | "handed-back" | "abandoned"> {
   if (workers.length === 0) return "finished";
   const closing = Promise.all(workers.map((worker) => worker.close()));
   if (await settlesWithin(closing, bounds.graceMs)) return "finished";

@@ -14,7 +14,11 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-export async function startHealthServer(port: number, health: () => HealthReport, metrics: Registry): Promise<HealthServer> {
+export async function startHealthServer(
+  port: number,
+  health: () => HealthReport,
+  metrics: Registry,
+): Promise<HealthServer> {
   if (port === 0) return { port: undefined, close: async () => {} };
   const server: Server = createServer((request, response) => {
     if (request.url === "/healthz") {

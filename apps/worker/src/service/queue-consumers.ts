@@ -27,7 +27,8 @@ export interface ConsumerDeps {
   workerId: string;
 }
 
-const isFinalFailure = (job: Job, error: Error) => error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
+const isFinalFailure = (job: Job, error: Error) =>
+  error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
 
 /** A run whose publish step failed for good is recorded, so `ingest status` says why. */
 async function recordFailedRun(deps: ConsumerDeps, job: Job, error: Error): Promise<void> {
@@ -46,7 +47,10 @@ export async function startQueueConsumers(deps: ConsumerDeps): Promise<QueueCons
   const { config, logger, metrics } = deps;
   let active = 0;
   await deps.queues.runs.setGlobalConcurrency(RUNS_GLOBAL_CONCURRENCY);
-  const timings = workerOptions({ lockMs: config.INGEST_LOCK_SECONDS * 1000, stalledIntervalMs: config.INGEST_STALLED_CHECK_SECONDS * 1000 });
+  const timings = workerOptions({
+    lockMs: config.INGEST_LOCK_SECONDS * 1000,
+    stalledIntervalMs: config.INGEST_STALLED_CHECK_SECONDS * 1000,
+  });
   const make = (queue: IngestQueueName, concurrency: number) => {
     const processJob = processorForQueue(queue, deps.handlers);
     const worker = new Worker(
@@ -65,13 +69,17 @@ export async function startQueueConsumers(deps: ConsumerDeps): Promise<QueueCons
     );
     worker.on("error", (error) => logger.error(`Queue ${queue}: ${error.message}`));
     worker.on("completed", () => metrics.jobs.inc({ queue, outcome: "completed" }));
-    worker.on("stalled", (jobId) => logger.warn(`Queue ${queue}: job ${jobId} stalled (its worker died?); it is being retried`));
+    worker.on("stalled", (jobId) =>
+      logger.warn(`Queue ${queue}: job ${jobId} stalled (its worker died?); it is being retried`),
+    );
     worker.on("failed", (job, error) => {
       if (!job || !isFinalFailure(job, error)) return;
       metrics.jobs.inc({ queue, outcome: "failed" });
       if (queue === RUNS_QUEUE) {
         logger.error(`Run ${job.id} failed for good: ${error.message}`);
-        recordFailedRun(deps, job, error).catch((recordError: Error) => logger.warn(`Could not record run ${job.id}: ${recordError.message}`));
+        recordFailedRun(deps, job, error).catch((recordError: Error) =>
+          logger.warn(`Could not record run ${job.id}: ${recordError.message}`),
+        );
       }
     });
     worker.run().catch((error: Error) => logger.error(`Queue ${queue} worker stopped: ${error.message}`));
@@ -79,4 +87,3 @@ export async function startQueueConsumers(deps: ConsumerDeps): Promise<QueueCons
   };
   return { workers: [make(RUNS_QUEUE, 1), make(BOOKS_QUEUE, config.INGEST_CONCURRENCY)], activeJobs: () => active };
 }
-

@@ -7,7 +7,13 @@ import type { Embedder } from "@ai-library/shared/embeddings";
 import { openIndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
-import { announceGeneration, createWorkerConnection, JOB_NAMES, openIngestQueues, openRunHistory } from "@ai-library/shared/queue";
+import {
+  announceGeneration,
+  createWorkerConnection,
+  JOB_NAMES,
+  openIngestQueues,
+  openRunHistory,
+} from "@ai-library/shared/queue";
 import { createIngestBookHandler } from "../handlers/ingest-book.js";
 import { createIngestRunHandler } from "../handlers/ingest-run.js";
 import { assertHandlersComplete } from "../handlers/job-handlers.js";
@@ -38,7 +44,9 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
   const { config, logger, embedder } = deps;
   const workerId = `${hostname()}:${process.pid}`;
   const startedAt = new Date().toISOString();
-  const connection = createWorkerConnection(config.REDIS_URL, { onError: (message) => logger.warn(`Redis connection: ${message}`) });
+  const connection = createWorkerConnection(config.REDIS_URL, {
+    onError: (message) => logger.warn(`Redis connection: ${message}`),
+  });
   await warnUnlessNoEviction(connection, logger);
 
   const store = openIndexStore(config.INDEX_DIR);
@@ -51,7 +59,12 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
   const history = openRunHistory(connection, config.QUEUE_PREFIX);
   const handlers = {
     [JOB_NAMES.run]: createIngestRunHandler({
-      settings, embedder, store, staging, history, logger,
+      settings,
+      embedder,
+      store,
+      staging,
+      history,
+      logger,
       announce: async (notice) => {
         const listeners = await announceGeneration(connection, config.QUEUE_PREFIX, notice);
         logger.info(`Announced generation ${notice.generationId} to ${listeners} listener(s)`);
@@ -66,27 +79,49 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
   let consumers: QueueConsumers = { workers: [], activeJobs: () => 0 };
   if (config.INGESTION_ENABLED) {
     consumers = await startQueueConsumers({ config, connection, queues, history, handlers, metrics, logger, workerId });
-    logger.info(`Worker ${workerId} consuming ingest jobs (${config.INGEST_CONCURRENCY} books at a time), embedder ${embedder.identity.model}`);
+    logger.info(
+      `Worker ${workerId} consuming ingest jobs (${config.INGEST_CONCURRENCY} books at a time), embedder ${embedder.identity.model}`,
+    );
   } else {
-    logger.warn(`Ingestion is disabled (INGESTION_ENABLED=false): worker ${workerId} stays up for health and metrics but takes no jobs`);
+    logger.warn(
+      `Ingestion is disabled (INGESTION_ENABLED=false): worker ${workerId} stays up for health and metrics but takes no jobs`,
+    );
   }
 
   const heartbeat = startPresenceHeartbeat({
     connection,
     prefix: config.QUEUE_PREFIX,
     logger,
-    presence: () => ({ workerId, host: hostname(), pid: process.pid, startedAt, ingestionEnabled: config.INGESTION_ENABLED, concurrency: config.INGESTION_ENABLED ? config.INGEST_CONCURRENCY : 0, activeJobs: consumers.activeJobs() }),
+    presence: () => ({
+      workerId,
+      host: hostname(),
+      pid: process.pid,
+      startedAt,
+      ingestionEnabled: config.INGESTION_ENABLED,
+      concurrency: config.INGESTION_ENABLED ? config.INGEST_CONCURRENCY : 0,
+      activeJobs: consumers.activeJobs(),
+    }),
   });
   const health = await startHealthServer(
     config.WORKER_METRICS_PORT,
-    () => ({ ok: connection.status === "ready", workerId, ingestionEnabled: config.INGESTION_ENABLED, redis: connection.status }),
+    () => ({
+      ok: connection.status === "ready",
+      workerId,
+      ingestionEnabled: config.INGESTION_ENABLED,
+      redis: connection.status,
+    }),
     metrics.registry,
   );
-  if (health.port !== undefined) logger.info(`Health and metrics on http://127.0.0.1:${health.port}/healthz and /metrics`);
+  if (health.port !== undefined)
+    logger.info(`Health and metrics on http://127.0.0.1:${health.port}/healthz and /metrics`);
 
   let stopping: Promise<void> | undefined;
   const stop = async () => {
-    const outcome = await stopWorkersGracefully(consumers.workers, { graceMs: config.WORKER_SHUTDOWN_SECONDS * 1000, handBackMs: 10_000 }, logger);
+    const outcome = await stopWorkersGracefully(
+      consumers.workers,
+      { graceMs: config.WORKER_SHUTDOWN_SECONDS * 1000, handBackMs: 10_000 },
+      logger,
+    );
     await heartbeat.stop();
     await Promise.allSettled([queues.close(), health.close()]);
     await connection.quit().catch(() => connection.disconnect());

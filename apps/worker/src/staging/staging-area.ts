@@ -39,7 +39,13 @@ export interface StagingIdentity {
 
 /** Provider, model and chunking; not dims, which may be unknown until the first embedding. */
 export function stagingFingerprint(embedder: EmbedderIdentity, chunking: ChunkingOptions): string {
-  const canonical = JSON.stringify([embedder.provider, embedder.model, CHUNKER_VERSION, chunking.chunkSize, chunking.chunkOverlap]);
+  const canonical = JSON.stringify([
+    embedder.provider,
+    embedder.model,
+    CHUNKER_VERSION,
+    chunking.chunkSize,
+    chunking.chunkOverlap,
+  ]);
   return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 
@@ -58,7 +64,14 @@ export function openStagingArea(indexDir: string, identity: StagingIdentity): St
     write(prepared) {
       const { bookId } = prepared.record;
       const dims = prepared.vectors[0]?.length ?? identity.embedder.identity.dims;
-      const meta: StagedBookMeta = { v: STAGED_FORMAT_VERSION, fingerprint, dims, record: prepared.record, chunks: prepared.chunks, stagedAt: new Date().toISOString() };
+      const meta: StagedBookMeta = {
+        v: STAGED_FORMAT_VERSION,
+        fingerprint,
+        dims,
+        record: prepared.record,
+        chunks: prepared.chunks,
+        stagedAt: new Date().toISOString(),
+      };
       const target = paths(bookId);
       replaceFileAtomically(target.vectors, packVectors(prepared.vectors, dims));
       replaceFileAtomically(target.meta, JSON.stringify(meta));
@@ -75,12 +88,19 @@ export function openStagingArea(indexDir: string, identity: StagingIdentity): St
         return undefined;
       }
       const parsed = stagedBookMetaSchema.safeParse(JSON.parse(raw));
-      if (!parsed.success || parsed.data.fingerprint !== fingerprint || parsed.data.record.bookId !== bookId) return undefined;
+      if (!parsed.success || parsed.data.fingerprint !== fingerprint || parsed.data.record.bookId !== bookId)
+        return undefined;
       const meta = parsed.data;
       const dims = meta.dims;
       // Vectors of another length cannot go into this generation (the embedder's dims changed).
-      if (dims !== identity.embedder.identity.dims || vectorBytes.length !== meta.chunks.length * dims * 4) return undefined;
-      return { meta, record: meta.record, chunks: meta.chunks, vectors: unpackVectors(vectorBytes, dims, meta.chunks.length) };
+      if (dims !== identity.embedder.identity.dims || vectorBytes.length !== meta.chunks.length * dims * 4)
+        return undefined;
+      return {
+        meta,
+        record: meta.record,
+        chunks: meta.chunks,
+        vectors: unpackVectors(vectorBytes, dims, meta.chunks.length),
+      };
     },
     remove(bookId) {
       const target = paths(bookId);

@@ -80,7 +80,8 @@ export async function createTestEnv(overrides: Record<string, string> = {}): Pro
       for (;;) {
         const current = await progress(runId);
         if (isFinished(current.phase)) return current;
-        if (Date.now() > deadline) throw new Error(`run ${runId} not finished after ${timeoutMs} ms: ${JSON.stringify(current)}`);
+        if (Date.now() > deadline)
+          throw new Error(`run ${runId} not finished after ${timeoutMs} ms: ${JSON.stringify(current)}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },

@@ -3,7 +3,8 @@
 // streaming on: the latter makes LangChain count tokens with a tiktoken table it downloads.
 
 import type { AIMessageChunk } from "@langchain/core/messages";
-import { ChatOpenAI } from "@langchain/openai";
+import type { ChatOpenAI } from "@langchain/openai";
+import { loadLangchainOpenAi } from "../openai/load-langchain-openai.js";
 import type { AppConfig } from "../config/index.js";
 import { describeOpenAiFailure } from "../embeddings/openai-errors.js";
 import { isRetryable, RetriesExhausted, withRetries } from "../embeddings/openai-retry.js";
@@ -38,15 +39,22 @@ const mayBeSentinel = (text: string) => {
 export function createOpenAiAnswerer(deps: OpenAiAnswererDeps): Answerer {
   const { config, logger } = deps;
   const baseUrl = config.OPENAI_BASE_URL ?? "https://api.openai.com/v1";
-  const model = new ChatOpenAI({
-    model: config.OPENAI_CHAT_MODEL,
-    apiKey: config.OPENAI_API_KEY ?? "no-key-for-local-server",
-    configuration: { baseURL: baseUrl },
-    ...(isReasoningModel(config.OPENAI_CHAT_MODEL) ? {} : { temperature: 0 }),
-    timeout: config.OPENAI_TIMEOUT_SECONDS * 1000,
-    maxRetries: 0,
-    streamUsage: false,
-  });
+  let modelLoading: Promise<ChatOpenAI> | undefined;
+  const chatModel = () => {
+    modelLoading ??= loadLangchainOpenAi().then(
+      ({ ChatOpenAI }) =>
+        new ChatOpenAI({
+          model: config.OPENAI_CHAT_MODEL,
+          apiKey: config.OPENAI_API_KEY ?? "no-key-for-local-server",
+          configuration: { baseURL: baseUrl },
+          ...(isReasoningModel(config.OPENAI_CHAT_MODEL) ? {} : { temperature: 0 }),
+          timeout: config.OPENAI_TIMEOUT_SECONDS * 1000,
+          maxRetries: 0,
+          streamUsage: false,
+        }),
+    );
+    return modelLoading;
+  };
 
   async function streamReply(question: string, passages: readonly Passage[], options: AnswerOptions): Promise<string> {
     const messages = [
@@ -58,6 +66,7 @@ export function createOpenAiAnswerer(deps: OpenAiAnswererDeps): Answerer {
       const { value } = await withRetries(
         async () => {
           let text = "";
+          const model = await chatModel();
           for await (const chunk of await model.stream(messages, { signal: options.signal })) {
             received = true;
             text += chunkText(chunk);

@@ -2,9 +2,10 @@
 // LangChain's OpenAIEmbeddings. We batch (by count and by tiktoken tokens), bound
 // concurrency and retry ourselves, with LangChain's own retries off, so that 429 +
 // Retry-After is honoured and every failure is reported without the API key.
-import { OpenAIEmbeddings } from "@langchain/openai";
+import type { OpenAIEmbeddings } from "@langchain/openai";
 import pLimit from "p-limit";
 import type { Logger } from "../logging/index.js";
+import { loadLangchainOpenAi } from "../openai/load-langchain-openai.js";
 import { l2Normalised } from "./l2-normalise.js";
 import { describeOpenAiFailure, OpenAiRequestError } from "./openai-errors.js";
 import { RetriesExhausted, withRetries } from "./openai-retry.js";
@@ -51,17 +52,24 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   const baseUrl = options.baseUrl ?? "https://api.openai.com/v1";
   let dims = options.dimensions ?? KNOWN_DIMS[options.model] ?? 0;
   let dimsConfirmed = false;
-  const client = new OpenAIEmbeddings({
-    model: options.model,
-    apiKey: options.apiKey ?? "no-key-for-local-server",
-    configuration: { baseURL: baseUrl },
-    dimensions: options.dimensions,
-    batchSize: Math.max(options.batchSize, 1),
-    stripNewLines: false,
-    timeout: options.timeoutMs,
-    maxRetries: 0,
-    maxConcurrency: Number.POSITIVE_INFINITY,
-  });
+  let clientLoading: Promise<OpenAIEmbeddings> | undefined;
+  const client = () => {
+    clientLoading ??= loadLangchainOpenAi().then(
+      ({ OpenAIEmbeddings }) =>
+        new OpenAIEmbeddings({
+          model: options.model,
+          apiKey: options.apiKey ?? "no-key-for-local-server",
+          configuration: { baseURL: baseUrl },
+          dimensions: options.dimensions,
+          batchSize: Math.max(options.batchSize, 1),
+          stripNewLines: false,
+          timeout: options.timeoutMs,
+          maxRetries: 0,
+          maxConcurrency: Number.POSITIVE_INFINITY,
+        }),
+    );
+    return clientLoading;
+  };
   const limit = pLimit(options.maxConcurrency);
   let tokenCounter: Promise<TokenCounter> | undefined;
 
@@ -81,7 +89,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   async function embedBatch(texts: string[]): Promise<Float32Array[]> {
     try {
       const { value } = await withRetries(
-        () => client.embedDocuments(texts),
+        async () => (await client()).embedDocuments(texts),
         { maxRetries: options.maxRetries, sleep: options.sleep },
         (notice) => options.logger.warn("Embeddings request failed, retrying", { model: options.model, ...notice }),
       );
@@ -105,7 +113,8 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   }
 
   async function embedDocuments(texts: string[]): Promise<Float32Array[]> {
-    const counter = await (tokenCounter ??= loadTokenCounter());
+    tokenCounter ??= loadTokenCounter();
+    const counter = await tokenCounter;
     const batches = planEmbeddingBatches(texts.map(counter), {
       maxTexts: options.batchSize,
       maxTokens: options.batchTokens,

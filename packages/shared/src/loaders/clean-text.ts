@@ -3,6 +3,7 @@
 
 // C0/C1 control characters except tab and line feed. They become spaces: PDFs with broken font
 // encodings use them as word separators, and a space never glues two words together.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Soft hyphens, zero-width characters and BOMs: present in the bytes, absent from the text.
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;

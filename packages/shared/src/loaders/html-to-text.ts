@@ -44,13 +44,14 @@ export interface HtmlText {
   firstHeading?: string;
 }
 
-// Breaks are collected as markers and resolved at the end, so nested blocks (</li></ul></div>)
+// Breaks are collected as markers (private-use characters, which no book text carries after
+// the replacement in ontext) and resolved at the end, so nested blocks (</li></ul></div>)
 // give one break, not a pile of blank lines: any paragraph marker in a run wins over line markers.
-const LINE = "\u0001";
-const PARAGRAPH = "\u0002";
+const LINE = "\uE000";
+const PARAGRAPH = "\uE001";
 
 function resolveBreaks(marked: string): string {
-  return marked.replace(/[ \t]*[\u0001\u0002][\s\u0001\u0002]*/g, (run) => (run.includes(PARAGRAPH) ? "\n\n" : "\n"));
+  return marked.replace(/[ \t]*[\uE000\uE001][\s\uE000\uE001]*/g, (run) => (run.includes(PARAGRAPH) ? "\n\n" : "\n"));
 }
 
 export function htmlToText(html: string): HtmlText {
@@ -73,7 +74,7 @@ export function htmlToText(html: string): HtmlText {
       },
       ontext(text) {
         if (skipDepth > 0) return;
-        const visible = text.replace(/[\u0001\u0002]/g, " ");
+        const visible = text.replace(/[\uE000\uE001]/g, " ");
         const piece = preDepth > 0 ? visible : visible.replace(/\s+/g, " ");
         parts.push(piece);
         heading?.push(piece);

@@ -2,9 +2,9 @@
 import type { AppConfig } from "../config/index.js";
 
 export interface BookLoadLimits {
-  /** Wall-clock limit for an isolated parse; the child is killed when it passes. */
+  /** Wall-clock limit for an isolated parse, the child's start-up (about a second) included; the child is killed when it passes. */
   timeoutMs: number;
-  /** V8 heap limit of the parsing child (--max-old-space-size). */
+  /** V8 heap limit of the parsing child (--max-old-space-size); buffers outside the heap are capped by the size limits. */
   memoryMb: number;
   /** Cap on the unpacked size of a zip-based book (EPUB, FB2.ZIP) and on the size of any book file. */
   maxUncompressedBytes: number;

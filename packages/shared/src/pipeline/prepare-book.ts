@@ -27,7 +27,8 @@ export interface PrepareBookDeps {
 const EMBED_BATCH = 256;
 
 export async function prepareBook(book: LibraryFile, deps: PrepareBookDeps): Promise<PreparedBook> {
-  const parsed = await loadBookIsolated(book.absPath, deps.limits);
+  // The signal also stops the parse child, so a cancelled job does not wait for a slow parse.
+  const parsed = await loadBookIsolated(book.absPath, deps.limits, deps.signal ? { signal: deps.signal } : {});
   const chunks = await chunkBook(parsed, { bookId: book.bookId, file: book.file }, deps.chunking);
   if (chunks.length === 0) throw new BookLoadError("empty", book.file, "no text to index after parsing");
   const vectors: Float32Array[] = [];

@@ -7,7 +7,13 @@ import { type LibraryFile, scanLibrary } from "../pipeline/scan-library.js";
 import type { IngestQueues } from "./ingest-queues.js";
 import { BOOK_JOB_OPTIONS, RUN_JOB_OPTIONS } from "./job-options.js";
 import { BOOKS_QUEUE, JOB_NAMES, RUNS_QUEUE } from "./names.js";
-import { type IngestBookPayload, type IngestRunPayload, type RunRecord, runJobResultSchema, type SkippedBook } from "./payloads.js";
+import {
+  type IngestBookPayload,
+  type IngestRunPayload,
+  type RunRecord,
+  runJobResultSchema,
+  type SkippedBook,
+} from "./payloads.js";
 import type { RunHistory } from "./run-history.js";
 import { bookJobId, deriveRunId, type RunSettings } from "./run-id.js";
 
@@ -41,7 +47,13 @@ function uniqueBooks(files: LibraryFile[]): { unique: LibraryFile[]; duplicates:
   const duplicates: SkippedBook[] = [];
   for (const book of files) {
     const first = firstFileOf.get(book.bookId);
-    if (first) duplicates.push({ file: book.file, status: "duplicate", bookId: book.bookId, reason: `same content as ${first}` });
+    if (first)
+      duplicates.push({
+        file: book.file,
+        status: "duplicate",
+        bookId: book.bookId,
+        reason: `same content as ${first}`,
+      });
     else {
       firstFileOf.set(book.bookId, book.file);
       unique.push(book);
@@ -55,7 +67,12 @@ export async function enqueueIngestRun(deps: EnqueueRunDeps, request: EnqueueRun
   const scan = await scanLibrary(folder);
   const { unique, duplicates } = uniqueBooks(scan.files);
   const skipped: SkippedBook[] = [
-    ...scan.rejected.map((error) => ({ file: error.file, status: "failed" as const, errorKind: error.kind, reason: error.message })),
+    ...scan.rejected.map((error) => ({
+      file: error.file,
+      status: "failed" as const,
+      errorKind: error.kind,
+      reason: error.message,
+    })),
     ...duplicates,
   ];
   const content = { folder, books: unique, skipped, settings: deps.settings };
@@ -85,8 +102,21 @@ export async function enqueueIngestRun(deps: EnqueueRunDeps, request: EnqueueRun
 
   const requestedAt = (deps.now?.() ?? new Date()).toISOString();
   const children = unique.map((book) => {
-    const data: IngestBookPayload = { v: 1, runId, file: book.file, absPath: book.absPath, bookId: book.bookId, bytes: book.bytes, format: book.format };
-    return { name: JOB_NAMES.book, queueName: BOOKS_QUEUE, data, opts: { ...BOOK_JOB_OPTIONS, jobId: bookJobId(runId, book.bookId) } };
+    const data: IngestBookPayload = {
+      v: 1,
+      runId,
+      file: book.file,
+      absPath: book.absPath,
+      bookId: book.bookId,
+      bytes: book.bytes,
+      format: book.format,
+    };
+    return {
+      name: JOB_NAMES.book,
+      queueName: BOOKS_QUEUE,
+      data,
+      opts: { ...BOOK_JOB_OPTIONS, jobId: bookJobId(runId, book.bookId) },
+    };
   });
   const data: IngestRunPayload = {
     v: 1,
@@ -96,8 +126,21 @@ export async function enqueueIngestRun(deps: EnqueueRunDeps, request: EnqueueRun
     books: unique.map((book) => ({ file: book.file, bookId: book.bookId, childJobId: bookJobId(runId, book.bookId) })),
     skipped,
   };
-  await deps.queues.flows.add({ name: JOB_NAMES.run, queueName: RUNS_QUEUE, data, opts: { ...RUN_JOB_OPTIONS, jobId: runId }, children });
-  const record: RunRecord = { runId, folder, state: "queued", enqueuedAt: requestedAt, booksTotal: unique.length + skipped.length, failedBooks: [] };
+  await deps.queues.flows.add({
+    name: JOB_NAMES.run,
+    queueName: RUNS_QUEUE,
+    data,
+    opts: { ...RUN_JOB_OPTIONS, jobId: runId },
+    children,
+  });
+  const record: RunRecord = {
+    runId,
+    folder,
+    state: "queued",
+    enqueuedAt: requestedAt,
+    booksTotal: unique.length + skipped.length,
+    failedBooks: [],
+  };
   // A record left by an earlier run with the same id is replaced: this is a new attempt.
   if (!(await deps.history.recordQueued(record))) await deps.history.save(record);
   return { status: "enqueued", runId, booksTotal: unique.length, skipped };

@@ -23,7 +23,9 @@ export class RedisUnavailableError extends Error {
 /** The worker refuses to start when a job kind has no handler (or has two). */
 export class JobHandlerRegistryError extends Error {
   constructor(problems: string[]) {
-    super(`Job handler registry is inconsistent: ${problems.join("; ")}. Every job name in queue/names.ts needs exactly one handler.`);
+    super(
+      `Job handler registry is inconsistent: ${problems.join("; ")}. Every job name in queue/names.ts needs exactly one handler.`,
+    );
     this.name = "JobHandlerRegistryError";
   }
 }
@@ -31,14 +33,18 @@ export class JobHandlerRegistryError extends Error {
 /** A job whose payload does not match the contract: never retried, the producer must be fixed. */
 export class InvalidJobPayloadError extends Error {
   constructor(jobName: string, jobId: string | undefined, detail: string) {
-    super(`Job ${jobName} ${jobId ?? "(no id)"} has an invalid payload (${detail}); it was produced by an incompatible version.`);
+    super(
+      `Job ${jobName} ${jobId ?? "(no id)"} has an invalid payload (${detail}); it was produced by an incompatible version.`,
+    );
     this.name = "InvalidJobPayloadError";
   }
 }
 
 export class RunNotFoundError extends Error {
   constructor(runId: string) {
-    super(`No ingest run ${runId} in the queue or its history. \`pnpm ai-library ingest status\` lists the recent runs.`);
+    super(
+      `No ingest run ${runId} in the queue or its history. \`pnpm ai-library ingest status\` lists the recent runs.`,
+    );
     this.name = "RunNotFoundError";
   }
 }

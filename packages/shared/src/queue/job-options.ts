@@ -34,10 +34,9 @@ export interface WorkerTimings {
 }
 
 /** Shared worker options; a job may stall twice (two worker deaths) before it is failed. */
-export function workerOptions(timings: WorkerTimings): Pick<
-  WorkerOptions,
-  "lockDuration" | "stalledInterval" | "maxStalledCount" | "autorun"
-> {
+export function workerOptions(
+  timings: WorkerTimings,
+): Pick<WorkerOptions, "lockDuration" | "stalledInterval" | "maxStalledCount" | "autorun"> {
   return {
     lockDuration: timings.lockMs,
     stalledInterval: timings.stalledIntervalMs,

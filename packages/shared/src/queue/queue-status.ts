@@ -27,7 +27,16 @@ export interface QueueStatus {
 }
 
 async function countsOf(queue: IngestQueues["runs"] | IngestQueues["books"]): Promise<JobCounts> {
-  const raw = await queue.getJobCounts("waiting", "paused", "prioritized", "active", "delayed", "failed", "completed", "waiting-children");
+  const raw = await queue.getJobCounts(
+    "waiting",
+    "paused",
+    "prioritized",
+    "active",
+    "delayed",
+    "failed",
+    "completed",
+    "waiting-children",
+  );
   const n = (key: string) => raw[key] ?? 0;
   return {
     waiting: n("waiting") + n("paused") + n("prioritized"),

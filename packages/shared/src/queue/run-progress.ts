@@ -1,5 +1,7 @@
 // Where a run stands, read from BullMQ while its jobs exist and from the run history after:
 // what `ingest --wait` draws and `ingest status` prints.
+
+import { RunNotFoundError } from "./errors.js";
 import type { IngestQueues } from "./ingest-queues.js";
 import {
   type BookProgress,
@@ -11,7 +13,6 @@ import {
   runProgressSchema,
 } from "./payloads.js";
 import type { RunHistory } from "./run-history.js";
-import { RunNotFoundError } from "./errors.js";
 
 export type RunPhase = "waiting" | "working" | "publishing" | "published" | "nothing_published" | "failed" | "lost";
 
@@ -34,7 +35,8 @@ export interface RunProgress {
   failure?: string;
 }
 
-export const isFinished = (phase: RunPhase) => phase === "published" || phase === "nothing_published" || phase === "failed" || phase === "lost";
+export const isFinished = (phase: RunPhase) =>
+  phase === "published" || phase === "nothing_published" || phase === "failed" || phase === "lost";
 
 function fromRecord(runId: string, record: RunRecord): RunProgress {
   const phase: RunPhase = record.state === "queued" ? "lost" : record.state;
@@ -66,12 +68,25 @@ export async function readRunProgress(queues: IngestQueues, history: RunHistory,
     const result = runJobResultSchema.safeParse(job.returnvalue);
     if (result.success) {
       const { data } = result;
-      return { ...fromRecord(runId, { ...data, folder: job.data.folder, enqueuedAt: job.data.requestedAt, booksTotal: job.data.books.length + job.data.skipped.length }), jobState };
+      return {
+        ...fromRecord(runId, {
+          ...data,
+          folder: job.data.folder,
+          enqueuedAt: job.data.requestedAt,
+          booksTotal: job.data.books.length + job.data.skipped.length,
+        }),
+        jobState,
+      };
     }
   }
   if (jobState === "failed") {
     const base = record ? fromRecord(runId, record) : undefined;
-    return { ...(base ?? { runId, booksTotal: job.data.books.length, booksDone: 0, booksFailed: 0, pages: 0, current: [] }), phase: "failed", jobState, failure: job.failedReason };
+    return {
+      ...(base ?? { runId, booksTotal: job.data.books.length, booksDone: 0, booksFailed: 0, pages: 0, current: [] }),
+      phase: "failed",
+      jobState,
+      failure: job.failedReason,
+    };
   }
 
   const [counts, values] = await Promise.all([job.getDependenciesCount(), job.getChildrenValues()]);
@@ -84,7 +99,12 @@ export async function readRunProgress(queues: IngestQueues, history: RunHistory,
   const skipped = job.data.skipped.length;
   const progress: RunProgress = {
     runId,
-    phase: jobState === "active" || jobState === "completed" ? "publishing" : jobState === "waiting-children" ? "working" : "waiting",
+    phase:
+      jobState === "active" || jobState === "completed"
+        ? "publishing"
+        : jobState === "waiting-children"
+          ? "working"
+          : "waiting",
     jobState,
     booksTotal: job.data.books.length + skipped,
     booksDone: (counts.processed ?? 0) + failed + skipped,

@@ -1,9 +1,12 @@
 // Every message in every chat the stand-in knows, numbered per chat like Telegram does:
 // what users wrote (so replies and edits can refer to them) and what the bot sent, with
 // the bot's messages kept in their latest, edited form.
+import { EventEmitter } from "node:events";
 import type { SentMessage, TgMessage } from "./types.js";
 
 export class ChatLog {
+  /** Emits "sent" with each new SentMessage, for benchmarks that time replies exactly. */
+  readonly events = new EventEmitter();
   private readonly messages = new Map<number, Map<number, TgMessage>>();
   private readonly sent: SentMessage[] = [];
   private readonly nextIds = new Map<number, number>();
@@ -29,6 +32,7 @@ export class ChatLog {
 
   recordSent(view: SentMessage): void {
     this.sent.push(view);
+    this.events.emit("sent", view);
   }
 
   findSent(chatId: number, messageId: number): SentMessage | undefined {

@@ -36,6 +36,8 @@ export interface TelegramStandin extends UserActions {
   pendingUpdates(): number;
   /** The next `count` calls of `method` fail with `fault`. */
   failNext(method: string, fault: TelegramFault, count?: number): void;
+  /** Calls `listener` with each message the bot sends (not edits); returns an unsubscribe. */
+  onSent(listener: (message: SentMessage) => void): () => void;
   /** Polls `probe` every 20 ms until it returns something truthy; fails after `timeoutMs`. */
   waitFor<T>(probe: () => T | undefined | null | false, options?: { timeoutMs?: number; what?: string }): Promise<T>;
   close(): Promise<void>;
@@ -147,6 +149,10 @@ export async function startTelegramStandin(options: TelegramStandinOptions = {})
       const list = faults.get(method) ?? [];
       for (let i = 0; i < count; i++) list.push(fault);
       faults.set(method, list);
+    },
+    onSent(listener) {
+      state.chats.events.on("sent", listener);
+      return () => state.chats.events.off("sent", listener);
     },
     waitFor,
     ...createUserActions(state),

@@ -84,8 +84,9 @@ export function loadBookIsolated(
       signal?.removeEventListener("abort", onAbort);
       reject(error);
     });
-    // Settle only on exit, so when the promise settles the child is really gone.
-    child.once("exit", (code, exitSignal) => {
+    // Settle on "close", not "exit": it comes after the process is gone AND its IPC channel and
+    // stderr are drained, so a reply sent just before exiting is never lost.
+    child.once("close", (code, exitSignal) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       if (reply) return resolve(reply);

@@ -8,12 +8,14 @@ import { loadBook } from "../load-book.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
 import { IPC_TEXT_LIMIT, type ParseReply, parseRequestSchema } from "./child-protocol.js";
 
-// tsx turns source maps on, and Node then decodes the multi-megabyte inline map tsx attaches to
-// pdf.js on every start (most of a second). Stack traces of this short-lived child do not need them.
+// tsx turns source maps on, and Node then loads and decodes pdf.js's 8 MB of .map files on every
+// start. Stack traces of this short-lived child do not need them.
 process.setSourceMapsEnabled(false);
 
 // The IPC channel closes when the parent exits or is killed: nobody is waiting for the result.
+// The parent may already be gone by the time this module runs (it died while we were loading).
 process.on("disconnect", () => process.exit(1));
+if (!process.connected) process.exit(1);
 
 function send(reply: ParseReply): Promise<void> {
   return new Promise((resolve) => {

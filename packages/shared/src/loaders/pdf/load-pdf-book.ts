@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { cleanText, countWordCharacters } from "../clean-text.js";
 import { DEFAULT_MAX_PAGES } from "../limits.js";
@@ -26,17 +27,17 @@ export interface PdfLoadOptions {
 
 export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): Promise<ParsedBook> {
   const data = new Uint8Array(await readFile(path));
-  let doc: PDFDocumentProxy | undefined;
+  const loadingTask = getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    cMapUrl: CMAP_DIR,
+    standardFontDataUrl: STANDARD_FONTS_DIR,
+    verbosity: 0,
+  });
   try {
-    doc = await getDocument({
-      data,
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      cMapUrl: CMAP_DIR,
-      standardFontDataUrl: STANDARD_FONTS_DIR,
-      verbosity: 0,
-    }).promise;
+    const doc = await loadingTask.promise;
     const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     if (doc.numPages > maxPages) {
       throw new BookLoadError("too_large", path, `${doc.numPages} pages, the limit is ${maxPages}`);
@@ -58,7 +59,8 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
   } catch (error) {
     throw pdfErrorToBookError(error, path);
   } finally {
-    await doc?.destroy();
+    // Destroys the document too, and works even when opening failed (wrong password, broken xref).
+    await loadingTask.destroy();
   }
 }
 
@@ -73,6 +75,9 @@ async function readPages(doc: PDFDocumentProxy): Promise<BookSection[]> {
       // Frees the page's parsed resources at once, so a long book does not hold every page in memory.
       page.cleanup();
     }
+    // pdf.js chains its work through promises only; without a turn of the event loop between pages
+    // nothing else runs (timers, IPC, a queue's lock renewal) until the whole book is done.
+    await yieldToEventLoop();
   }
   return sections;
 }

@@ -1,0 +1,57 @@
+// Simulated Telegram users for the benchmark: each asks its questions one after another
+// (a closed loop, like a person waiting for the answer), all users at once. Latency is from
+// the update entering the Bot API stand-in to the bot's reply arriving there.
+import type { SentMessage, TelegramStandin } from "@ai-library/standins/telegram";
+
+export interface LoadResult {
+  latenciesMs: number[];
+  seconds: number;
+  /** No reply in time, or an error reply. */
+  failures: number;
+  /** Replies that cited sources (the rest said the library has no answer). */
+  withSources: number;
+}
+
+const ERROR_REPLY = /произошла ошибка|Не успел найти ответ|went wrong|could not find an answer in time/;
+
+export async function driveUsers(
+  standin: TelegramStandin,
+  options: { users: number; questionsPerUser: number; firstUserId: number; question: () => string; timeoutMs?: number },
+): Promise<LoadResult> {
+  const waiting = new Map<number, (message: SentMessage) => void>();
+  const unsubscribe = standin.onSent((message) => waiting.get(message.chatId)?.(message));
+  const latenciesMs: number[] = [];
+  let failures = 0;
+  let withSources = 0;
+  const askOnce = (userId: number) =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const timer = setTimeout(() => {
+        failures += 1;
+        waiting.delete(userId);
+        resolve();
+      }, options.timeoutMs ?? 30_000);
+      waiting.set(userId, (message) => {
+        clearTimeout(timer);
+        waiting.delete(userId);
+        latenciesMs.push(performance.now() - started);
+        if (ERROR_REPLY.test(message.text)) failures += 1;
+        if (message.text.includes("Источники:")) withSources += 1;
+        resolve();
+      });
+      standin.sendText({ id: userId, languageCode: "ru" }, options.question());
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.users }, async (_, n) => {
+      for (let i = 0; i < options.questionsPerUser; i++) await askOnce(options.firstUserId + n);
+    }),
+  );
+  unsubscribe();
+  return { latenciesMs, seconds: (performance.now() - started) / 1000, failures, withSources };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}

@@ -1,0 +1,82 @@
+// `pnpm bench worker` (or `pnpm --filter @ai-library/worker bench`): the same PDF books
+// ingested through 1 and then 2 worker processes (one book at a time each) — books/s and
+// pages/s, the speed-up (target ≥ 1.8× on two cores) — BullMQ's own overhead per job, and the
+// time from enqueue to a published generation for one small book with a warm worker.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { writeTextBook } from "../test/helpers/books.js";
+import { startReadyWorker, stopWorker } from "../test/helpers/processes.js";
+import { createTestEnv } from "../test/helpers/test-env.js";
+import { writeBenchBooks } from "./bench-books.js";
+import { type Figure, printFigures } from "./print-figures.js";
+import { measureQueueOverheadMs } from "./queue-overhead.js";
+
+const BOOKS = Number(process.env.BENCH_WORKER_BOOKS ?? 16);
+const PAGES = Number(process.env.BENCH_WORKER_PAGES ?? 40);
+
+/** Ingests the folder from scratch with `processes` worker processes; seconds from enqueue to published. */
+async function timedRun(folder: string, processes: number): Promise<number> {
+  const world = await createTestEnv({
+    INGEST_CONCURRENCY: "1",
+    INGEST_LOCK_SECONDS: "60",
+    INGEST_STALLED_CHECK_SECONDS: "30",
+  });
+  const workers = await Promise.all(Array.from({ length: processes }, () => startReadyWorker(world.env)));
+  try {
+    const started = performance.now();
+    const done = await world.waitForRun((await world.enqueue({ folder })).runId, 30 * 60_000);
+    if (done.phase !== "published") throw new Error(`bench run not published: ${JSON.stringify(done)}`);
+    return (performance.now() - started) / 1000;
+  } finally {
+    await Promise.all(workers.map(stopWorker));
+    await world.cleanup();
+  }
+}
+
+async function enqueueToPublishedMs(): Promise<number> {
+  const world = await createTestEnv({ INGEST_CONCURRENCY: "1" });
+  const worker = await startReadyWorker(world.env);
+  try {
+    writeTextBook(world.books, "small.txt", "короткая книга", 20);
+    const started = performance.now();
+    const done = await world.waitForRun((await world.enqueue()).runId);
+    if (done.phase !== "published") throw new Error("small book not published");
+    return performance.now() - started;
+  } finally {
+    await stopWorker(worker);
+    await world.cleanup();
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), "bench-worker-"));
+try {
+  const folder = join(work, "books");
+  mkdirSync(folder);
+  const pages = await writeBenchBooks(folder, BOOKS, PAGES);
+  const one = await timedRun(folder, 1);
+  const two = await timedRun(folder, 2);
+  const overhead = await measureQueueOverheadMs(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const latency = await enqueueToPublishedMs();
+  const figures: Figure[] = [
+    { name: "1 process: books/s", value: BOOKS / one, unit: "books/s" },
+    { name: "1 process: pages/s", value: pages / one, unit: "pages/s" },
+    { name: "2 processes: books/s", value: BOOKS / two, unit: "books/s" },
+    { name: "2 processes: pages/s", value: pages / two, unit: "pages/s" },
+    {
+      name: "speed-up, 2 vs 1 process",
+      value: one / two,
+      unit: "×",
+      target: "≥ 1.8× on 2 cores",
+      ok: one / two >= 1.8,
+    },
+    { name: "queue overhead per job (no-op, add→completed)", value: overhead, unit: "ms" },
+    { name: "enqueue → published, 1 small book, warm worker", value: latency, unit: "ms" },
+  ];
+  printFigures("worker", figures, [
+    `${BOOKS} PDFs × ${PAGES} pages, INGEST_CONCURRENCY=1 per process, local embedder; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    "each run starts from an empty index (nothing reused); wall time from enqueue to the published generation",
+  ]);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,97 @@
+// What a dying worker leaves behind. kill -9 in the middle of a run: the live index stays
+// untouched and valid, a restarted worker recovers the stalled job and the run completes with
+// exactly the chunks of an inline ingest. SIGTERM: the worker exits 0 within its bound and
+// hands the unfinished book back to the queue without spending an attempt.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeBigTextBook, writeTextBooks } from "./helpers/books.js";
+import { ingestInline } from "./helpers/inline-oracle.js";
+import { startReadyWorker, startWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
+import { createTestEnv, type TestEnv } from "./helpers/test-env.js";
+
+describe("worker crashes and shutdowns", () => {
+  let world: TestEnv;
+  const workers: WorkerProcess[] = [];
+
+  beforeEach(async () => {
+    world = await createTestEnv({ INGEST_CONCURRENCY: "1" });
+  });
+
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map(stopWorker));
+    await world.cleanup();
+  });
+
+  it("kill -9 mid-run: live index intact throughout, restart completes the run with no duplicate chunks", async () => {
+    writeTextBooks(world.books, 3, "old");
+    workers.push(await startReadyWorker(world.env));
+    const first = await world.waitForRun((await world.enqueue()).runId);
+    const liveBefore = first.record?.generationId;
+    expect(liveBefore).toBeDefined();
+
+    writeTextBooks(world.books, 8, "new");
+    const seenLive = new Set<string | undefined>();
+    const watcher = setInterval(() => seenLive.add(world.store.liveId()), 50);
+    try {
+      const { runId } = await world.enqueue();
+      const victim = workers[0] as WorkerProcess;
+      await victim.waitForLog(/Prepared new-\d+\.txt/);
+      expect(await world.queues.books.getActiveCount()).toBeGreaterThanOrEqual(1);
+      victim.child.kill("SIGKILL");
+      expect((await victim.exited).signal).toBe("SIGKILL");
+
+      expect(world.store.liveId()).toBe(liveBefore);
+      const untouched = await world.store.openLive(); // verifies every checksum
+      untouched.close();
+      expect((await world.progress(runId)).phase).not.toBe("published");
+
+      const rescuer = await startReadyWorker(world.env);
+      workers.push(rescuer);
+      const done = await world.waitForRun(runId, 90_000);
+      expect(done.phase, JSON.stringify(done)).toBe("published");
+      expect(rescuer.log()).toMatch(/stalled/);
+
+      const oracle = await ingestInline(world.config, world.books);
+      expect(done.record?.chunkCount).toBe(oracle.chunkCount);
+      const live = await world.store.openLive();
+      try {
+        expect(live.manifest.books).toHaveLength(11);
+        const duplicates = live.docstore.db
+          .prepare("SELECT count(*) AS n FROM (SELECT book_id, position FROM chunks GROUP BY 1, 2 HAVING count(*) > 1)")
+          .get() as { n: number };
+        expect(duplicates.n).toBe(0);
+      } finally {
+        live.close();
+      }
+    } finally {
+      clearInterval(watcher);
+    }
+    // Readers only ever saw the old generation or the new one, never a half-built state.
+    expect([...seenLive].sort()).toEqual([liveBefore, world.store.liveId()].sort());
+  });
+
+  it("SIGTERM: stops taking jobs, hands the active book back within the bound and exits 0", async () => {
+    writeBigTextBook(world.books, "big.txt", 8);
+    const env = { ...world.env, WORKER_SHUTDOWN_SECONDS: "1" };
+    const worker = startWorker(env);
+    workers.push(worker);
+    await worker.waitForLog(/consuming ingest jobs/);
+    const { runId } = await world.enqueue();
+    await expect.poll(() => world.queues.books.getActiveCount(), { timeout: 30_000 }).toBe(1);
+
+    const stoppedAt = Date.now();
+    worker.child.kill("SIGTERM");
+    const exit = await worker.exited;
+    expect(exit.code).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(15_000);
+    expect(worker.log()).toMatch(/cancelling them; they go back to the queue/);
+    expect(worker.log()).toMatch(/stopped \(handed-back\)/);
+
+    const [book] = await world.queues.books.getWaiting();
+    expect(book?.data.file).toBe("big.txt");
+    expect(book?.attemptsMade).toBe(0);
+    expect(await world.queues.books.getFailedCount()).toBe(0);
+
+    workers.push(await startReadyWorker(world.env));
+    expect((await world.waitForRun(runId, 90_000)).phase).toBe("published");
+  });
+});
