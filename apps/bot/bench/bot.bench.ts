@@ -66,7 +66,11 @@ const bot = startBotProcess(
 );
 started = performance.now();
 try {
-  await standin.waitFor(() => standin.callsOf("getUpdates").length > 0, { timeoutMs: 180_000, what: "the bot to start" });
+  await standin.waitFor(() => standin.callsOf("getUpdates").length > 0 || bot.child.exitCode !== null, {
+    timeoutMs: 180_000,
+    what: "the bot to start",
+  });
+  if (bot.child.exitCode !== null) throw new Error(`the bot exited at start:\n${bot.output().slice(-3000)}`);
   const startSeconds = (performance.now() - started) / 1000;
   const status = async () => {
     const since = standin.sentMessages(ADMIN.id).length;

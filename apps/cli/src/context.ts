@@ -2,8 +2,8 @@
 // embedder. The CLI logs to its own daily file only; the terminal gets progress and reports.
 import { join } from "node:path";
 import { type AppConfig, loadConfigOrExit, secretValues } from "@ai-library/shared/config";
-import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import type { Embedder } from "@ai-library/shared/embeddings";
+import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import { type IndexStore, openIndexStore } from "@ai-library/shared/index";
 import { createLogger, type Logger } from "@ai-library/shared/logging";
 

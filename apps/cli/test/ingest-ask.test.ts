@@ -30,7 +30,12 @@ interface AskJson {
 
 const work = mkdtempSync(join(tmpdir(), "cli-ingest-"));
 const books = join(work, "books");
-const env = { INDEX_DIR: join(work, "index"), LOG_DIR: join(work, "logs"), BOOKS_DIR: books, PARSE_TIMEOUT_SECONDS: "60" };
+const env = {
+  INDEX_DIR: join(work, "index"),
+  LOG_DIR: join(work, "logs"),
+  BOOKS_DIR: books,
+  PARSE_TIMEOUT_SECONDS: "60",
+};
 
 async function ingest(): Promise<{ code: number | null; report: Report; stderr: string }> {
   const result = await runCli(["ingest", "--folder", books, "--inline", "--json"], env);
@@ -44,7 +49,9 @@ async function ask(question: string): Promise<AskJson> {
 }
 
 const filler = (topic: string) =>
-  Array.from({ length: 6 }, (_, i) => `Абзац ${i} рассказывает о теме «${topic}» подробно и последовательно.`).join("\n\n");
+  Array.from({ length: 6 }, (_, i) => `Абзац ${i} рассказывает о теме «${topic}» подробно и последовательно.`).join(
+    "\n\n",
+  );
 
 beforeAll(async () => {
   mkdirSync(books, { recursive: true });
@@ -68,7 +75,10 @@ beforeAll(async () => {
       { title: "Tomatoes", text: "Tomatoes need at least eight hours of direct sunlight every day to ripen fully." },
     ],
   });
-  writeFileSync(join(books, "notes.md"), "# Заметки пчеловода\n\n## Мёд\n\nЛиповый мёд собирают в июле, когда цветёт липа.\n");
+  writeFileSync(
+    join(books, "notes.md"),
+    "# Заметки пчеловода\n\n## Мёд\n\nЛиповый мёд собирают в июле, когда цветёт липа.\n",
+  );
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -104,11 +114,20 @@ describe("ai-library ingest --inline and ask", () => {
       title: "Анна Каренина",
       author: "Лев Толстой",
       encoding: "windows-1251",
-      sections: [{ title: "Часть первая", text: "Все счастливые семьи похожи друг на друга, каждая несчастливая семья несчастлива по-своему." }],
+      sections: [
+        {
+          title: "Часть первая",
+          text: "Все счастливые семьи похожи друг на друга, каждая несчастливая семья несчастлива по-своему.",
+        },
+      ],
     });
     const added = await ingest();
     expect(added.code).toBe(0);
-    const byStatus = (report: Report, status: string) => report.outcomes.filter((o) => o.status === status).map((o) => o.file).sort();
+    const byStatus = (report: Report, status: string) =>
+      report.outcomes
+        .filter((o) => o.status === status)
+        .map((o) => o.file)
+        .sort();
     expect(byStatus(added.report, "unchanged")).toEqual(["astronomy.pdf", "gardening.epub", "notes.md"]);
     expect(byStatus(added.report, "indexed")).toEqual(["karenina.fb2"]);
     const newChunks = added.report.outcomes.find((outcome) => outcome.file === "karenina.fb2")?.chunks;
@@ -140,7 +159,9 @@ describe("ai-library ingest --inline and ask", () => {
     const broken = result.report.outcomes.find((outcome) => outcome.file === "broken.pdf");
     expect(broken).toMatchObject({ status: "failed", errorKind: "corrupt" });
     expect(broken?.reason).toMatch(/broken\.pdf/);
-    expect(result.report.outcomes.find((outcome) => outcome.file === "scan.docx")).toMatchObject({ errorKind: "unsupported" });
+    expect(result.report.outcomes.find((outcome) => outcome.file === "scan.docx")).toMatchObject({
+      errorKind: "unsupported",
+    });
     rmSync(join(books, "broken.pdf"));
     rmSync(join(books, "scan.docx"));
   });

@@ -38,7 +38,9 @@ const starting = startWorkerService({ config, logger, embedder });
 let stopRequested = false;
 const shutdown = (signal: NodeJS.Signals) => {
   if (stopRequested) {
-    logger.warn(`${signal} again: still shutting down (bounded by WORKER_SHUTDOWN_SECONDS=${config.WORKER_SHUTDOWN_SECONDS})`);
+    logger.warn(
+      `${signal} again: still shutting down (bounded by WORKER_SHUTDOWN_SECONDS=${config.WORKER_SHUTDOWN_SECONDS})`,
+    );
     return;
   }
   stopRequested = true;

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { writeTextBooks } from "./helpers/books.js";
 import { ingestInline } from "./helpers/inline-oracle.js";
 import { type PrivateRedis, startPrivateRedis } from "./helpers/private-redis.js";
-import { startReadyWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
+import { freePort } from "./helpers/free-port.js";
+import { startReadyWorker, startWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
 import { createTestEnv, type TestEnv } from "./helpers/test-env.js";
 
 describe("worker and Redis", () => {
@@ -43,5 +44,14 @@ describe("worker and Redis", () => {
     expect(done.phase, worker.log()).toBe("published");
     expect(done.record?.chunkCount).toBe((await ingestInline(world.config, world.books)).chunkCount);
     expect(worker.log()).toMatch(/Redis connection: /);
+  });
+
+  it("waits for an unreachable Redis without crashing, and still exits 0 on SIGTERM", async () => {
+    const closedPort = await freePort();
+    world = await createTestEnv();
+    const waiting = startWorker({ ...world.env, REDIS_URL: `redis://127.0.0.1:${closedPort}` });
+    await waiting.waitForLog(/Redis connection: .*ECONNREFUSED/);
+    waiting.child.kill("SIGTERM");
+    expect((await waiting.exited).code).toBe(0);
   });
 });

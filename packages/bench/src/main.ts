@@ -23,9 +23,13 @@ for (const name of requested.length > 0 ? requested : Object.keys(BENCHES)) {
     continue;
   }
   // Each benchmark in its own process, so peak RSS and warm caches do not leak between them.
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", file, ...process.argv.slice(2).filter((a) => a.startsWith("-"))], {
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--expose-gc", file, ...process.argv.slice(2).filter((a) => a.startsWith("-"))],
+    {
+      stdio: "inherit",
+    },
+  );
   if (result.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

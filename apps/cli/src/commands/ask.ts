@@ -1,9 +1,10 @@
 // `ask "question" [--json] [--k N]`: answers from the live generation, the same way the bot does.
-import type { Command } from "commander";
+
 import { createAnswererFromConfig } from "@ai-library/shared/answer";
 import { closeLogger } from "@ai-library/shared/logging";
 import { createLiveLibrary } from "@ai-library/shared/retrieval";
 import { detectLanguage } from "@ai-library/shared/text";
+import type { Command } from "commander";
 import { createCliContext } from "../context.js";
 import { formatAnswerForTerminal, toAskJson } from "../output/answer-output.js";
 
@@ -28,7 +29,9 @@ export function registerAskCommand(program: Command): void {
         const loaded = await library.reloadIfChanged();
         if (loaded.status === "empty" || (loaded.status === "refused" && !library.current())) {
           const why = loaded.status === "refused" ? loaded.reason : "no index has been published yet";
-          console.error(`The library index is not available: ${why}. Run: pnpm ai-library ingest --folder data/books --inline`);
+          console.error(
+            `The library index is not available: ${why}. Run: pnpm ai-library ingest --folder data/books --inline`,
+          );
           process.exitCode = 1;
           return;
         }

@@ -1,10 +1,11 @@
 // `ingest --folder DIR [--inline]`: builds and publishes a new index generation.
 // --inline runs the whole pipeline in this process (no Redis needed).
-import type { Command } from "commander";
+
 import { closeLogger } from "@ai-library/shared/logging";
+import type { Command } from "commander";
 import { createCliContext } from "../context.js";
-import { createProgressReporter } from "../output/progress-reporter.js";
 import { printIngestReport } from "../output/ingest-report.js";
+import { createProgressReporter } from "../output/progress-reporter.js";
 import { runQueuedIngest } from "./ingest-queue.js";
 import { registerIngestStatusCommand } from "./ingest-status.js";
 
@@ -22,7 +23,12 @@ export function registerIngestCommand(program: Command): void {
       const folder = options.folder ?? context.config.BOOKS_DIR;
       if (!options.inline) {
         try {
-          process.exitCode = await runQueuedIngest(context, { folder, wait: options.wait, json: options.json, force: options.force });
+          process.exitCode = await runQueuedIngest(context, {
+            folder,
+            wait: options.wait,
+            json: options.json,
+            force: options.force,
+          });
         } catch (error) {
           console.error(`Ingest failed: ${(error as Error).message}`);
           context.logger.error(`Queued ingest failed: ${(error as Error).message}`);

@@ -44,7 +44,9 @@ export function formatAnswerForTerminal(answer: Answer): string {
   if (answer.sources.length > 0) {
     lines.push(answer.language === "en" ? "Sources:" : "Источники:");
     answer.sources.forEach((source, index) => {
-      lines.push(`  [${index + 1}] ${citation(source, answer.language)}  (${source.file}, score ${source.score.toFixed(3)})`);
+      lines.push(
+        `  [${index + 1}] ${citation(source, answer.language)}  (${source.file}, score ${source.score.toFixed(3)})`,
+      );
     });
   }
   return `${lines.join("\n")}\n`;

@@ -1,8 +1,8 @@
 // Ingest progress on the terminal: a bar when stderr is a TTY, plain lines otherwise
 // (systemd journals, CI logs, pipes).
 import type { WriteStream } from "node:tty";
-import cliProgress from "cli-progress";
 import type { IngestProgress } from "@ai-library/shared/pipeline";
+import cliProgress from "cli-progress";
 
 export interface ProgressReporter {
   update(progress: IngestProgress): void;

@@ -4,11 +4,11 @@
 
 import type { AIMessageChunk } from "@langchain/core/messages";
 import type { ChatOpenAI } from "@langchain/openai";
-import { loadLangchainOpenAi } from "../openai/load-langchain-openai.js";
 import type { AppConfig } from "../config/index.js";
 import { describeOpenAiFailure } from "../embeddings/openai-errors.js";
 import { isRetryable, RetriesExhausted, withRetries } from "../embeddings/openai-retry.js";
 import type { Logger } from "../logging/index.js";
+import { loadLangchainOpenAi } from "../openai/load-langchain-openai.js";
 import type { Passage } from "../retrieval/types.js";
 import { ANSWER_PHRASES } from "./answer-phrases.js";
 import { buildSystemPrompt, buildUserMessage, NOT_FOUND_SENTINEL } from "./openai-prompt.js";

@@ -77,7 +77,8 @@ function rowToChunk(row: ChunkRow): Chunk {
   };
 }
 
-const CHUNK_COLUMNS = "c.label, c.book_id, c.position, c.page, c.page_end, c.chapter, c.text, b.file, b.title, b.author";
+const CHUNK_COLUMNS =
+  "c.label, c.book_id, c.position, c.page, c.page_end, c.chapter, c.text, b.file, b.title, b.author";
 
 export interface DocstoreReader {
   chunkCount(): number;

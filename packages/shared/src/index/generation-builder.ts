@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { loadFaiss, MetricType } from "@ai-library/faiss-native";
 import type { Chunk } from "../chunking/types.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
-import { DOCSTORE_FILE, type DocstoreWriter, createDocstoreWriter } from "./docstore.js";
+import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docstore.js";
 import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
 import { type BookRecord, type GenerationManifest, MANIFEST_FILE, MANIFEST_FORMAT_VERSION } from "./manifest.js";
@@ -129,7 +129,8 @@ function buildFactoryIndex(options: GenerationBuildOptions, count: number): void
       const sampleSize = Math.min(count, Math.max(dims * 40, 50_000));
       const stride = Math.max(1, Math.floor(count / sampleSize));
       const sample: number[] = [];
-      for (let row = 0; row < count && sample.length < sampleSize * dims; row += stride) sample.push(...readRows(row, 1));
+      for (let row = 0; row < count && sample.length < sampleSize * dims; row += stride)
+        sample.push(...readRows(row, 1));
       index.train(sample);
     }
     const batch = 10_000;

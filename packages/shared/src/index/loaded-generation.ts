@@ -30,7 +30,11 @@ export async function openGeneration(
   const id = basename(dir);
   const declared = readManifest(dir);
   if (declared.ok && options.expectedEmbedder && !sameIdentity(declared.manifest.embedder, options.expectedEmbedder)) {
-    throw new EmbedderMismatchError(id, formatIdentity(declared.manifest.embedder), formatIdentity(options.expectedEmbedder));
+    throw new EmbedderMismatchError(
+      id,
+      formatIdentity(declared.manifest.embedder),
+      formatIdentity(options.expectedEmbedder),
+    );
   }
   const result = await verifyAndOpenGeneration(dir);
   if (!result.ok) {

@@ -55,7 +55,10 @@ export function readManifest(generationDir: string): ManifestReadResult {
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, fault: `${MANIFEST_FILE} does not match the schema (${issue?.path.join(".")}: ${issue?.message})` };
+    return {
+      ok: false,
+      fault: `${MANIFEST_FILE} does not match the schema (${issue?.path.join(".")}: ${issue?.message})`,
+    };
   }
   return { ok: true, manifest: parsed.data };
 }

@@ -47,7 +47,10 @@ export async function verifyAndOpenGeneration(dir: string, options: VerifyOption
   }
   const bookChunks = manifest.books.reduce((sum, book) => sum + book.chunkCount, 0);
   if (bookChunks !== manifest.chunkCount) {
-    faults.push({ file: "manifest.json", fault: `books list ${bookChunks} chunks, manifest says ${manifest.chunkCount}` });
+    faults.push({
+      file: "manifest.json",
+      fault: `books list ${bookChunks} chunks, manifest says ${manifest.chunkCount}`,
+    });
   }
   if (options.expectedEmbedder && !sameIdentity(options.expectedEmbedder, manifest.embedder)) {
     faults.push({
@@ -63,17 +66,26 @@ export async function verifyAndOpenGeneration(dir: string, options: VerifyOption
     return { ok: false, faults: [{ file: INDEX_FILE, fault: `FAISS cannot read it: ${(error as Error).message}` }] };
   }
   if (index.ntotal() !== manifest.chunkCount) {
-    faults.push({ file: INDEX_FILE, fault: `FAISS holds ${index.ntotal()} vectors, manifest says ${manifest.chunkCount}` });
+    faults.push({
+      file: INDEX_FILE,
+      fault: `FAISS holds ${index.ntotal()} vectors, manifest says ${manifest.chunkCount}`,
+    });
   }
   if (index.getDimension() !== manifest.embedder.dims) {
-    faults.push({ file: INDEX_FILE, fault: `FAISS dims ${index.getDimension()}, embedder dims ${manifest.embedder.dims}` });
+    faults.push({
+      file: INDEX_FILE,
+      fault: `FAISS dims ${index.getDimension()}, embedder dims ${manifest.embedder.dims}`,
+    });
   }
   let docstore: DocstoreReader | undefined;
   try {
     docstore = openDocstoreReader(join(dir, DOCSTORE_FILE));
     const rows = docstore.chunkCount();
     if (rows !== manifest.chunkCount) {
-      faults.push({ file: DOCSTORE_FILE, fault: `docstore holds ${rows} chunks, manifest says ${manifest.chunkCount}` });
+      faults.push({
+        file: DOCSTORE_FILE,
+        fault: `docstore holds ${rows} chunks, manifest says ${manifest.chunkCount}`,
+      });
     }
   } catch (error) {
     faults.push({ file: DOCSTORE_FILE, fault: `docstore is unreadable: ${(error as Error).message}` });

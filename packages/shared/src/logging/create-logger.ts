@@ -88,7 +88,9 @@ export async function closeLogger(logger: Logger): Promise<void> {
     });
   // Ending the logger makes winston close each file transport, which ends its file stream;
   // the lines are on disk once that stream reports "finish".
-  const files = logger.transports.filter((transport): transport is DailyRotateFile => transport instanceof DailyRotateFile);
+  const files = logger.transports.filter(
+    (transport): transport is DailyRotateFile => transport instanceof DailyRotateFile,
+  );
   const flushed = files.map((transport) =>
     withTimeout((done) => {
       const stream = (transport as unknown as { logStream?: NodeJS.EventEmitter }).logStream;

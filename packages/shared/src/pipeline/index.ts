@@ -1,6 +1,5 @@
 export { type IngestSettings, ingestSettingsFromConfig } from "./ingest-settings.js";
-export { type PreparedBook, type PrepareBookDeps, prepareBook } from "./prepare-book.js";
-export { type IngestDeps, type IngestOptions, NothingToPublishError, runIngest } from "./run-ingest.js";
+export { type PrepareBookDeps, type PreparedBook, prepareBook } from "./prepare-book.js";
 export {
   manifestIsReusable,
   openReusableGeneration,
@@ -8,5 +7,6 @@ export {
   type ReuseRequirements,
   readReusableLiveManifest,
 } from "./reusable-generation.js";
+export { type IngestDeps, type IngestOptions, NothingToPublishError, runIngest } from "./run-ingest.js";
 export { type LibraryFile, type ScanResult, scanLibrary } from "./scan-library.js";
 export type { BookOutcome, BookStatus, IngestProgress, IngestReport } from "./types.js";

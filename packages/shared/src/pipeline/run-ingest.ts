@@ -74,7 +74,8 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
   const unique: LibraryFile[] = [];
   for (const book of scan.files) {
     const first = seen.get(book.bookId);
-    if (first) outcomes.push({ file: book.file, status: "duplicate", bookId: book.bookId, reason: `same content as ${first}` });
+    if (first)
+      outcomes.push({ file: book.file, status: "duplicate", bookId: book.bookId, reason: `same content as ${first}` });
     else {
       seen.set(book.bookId, book.file);
       unique.push(book);
@@ -94,7 +95,13 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
           // Same content as in the live generation: copy chunks and vectors, no parse, no embedding.
           const record = { ...reused, file: book.file };
           builder.addBook(record, previous.chunksOfBook(book.bookId), previous.vectorsOfBook(book.bookId));
-          outcomes.push({ file: book.file, status: "unchanged", bookId: book.bookId, title: reused.title, chunks: reused.chunkCount });
+          outcomes.push({
+            file: book.file,
+            status: "unchanged",
+            bookId: book.bookId,
+            title: reused.title,
+            chunks: reused.chunkCount,
+          });
         } else {
           try {
             const before = progress.chunksEmbedded;
@@ -150,10 +157,13 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
       fill,
     );
     const pruned = store.prune(settings.keepGenerations);
-    logger.info(`Published index generation ${manifest.id}: ${manifest.books.length} books, ${manifest.chunkCount} chunks`, {
-      previous: manifest.previousId,
-      pruned,
-    });
+    logger.info(
+      `Published index generation ${manifest.id}: ${manifest.books.length} books, ${manifest.chunkCount} chunks`,
+      {
+        previous: manifest.previousId,
+        pruned,
+      },
+    );
     return {
       ...base,
       published: true,

@@ -4,7 +4,7 @@ import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { sha256File } from "../index/durable-fs.js";
 import { detectBookFormat } from "../loaders/index.js";
-import { BookLoadError, type BookFormat } from "../loaders/types.js";
+import { type BookFormat, BookLoadError } from "../loaders/types.js";
 
 export interface LibraryFile {
   /** Path relative to the books folder, with forward slashes: the book's name in citations. */

@@ -102,7 +102,10 @@ export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
       const previousId = held?.generation.id;
       swapIn(generation);
       refusedId = undefined;
-      logger.info(`Serving index generation ${liveId}`, { previous: previousId, chunks: generation.manifest.chunkCount });
+      logger.info(`Serving index generation ${liveId}`, {
+        previous: previousId,
+        chunks: generation.manifest.chunkCount,
+      });
       return { status: "loaded", id: liveId, previousId };
     } catch (error) {
       const reason = (error as Error).message;

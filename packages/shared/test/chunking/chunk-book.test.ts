@@ -36,7 +36,12 @@ describe("chunkBook", () => {
       if (chunk.text.includes("Third") && chunk.text.includes("Second")) expect(chunk.pageEnd).toBe(3);
     }
     expect(chunks.some((chunk) => chunk.pageEnd !== undefined)).toBe(true);
-    expect(chunks[0]).toMatchObject({ bookId: identity.bookId, file: identity.file, title: "Sample", author: "Author" });
+    expect(chunks[0]).toMatchObject({
+      bookId: identity.bookId,
+      file: identity.file,
+      title: "Sample",
+      author: "Author",
+    });
   });
 
   it("never lets a chunk cross an EPUB chapter and labels each with its chapter", async () => {

@@ -39,7 +39,14 @@ describe("config", () => {
       ALLOWED_USER_IDS: "12,abc",
       OPENAI_BASE_URL: "not a url",
     });
-    for (const name of ["LOG_LEVEL", "INGESTION_ENABLED", "REDIS_URL", "CHUNK_SIZE", "ALLOWED_USER_IDS", "OPENAI_BASE_URL"]) {
+    for (const name of [
+      "LOG_LEVEL",
+      "INGESTION_ENABLED",
+      "REDIS_URL",
+      "CHUNK_SIZE",
+      "ALLOWED_USER_IDS",
+      "OPENAI_BASE_URL",
+    ]) {
       expect(problems.some((problem) => problem.startsWith(`${name} `))).toBe(true);
     }
     expect(problems).toHaveLength(6);

@@ -51,7 +51,10 @@ async function measureSpeed(texts: string[]) {
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const wallSeconds = (performance.now() - wallBefore) / 1000;
-    return { perCpuSecond: Math.round(batch.length / cpuSeconds), perWallSecond: Math.round(batch.length / wallSeconds) };
+    return {
+      perCpuSecond: Math.round(batch.length / cpuSeconds),
+      perWallSecond: Math.round(batch.length / wallSeconds),
+    };
   };
   const cold = await timed(chunks.slice(0, 200));
   const warm = await timed(chunks);

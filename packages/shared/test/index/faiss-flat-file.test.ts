@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { loadFaiss, MetricType } from "@ai-library/faiss-native";
+import { describe, expect, it } from "vitest";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader } from "../../src/index/faiss-flat-file.js";
 import { unitVector } from "./generation-helpers.js";
 

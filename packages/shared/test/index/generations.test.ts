@@ -89,7 +89,11 @@ describe("index generations", () => {
 
   it("builds a trained IVF index through a FAISS factory string", async () => {
     const store = tempStore();
-    const manifest = await publishBooks(store, [{ bookId: "c".repeat(64), title: "Gamma", chunks: 400, seed: 3 }], "IVF4,Flat");
+    const manifest = await publishBooks(
+      store,
+      [{ bookId: "c".repeat(64), title: "Gamma", chunks: 400, seed: 3 }],
+      "IVF4,Flat",
+    );
     expect(manifest.indexFactory).toBe("IVF4,Flat");
     expect(existsSync(join(store.generationDir(manifest.id), "vectors.f32"))).toBe(true);
     const live = await store.openLive(TEST_EMBEDDER);

@@ -8,7 +8,13 @@ const TOKEN = "7123456789:AAFakeTokenForTestsOnly_abcdefghijk123";
 
 async function logLines(service: string, level: string, write: (logger: ReturnType<typeof createLogger>) => void) {
   const dir = mkdtempSync(join(tmpdir(), "logs-"));
-  const logger = createLogger({ service, level, dir, secrets: [TOKEN, "sk-test-key-0123456789abcdef"], console: false });
+  const logger = createLogger({
+    service,
+    level,
+    dir,
+    secrets: [TOKEN, "sk-test-key-0123456789abcdef"],
+    console: false,
+  });
   write(logger);
   await closeLogger(logger);
   const files = readdirSync(dir).filter((file) => !file.startsWith("."));
