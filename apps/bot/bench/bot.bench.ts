@@ -58,7 +58,7 @@ const bot = startBotProcess(
     INDEX_DIR: config.INDEX_DIR,
     LOG_DIR: config.LOG_DIR,
     ADMIN_USER_IDS: String(ADMIN.id),
-    RATE_LIMIT_PER_MINUTE: "100000",
+    RATE_LIMIT_PER_MINUTE: "10000",
     INDEX_POLL_SECONDS: "60",
     QUEUE_PREFIX: "bench-bot",
   },

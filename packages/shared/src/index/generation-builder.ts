@@ -64,14 +64,14 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
       if (chunks.length !== vectors.length) {
         throw new Error(`${book.file}: ${chunks.length} chunks but ${vectors.length} vectors`);
       }
-      const block = Buffer.alloc(vectors.length * dims * 4);
+      const block = new Float32Array(vectors.length * dims);
       vectors.forEach((vector, row) => {
         if (vector.length !== dims) throw new Error(`${book.file}: vector of ${vector.length} dims, index has ${dims}`);
-        Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).copy(block, row * dims * 4);
+        block.set(vector, row * dims);
       });
       const record: BookRecord = { ...book, chunkCount: chunks.length, firstLabel: chunkCount };
       docstore.addBook(record, chunks);
-      writeSync(vectorsFd, block);
+      writeSync(vectorsFd, new Uint8Array(block.buffer));
       books.push(record);
       chunkCount += chunks.length;
     },
