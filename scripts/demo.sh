@@ -8,14 +8,15 @@ bash scripts/setup.sh
 pnpm exec tsx scripts/make-sample-library.ts --out data/sample-books
 pnpm ai-library ingest --folder data/sample-books --inline
 echo
-echo "=== pnpm ai-library ask \"Как откатить индекс к предыдущей версии?\""
-pnpm --silent ai-library ask "Как откатить индекс к предыдущей версии?"
-echo
-echo "=== pnpm ai-library ask \"How do I pause ingestion?\""
-pnpm --silent ai-library ask "How do I pause ingestion?"
-echo
+ask() {
+  echo "=== pnpm ai-library ask \"$1\""
+  pnpm --silent ai-library ask "$1"
+  echo
+}
+ask "Как определяется, что книга не изменилась?"
+ask "Why is the index published atomically?"
 echo "=== бот в консольном режиме (без TELEGRAM_BOT_TOKEN):"
-echo "Где лежат логи бота?" | TELEGRAM_BOT_TOKEN= pnpm --silent --filter @ai-library/bot start
+echo "Зачем убирать флаг -fno-rtti?" | TELEGRAM_BOT_TOKEN= pnpm --silent --filter @ai-library/bot start
 echo
 echo "Готово. Задайте свой вопрос: pnpm ai-library ask \"ваш вопрос\""
 echo "или поговорите с ботом в консоли: pnpm --filter @ai-library/bot start"

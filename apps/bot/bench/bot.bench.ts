@@ -34,11 +34,15 @@ const embedder = createLocalHashedEmbedder({ dims: config.LOCAL_EMBEDDING_DIMS }
 console.log(`bench bot: ${machineHeader()}; library of ${CHUNKS} chunks in ${work}`);
 let started = performance.now();
 const library = await ensureSyntheticLibrary(config.INDEX_DIR, CHUNKS, embedder);
-console.log(`  library ${library.built ? "built" : "reused"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `  library ${library.built ? "built" : "reused"} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 
 // Questions made of words from real chunks, so most have answers; and the in-process cost.
 const generation = await library.store.open(library.generationId, embedder.identity);
-const rows = generation.docstore.db.prepare("SELECT text FROM chunks ORDER BY random() LIMIT 400").all() as { text: string }[];
+const rows = generation.docstore.db.prepare("SELECT text FROM chunks ORDER BY random() LIMIT 400").all() as {
+  text: string;
+}[];
 const questions = rows.map((row) => row.text.split(" ").slice(10, 18).join(" "));
 const searchMs: number[] = [];
 for (const question of questions.slice(0, 200)) {
@@ -75,13 +79,21 @@ try {
   const status = async () => {
     const since = standin.sentMessages(ADMIN.id).length;
     standin.sendText(ADMIN, "/status");
-    const message = await standin.waitFor(() => standin.sentMessages(ADMIN.id)[since], { timeoutMs: 30_000, what: "/status" });
+    const message = await standin.waitFor(() => standin.sentMessages(ADMIN.id)[since], {
+      timeoutMs: 30_000,
+      what: "/status",
+    });
     const number = (pattern: RegExp) => Number(pattern.exec(message.text)?.[1] ?? Number.NaN);
     return { rssMb: number(/RSS (\d+) MB/), lagP99Ms: number(/since last \/status\): ([\d.]+) ms/) };
   };
   await driveUsers(standin, { users: USERS, questionsPerUser: 2, firstUserId: 10_000, question: nextQuestion });
   const idle = await status(); // also starts the event-loop window
-  const load = await driveUsers(standin, { users: USERS, questionsPerUser: QUESTIONS, firstUserId: 20_000, question: nextQuestion });
+  const load = await driveUsers(standin, {
+    users: USERS,
+    questionsPerUser: QUESTIONS,
+    firstUserId: 20_000,
+    question: nextQuestion,
+  });
   const busy = await status();
 
   const figures: Figure[] = [
@@ -90,7 +102,13 @@ try {
     { name: "answer latency p99", value: percentile(load.latenciesMs, 99), unit: "ms" },
     { name: "failed answers", value: load.failures, unit: `of ${USERS * QUESTIONS}` },
     { name: "answers citing sources", value: load.withSources, unit: `of ${USERS * QUESTIONS}` },
-    { name: "event-loop lag p99 under load", value: busy.lagP99Ms, unit: "ms", target: "≤ 50 ms", ok: busy.lagP99Ms <= 50 },
+    {
+      name: "event-loop lag p99 under load",
+      value: busy.lagP99Ms,
+      unit: "ms",
+      target: "≤ 50 ms",
+      ok: busy.lagP99Ms <= 50,
+    },
     { name: "index size on disk", value: library.indexBytes / MB, unit: "MB" },
     { name: "bot RSS idle (index loaded)", value: idle.rssMb, unit: "MB" },
     { name: "bot RSS after the load", value: busy.rssMb, unit: "MB" },

@@ -18,7 +18,9 @@ export function createTextGenerator(seed = 20_240_601) {
     return state / 2 ** 32;
   };
   const vocabulary = Array.from({ length: 20_000 }, () =>
-    Array.from({ length: 2 + Math.floor(random() * 3) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join(""),
+    Array.from({ length: 2 + Math.floor(random() * 3) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join(
+      "",
+    ),
   );
   // Skewed towards frequent words, as real text is.
   const word = () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)] ?? "слово";
@@ -42,14 +44,22 @@ export interface SyntheticLibrary {
   built: boolean;
 }
 
-export async function ensureSyntheticLibrary(indexDir: string, chunks: number, embedder: Embedder): Promise<SyntheticLibrary> {
+export async function ensureSyntheticLibrary(
+  indexDir: string,
+  chunks: number,
+  embedder: Embedder,
+): Promise<SyntheticLibrary> {
   const store = openIndexStore(indexDir);
   const generator = createTextGenerator();
   let built = false;
   if (!libraryIsReady(store, chunks, embedder)) {
     built = true;
     await store.publish(
-      { embedder: embedder.identity, chunking: { version: CHUNKER_VERSION, chunkSize: 1000, chunkOverlap: 150 }, indexFactory: "Flat" },
+      {
+        embedder: embedder.identity,
+        chunking: { version: CHUNKER_VERSION, chunkSize: 1000, chunkOverlap: 150 },
+        indexFactory: "Flat",
+      },
       async (builder) => {
         for (let book = 0; book * CHUNKS_PER_BOOK < chunks; book++) {
           const title = `Синтетическая книга ${book + 1}`;

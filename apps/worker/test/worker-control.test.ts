@@ -50,7 +50,7 @@ describe("operator controls", () => {
 
     expect((await runCli(["queue", "resume"], world.env)).code).toBe(0);
     expect((await world.waitForRun(runId)).phase).toBe("published");
-    expect((await queueStatus()).paused).toBe(false);
+    expect(await world.queues.isPaused()).toBe(false);
   });
 
   it("INGESTION_ENABLED=false: the worker stays up and healthy but consumes nothing", async () => {

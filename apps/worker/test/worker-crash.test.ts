@@ -70,7 +70,7 @@ describe("worker crashes and shutdowns", () => {
   });
 
   it("SIGTERM: stops taking jobs, hands the active book back within the bound and exits 0", async () => {
-    writeBigTextBook(world.books, "big.txt", 8);
+    writeBigTextBook(world.books, "big.txt", 5);
     const env = { ...world.env, WORKER_SHUTDOWN_SECONDS: "1" };
     const worker = startWorker(env);
     workers.push(worker);

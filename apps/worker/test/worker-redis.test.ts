@@ -2,9 +2,9 @@
 // may evict queue keys, and a run survives every client connection being dropped mid-run.
 import { afterEach, describe, expect, it } from "vitest";
 import { writeTextBooks } from "./helpers/books.js";
+import { freePort } from "./helpers/free-port.js";
 import { ingestInline } from "./helpers/inline-oracle.js";
 import { type PrivateRedis, startPrivateRedis } from "./helpers/private-redis.js";
-import { freePort } from "./helpers/free-port.js";
 import { startReadyWorker, startWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
 import { createTestEnv, type TestEnv } from "./helpers/test-env.js";
 

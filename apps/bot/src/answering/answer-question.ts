@@ -21,7 +21,7 @@ export interface AnswerSettings {
 }
 
 export interface AnswerDeps {
-  library: Pick<LiveLibrary, "search">;
+  search: LiveLibrary["search"];
   answerer: Answerer;
   sender: ChatSender;
   sources: IssuedSources;
@@ -75,7 +75,7 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
   };
 
   const work = async (): Promise<{ answer: Answer; generationId: string }> => {
-    const { passages, generationId } = await deps.library.search(request.question, settings.searchK);
+    const { passages, generationId } = await deps.search(request.question, settings.searchK);
     controller.signal.throwIfAborted();
     if (deps.answerer.kind === "openai") {
       placeholder = (await sender.send(chatId, plainMessage(texts.thinking))).messageId;

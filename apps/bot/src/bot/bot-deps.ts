@@ -16,6 +16,8 @@ export interface BotDeps {
   settings: BotSettings;
   logger: Logger;
   library: LiveLibrary;
+  /** Question search, scheduled so it cannot stall the event loop (see search-lane.ts). */
+  search: LiveLibrary["search"];
   answerer: Answerer;
   sender: ChatSender;
   sources: IssuedSources;

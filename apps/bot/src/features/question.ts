@@ -43,7 +43,7 @@ export function question(deps: BotDeps): Composer<Context> {
     log.info(`Запрос от пользователя ${userId}: ${text.replace(/\s+/g, " ").slice(0, LOGGED_CHARS)}`);
     await answerQuestion(
       {
-        library: deps.library,
+        search: deps.search,
         answerer: deps.answerer,
         sender: deps.sender,
         sources: deps.sources,

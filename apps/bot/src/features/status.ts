@@ -37,6 +37,7 @@ export function status(deps: BotDeps): Composer<Context> {
       await deps.sender.send(ctx.chat.id, plainMessage(texts.adminOnly));
       return;
     }
+    const queue = await queueLine(deps, texts);
     const generation = deps.library.current();
     const memory = process.memoryUsage();
     // Lag since the previous /status (or start): a window an operator (or the benchmark) controls.
@@ -48,7 +49,7 @@ export function status(deps: BotDeps): Composer<Context> {
       generationDate: generation ? formatDate(generation.manifest.createdAt, texts.dateLocale) : undefined,
       chunkCount: generation?.manifest.chunkCount ?? 0,
       bookCount: generation?.manifest.books.length ?? 0,
-      queue: await queueLine(deps, texts),
+      queue,
       uptime: formatUptime(Date.now() - deps.startedAt),
       rssMb: Math.round(memory.rss / 2 ** 20),
       heapMb: Math.round(memory.heapUsed / 2 ** 20),

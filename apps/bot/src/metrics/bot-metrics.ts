@@ -45,7 +45,7 @@ export function createBotMetrics(): BotMetrics {
     }),
     telegramRetries: new Counter({
       name: "bot_telegram_retries_total",
-      help: "Bot API calls retried (flood = 429 retry_after, server = 5xx)",
+      help: "Bot API calls retried (flood = 429 retry_after, server = 5xx, network = connection lost)",
       labelNames: ["reason"],
       registers,
     }),

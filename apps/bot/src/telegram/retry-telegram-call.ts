@@ -1,7 +1,8 @@
 // Retries a Bot API call the way Telegram asks: after `retry_after` seconds on 429, and a
-// couple of times with a short pause on 5xx. Other errors go straight back to the caller.
+// couple of times with a short pause on 5xx and on network errors (a lost answer is worse
+// than the rare duplicate). Other errors go straight back to the caller.
 import type { Logger } from "@ai-library/shared/logging";
-import { floodWaitSeconds, isServerError } from "./telegram-errors.js";
+import { floodWaitSeconds, isNetworkError, isServerError } from "./telegram-errors.js";
 
 export interface RetryPolicy {
   maxFloodRetries: number;
@@ -11,17 +12,18 @@ export interface RetryPolicy {
   serverRetryDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   /** Called before each wait, for the log and the metrics. */
-  onRetry?: (reason: "flood" | "server", waitMs: number) => void;
+  onRetry?: (reason: "flood" | "server" | "network", waitMs: number) => void;
 }
 
 export const defaultRetryPolicy = (logger: Logger, onRetry?: RetryPolicy["onRetry"]): RetryPolicy => ({
   maxFloodRetries: 5,
   maxFloodWaitSeconds: 120,
   maxServerRetries: 2,
-  serverRetryDelayMs: 1000,
+  serverRetryDelayMs: 500,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   onRetry: (reason, waitMs) => {
-    logger.warn(`Telegram ${reason === "flood" ? "429 Too Many Requests" : "server error"}: retrying in ${waitMs} ms`);
+    const what = { flood: "429 Too Many Requests", server: "server error", network: "network error" }[reason];
+    logger.warn(`Telegram ${what}: retrying in ${waitMs} ms`);
     onRetry?.(reason, waitMs);
   },
 });
@@ -42,9 +44,10 @@ export async function retryTelegramCall<T>(call: () => Promise<T>, policy: Retry
         await policy.sleep(waitMs);
         continue;
       }
-      if (isServerError(error) && serverErrors < policy.maxServerRetries) {
+      const network = isNetworkError(error);
+      if ((network || isServerError(error)) && serverErrors < policy.maxServerRetries) {
         serverErrors += 1;
-        policy.onRetry?.("server", policy.serverRetryDelayMs);
+        policy.onRetry?.(network ? "network" : "server", policy.serverRetryDelayMs);
         await policy.sleep(policy.serverRetryDelayMs);
         continue;
       }

@@ -23,6 +23,12 @@ export const isConflict = (error: unknown) => isTelegramError(error) && error.co
 
 export const isServerError = (error: unknown) => isTelegramError(error) && error.code >= 500;
 
+/**
+ * The request never got an answer (connection reset, refused, timed out): node-fetch's
+ * FetchError. Usually a kept-alive socket the server had just closed; worth one more try.
+ */
+export const isNetworkError = (error: unknown) => error instanceof Error && error.name === "FetchError";
+
 /** A short description that is safe to log: never the raw error, whose URL may hold the token. */
 export function describeTelegramError(error: unknown): string {
   if (isTelegramError(error)) return `${error.code} ${error.description}`;

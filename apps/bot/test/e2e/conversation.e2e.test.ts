@@ -67,17 +67,21 @@ describe("answers", () => {
     const [quote] = await scenario.replies(reader.id, since);
     expect(quote?.text).toMatch(new RegExp(`^Цитата \\[1\\] ${LIGHTHOUSE_TITLE}, с\\. 1\\n`));
     expect(quote?.text).toContain("Каждый вечер смотритель Игнат поднимался по винтовой лестнице");
-    expect(scenario.standin.callsOf("answerCallbackQuery").some((call) => call.params.callback_query_id === queryId)).toBe(true);
+    expect(
+      scenario.standin.callsOf("answerCallbackQuery").some((call) => call.params.callback_query_id === queryId),
+    ).toBe(true);
 
     const otherQuery = scenario.standin.pressButton(english, answer, data);
     const refusal = await scenario.standin.waitFor(
-      () => scenario.standin.callsOf("answerCallbackQuery").find((call) => call.params.callback_query_id === otherQuery),
+      () =>
+        scenario.standin.callsOf("answerCallbackQuery").find((call) => call.params.callback_query_id === otherQuery),
       { what: "the refusal of someone else's button" },
     );
     expect(refusal.params.text).toBe("This button belongs to someone else's question.");
     const expiredQuery = scenario.standin.pressButton(reader, answer, "src:gone1234");
     const expired = await scenario.standin.waitFor(
-      () => scenario.standin.callsOf("answerCallbackQuery").find((call) => call.params.callback_query_id === expiredQuery),
+      () =>
+        scenario.standin.callsOf("answerCallbackQuery").find((call) => call.params.callback_query_id === expiredQuery),
       { what: "the expired-button notice" },
     );
     expect(expired.params.text).toMatch(/кнопка устарела/);
@@ -176,7 +180,10 @@ describe("groups", () => {
     const [answer] = await scenario.replies(group.id, 0);
     expect(answer?.text).toContain(`${LIGHTHOUSE_TITLE}, с. 1`);
 
-    scenario.standin.sendText(reader, "А сколько камней в саду Рёан-дзи?", { chat: group, replyTo: answer?.messageId ?? 0 });
+    scenario.standin.sendText(reader, "А сколько камней в саду Рёан-дзи?", {
+      chat: group,
+      replyTo: answer?.messageId ?? 0,
+    });
     accepted += 1;
     const [, second] = await scenario.replies(group.id, 0, 2);
     expect(second?.text).toContain(GARDEN_TITLE);

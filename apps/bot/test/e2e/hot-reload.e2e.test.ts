@@ -25,14 +25,20 @@ afterAll(async () => {
 });
 
 const liveId = () => readFileSync(join(scenario.library.indexDir, "LIVE"), "utf8").trim();
-const logLines = (fragment: string) => scenario.bot.log().split("\n").filter((line) => line.includes(fragment));
+const logLines = (fragment: string) =>
+  scenario.bot
+    .log()
+    .split("\n")
+    .filter((line) => line.includes(fragment));
 const RELOADED = "Индекс обновлён без перезапуска";
 const BAD_REPLIES = [/библиотека пока пуста/i, /произошла ошибка/, /Не успел найти ответ/];
 
 describe("hot reload", () => {
   it("answers that the library is empty before any ingest, without crashing", async () => {
     const [reply] = await scenario.ask({ id: 201, languageCode: "ru" }, "Кто зажигал огонь маяка?");
-    expect(reply?.text).toBe("Библиотека пока пуста: индекс ещё не собран. Попросите оператора запустить индексацию книг.");
+    expect(reply?.text).toBe(
+      "Библиотека пока пуста: индекс ещё не собран. Попросите оператора запустить индексацию книг.",
+    );
     const [help] = await scenario.ask({ id: 201, languageCode: "ru" }, "/help");
     expect(help?.text).toContain("Сейчас библиотека пуста");
     expect(logLines("Индекс пуст")).toHaveLength(1);
@@ -49,10 +55,13 @@ describe("hot reload", () => {
   });
 
   it("swaps in a worker's publish on its Redis notice while questions keep flowing, with zero failed answers", async () => {
-    await scenario.standin.waitFor(() => logLines("Подписка на уведомления о новом индексе через Redis работает").length > 0, {
-      timeoutMs: 20_000,
-      what: "the Redis subscription",
-    });
+    await scenario.standin.waitFor(
+      () => logLines("Подписка на уведомления о новом индексе через Redis работает").length > 0,
+      {
+        timeoutMs: 20_000,
+        what: "the Redis subscription",
+      },
+    );
     const before = liveId();
     const users = Array.from({ length: 6 }, (_, n) => ({ id: 210 + n, languageCode: "ru" }));
     const questions = ["Кто зажигал огонь маяка?", "Что такое медогонка и как извлекают мёд?"];
@@ -86,9 +95,12 @@ describe("hot reload", () => {
     expect(liveId()).not.toBe(before);
     // The worker's notice reached the bot, and the generation was swapped in (by the notice, or
     // by a poll that happened to come first: either way without a restart).
-    await scenario.standin.waitFor(() => logLines(`Получено уведомление о новом поколении индекса ${generationId}`).length === 1, {
-      what: "the notice in the bot's log",
-    });
+    await scenario.standin.waitFor(
+      () => logLines(`Получено уведомление о новом поколении индекса ${generationId}`).length === 1,
+      {
+        what: "the notice in the bot's log",
+      },
+    );
     expect(logLines(RELOADED).filter((line) => line.includes(generationId ?? "?"))).toHaveLength(1);
   });
 
@@ -98,10 +110,16 @@ describe("hot reload", () => {
     if (!previous) throw new Error("no earlier generation to roll back to");
     const reloadsBefore = logLines(RELOADED).length;
     store.setLive(previous);
-    await scenario.standin.waitFor(() => logLines(RELOADED).slice(reloadsBefore).some((line) => line.includes(previous) && line.includes("poll")), {
-      timeoutMs: (POLL_SECONDS + 5) * 1000,
-      what: "the poll to notice the rollback",
-    });
+    await scenario.standin.waitFor(
+      () =>
+        logLines(RELOADED)
+          .slice(reloadsBefore)
+          .some((line) => line.includes(previous) && line.includes("poll")),
+      {
+        timeoutMs: (POLL_SECONDS + 5) * 1000,
+        what: "the poll to notice the rollback",
+      },
+    );
     const [about] = await scenario.ask({ id: 230, languageCode: "ru" }, "/about");
     expect(about?.text).toContain(`поколение ${previous}`);
   });

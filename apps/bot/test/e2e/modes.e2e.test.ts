@@ -68,7 +68,12 @@ describe("console mode", () => {
 
   it("without a token, says so and answers piped questions through the same handlers, then exits", async () => {
     const bot = startBotProcess(
-      { INDEX_DIR: library.indexDir, LOG_DIR: library.logDir, REDIS_URL: "redis://127.0.0.1:6379", QUEUE_PREFIX: "e2e-console" },
+      {
+        INDEX_DIR: library.indexDir,
+        LOG_DIR: library.logDir,
+        REDIS_URL: "redis://127.0.0.1:6379",
+        QUEUE_PREFIX: "e2e-console",
+      },
       { cwd: library.root, stdin: "Кто зажигал огонь маяка?\n!1\n/books\n!9\n" },
     );
     const { code } = await bot.exited;

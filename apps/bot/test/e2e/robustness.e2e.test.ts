@@ -74,7 +74,8 @@ function hostileUpdates(scenario: Scenario, botMessage: SentMessage): number {
     const kind = i % 10;
     if (kind === 0) scenario.standin.sendText(user, "я".repeat(5000 + i * 20));
     else if (kind === 1) scenario.standin.sendText(user, odd[i % odd.length] ?? "");
-    else if (kind === 2) scenario.standin.sendText(user, ["/x", "/", "/start@other_bot", "/books extra args", "/UNKNOWN"][i % 5] ?? "/");
+    else if (kind === 2)
+      scenario.standin.sendText(user, ["/x", "/", "/start@other_bot", "/books extra args", "/UNKNOWN"][i % 5] ?? "/");
     else if (kind === 3) scenario.standin.sendSticker(user);
     else if (kind === 4) scenario.standin.sendPhoto(user, i % 2 ? "подпись к фото" : undefined);
     else if (kind === 5) scenario.standin.editText(user, scenario.standin.sendText(user, "маяк"), "маяк?!");
@@ -82,12 +83,26 @@ function hostileUpdates(scenario: Scenario, botMessage: SentMessage): number {
     else if (kind === 7) {
       const data = ["", "src:", "books:999999", "books:-1", "src:x".repeat(12), "🙂"][i % 6] ?? "";
       const update: Omit<TgUpdate, "update_id"> = {
-        callback_query: { id: `q${i}`, from: { id: user.id, is_bot: false, first_name: "U" }, chat_instance: "c", data },
+        callback_query: {
+          id: `q${i}`,
+          from: { id: user.id, is_bot: false, first_name: "U" },
+          chat_instance: "c",
+          data,
+        },
       };
       if (i % 2) scenario.standin.pressButton(user, botMessage, data || "x");
       else scenario.standin.pushUpdate(update);
     } else if (kind === 8) scenario.standin.sendText(user, "болтовня без упоминания бота", { chat: group });
-    else scenario.standin.pushUpdate({ message: { message_id: 1, date: 0, chat: { id: user.id, type: "private" }, from: { id: user.id, is_bot: true, first_name: "Bot" }, text: "от другого бота" } });
+    else
+      scenario.standin.pushUpdate({
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: user.id, type: "private" },
+          from: { id: user.id, is_bot: true, first_name: "Bot" },
+          text: "от другого бота",
+        },
+      });
     sent += 1;
   }
   return sent;
@@ -109,12 +124,17 @@ describe("hostile updates", () => {
       await sleep(1000);
     }
     expect(scenario.bot.child.exitCode).toBeNull();
-    const replies = scenario.standin.sentMessages().filter((message) => message.chatId >= 5000 && message.chatId < 5050);
+    const replies = scenario.standin
+      .sentMessages()
+      .filter((message) => message.chatId >= 5000 && message.chatId < 5050);
     expect(replies.length).toBeGreaterThan(50);
     expect(replies.filter((message) => message.text.includes(FAILURE_TEXT))).toEqual([]);
     expect(scenario.standin.sentMessages(-777)).toEqual([]);
     expect(scenario.standin.sentMessages(-900)).toEqual([]);
-    const errors = scenario.bot.log().split("\n").filter((line) => / ERROR \[bot\]/.test(line) && !line.includes("409 Conflict"));
+    const errors = scenario.bot
+      .log()
+      .split("\n")
+      .filter((line) => / ERROR \[bot\]/.test(line) && !line.includes("409 Conflict"));
     expect(errors).toEqual([]);
     const [after] = await scenario.ask({ id: 405, languageCode: "ru" }, "Кто зажигал огонь маяка?");
     expect(after?.text).toContain(LIGHTHOUSE_TITLE);

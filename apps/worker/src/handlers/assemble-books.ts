@@ -1,6 +1,7 @@
 // The heart of the publish step: every book of the run goes into the new generation from the
 // live generation (unchanged) or from staging (prepared by its child job), or is reported as
 // failed with the reason its child job gave. Books are added in the order of the scan.
+import { setImmediate as setImmediatePromise } from "node:timers/promises";
 import type { GenerationBuilder, LoadedGeneration } from "@ai-library/shared/index";
 import type { BookOutcome } from "@ai-library/shared/pipeline";
 import {
@@ -48,11 +49,15 @@ export interface Assembly {
   stagedBookIds: string[];
 }
 
-export function assembleBooks(builder: GenerationBuilder, deps: AssembleDeps): Assembly {
+/**
+ * Yields to the event loop after every book: a large library takes a while to copy, and the
+ * job's lock must keep being renewed meanwhile or another worker would take the run over.
+ */
+export async function assembleBooks(builder: GenerationBuilder, deps: AssembleDeps): Promise<Assembly> {
   const { run, children, previous, staging } = deps;
   const outcomes: BookOutcome[] = run.skipped.map((book) => ({ ...book }));
   const stagedBookIds: string[] = [];
-  run.books.forEach((book, index) => {
+  for (const [index, book] of run.books.entries()) {
     deps.signal?.throwIfAborted();
     const failure = children.failures.get(book.childJobId);
     const reused = failure === undefined ? previous?.book(book.bookId) : undefined;
@@ -100,6 +105,7 @@ export function assembleBooks(builder: GenerationBuilder, deps: AssembleDeps): A
       }
     }
     deps.onBookAdded?.(index + 1, run.books.length);
-  });
+    await setImmediatePromise();
+  }
   return { outcomes, stagedBookIds };
 }

@@ -90,7 +90,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
     let assembly: Assembly = { outcomes: [], stagedBookIds: [] };
     try {
       const manifest = await store.publish(request, async (builder) => {
-        assembly = assembleBooks(builder, {
+        assembly = await assembleBooks(builder, {
           run,
           children,
           previous: reusable.generation,

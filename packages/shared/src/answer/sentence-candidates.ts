@@ -22,12 +22,31 @@ export function prefixesOf(terms: Iterable<string>): Set<string> {
   return prefixes;
 }
 
+/** Headings and fragments this short carry the question's words but rarely its answer. */
+const MIN_WORDS = 6;
+
+/** Joins each too-short "sentence" (a heading, a label) to the sentence after it. */
+function withShortOnesJoined(sentences: string[]): string[] {
+  const out: string[] = [];
+  let pending = "";
+  for (const sentence of sentences) {
+    const text = pending ? `${pending} ${sentence}` : sentence;
+    if (text.split(/\s+/).length < MIN_WORDS) pending = text;
+    else {
+      out.push(text);
+      pending = "";
+    }
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
 /** Every sentence of every passage; a sentence repeated by overlapping chunks appears once. */
 export function sentenceCandidates(passages: readonly Passage[]): SentenceCandidate[] {
   const seen = new Set<string>();
   const candidates: SentenceCandidate[] = [];
   passages.forEach((passage, passageIndex) => {
-    for (const text of splitSentences(passage.text, detectLanguage(passage.text))) {
+    for (const text of withShortOnesJoined(splitSentences(passage.text, detectLanguage(passage.text)))) {
       const key = normaliseForSearch(text).replace(/\s+/g, " ");
       if (seen.has(key)) continue;
       seen.add(key);

@@ -132,7 +132,7 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
             logger.warn(`Book not indexed: ${outcome.reason}`, { errorKind: outcome.errorKind });
           }
         }
-        report({ booksDone: progress.booksDone + 1 });
+        report({ booksDone: progress.booksDone + 1, currentFile: undefined });
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, work));

@@ -1,9 +1,5 @@
 // Turns "ingest this folder" into one BullMQ flow: a parent run job over one child job per
 // unique book. Ids come from content, so triggering the same ingest twice finds the first run.
-import { randomBytes } from "node:crypto";
-import { realpathSync } from "node:fs";
-import { resolve } from "node:path";
-import { type LibraryFile, scanLibrary } from "../pipeline/scan-library.js";
 import type { IngestQueues } from "./ingest-queues.js";
 import { BOOK_JOB_OPTIONS, RUN_JOB_OPTIONS } from "./job-options.js";
 import { BOOKS_QUEUE, JOB_NAMES, RUNS_QUEUE } from "./names.js";
@@ -14,8 +10,9 @@ import {
   runJobResultSchema,
   type SkippedBook,
 } from "./payloads.js";
+import { planRun } from "./plan-run.js";
 import type { RunHistory } from "./run-history.js";
-import { bookJobId, deriveRunId, type RunSettings } from "./run-id.js";
+import { bookJobId, type RunSettings } from "./run-id.js";
 
 export interface EnqueueRunDeps {
   queues: IngestQueues;
@@ -41,43 +38,8 @@ export type EnqueueRunOutcome =
   /** These exact books are already in the live generation. */
   | { status: "already-live"; runId: string; generationId: string };
 
-function uniqueBooks(files: LibraryFile[]): { unique: LibraryFile[]; duplicates: SkippedBook[] } {
-  const firstFileOf = new Map<string, string>();
-  const unique: LibraryFile[] = [];
-  const duplicates: SkippedBook[] = [];
-  for (const book of files) {
-    const first = firstFileOf.get(book.bookId);
-    if (first)
-      duplicates.push({
-        file: book.file,
-        status: "duplicate",
-        bookId: book.bookId,
-        reason: `same content as ${first}`,
-      });
-    else {
-      firstFileOf.set(book.bookId, book.file);
-      unique.push(book);
-    }
-  }
-  return { unique, duplicates };
-}
-
 export async function enqueueIngestRun(deps: EnqueueRunDeps, request: EnqueueRunRequest): Promise<EnqueueRunOutcome> {
-  const folder = realpathSync(resolve(request.folder));
-  const scan = await scanLibrary(folder);
-  const { unique, duplicates } = uniqueBooks(scan.files);
-  const skipped: SkippedBook[] = [
-    ...scan.rejected.map((error) => ({
-      file: error.file,
-      status: "failed" as const,
-      errorKind: error.kind,
-      reason: error.message,
-    })),
-    ...duplicates,
-  ];
-  const content = { folder, books: unique, skipped, settings: deps.settings };
-  const nonce = request.force ? `${Date.now()}-${randomBytes(4).toString("hex")}` : undefined;
-  const runId = deriveRunId(content, nonce);
+  const { runId, folder, books: unique, skipped } = await planRun(request.folder, deps.settings, request.force);
 
   const live = deps.liveGenerationId();
   const existing = await deps.queues.runs.getJob(runId);

@@ -48,3 +48,12 @@ export class RunNotFoundError extends Error {
     this.name = "RunNotFoundError";
   }
 }
+
+export class BooksFolderMissingError extends Error {
+  constructor(readonly folder: string) {
+    super(
+      `Books folder ${folder} does not exist or is not readable. Create it, or pass --folder <dir> (default: BOOKS_DIR).`,
+    );
+    this.name = "BooksFolderMissingError";
+  }
+}

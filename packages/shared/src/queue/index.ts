@@ -7,6 +7,7 @@ export {
   enqueueIngestRun,
 } from "./enqueue-run.js";
 export {
+  BooksFolderMissingError,
   InvalidJobPayloadError,
   JobHandlerRegistryError,
   RedisUnavailableError,

@@ -112,6 +112,9 @@ export async function startTelegramStandin(options: TelegramStandinOptions = {})
       });
   });
 
+  // Telegram keeps idle connections open for long; a short timeout here would race with
+  // clients reusing a kept-alive socket and fail requests Telegram would have served.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());

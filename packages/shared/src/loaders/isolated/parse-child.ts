@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBook } from "../load-book.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
-import { IPC_TEXT_LIMIT, type ParseReply, parseRequestSchema } from "./child-protocol.js";
+import { IPC_TEXT_LIMIT, type ParseReply, parseRequestFromArgument } from "./child-protocol.js";
 
 // tsx turns source maps on, and Node then loads and decodes pdf.js's 8 MB of .map files on every
 // start. Stack traces of this short-lived child do not need them.
@@ -42,7 +42,7 @@ function failureReply(error: unknown, path: string): ParseReply {
 }
 
 async function main(): Promise<void> {
-  const request = parseRequestSchema.parse(JSON.parse(process.argv[2] ?? "{}"));
+  const request = parseRequestFromArgument(process.argv[2]);
   let reply: ParseReply;
   try {
     reply = await packResult(await loadBook(request.path, request.limits));
