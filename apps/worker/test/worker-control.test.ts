@@ -102,4 +102,16 @@ describe("operator controls", () => {
       expect.objectContaining({ file: "broken.pdf", errorKind: "corrupt" }),
     ]);
   });
+
+  it("says at once that Redis is unreachable, without its password, and points to --inline", async () => {
+    const closedPort = await freePort();
+    const result = await runCli(["ingest", "--folder", world.books], {
+      ...world.env,
+      REDIS_URL: `redis://queue:s3cret-pass@127.0.0.1:${closedPort}`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Redis at redis://queue:***@127.0.0.1:${closedPort} is not reachable`);
+    expect(result.stderr).toContain("--inline");
+    expect(result.stderr + result.stdout).not.toContain("s3cret-pass");
+  });
 });

@@ -28,8 +28,10 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   bot.botInfo = CONSOLE_BOT;
   const updates = createUpdateFactory(options.user);
   output.write(`${CONSOLE_BANNER}\n`);
-  const lines = createInterface({ input: options.input, terminal: options.interactive });
-  const prompt = () => options.interactive && output.write("\nВы: ");
+  const lines = createInterface({ input: options.input, output, terminal: options.interactive, prompt: "\nВы: " });
+  // On a terminal, readline takes Ctrl+C itself; treat it like Ctrl+D: end the chat cleanly.
+  lines.on("SIGINT", () => lines.close());
+  const prompt = () => options.interactive && lines.prompt();
   prompt();
   for await (const raw of lines) {
     const line = raw.trim();
