@@ -3,7 +3,7 @@
 // pages/s, the speed-up (target ≥ 1.8× on two cores) — BullMQ's own overhead per job, and the
 // time from enqueue to a published generation for one small book with a warm worker.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { bookJobResultSchema } from "@ai-library/shared/queue";
 import { writeTextBook } from "../test/helpers/books.js";
@@ -11,6 +11,7 @@ import { startReadyWorker, stopWorker } from "../test/helpers/processes.js";
 import { createTestEnv } from "../test/helpers/test-env.js";
 import { writeBenchBooks } from "./bench-books.js";
 import { type Figure, printFigures } from "./print-figures.js";
+import { processTreeCpuSeconds } from "./process-cpu.js";
 import { measureQueueOverheadMs } from "./queue-overhead.js";
 
 const BOOKS = Number(process.env.BENCH_WORKER_BOOKS ?? 16);
@@ -21,6 +22,10 @@ interface TimedRun {
   seconds: number;
   /** Mean time one book job took inside a worker (parse + chunk + embed + stage). */
   meanBookSeconds: number;
+  /** CPU seconds per book, all worker processes and their parse children together. */
+  cpuPerBookSeconds: number;
+  /** 1-minute load average at the end: above the core count, other work competed for the CPU. */
+  load: number;
 }
 
 /** Ingests the folder from scratch with `processes` worker processes. */
@@ -32,12 +37,19 @@ async function timedRun(folder: string, processes: number): Promise<TimedRun> {
   });
   const workers = await Promise.all(Array.from({ length: processes }, () => startReadyWorker(world.env)));
   try {
+    const cpu = () => workers.reduce((sum, worker) => sum + processTreeCpuSeconds(worker.pid), 0);
+    const cpuBefore = cpu();
     const started = performance.now();
     const done = await world.waitForRun((await world.enqueue({ folder })).runId, 30 * 60_000);
     const seconds = (performance.now() - started) / 1000;
     if (done.phase !== "published") throw new Error(`bench run not published: ${JSON.stringify(done)}`);
     const jobs = (await world.queues.books.getCompleted()).map((job) => bookJobResultSchema.parse(job.returnvalue));
-    return { seconds, meanBookSeconds: jobs.reduce((sum, job) => sum + job.durationMs, 0) / jobs.length / 1000 };
+    return {
+      seconds,
+      meanBookSeconds: jobs.reduce((sum, job) => sum + job.durationMs, 0) / jobs.length / 1000,
+      cpuPerBookSeconds: (cpu() - cpuBefore) / jobs.length,
+      load: loadavg()[0] ?? 0,
+    };
   } finally {
     await Promise.all(workers.map(stopWorker));
     await world.cleanup();
@@ -87,7 +99,10 @@ try {
   printFigures("worker", figures, [
     `${BOOKS} PDFs × ${PAGES} pages, INGEST_CONCURRENCY=1 per process, local embedder; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
     "each run starts from an empty index (nothing reused); wall time from enqueue to the published generation",
-    `mean book job: ${single.meanBookSeconds.toFixed(2)} s with 1 process, ${pair.meanBookSeconds.toFixed(2)} s with 2 (CPU contention shows here)`,
+    `mean book job: ${single.meanBookSeconds.toFixed(2)} s with 1 process, ${pair.meanBookSeconds.toFixed(2)} s with 2; ` +
+      `CPU per book: ${single.cpuPerBookSeconds.toFixed(2)} s and ${pair.cpuPerBookSeconds.toFixed(2)} s`,
+    `load average at the end of each run: ${single.load.toFixed(1)} and ${pair.load.toFixed(1)} ` +
+      `(above ${cpus().length}, other processes competed for the cores and the speed-up is understated)`,
   ]);
 } finally {
   rmSync(work, { recursive: true, force: true });

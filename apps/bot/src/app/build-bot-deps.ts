@@ -3,7 +3,6 @@
 import type { AppConfig } from "@ai-library/shared/config";
 import type { Logger } from "@ai-library/shared/logging";
 import { createIssuedSources } from "../answering/issued-sources.js";
-import { createSearchLane } from "../answering/search-lane.js";
 import type { BotDeps } from "../bot/bot-deps.js";
 import { botSettingsFromConfig } from "../bot/bot-settings.js";
 import { createNoticeThrottle, createQuestionRateLimiter } from "../limits/question-rate-limiter.js";
@@ -30,7 +29,7 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
     settings,
     logger: input.logger,
     library: input.services.library,
-    search: createSearchLane(input.services.library).search,
+    search: input.services.search,
     answerer: input.services.answerer,
     sender: input.sender,
     sources: createIssuedSources(),

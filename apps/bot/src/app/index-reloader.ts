@@ -15,6 +15,8 @@ export interface IndexReloaderDeps {
   logger: Logger;
   metrics: BotMetrics;
   pollSeconds: number;
+  /** Called after a generation went live (loaded or fallen back to). */
+  onLoaded?: () => void;
   /** Subscribes to publish notices; may never resolve while Redis is down. */
   subscribe?: (onNotice: (generationId: string) => void) => Promise<Subscription>;
 }
@@ -36,6 +38,7 @@ export function startIndexReloader(deps: IndexReloaderDeps): IndexReloader {
       // The notice and the poll may share one reload; it is reported once.
       const repeated = outcome.status === "loaded" && outcome.id === lastReported;
       if (outcome.status !== "unchanged" && !repeated) metrics.reloads.inc({ outcome: outcome.status });
+      if ((outcome.status === "loaded" || outcome.status === "fallback") && !repeated) deps.onLoaded?.();
       if (outcome.status === "loaded" && !repeated) {
         lastReported = outcome.id;
         logger.info(

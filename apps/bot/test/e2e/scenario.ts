@@ -7,6 +7,7 @@ import {
   type TelegramStandin,
   type UserSpec,
 } from "@ai-library/standins/telegram";
+import { Redis } from "ioredis";
 import { type BotProcess, startBotProcess } from "./bot-process.js";
 import { createTestLibrary, type TestLibrary } from "./test-library.js";
 
@@ -94,6 +95,19 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
       await bot.stop();
       await standin.close();
       library.cleanup();
+      await removeRedisKeys(prefix);
     },
   };
+}
+
+/** BullMQ keeps queue metadata under the prefix once /status has looked at the queues. */
+export async function removeRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis("redis://127.0.0.1:6379", { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }

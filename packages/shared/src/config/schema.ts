@@ -13,6 +13,12 @@ const positiveInt = (min = 1, max = Number.MAX_SAFE_INTEGER) =>
     .min(min, { error: `expected a whole number ≥ ${min}` })
     .max(max, { error: `expected a whole number ≤ ${max}` });
 
+const decimal = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "expected a number" })
+    .min(min, { error: `expected a number ≥ ${min}` })
+    .max(max, { error: `expected a number ≤ ${max}` });
+
 const userIdList = z
   .string()
   .trim()
@@ -98,8 +104,24 @@ export const envSchema = z.object({
   BOT_ANSWER_TIMEOUT_SECONDS: positiveInt(1, 600).default(60),
   /** Passages the bot retrieves per question (the CLI's `ask --k`). */
   BOT_SEARCH_K: positiveInt(1, 50).default(5),
+  /** hybrid = keyword (BM25) and vector lists fused; vector or keyword = one list alone. */
+  RETRIEVAL_MODE: z
+    .enum(["hybrid", "vector", "keyword"], { error: "expected hybrid, vector or keyword" })
+    .default("hybrid"),
+  /** Candidates each list brings into the fusion (chosen with `pnpm eval`, see docs/retrieval.md). */
+  RETRIEVAL_VECTOR_CANDIDATES: positiveInt(1, 1000).default(50),
+  RETRIEVAL_KEYWORD_CANDIDATES: positiveInt(1, 1000).default(50),
+  /** Weight of the keyword list in reciprocal rank fusion (the vector list weighs 1). */
+  RETRIEVAL_KEYWORD_WEIGHT: decimal(0, 10).default(1),
+  RETRIEVAL_RRF_K: positiveInt(1, 1000).default(60),
+  /** Most consecutive found chunks merged into one passage (1 = never merge neighbours). */
+  RETRIEVAL_PASSAGE_CHUNKS: positiveInt(1, 10).default(3),
+  /** Most characters taken from a neighbouring chunk to finish a sentence cut at a chunk edge (0 = off). */
+  RETRIEVAL_EXPAND_CHARS: positiveInt(0, 2000).default(300),
   /** Least time between two edits of a streamed LLM answer (Telegram allows about one per second per chat). */
   BOT_STREAM_EDIT_INTERVAL_MS: positiveInt(300, 60_000).default(1500),
+  /** FAISS search on a worker thread (keeps the bot's event loop free; one more copy of the index in memory). */
+  BOT_SEARCH_THREAD: booleanFlag.default(true),
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_PORT: positiveInt(1, 65_535).default(8443),
   WEBHOOK_SECRET: optionalSecret,

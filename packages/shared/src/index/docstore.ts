@@ -1,8 +1,16 @@
-// Chunk texts and citations for one generation, in SQLite: label (the FAISS row) → chunk.
+// Chunk texts and citations for one generation, in SQLite: label (the FAISS row) → chunk,
+// plus the generation's keyword index (keyword-index.ts) built from the same texts.
 // One file per generation, journal in DELETE mode so the file is complete once closed.
 import Database from "better-sqlite3";
 import type { Chunk } from "../chunking/types.js";
 import type { Passage } from "../retrieval/types.js";
+import {
+  createKeywordInserter,
+  createKeywordSearch,
+  hasKeywordTable,
+  KEYWORD_SCHEMA,
+  type KeywordSearch,
+} from "./keyword-index.js";
 import type { BookRecord } from "./manifest.js";
 
 export const DOCSTORE_FILE = "docstore.sqlite";
@@ -25,13 +33,20 @@ export interface DocstoreWriter {
   close(): void;
 }
 
-export function createDocstoreWriter(path: string): DocstoreWriter {
+export interface DocstoreWriterOptions {
+  /** Build the keyword index too (off only to produce generations as older versions wrote them). */
+  keywordIndex: boolean;
+}
+
+export function createDocstoreWriter(path: string, options: DocstoreWriterOptions): DocstoreWriter {
   const db = new Database(path);
   // No journal and no per-transaction sync while building: the file lives in a temp
   // directory that is discarded on any failure, and the builder fsyncs it before publishing.
   db.pragma("journal_mode = OFF");
   db.pragma("synchronous = OFF");
   db.exec(SCHEMA);
+  if (options.keywordIndex) db.exec(KEYWORD_SCHEMA);
+  const indexTerms = options.keywordIndex ? createKeywordInserter(db) : undefined;
   const insertBook = db.prepare(
     "INSERT INTO books VALUES (@bookId, @file, @title, @author, @format, @pages, @chunkCount, @firstLabel)",
   );
@@ -48,6 +63,7 @@ export function createDocstoreWriter(path: string): DocstoreWriter {
         chunk.chapter ?? null,
         chunk.text,
       );
+      indexTerms?.(record.firstLabel + index, chunk.text);
     });
   });
   return {
@@ -96,7 +112,9 @@ export interface DocstoreReader {
   /** Chunks by FAISS label, in the order of `labels`; unknown labels are skipped. */
   chunksByLabel(labels: number[]): Map<number, Chunk>;
   chunksOfBook(bookId: string): Chunk[];
-  /** Exposed for the keyword index and diagnostics. */
+  /** BM25 search over the keyword index; undefined for generations built without one. */
+  readonly keywordSearch: KeywordSearch | undefined;
+  /** Exposed for diagnostics. */
   readonly db: Database.Database;
   close(): void;
 }
@@ -109,6 +127,7 @@ export function openDocstoreReader(path: string): DocstoreReader {
   );
   return {
     db,
+    keywordSearch: hasKeywordTable(db) ? createKeywordSearch(db) : undefined,
     chunkCount: () => (count.get() as { n: number }).n,
     chunksByLabel(labels) {
       const out = new Map<number, Chunk>();

@@ -10,6 +10,8 @@ import type { EmbedderIdentity } from "../embeddings/types.js";
 import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docstore.js";
 import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
+import { KEYWORD_TABLE } from "./keyword-index.js";
+import { KEYWORD_TERMS_VERSION } from "./keyword-terms.js";
 import { type BookRecord, type GenerationManifest, MANIFEST_FILE, MANIFEST_FORMAT_VERSION } from "./manifest.js";
 
 export const INDEX_FILE = "index.faiss";
@@ -23,6 +25,8 @@ export interface GenerationBuildOptions {
   chunking: GenerationManifest["chunking"];
   indexFactory: string;
   previousId?: string;
+  /** Build the keyword index (default). False writes a generation as versions before it did. */
+  keywordIndex?: boolean;
 }
 
 export type NewBook = Omit<BookRecord, "chunkCount" | "firstLabel">;
@@ -43,7 +47,8 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   const vectorsOffset = flat ? FLAT_IP_HEADER_BYTES : 0;
   const vectorsFd = openSync(join(options.tempDir, vectorsFile), "w");
   if (flat) writeSync(vectorsFd, flatIpHeader(dims, 0));
-  const docstore: DocstoreWriter = createDocstoreWriter(join(options.tempDir, DOCSTORE_FILE));
+  const keywordIndex = options.keywordIndex ?? true;
+  const docstore: DocstoreWriter = createDocstoreWriter(join(options.tempDir, DOCSTORE_FILE), { keywordIndex });
   const books: BookRecord[] = [];
   let chunkCount = 0;
   let closed = false;
@@ -97,6 +102,7 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
         chunkCount,
         files,
         books,
+        ...(keywordIndex ? { keywordIndex: { table: KEYWORD_TABLE, terms: KEYWORD_TERMS_VERSION } } : {}),
         ...(options.previousId ? { previousId: options.previousId } : {}),
       };
       writeFileDurably(join(options.tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -16,7 +16,9 @@ import { acquirePublishLock } from "./publish-lock.js";
 
 const LIVE_FILE = "LIVE";
 const GENERATIONS_DIR = "generations";
-const TEMP_PREFIX = ".tmp-";
+/** Exported for the restore path, which builds its generation in the same kind of temp dir. */
+export const TEMP_PREFIX = ".tmp-";
+export const PUBLISH_LOCK_FILE = "publish.lock";
 
 export interface GenerationSummary {
   id: string;
@@ -30,6 +32,8 @@ export interface BuilderRequest {
   embedder: EmbedderIdentity;
   chunking: GenerationManifest["chunking"];
   indexFactory: string;
+  /** Default true; false only to write a generation without a keyword index (compatibility tests). */
+  keywordIndex?: boolean;
 }
 
 export interface IndexStore {
@@ -122,7 +126,7 @@ export function openIndexStore(indexDir: string): IndexStore {
       return open(id, expectedEmbedder);
     },
     async publish(request, fill) {
-      const release = acquirePublishLock(join(dir, "publish.lock"));
+      const release = acquirePublishLock(join(dir, PUBLISH_LOCK_FILE));
       // Temp dirs are only ever removed under the lock: outside it they may be a live build.
       removeTemps();
       let builder: GenerationBuilder;
@@ -145,7 +149,7 @@ export function openIndexStore(indexDir: string): IndexStore {
       }
     },
     removeLeftoverTempDirs() {
-      const release = acquirePublishLock(join(dir, "publish.lock"));
+      const release = acquirePublishLock(join(dir, PUBLISH_LOCK_FILE));
       try {
         return removeTemps();
       } finally {

@@ -1,13 +1,15 @@
-// A verified generation held open for queries: vector search in FAISS, citations from the
-// docstore, and raw vectors for the next ingest to reuse unchanged books.
-import { closeSync, openSync, readSync } from "node:fs";
-import { basename, join } from "node:path";
+// A verified generation held open for queries: vector search in FAISS, keyword search in the
+// docstore's FTS5 index (when the generation has one), citations from the docstore, and raw
+// vectors for the next ingest to reuse unchanged books.
+import { basename } from "node:path";
 import type { Chunk } from "../chunking/types.js";
 import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../embeddings/types.js";
 import type { Passage } from "../retrieval/types.js";
 import type { DocstoreReader } from "./docstore.js";
 import { EmbedderMismatchError, IndexIntegrityError } from "./errors.js";
+import type { ScoredLabel } from "./keyword-index.js";
 import { type BookRecord, type GenerationManifest, readManifest } from "./manifest.js";
+import { openVectorRows, similaritiesOf } from "./vector-rows.js";
 import { verifyAndOpenGeneration } from "./verify-generation.js";
 
 export interface LoadedGeneration {
@@ -17,6 +19,15 @@ export interface LoadedGeneration {
   readonly docstore: DocstoreReader;
   /** Nearest chunks to a unit query vector, best first; score = cosine similarity. */
   search(query: Float32Array, k: number): Passage[];
+  /** True when the generation has a keyword index (generations built before it do not). */
+  readonly hasKeywordIndex: boolean;
+  /** FAISS labels of the `k` nearest chunks, best first, with cosine similarity. */
+  vectorCandidates(query: Float32Array, k: number): ScoredLabel[];
+  /** Labels of the `k` best BM25 matches for the question's terms; [] without a keyword index. */
+  keywordCandidates(question: string, k: number): ScoredLabel[];
+  /** Cosine similarity of a unit query to each labelled chunk's stored vector. */
+  similarities(query: Float32Array, labels: readonly number[]): Map<number, number>;
+  chunksByLabel(labels: number[]): Map<number, Chunk>;
   book(bookId: string): BookRecord | undefined;
   chunksOfBook(bookId: string): Chunk[];
   vectorsOfBook(bookId: string): Float32Array[];
@@ -48,40 +59,49 @@ export async function openGeneration(
   const { manifest, index, docstore } = result.generation;
   const books = new Map(manifest.books.map((book) => [book.bookId, book]));
   const dims = manifest.embedder.dims;
+  const rows = openVectorRows(dir, manifest);
+  const keywordSearch = manifest.keywordIndex ? docstore.keywordSearch : undefined;
+  const vectorCandidates = (query: Float32Array, k: number): ScoredLabel[] => {
+    const total = index.ntotal();
+    if (total === 0 || k <= 0) return [];
+    const { labels, distances } = index.search(Array.from(query), Math.min(k, total));
+    const found: ScoredLabel[] = [];
+    labels.forEach((label, rank) => {
+      if (label >= 0) found.push({ label, score: distances[rank] ?? 0 });
+    });
+    return found;
+  };
   return {
     id: manifest.id,
     dir,
     manifest,
     docstore,
     search(query, k) {
-      const total = index.ntotal();
-      if (total === 0 || k <= 0) return [];
-      const { labels, distances } = index.search(Array.from(query), Math.min(k, total));
-      const found = labels.filter((label) => label >= 0);
-      const chunks = docstore.chunksByLabel(found);
+      const found = vectorCandidates(query, k);
+      const chunks = docstore.chunksByLabel(found.map((hit) => hit.label));
       const passages: Passage[] = [];
-      labels.forEach((label, rank) => {
-        const chunk = chunks.get(label);
-        if (chunk) passages.push({ ...chunk, score: distances[rank] ?? 0 });
-      });
+      for (const hit of found) {
+        const chunk = chunks.get(hit.label);
+        if (chunk) passages.push({ ...chunk, score: hit.score });
+      }
       return passages;
     },
+    hasKeywordIndex: keywordSearch !== undefined,
+    vectorCandidates,
+    keywordCandidates: (question, k) => keywordSearch?.(question, k) ?? [],
+    similarities: (query, labels) => similaritiesOf(rows, query, labels),
+    chunksByLabel: (labels) => docstore.chunksByLabel(labels),
     book: (bookId) => books.get(bookId),
     chunksOfBook: (bookId) => docstore.chunksOfBook(bookId),
     vectorsOfBook(bookId) {
       const book = books.get(bookId);
       if (!book || book.chunkCount === 0) return [];
-      const bytes = book.chunkCount * dims * 4;
-      const buffer = Buffer.alloc(bytes);
-      const fd = openSync(join(dir, manifest.vectors.file), "r");
-      try {
-        readSync(fd, buffer, 0, bytes, manifest.vectors.offset + book.firstLabel * dims * 4);
-      } finally {
-        closeSync(fd);
-      }
-      const all = new Float32Array(buffer.buffer, buffer.byteOffset, book.chunkCount * dims);
+      const all = rows.read(book.firstLabel, book.chunkCount);
       return Array.from({ length: book.chunkCount }, (_, row) => all.slice(row * dims, (row + 1) * dims));
     },
-    close: () => docstore.close(),
+    close: () => {
+      rows.close();
+      docstore.close();
+    },
   };
 }

@@ -33,6 +33,8 @@ export const manifestSchema = z.object({
   chunkCount: z.number().int().nonnegative(),
   files: z.record(z.string(), fileEntry),
   books: z.array(bookRecordSchema),
+  /** Present when the docstore holds a keyword index; generations written before it have none. */
+  keywordIndex: z.object({ table: z.string(), terms: z.string() }).optional(),
   previousId: z.string().optional(),
 });
 export type GenerationManifest = z.infer<typeof manifestSchema>;

@@ -80,6 +80,9 @@ export async function verifyAndOpenGeneration(dir: string, options: VerifyOption
   let docstore: DocstoreReader | undefined;
   try {
     docstore = openDocstoreReader(join(dir, DOCSTORE_FILE));
+    if (manifest.keywordIndex && !docstore.keywordSearch) {
+      faults.push({ file: DOCSTORE_FILE, fault: "manifest declares a keyword index but the docstore has none" });
+    }
     const rows = docstore.chunkCount();
     if (rows !== manifest.chunkCount) {
       faults.push({

@@ -1,3 +1,13 @@
+// Finding passages for a question: the live generation (hot-swapped), hybrid keyword + vector
+// search with rank fusion, neighbour merging and cut-sentence completion.
 export { LibraryEmptyError } from "./errors.js";
+export { type FusedHit, fuseRankings, type RankedList } from "./fuse-rankings.js";
 export { createLiveLibrary, type LiveLibrary, type LiveLibraryDeps, type ReloadOutcome } from "./live-library.js";
+export {
+  DEFAULT_RETRIEVAL_SETTINGS,
+  type RetrievalMode,
+  type RetrievalSettings,
+  retrievalSettingsFromConfig,
+} from "./retrieval-settings.js";
+export { listsInUse, passagesFromVectorHits, type SearchQuery, searchGeneration } from "./search-generation.js";
 export type { Passage, RetrievalResult } from "./types.js";

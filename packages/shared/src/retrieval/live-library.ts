@@ -2,12 +2,15 @@
 // generation is loaded and verified beside the old one, smoke-queried, then swapped in;
 // questions already running finish on the generation they started with, and the old one
 // is closed when the last of them is done. A generation that fails verification is refused
-// and the old one keeps serving.
+// and the old one keeps serving. Questions are answered by search-generation.ts (hybrid
+// keyword + vector search by default).
 import type { Logger } from "winston";
 import type { Embedder } from "../embeddings/types.js";
 import type { IndexStore } from "../index/index-store.js";
 import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { LibraryEmptyError } from "./errors.js";
+import { DEFAULT_RETRIEVAL_SETTINGS, type RetrievalSettings } from "./retrieval-settings.js";
+import { searchGeneration } from "./search-generation.js";
 import type { RetrievalResult } from "./types.js";
 
 export type ReloadOutcome =
@@ -37,10 +40,13 @@ export interface LiveLibraryDeps {
   store: IndexStore;
   embedder: Embedder;
   logger: Logger;
+  /** From retrievalSettingsFromConfig(config); unset fields take the config defaults. */
+  retrieval?: Partial<RetrievalSettings>;
 }
 
 export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
   const { store, embedder, logger } = deps;
+  const settings: RetrievalSettings = { ...DEFAULT_RETRIEVAL_SETTINGS, ...deps.retrieval };
   let held: Held | undefined;
   let refusedId: string | undefined;
   let reloading: Promise<ReloadOutcome> | undefined;
@@ -105,7 +111,14 @@ export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
       logger.info(`Serving index generation ${liveId}`, {
         previous: previousId,
         chunks: generation.manifest.chunkCount,
+        keywordIndex: generation.hasKeywordIndex,
       });
+      if (!generation.hasKeywordIndex && settings.mode !== "vector") {
+        logger.warn(
+          `Index generation ${liveId} has no keyword index (built by an older version): searching by vectors only. ` +
+            "Re-ingest the library to enable hybrid search: pnpm ai-library ingest --folder data/books --inline",
+        );
+      }
       return { status: "loaded", id: liveId, previousId };
     } catch (error) {
       const reason = (error as Error).message;
@@ -131,8 +144,11 @@ export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
     current: () => held?.generation,
     withGeneration,
     async search(question, k) {
-      const query = await embedder.embedQuery(question);
-      return withGeneration((generation) => ({ passages: generation.search(query, k), generationId: generation.id }));
+      const vector = await embedder.embedQuery(question);
+      return withGeneration((generation) => ({
+        passages: searchGeneration(generation, { text: question, vector }, k, settings),
+        generationId: generation.id,
+      }));
     },
     reloadIfChanged() {
       // Concurrent triggers (pub/sub notice and the poll timer) share one reload.

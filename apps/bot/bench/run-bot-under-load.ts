@@ -1,0 +1,74 @@
+// One measured run: start the real bot process against the Bot API stand-in, warm it up,
+// open the event-loop window with /status, drive the users, read lag and RSS with /status.
+import { startTelegramStandin } from "@ai-library/standins/telegram";
+import { startBotProcess } from "../test/e2e/bot-process.js";
+import { removeRedisKeys } from "../test/e2e/scenario.js";
+import { driveUsers, type LoadResult } from "./drive-users.js";
+
+const ADMIN = { id: 1, languageCode: "en" };
+
+export interface LoadRun {
+  load: LoadResult;
+  startSeconds: number;
+  idleRssMb: number;
+  busyRssMb: number;
+  lagP99Ms: number;
+}
+
+export interface LoadRunOptions {
+  work: string;
+  indexDir: string;
+  logDir: string;
+  users: number;
+  questionsPerUser: number;
+  question: () => string;
+  env: Record<string, string>;
+}
+
+export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun> {
+  const standin = await startTelegramStandin();
+  const bot = startBotProcess(
+    {
+      TELEGRAM_BOT_TOKEN: standin.token,
+      TELEGRAM_API_ROOT: standin.apiRoot,
+      INDEX_DIR: options.indexDir,
+      LOG_DIR: options.logDir,
+      ADMIN_USER_IDS: String(ADMIN.id),
+      RATE_LIMIT_PER_MINUTE: "10000",
+      INDEX_POLL_SECONDS: "60",
+      QUEUE_PREFIX: "bench-bot",
+      ...options.env,
+    },
+    { cwd: options.work },
+  );
+  const started = performance.now();
+  try {
+    await standin.waitFor(() => standin.callsOf("getUpdates").length > 0 || bot.child.exitCode !== null, {
+      timeoutMs: 180_000,
+      what: "the bot to start",
+    });
+    if (bot.child.exitCode !== null) throw new Error(`the bot exited at start:\n${bot.output().slice(-3000)}`);
+    const startSeconds = (performance.now() - started) / 1000;
+    const status = async () => {
+      const since = standin.sentMessages(ADMIN.id).length;
+      standin.sendText(ADMIN, "/status");
+      const message = await standin.waitFor(() => standin.sentMessages(ADMIN.id)[since], {
+        timeoutMs: 30_000,
+        what: "/status",
+      });
+      const number = (pattern: RegExp) => Number(pattern.exec(message.text)?.[1] ?? Number.NaN);
+      return { rssMb: number(/RSS (\d+) MB/), lagP99Ms: number(/since last \/status\): ([\d.]+) ms/) };
+    };
+    const drive = (questionsPerUser: number, firstUserId: number) =>
+      driveUsers(standin, { users: options.users, questionsPerUser, firstUserId, question: options.question });
+    await drive(2, 10_000);
+    const idle = await status(); // also opens the event-loop window
+    const load = await drive(options.questionsPerUser, 20_000);
+    const busy = await status();
+    return { load, startSeconds, idleRssMb: idle.rssMb, busyRssMb: busy.rssMb, lagP99Ms: busy.lagP99Ms };
+  } finally {
+    await bot.stop();
+    await standin.close();
+    await removeRedisKeys("bench-bot");
+  }
+}

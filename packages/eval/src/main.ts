@@ -1,0 +1,80 @@
+// `pnpm eval`: builds a library through the real ingest pipeline (48 XQuAD articles per
+// language as Markdown books + long real books), asks every XQuAD question and our long-book
+// questions through the bot's retriever in each mode, and prints recall@1, recall@5 and MRR
+// per set and language, writing the table and the settings used to bench-results/eval.json.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadConfigOrExit } from "@ai-library/shared/config";
+import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
+import { closeLogger, createLogger } from "@ai-library/shared/logging";
+import { retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
+import { buildEvalLibrary } from "./library/build-eval-library.js";
+import { EXTRA_DISTRACTORS, LONG_BOOKS, resolveCorpus, xquadPath } from "./library/corpus.js";
+import { openMethod, methodSpecs, SEARCH_K } from "./methods.js";
+import { parseEvalOptions, UsageRequested } from "./options.js";
+import { loadLongBookQuestions } from "./questions/long-book-questions.js";
+import { xquadQuestions } from "./questions/xquad-questions.js";
+import { measureMethods } from "./report/measure-methods.js";
+import { printAndWrite } from "./report/print-and-write.js";
+import { runSweep } from "./sweep.js";
+import { loadXquad } from "./xquad/load-xquad.js";
+
+const REPO_ROOT = resolve(import.meta.dirname, "../../..");
+const QUICK_ARTICLES = 12;
+
+async function main(): Promise<void> {
+  const options = parseEvalOptions(process.argv.slice(2), process.cwd());
+  const corpus = resolveCorpus(options.corpus, REPO_ROOT);
+  const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), "ai-library-eval-"));
+  mkdirSync(workDir, { recursive: true });
+  const config = loadConfigOrExit(
+    {
+      ...process.env,
+      BOOKS_DIR: join(workDir, "books"),
+      INDEX_DIR: join(workDir, "index"),
+      LOG_DIR: join(workDir, "logs"),
+    },
+    "eval",
+  );
+  const logger = createLogger({ service: "eval", level: "warn", dir: config.LOG_DIR, console: false });
+  const embedder = createEmbedderFromConfig(config, { logger, cacheDir: join(workDir, "cache") });
+  try {
+    const articleCount = options.quick ? QUICK_ARTICLES : Number.POSITIVE_INFINITY;
+    const articles = {
+      en: loadXquad(xquadPath(corpus, "en")).slice(0, articleCount),
+      ru: loadXquad(xquadPath(corpus, "ru")).slice(0, articleCount),
+    };
+    const books = options.quick ? [...LONG_BOOKS] : [...LONG_BOOKS, ...EXTRA_DISTRACTORS];
+    process.stdout.write(`Building the evaluation library in ${workDir} (${articles.en.length}+${articles.ru.length} articles, ${books.length} books)…\n`);
+    const library = await buildEvalLibrary({ corpus, config, logger, embedder, articles, books });
+    process.stdout.write(`Ingested ${library.ingest.chunkCount} chunks in ${library.seconds.toFixed(1)} s\n`);
+    const questions = [
+      ...xquadQuestions("en", articles.en, library.articleFiles.en),
+      ...xquadQuestions("ru", articles.ru, library.articleFiles.ru),
+      ...loadLongBookQuestions(join(REPO_ROOT, "packages/eval/data/long-book-questions.json")),
+    ];
+    const settings = retrievalSettingsFromConfig(config);
+    const deps = { store: library.store, embedder, logger };
+    const results = await measureMethods(methodSpecs(settings), questions, (spec) => openMethod(spec, deps));
+    printAndWrite(options, {
+      command: `pnpm eval${options.quick ? " --quick" : ""}`,
+      k: SEARCH_K,
+      retrieval: settings,
+      embedder: embedder.identity,
+      chunking: { chunkSize: config.CHUNK_SIZE, chunkOverlap: config.CHUNK_OVERLAP },
+      library: { books: library.ingest.outcomes.length, chunks: library.ingest.chunkCount, ingestSeconds: library.seconds },
+      results,
+    });
+    if (options.sweep) await runSweep({ store: library.store, embedder, logger, questions, base: settings, out: options.out });
+  } finally {
+    embedder.close();
+    await closeLogger(logger);
+    if (!options.workDir) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof UsageRequested ? error.message : `eval failed: ${(error as Error).stack}`}\n`);
+  process.exitCode = error instanceof UsageRequested ? 0 : 1;
+});

@@ -1,0 +1,49 @@
+// Command-line options of `pnpm eval`.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+export interface EvalOptions {
+  quick: boolean;
+  sweep: boolean;
+  corpus: string | undefined;
+  /** Keep the library here (re-runs reuse unchanged books); default: a temp dir, removed after. */
+  workDir: string | undefined;
+  out: string;
+}
+
+export const USAGE = `pnpm eval [--quick] [--sweep] [--corpus <shared/corpus>] [--work-dir <dir>] [--out <file.json>]
+  --quick     12 XQuAD articles per language and only the long-book books (development)
+  --sweep     also try fusion weights and candidate counts on the same library (how defaults were chosen)
+  --work-dir  keep the built library there; a re-run re-ingests only what changed
+  --out       where the JSON goes (default bench-results/eval.json, or eval-quick.json with --quick)`;
+
+export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      sweep: { type: "boolean", default: false },
+      corpus: { type: "string" },
+      "work-dir": { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) throw new UsageRequested();
+  const quick = values.quick ?? false;
+  return {
+    quick,
+    sweep: values.sweep ?? false,
+    corpus: values.corpus,
+    workDir: values["work-dir"] ? resolve(cwd, values["work-dir"]) : undefined,
+    out: resolve(cwd, values.out ?? `bench-results/${quick ? "eval-quick" : "eval"}.json`),
+  };
+}
+
+export class UsageRequested extends Error {
+  constructor() {
+    super(USAGE);
+    this.name = "UsageRequested";
+  }
+}

@@ -1,0 +1,72 @@
+// `pnpm eval --sweep`: how the retrieval defaults were chosen. The same library and questions
+// are searched with a grid of fusion weights, RRF constants and candidate counts; every
+// variant is scored and the table is sorted by mean recall@1 over the question groups (then
+// mean recall@5). Question vectors are computed once, searches call the bot's searchGeneration.
+import { writeFileSync } from "node:fs";
+import type { Embedder } from "@ai-library/shared/embeddings";
+import type { IndexStore } from "@ai-library/shared/index";
+import type { Logger } from "@ai-library/shared/logging";
+import { createLiveLibrary, type RetrievalSettings, searchGeneration } from "@ai-library/shared/retrieval";
+import { SEARCH_K } from "./methods.js";
+import { firstHitRank } from "./measure/passage-hit.js";
+import { groupOf, type QuestionOutcome, type Scores, scoreByGroup } from "./measure/score-method.js";
+import type { EvalQuestion } from "./questions/eval-question.js";
+
+export interface SweepRequest {
+  store: IndexStore;
+  embedder: Embedder;
+  logger: Logger;
+  questions: readonly EvalQuestion[];
+  base: RetrievalSettings;
+  out: string;
+}
+
+function variants(base: RetrievalSettings): RetrievalSettings[] {
+  const out: RetrievalSettings[] = [];
+  for (const keywordWeight of [0.5, 1, 1.5, 2, 3])
+    for (const rrfK of [5, 20, 60])
+      for (const candidates of [20, 50, 100]) {
+        out.push({ ...base, mode: "hybrid", keywordWeight, rrfK, vectorCandidates: candidates, keywordCandidates: candidates });
+      }
+  return out;
+}
+
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+
+export async function runSweep(request: SweepRequest): Promise<void> {
+  const library = createLiveLibrary({ store: request.store, embedder: request.embedder, logger: request.logger });
+  await library.reloadIfChanged();
+  const vectors = await request.embedder.embedDocuments(request.questions.map((q) => q.question));
+  const rows: { settings: RetrievalSettings; scores: Record<string, Scores>; r1: number; r5: number }[] = [];
+  try {
+    for (const settings of variants(request.base)) {
+      const outcomes: QuestionOutcome[] = await library.withGeneration((generation) =>
+        request.questions.map((question, index) => {
+          const vector = vectors[index] ?? new Float32Array(generation.manifest.embedder.dims);
+          const passages = searchGeneration(generation, { text: question.question, vector }, SEARCH_K, settings);
+          return { id: question.id, group: groupOf(question), rank: firstHitRank(passages, question.file, question.expected) };
+        }),
+      );
+      const scores = scoreByGroup(outcomes);
+      const groups = Object.values(scores);
+      rows.push({ settings, scores, r1: mean(groups.map((s) => s.recallAt1)), r5: mean(groups.map((s) => s.recallAt5)) });
+      process.stdout.write(".");
+    }
+  } finally {
+    library.close();
+  }
+  rows.sort((a, b) => b.r1 - a.r1 || b.r5 - a.r5);
+  process.stdout.write("\n\nSweep (best first): weight rrfK candidates | mean R@1 mean R@5 | per group R@1/R@5\n");
+  for (const row of rows) {
+    const { keywordWeight, rrfK, vectorCandidates } = row.settings;
+    const groups = Object.entries(row.scores)
+      .map(([group, s]) => `${group} ${s.recallAt1.toFixed(3)}/${s.recallAt5.toFixed(3)}`)
+      .join("  ");
+    process.stdout.write(
+      `  ${String(keywordWeight).padEnd(4)} ${String(rrfK).padEnd(3)} ${String(vectorCandidates).padEnd(4)} | ${row.r1.toFixed(4)} ${row.r5.toFixed(4)} | ${groups}\n`,
+    );
+  }
+  const sweepOut = request.out.replace(/\.json$/, "-sweep.json");
+  writeFileSync(sweepOut, `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+  process.stdout.write(`Sweep written to ${sweepOut}\n`);
+}

@@ -1,0 +1,59 @@
+// The full integrity check of one generation, as `index check`, rollback, restore and the
+// start-up check need it: everything verifyAndOpenGeneration proves (manifest schema, sizes,
+// checksums, FAISS ntotal and dims, docstore readable and complete), plus that the manifest
+// belongs in this directory and that the configured embedder can query it.
+import { existsSync } from "node:fs";
+import { basename } from "node:path";
+import type { EmbedderIdentity } from "../embeddings/types.js";
+import type { GenerationManifest } from "./manifest.js";
+import { type VerifyFault, verifyAndOpenGeneration } from "./verify-generation.js";
+
+/** What this deployment will query with. `dims` 0 = not known yet (OpenAI learns it from its first reply). */
+export type EmbedderExpectation = EmbedderIdentity;
+
+export interface GenerationCheck {
+  id: string;
+  ok: boolean;
+  faults: VerifyFault[];
+  /** Present when manifest.json could be read. */
+  manifest?: GenerationManifest;
+}
+
+function embedderFaults(manifest: GenerationManifest, expected: EmbedderExpectation): VerifyFault[] {
+  const actual = manifest.embedder;
+  const sameModel = actual.provider === expected.provider && actual.model === expected.model;
+  if (sameModel && (expected.dims === 0 || expected.dims === actual.dims)) return [];
+  return [
+    {
+      file: "manifest.json",
+      fault:
+        `built with embedder ${actual.provider}:${actual.model}:${actual.dims}, but this deployment queries with ` +
+        `${expected.provider}:${expected.model}:${expected.dims || "?"} (EMBEDDINGS_PROVIDER and model settings); ` +
+        "the bot would refuse it",
+    },
+  ];
+}
+
+/** Verifies the generation in `dir`; never throws for a damaged generation, returns its faults. */
+export async function checkGenerationDir(
+  dir: string,
+  options: { expectedEmbedder?: EmbedderExpectation; /** Default: the folder's name. */ expectedId?: string } = {},
+): Promise<GenerationCheck> {
+  const id = options.expectedId ?? basename(dir);
+  if (!existsSync(dir)) return { id, ok: false, faults: [{ fault: `generation directory ${dir} does not exist` }] };
+  const result = await verifyAndOpenGeneration(dir);
+  if (!result.ok) return { id, ok: false, faults: result.faults };
+  const { manifest, docstore } = result.generation;
+  docstore.close();
+  const faults: VerifyFault[] = [];
+  if (manifest.id !== id) {
+    faults.push({ file: "manifest.json", fault: `manifest id is ${manifest.id}, but the generation is ${id}` });
+  }
+  if (options.expectedEmbedder) faults.push(...embedderFaults(manifest, options.expectedEmbedder));
+  return { id, ok: faults.length === 0, faults, manifest };
+}
+
+/** One line per fault, naming the file first: "index.faiss: checksum does not match …". */
+export function describeFaults(faults: readonly VerifyFault[]): string {
+  return faults.map((fault) => (fault.file ? `${fault.file}: ${fault.fault}` : fault.fault)).join("; ");
+}

@@ -1,0 +1,111 @@
+// `index restore FILE|DIR`: brings a backed-up generation back as a NEW generation and makes
+// it live — never overwriting anything. Under the publish lock: unpack (or copy) into a temp
+// folder, give the manifest a fresh id and the current live generation as its predecessor,
+// verify everything, rename into generations/ and flip LIVE. The bot follows without a
+// restart; `index rollback` undoes the restore.
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { extract } from "tar";
+import { BACKUP_HEADER_FILE } from "./backup-header.js";
+import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
+import { checkGenerationDir, describeFaults, type EmbedderExpectation } from "./generation-check.js";
+import { type IndexStore, newGenerationId, PUBLISH_LOCK_FILE, TEMP_PREFIX } from "./index-store.js";
+import { type GenerationManifest, MANIFEST_FILE, readManifest } from "./manifest.js";
+import { RestoreError, type SkippedGeneration } from "./ops-errors.js";
+import { acquirePublishLock } from "./publish-lock.js";
+import { type RestoreSource, resolveRestoreSource } from "./restore-source.js";
+import { isPlainEntryName } from "./verify-backup.js";
+
+export interface RestoreRequest {
+  expectedEmbedder?: EmbedderExpectation;
+  now?: Date;
+}
+
+export interface RestoreResult {
+  id: string;
+  previousId: string | undefined;
+  /** The archive or folder actually restored (for a folder of archives: the newest sound one). */
+  source: string;
+  /** The generation id the backup was taken of. */
+  restoredFromId: string;
+  manifest: GenerationManifest;
+  /** Newer archives passed over because they failed verification. */
+  skipped: SkippedGeneration[];
+}
+
+async function unpackInto(source: RestoreSource, temp: string): Promise<void> {
+  if (source.kind === "archive") {
+    await extract({
+      file: source.path,
+      cwd: temp,
+      strict: true,
+      filter: (path) => path !== BACKUP_HEADER_FILE && isPlainEntryName(path),
+    });
+    // The archive was verified before the lock; prove the manifest we unpacked is that one.
+    const want = source.header.files[MANIFEST_FILE];
+    if ((await sha256File(join(temp, MANIFEST_FILE))) !== want?.sha256) {
+      throw new Error(`${MANIFEST_FILE} changed since the archive was verified`);
+    }
+    return;
+  }
+  const read = readManifest(source.path);
+  if (!read.ok) throw new Error(read.fault);
+  for (const name of [MANIFEST_FILE, ...Object.keys(read.manifest.files)]) {
+    if (!isPlainEntryName(name)) throw new Error(`${MANIFEST_FILE} lists an unexpected file ${JSON.stringify(name)}`);
+    copyFileSync(join(source.path, name), join(temp, name));
+  }
+}
+
+/** Gives the unpacked manifest its new identity; every other field (checksums included) is kept. */
+function reidentify(temp: string, id: string, previousId: string | undefined, now: Date): string {
+  const raw = JSON.parse(readFileSync(join(temp, MANIFEST_FILE), "utf8")) as Record<string, unknown>;
+  const originalId = String(raw.id);
+  raw.id = id;
+  raw.createdAt = now.toISOString();
+  if (previousId) raw.previousId = previousId;
+  else delete raw.previousId;
+  writeFileDurably(join(temp, MANIFEST_FILE), `${JSON.stringify(raw, null, 2)}\n`);
+  return originalId;
+}
+
+export async function restoreGeneration(
+  store: IndexStore,
+  from: string,
+  request: RestoreRequest = {},
+): Promise<RestoreResult> {
+  const source = await resolveRestoreSource(from);
+  const release = acquirePublishLock(join(store.dir, PUBLISH_LOCK_FILE));
+  const now = request.now ?? new Date();
+  const id = newGenerationId(now);
+  const temp = join(store.dir, `${TEMP_PREFIX}${id}`);
+  try {
+    mkdirSync(temp);
+    await unpackInto(source, temp);
+    const previousId = store.liveId();
+    const restoredFromId = reidentify(temp, id, previousId, now);
+    const check = await checkGenerationDir(temp, {
+      expectedId: id,
+      ...(request.expectedEmbedder ? { expectedEmbedder: request.expectedEmbedder } : {}),
+    });
+    if (!check.ok || !check.manifest) throw new Error(`the restored generation fails verification: ${describeFaults(check.faults)}`);
+    for (const name of [MANIFEST_FILE, ...Object.keys(check.manifest.files)]) fsyncPath(join(temp, name));
+    fsyncPath(temp);
+    const finalDir = store.generationDir(id);
+    renameSync(temp, finalDir);
+    fsyncPath(dirname(finalDir));
+    store.setLive(id);
+    return {
+      id,
+      previousId,
+      source: source.path,
+      restoredFromId,
+      manifest: check.manifest,
+      skipped: source.kind === "archive" ? source.skipped : [],
+    };
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error instanceof RestoreError ? error : new RestoreError(source.path, (error as Error).message);
+  } finally {
+    release();
+  }
+}

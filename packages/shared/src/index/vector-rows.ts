@@ -1,0 +1,42 @@
+// Reads raw float32 vectors of a generation by label, straight from its vector file (the
+// flat FAISS file past its header, or vectors.f32): for reusing unchanged books in the next
+// ingest and for scoring keyword hits by cosine similarity without a second FAISS search.
+import { closeSync, openSync, readSync } from "node:fs";
+import { join } from "node:path";
+import type { GenerationManifest } from "./manifest.js";
+
+export interface VectorRows {
+  /** `count` consecutive rows starting at `firstLabel`, as one array of count×dims floats. */
+  read(firstLabel: number, count: number): Float32Array;
+  close(): void;
+}
+
+export function openVectorRows(dir: string, manifest: GenerationManifest): VectorRows {
+  const dims = manifest.embedder.dims;
+  let fd: number | undefined;
+  return {
+    read(firstLabel, count) {
+      fd ??= openSync(join(dir, manifest.vectors.file), "r");
+      const buffer = Buffer.alloc(count * dims * 4);
+      readSync(fd, buffer, 0, buffer.length, manifest.vectors.offset + firstLabel * dims * 4);
+      return new Float32Array(buffer.buffer, buffer.byteOffset, count * dims);
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
+}
+
+/** Inner products of a unit query with the stored (unit) vectors of `labels`: cosine similarities. */
+export function similaritiesOf(rows: VectorRows, query: Float32Array, labels: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const label of labels) {
+    if (out.has(label)) continue;
+    const vector = rows.read(label, 1);
+    let sum = 0;
+    for (let i = 0; i < vector.length; i++) sum += (vector[i] ?? 0) * (query[i] ?? 0);
+    out.set(label, sum);
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+// Turns a group of consecutive chunks into the passage a reader sees: their texts joined
+// without repeating the overlap, a sentence cut at either end completed from the neighbouring
+// chunk, and the citation widened to every page the text now covers.
+import type { Chunk } from "../chunking/types.js";
+import { endsMidSentence, startsMidSentence, unfinishedHead, unfinishedTail } from "./complete-cut-sentences.js";
+import { type HitGroup, sameSection } from "./group-adjacent-hits.js";
+import { joinOverlappingText } from "./join-overlapping-text.js";
+import type { Passage } from "./types.js";
+
+export interface Neighbours {
+  before?: Chunk;
+  after?: Chunk;
+}
+
+interface Draft {
+  text: string;
+  pages: number[];
+}
+
+function pagesOf(chunk: Chunk): number[] {
+  return chunk.page === undefined ? [] : [chunk.page, chunk.pageEnd ?? chunk.page];
+}
+
+function prependUnfinished(draft: Draft, before: Chunk, maxChars: number): void {
+  const joined = joinOverlappingText(before.text, draft.text);
+  const ahead = joined.text.slice(0, joined.secondStart);
+  if (!startsMidSentence(ahead)) return;
+  const tail = unfinishedTail(ahead, maxChars);
+  if (tail.trim() === "") return;
+  draft.text = /\s$/.test(tail) || /^\s/.test(draft.text) ? tail + draft.text : `${tail} ${draft.text}`;
+  const lastPage = before.pageEnd ?? before.page;
+  if (lastPage !== undefined) draft.pages.push(lastPage);
+}
+
+function appendUnfinished(draft: Draft, after: Chunk, maxChars: number): void {
+  if (!endsMidSentence(draft.text)) return;
+  const rest = joinOverlappingText(draft.text, after.text).text.slice(draft.text.length);
+  const gap = /^\s*/.exec(rest)?.[0] ?? "";
+  if (gap.includes("\n\n")) return; // a paragraph break: the text ended a block, not mid-sentence
+  const head = unfinishedHead(rest.slice(gap.length), maxChars);
+  if (head === "") return;
+  draft.text += (gap === "" && !/\s$/.test(draft.text) ? " " : gap) + head;
+  if (after.page !== undefined) draft.pages.push(after.page);
+}
+
+export function assemblePassage(
+  group: HitGroup,
+  neighbours: Neighbours,
+  score: number,
+  maxExpandChars: number,
+): Passage {
+  const [first, ...rest] = group.chunks;
+  if (!first) throw new Error("assemblePassage needs at least one chunk");
+  const draft: Draft = { text: first.text, pages: pagesOf(first) };
+  for (const chunk of rest) {
+    draft.text = joinOverlappingText(draft.text, chunk.text).text;
+    draft.pages.push(...pagesOf(chunk));
+  }
+  if (maxExpandChars > 0) {
+    if (neighbours.before && sameSection(neighbours.before, first))
+      prependUnfinished(draft, neighbours.before, maxExpandChars);
+    if (neighbours.after && sameSection(neighbours.after, first))
+      appendUnfinished(draft, neighbours.after, maxExpandChars);
+  }
+  const { page: _page, pageEnd: _pageEnd, text: _text, ...source } = first;
+  const page = draft.pages.length > 0 ? Math.min(...draft.pages) : undefined;
+  const pageEnd = draft.pages.length > 0 ? Math.max(...draft.pages) : undefined;
+  return {
+    ...source,
+    ...(page !== undefined ? { page } : {}),
+    ...(pageEnd !== undefined && page !== undefined && pageEnd > page ? { pageEnd } : {}),
+    text: draft.text,
+    score,
+  };
+}
