@@ -10,8 +10,10 @@ const ADMIN = { id: 1, languageCode: "en" };
 export interface LoadRun {
   load: LoadResult;
   startSeconds: number;
+  /** RSS of the bot process, and of its search process (0 when none runs). */
   idleRssMb: number;
   busyRssMb: number;
+  searchRssMb: number;
   lagP99Ms: number;
 }
 
@@ -57,7 +59,11 @@ export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun>
         what: "/status",
       });
       const number = (pattern: RegExp) => Number(pattern.exec(message.text)?.[1] ?? Number.NaN);
-      return { rssMb: number(/RSS (\d+) MB/), lagP99Ms: number(/since last \/status\): ([\d.]+) ms/) };
+      return {
+        rssMb: number(/Memory: RSS (\d+) MB/),
+        searchRssMb: number(/search process: RSS (\d+) MB/) || 0,
+        lagP99Ms: number(/since last \/status\): ([\d.]+) ms/),
+      };
     };
     const drive = (questionsPerUser: number, firstUserId: number) =>
       driveUsers(standin, { users: options.users, questionsPerUser, firstUserId, question: options.question });
@@ -65,7 +71,14 @@ export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun>
     const idle = await status(); // also opens the event-loop window
     const load = await drive(options.questionsPerUser, 20_000);
     const busy = await status();
-    return { load, startSeconds, idleRssMb: idle.rssMb, busyRssMb: busy.rssMb, lagP99Ms: busy.lagP99Ms };
+    return {
+      load,
+      startSeconds,
+      idleRssMb: idle.rssMb,
+      busyRssMb: busy.rssMb,
+      searchRssMb: busy.searchRssMb,
+      lagP99Ms: busy.lagP99Ms,
+    };
   } finally {
     await bot.stop();
     await standin.close();

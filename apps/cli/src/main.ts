@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { registerAskCommand } from "./commands/ask.js";
+import { registerIndexCommand } from "./commands/index-ops.js";
 import { registerIngestCommand } from "./commands/ingest.js";
 import { registerQueueCommand } from "./commands/queue.js";
 
@@ -16,5 +17,6 @@ const program = new Command()
 registerIngestCommand(program);
 registerAskCommand(program);
 registerQueueCommand(program);
+registerIndexCommand(program);
 
 await program.parseAsync(process.argv);

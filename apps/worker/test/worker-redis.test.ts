@@ -2,8 +2,8 @@
 // may evict queue keys, and a run survives every client connection being dropped mid-run.
 import { afterEach, describe, expect, it } from "vitest";
 import { writeTextBooks } from "./helpers/books.js";
+import { expectedChunkCount } from "./helpers/expected-chunks.js";
 import { freePort } from "./helpers/free-port.js";
-import { ingestInline } from "./helpers/inline-oracle.js";
 import { type PrivateRedis, startPrivateRedis } from "./helpers/private-redis.js";
 import { startReadyWorker, startWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
 import { createTestEnv, type TestEnv } from "./helpers/test-env.js";
@@ -42,7 +42,7 @@ describe("worker and Redis", () => {
     expect(Number(dropped)).toBeGreaterThan(0);
     const done = await world.waitForRun(runId, 90_000);
     expect(done.phase, worker.log()).toBe("published");
-    expect(done.record?.chunkCount).toBe((await ingestInline(world.config, world.books)).chunkCount);
+    expect(done.record?.chunkCount).toBe(await expectedChunkCount(world.config, world.books));
     expect(worker.log()).toMatch(/Redis connection: /);
   });
 

@@ -1,4 +1,4 @@
-// Messages between the bot's main thread and its FAISS search thread.
+// Messages between the bot and its FAISS search process (JSON over the IPC channel).
 
 /** Load (or keep) the index of a generation directory: sent when a generation goes live. */
 export interface PrepareRequest {
@@ -10,12 +10,18 @@ export interface SearchRequest {
   type: "search";
   id: number;
   dir: string;
-  vector: Float32Array;
+  vector: number[];
   k: number;
 }
 
-export type WorkerRequest = PrepareRequest | SearchRequest;
+export interface MemoryRequest {
+  type: "memory";
+  id: number;
+}
 
-export type SearchReply =
+export type SearchProcessRequest = PrepareRequest | SearchRequest | MemoryRequest;
+
+export type SearchProcessReply =
   | { id: number; ok: true; labels: number[]; distances: number[] }
+  | { id: number; ok: true; rssBytes: number }
   | { id: number; ok: false; error: string };

@@ -2,7 +2,7 @@
 // synchronous (tens of ms at 100k chunks); started together from one batch of updates, 32 of
 // them would run back to back in one microtask drain and stall every timer and socket for a
 // second. In a lane, the loop breathes between searches, so the longest stall is one search.
-// A worker-thread pool can later replace the lane behind the same `search` signature.
+// This is the BOT_SEARCH_PROCESS=false path; by default the scan runs in a search process.
 import type { LiveLibrary } from "@ai-library/shared/retrieval";
 
 type Search = LiveLibrary["search"];

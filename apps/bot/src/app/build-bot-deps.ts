@@ -39,6 +39,7 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
     tasks: input.tasks,
     readQueue: createQueueStatusReader({ redisUrl: input.config.REDIS_URL, prefix: input.config.QUEUE_PREFIX }),
     eventLoop: input.eventLoop,
+    searchProcessRss: input.services.searchProcessRss,
     startedAt: Date.now(),
   };
 }

@@ -28,5 +28,7 @@ export interface BotDeps {
   tasks: BackgroundTasks;
   readQueue: () => Promise<QueueSnapshot>;
   eventLoop: EventLoopMonitor;
+  /** RSS of the FAISS search process, when one runs (for /status). */
+  searchProcessRss: () => Promise<number | undefined>;
   startedAt: number;
 }

@@ -38,6 +38,7 @@ export function status(deps: BotDeps): Composer<Context> {
       return;
     }
     const queue = await queueLine(deps, texts);
+    const searchRss = await deps.searchProcessRss();
     const generation = deps.library.current();
     const memory = process.memoryUsage();
     // Lag since the previous /status (or start): a window an operator (or the benchmark) controls.
@@ -53,6 +54,7 @@ export function status(deps: BotDeps): Composer<Context> {
       uptime: formatUptime(Date.now() - deps.startedAt),
       rssMb: Math.round(memory.rss / 2 ** 20),
       heapMb: Math.round(memory.heapUsed / 2 ** 20),
+      searchRssMb: searchRss === undefined ? undefined : Math.round(searchRss / 2 ** 20),
       eventLoopP99Ms: lagP99,
       answered: await counterTotal(deps.metrics.answers, { outcome: "answered" }),
       failed:

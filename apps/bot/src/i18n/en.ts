@@ -37,7 +37,7 @@ export const en: Texts = {
       `Books: ${f.bookCount}, passages: ${f.chunkCount}`,
       `Ingest queue: ${f.queue}`,
       `Uptime: ${f.uptime}`,
-      `Memory: RSS ${f.rssMb} MB, heap ${f.heapMb} MB`,
+      `Memory: RSS ${f.rssMb} MB, heap ${f.heapMb} MB${f.searchRssMb === undefined ? "" : `; search process: RSS ${f.searchRssMb} MB`}`,
       `Event loop lag p99 (since last /status): ${f.eventLoopP99Ms} ms`,
       `Answers: ${f.answered}, failures: ${f.failed}`,
     ].join("\n"),

@@ -46,7 +46,7 @@ export const ru: Texts = {
       `Книг: ${f.bookCount}, фрагментов: ${f.chunkCount}`,
       `Очередь индексации: ${f.queue}`,
       `Работает: ${f.uptime}`,
-      `Память: RSS ${f.rssMb} МБ, heap ${f.heapMb} МБ`,
+      `Память: RSS ${f.rssMb} МБ, heap ${f.heapMb} МБ${f.searchRssMb === undefined ? "" : `; процесс поиска: RSS ${f.searchRssMb} МБ`}`,
       `Задержка event loop p99 (с прошлого /status): ${f.eventLoopP99Ms} мс`,
       `Ответов: ${f.answered}, ошибок: ${f.failed}`,
     ].join("\n"),

@@ -17,6 +17,8 @@ export interface StatusFacts {
   uptime: string;
   rssMb: number;
   heapMb: number;
+  /** RSS of the FAISS search process, when one runs. */
+  searchRssMb: number | undefined;
   eventLoopP99Ms: number;
   queue: string;
   answered: number;

@@ -11,8 +11,8 @@ let scenario: Scenario;
 
 beforeAll(async () => {
   scenario = await startScenario({
-    // This bot searches in its main thread (the other suites use the default search thread).
-    env: { BOT_SEARCH_THREAD: "false" },
+    // This bot searches in its own thread (the other suites use the default search process).
+    env: { BOT_SEARCH_PROCESS: "false" },
     // The first getUpdates meets "another instance is polling": the bot must log it and carry on.
     beforeStart: (standin) => standin.failNext("getUpdates", { kind: "conflict" }),
     ready: (standin) => standin.callsOf("getUpdates").filter((call) => call.status !== 409).length > 0,

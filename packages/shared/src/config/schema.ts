@@ -120,8 +120,8 @@ export const envSchema = z.object({
   RETRIEVAL_EXPAND_CHARS: positiveInt(0, 2000).default(300),
   /** Least time between two edits of a streamed LLM answer (Telegram allows about one per second per chat). */
   BOT_STREAM_EDIT_INTERVAL_MS: positiveInt(300, 60_000).default(1500),
-  /** FAISS search on a worker thread (keeps the bot's event loop free; one more copy of the index in memory). */
-  BOT_SEARCH_THREAD: booleanFlag.default(true),
+  /** FAISS search in a separate process (keeps the bot's event loop free; one more copy of the index in memory). */
+  BOT_SEARCH_PROCESS: booleanFlag.default(true),
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_PORT: positiveInt(1, 65_535).default(8443),
   WEBHOOK_SECRET: optionalSecret,

@@ -1,0 +1,48 @@
+// `index check [ID] [--all] [--json]`: verifies a generation (default: the live one) —
+// manifest schema, file sizes and SHA-256, FAISS ntotal = chunk count, dims = embedder dims,
+// docstore readable and complete, embedder = the one this deployment queries with.
+// Exit 0 when sound, 1 with every fault named (file first), 2 when there is nothing to check.
+import { checkGenerationDir, type GenerationCheck } from "@ai-library/shared/index";
+import type { Command } from "commander";
+import { formatCheckReport } from "../output/check-report.js";
+import { expectedEmbedder, runIndexCommand } from "./index-command-runner.js";
+
+export function registerIndexCheckCommand(index: Command): void {
+  index
+    .command("check")
+    .description("verify a generation (default: the live one); exit 1 naming every fault")
+    .argument("[id]", "generation id (see `index list`)")
+    .option("--all", "check every generation")
+    .option("--json", "print the results as JSON")
+    .action((id: string | undefined, options: { all?: boolean; json?: boolean }) =>
+      runIndexCommand("check", async (context) => {
+        const { store } = context;
+        const live = store.liveId();
+        const ids = options.all ? store.list().map((entry) => entry.id) : [id ?? live];
+        if (ids.length === 0 || ids[0] === undefined) {
+          process.stderr.write("Проверять нечего: индекс ещё не собран (pnpm ai-library ingest --folder data/books --inline).\n");
+          return 2;
+        }
+        const known = new Set(store.list().map((entry) => entry.id));
+        const expected = await expectedEmbedder(context);
+        const checks: GenerationCheck[] = [];
+        for (const each of ids as string[]) {
+          if (!known.has(each) && each !== live) {
+            process.stderr.write(`Поколения ${each} нет в ${store.dir}/generations. Список: pnpm ai-library index list\n`);
+            return 2;
+          }
+          checks.push(await checkGenerationDir(store.generationDir(each), { expectedEmbedder: expected }));
+        }
+        if (options.json) {
+          const rows = checks.map(({ id: each, ok, faults }) => ({ id: each, live: each === live, ok, faults }));
+          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        } else {
+          process.stdout.write(`${checks.map((check) => formatCheckReport(check, check.id === live)).join("\n\n")}\n`);
+        }
+        for (const damaged of checks.filter((check) => !check.ok)) {
+          context.logger.error(`index check: generation ${damaged.id} is damaged`, { faults: damaged.faults });
+        }
+        return checks.every((check) => check.ok) ? 0 : 1;
+      }),
+    );
+}

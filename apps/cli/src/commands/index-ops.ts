@@ -1,0 +1,21 @@
+// `index list | check | rollback | backup | restore | rebuild`: the operator's index commands.
+// Each subcommand lives in its own index-*.ts file (run through index-command-runner.ts).
+import type { Command } from "commander";
+import { registerIndexBackupCommand } from "./index-backup.js";
+import { registerIndexCheckCommand } from "./index-check.js";
+import { registerIndexListCommand } from "./index-list.js";
+import { registerIndexRebuildCommand } from "./index-rebuild.js";
+import { registerIndexRestoreCommand } from "./index-restore.js";
+import { registerIndexRollbackCommand } from "./index-rollback.js";
+
+export function registerIndexCommand(program: Command): void {
+  const index = program
+    .command("index")
+    .description("index generations: list, check, rollback, backup, restore, rebuild");
+  registerIndexListCommand(index);
+  registerIndexCheckCommand(index);
+  registerIndexRollbackCommand(index);
+  registerIndexBackupCommand(index);
+  registerIndexRestoreCommand(index);
+  registerIndexRebuildCommand(index);
+}

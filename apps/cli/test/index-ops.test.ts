@@ -1,0 +1,148 @@
+// The operator's index commands through the real CLI process, against a temp deployment built
+// by the real inline ingest (PDF + Markdown, real FAISS and SQLite): list, backup, a corrupted
+// live generation that `check` names and `ask` survives, rollback, restore from BACKUP_DIR,
+// rebuild inline and through the queue (real Redis, own prefix, cleaned up).
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writePdfBook } from "@ai-library/book-fixtures";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./cli-helpers.js";
+
+const work = mkdtempSync(join(tmpdir(), "cli-index-ops-"));
+const env = {
+  INDEX_DIR: join(work, "index"),
+  BOOKS_DIR: join(work, "books"),
+  BACKUP_DIR: join(work, "backups"),
+  LOG_DIR: join(work, "logs"),
+  QUEUE_PREFIX: `test-index-ops-${randomBytes(4).toString("hex")}`,
+};
+
+interface Listing {
+  live: string | null;
+  generations: { id: string; live: boolean; books: number; chunks: number; embedder: string; bytes: number }[];
+}
+
+async function cli(...args: string[]) {
+  return runCli(args, env);
+}
+
+async function listing(): Promise<Listing> {
+  const result = await cli("index", "list", "--json");
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as Listing;
+}
+
+async function askTitles(question: string): Promise<string[]> {
+  const result = await cli("ask", "--json", "--k", "2", question);
+  expect(result.code, result.stderr).toBe(0);
+  return (JSON.parse(result.stdout) as { sources: { title: string }[] }).sources.map((source) => source.title);
+}
+
+function corrupt(path: string): void {
+  const bytes = readFileSync(path);
+  const at = bytes.length - 7;
+  bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+  writeFileSync(path, bytes);
+}
+
+beforeAll(async () => {
+  mkdirSync(env.BOOKS_DIR, { recursive: true });
+  await writePdfBook({
+    path: join(env.BOOKS_DIR, "lighthouse.pdf"),
+    title: "Маяк",
+    pages: ["Смотритель маяка каждый вечер поднимался на башню и зажигал огонь для кораблей."],
+  });
+  const first = await cli("ingest", "--inline");
+  expect(first.code, first.stderr).toBe(0);
+  writeFileSync(join(env.BOOKS_DIR, "bees.md"), "# Пчёлы\n\nЛиповый мёд собирают в июле, когда цветёт липа.\n");
+  const second = await cli("ingest", "--inline");
+  expect(second.code, second.stderr).toBe(0);
+});
+
+afterAll(async () => {
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const keys = await redis.keys(`${env.QUEUE_PREFIX}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("ai-library index …", () => {
+  it("recovers from a corrupted live generation: backup, check, rollback, restore", async () => {
+    const before = await listing();
+    expect(before.generations).toHaveLength(2);
+    const [second, first] = before.generations;
+    expect(before.live).toBe(second?.id);
+    expect(second).toMatchObject({ live: true, books: 2 });
+    expect(first).toMatchObject({ live: false, books: 1 });
+    expect(second?.embedder).toMatch(/^local:.+:384$/);
+
+    const backup = await cli("index", "backup");
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(readdirSync(env.BACKUP_DIR)).toEqual([
+      expect.stringMatching(/^index_\d{8}_\d{6}\.tar\.gz$/),
+      expect.stringMatching(/^index_\d{8}_\d{6}\.tar\.gz\.sha256$/),
+    ]);
+
+    corrupt(join(env.INDEX_DIR, "generations", second?.id ?? "", "index.faiss"));
+    const check = await cli("index", "check");
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("ПОВРЕЖДЕНО");
+    expect(check.stdout).toContain("index.faiss: checksum does not match");
+    expect(check.stdout).toContain("pnpm ai-library index rollback");
+    // A reader started now falls back to the older sound generation and still answers.
+    expect(await askTitles("Кто зажигал огонь на башне маяка?")).toContain("Маяк");
+    const queued = await cli("index", "rebuild");
+    expect(queued.code).toBe(1);
+    expect(queued.stderr).toContain("index rebuild --inline");
+
+    const rollback = await cli("index", "rollback");
+    expect(rollback.code, rollback.stderr).toBe(0);
+    expect(rollback.stdout).toContain(`${second?.id} → ${first?.id}`);
+    expect((await listing()).live).toBe(first?.id);
+    expect((await cli("index", "check")).code).toBe(0);
+    expect(await askTitles("Когда собирают липовый мёд?")).not.toContain("Пчёлы");
+
+    const restore = await cli("index", "restore", env.BACKUP_DIR);
+    expect(restore.code, restore.stderr).toBe(0);
+    const after = await listing();
+    expect(after.generations).toHaveLength(3);
+    expect(after.generations[0]).toMatchObject({ live: true, books: 2 });
+    expect(await askTitles("Когда собирают липовый мёд?")).toContain("Пчёлы");
+    const checkAll = await cli("index", "check", "--all", "--json");
+    expect(checkAll.code).toBe(1); // the corrupted generation is still there, and named
+    const rows = JSON.parse(checkAll.stdout) as { id: string; ok: boolean; live: boolean }[];
+    expect(rows.filter((row) => !row.ok).map((row) => row.id)).toEqual([second?.id]);
+  });
+
+  it("refuses unknown generations and explains an empty index", async () => {
+    const [unknown, unknownCheck, empty, badRestore] = await Promise.all([
+      cli("index", "rollback", "--to", "20990101T000000000Z-000000"),
+      cli("index", "check", "no-such-generation"),
+      runCli(["index", "check"], { ...env, INDEX_DIR: join(work, "empty-index") }),
+      cli("index", "restore", join(work, "nothing-here")),
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("does not exist");
+    expect(unknownCheck.code).toBe(2);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("индекс ещё не собран");
+    expect(badRestore.code).toBe(1);
+    expect(badRestore.stderr).toContain("no such file or folder");
+  });
+
+  it("rebuilds from BOOKS_DIR inline, and queues a forced run for the worker", async () => {
+    const before = (await listing()).generations.length;
+    const inline = await cli("index", "rebuild", "--inline", "--json");
+    expect(inline.code, inline.stderr).toBe(0);
+    expect(JSON.parse(inline.stdout)).toMatchObject({ published: true, chunkCount: expect.any(Number) });
+    expect((await listing()).generations.length).toBe(before + 1);
+
+    const queued = await cli("index", "rebuild", "--json");
+    expect(queued.code, queued.stderr).toBe(0);
+    expect(JSON.parse(queued.stdout)).toMatchObject({ status: "enqueued", runId: expect.any(String) });
+  });
+});

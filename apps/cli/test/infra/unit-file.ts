@@ -1,0 +1,36 @@
+// Reads a systemd unit file into sections of key → values (a key may repeat, e.g. ReadWritePaths).
+import { readFileSync } from "node:fs";
+
+export type UnitFile = Record<string, Record<string, string[]>>;
+
+export function readUnitFile(path: string): UnitFile {
+  const unit: UnitFile = {};
+  let section: Record<string, string[]> | undefined;
+  for (const raw of readFileSync(path, "utf8").split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header?.[1]) {
+      section = unit[header[1]] ??= {};
+      continue;
+    }
+    const pair = /^([A-Za-z]+)=(.*)$/.exec(line);
+    if (!section || !pair?.[1]) throw new Error(`${path}: not a unit-file line: ${line}`);
+    (section[pair[1]] ??= []).push(pair[2] ?? "");
+  }
+  return unit;
+}
+
+/** The single value of a key (throws when missing or repeated). */
+export function only(unit: UnitFile, section: string, key: string): string {
+  const values = unit[section]?.[key] ?? [];
+  if (values.length !== 1) throw new Error(`[${section}] ${key}: expected one value, found ${values.length}`);
+  return values[0] ?? "";
+}
+
+/** systemd time spans as used here: "90", "90s", "2min". */
+export function seconds(span: string): number {
+  const match = /^(\d+)\s*(s|sec|min)?$/.exec(span.trim());
+  if (!match?.[1]) throw new Error(`unsupported time span ${span}`);
+  return Number(match[1]) * (match[2] === "min" ? 60 : 1);
+}
