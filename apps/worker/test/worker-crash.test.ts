@@ -2,8 +2,11 @@
 // untouched and valid, a restarted worker recovers the stalled job and the run completes with
 // exactly the chunks of an inline ingest. SIGTERM: the worker exits 0 within its bound and
 // hands the unfinished book back to the queue without spending an attempt.
+
+import { join } from "node:path";
+import { writeManyPagesPdf } from "@ai-library/book-fixtures";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeBigTextBook, writeTextBooks } from "./helpers/books.js";
+import { writeTextBooks } from "./helpers/books.js";
 import { expectedChunkCount } from "./helpers/expected-chunks.js";
 import { startReadyWorker, startWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
 import { createTestEnv, type TestEnv } from "./helpers/test-env.js";
@@ -69,7 +72,8 @@ describe("worker crashes and shutdowns", () => {
   });
 
   it("SIGTERM: stops taking jobs, hands the active book back within the bound and exits 0", async () => {
-    writeBigTextBook(world.books, "big.txt", 5);
+    // 2000 pages take seconds to parse: the job is still parsing when the grace period ends.
+    await writeManyPagesPdf(join(world.books, "long.pdf"), 2000, { lineText: "A page of a long book" });
     const env = { ...world.env, WORKER_SHUTDOWN_SECONDS: "1" };
     const worker = startWorker(env);
     workers.push(worker);
@@ -83,10 +87,10 @@ describe("worker crashes and shutdowns", () => {
     expect(exit.code).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(15_000);
     expect(worker.log()).toMatch(/cancelling them; they go back to the queue/);
-    expect(worker.log()).toMatch(/stopped \(handed-back\)/);
+    expect(worker.log()).toMatch(/Handed ingest-book \S+ back to the queue/);
 
     const [book] = await world.queues.books.getWaiting();
-    expect(book?.data.file).toBe("big.txt");
+    expect(book?.data.file).toBe("long.pdf");
     expect(book?.attemptsMade).toBe(0);
     expect(await world.queues.books.getFailedCount()).toBe(0);
 

@@ -1,5 +1,5 @@
 // `pnpm eval --sweep`: how the retrieval defaults were chosen. The same library and questions
-// are searched with a grid of fusion weights, RRF constants and candidate counts; every
+// are searched with a grid of vector and proximity weights and candidate counts; every
 // variant is scored and the table is sorted by mean recall@1 over the question groups (then
 // mean recall@5). Question vectors are computed once, searches call the bot's searchGeneration.
 import { writeFileSync } from "node:fs";
@@ -23,10 +23,10 @@ export interface SweepRequest {
 
 function variants(base: RetrievalSettings): RetrievalSettings[] {
   const out: RetrievalSettings[] = [];
-  for (const keywordWeight of [0.5, 1, 1.5, 2, 3])
-    for (const rrfK of [5, 20, 60])
-      for (const candidates of [20, 50, 100]) {
-        out.push({ ...base, mode: "hybrid", keywordWeight, rrfK, vectorCandidates: candidates, keywordCandidates: candidates });
+  for (const vectorWeight of [0, 0.1, 0.2, 0.4])
+    for (const proximityWeight of [0, 0.25, 0.5, 1])
+      for (const candidates of [20, 50]) {
+        out.push({ ...base, mode: "hybrid", vectorWeight, proximityWeight, vectorCandidates: candidates, keywordCandidates: candidates });
       }
   return out;
 }
@@ -56,14 +56,14 @@ export async function runSweep(request: SweepRequest): Promise<void> {
     library.close();
   }
   rows.sort((a, b) => b.r1 - a.r1 || b.r5 - a.r5);
-  process.stdout.write("\n\nSweep (best first): weight rrfK candidates | mean R@1 mean R@5 | per group R@1/R@5\n");
+  process.stdout.write("\n\nSweep (best first): vectorWeight proximityWeight candidates | mean R@1 mean R@5 | per group R@1/R@5\n");
   for (const row of rows) {
-    const { keywordWeight, rrfK, vectorCandidates } = row.settings;
+    const { vectorWeight, proximityWeight, vectorCandidates } = row.settings;
     const groups = Object.entries(row.scores)
       .map(([group, s]) => `${group} ${s.recallAt1.toFixed(3)}/${s.recallAt5.toFixed(3)}`)
       .join("  ");
     process.stdout.write(
-      `  ${String(keywordWeight).padEnd(4)} ${String(rrfK).padEnd(3)} ${String(vectorCandidates).padEnd(4)} | ${row.r1.toFixed(4)} ${row.r5.toFixed(4)} | ${groups}\n`,
+      `  ${String(vectorWeight).padEnd(4)} ${String(proximityWeight).padEnd(4)} ${String(vectorCandidates).padEnd(4)} | ${row.r1.toFixed(4)} ${row.r5.toFixed(4)} | ${groups}\n`,
     );
   }
   const sweepOut = request.out.replace(/\.json$/, "-sweep.json");

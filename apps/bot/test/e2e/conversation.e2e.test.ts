@@ -1,6 +1,7 @@
 // The bot as its users meet it: questions answered from the books with sources (page for a
 // PDF, chapter for an EPUB), quote buttons, commands, languages, access control, admin-only
 // /status, groups, limits — all through the real bot process and the Bot API stand-in.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { groupChat } from "@ai-library/standins/telegram";
@@ -194,6 +195,23 @@ describe("groups", () => {
     expect(books?.text).toContain("Книги в библиотеке: 2");
     await sleep(300);
     expect(scenario.standin.sentMessages(group.id)).toHaveLength(3);
+  });
+});
+
+describe("search process", () => {
+  it("restarts the FAISS search process if it dies, and keeps answering", async () => {
+    const children = execFileSync("pgrep", ["-P", String(scenario.bot.child.pid)], { encoding: "utf8" });
+    const searchPid = Number(children.trim().split("\n")[0]);
+    expect(searchPid).toBeGreaterThan(0);
+    process.kill(searchPid, "SIGKILL");
+    await scenario.standin.waitFor(() => scenario.bot.log().includes("Процесс поиска FAISS завершился (SIGKILL)"), {
+      what: "the bot to notice the search process died",
+    });
+    const [answer] = await scenario.ask(reader, "Кто зажигал огонь маяка каждый вечер?");
+    accepted += 1;
+    expect(answer?.text).toContain(LIGHTHOUSE_TITLE);
+    const restarted = execFileSync("pgrep", ["-P", String(scenario.bot.child.pid)], { encoding: "utf8" }).trim();
+    expect(Number(restarted)).not.toBe(searchPid);
   });
 });
 

@@ -62,7 +62,8 @@ describe("console mode", () => {
   let library: TestLibrary;
   beforeAll(async () => {
     library = await createTestLibrary();
-    await library.ingest();
+    const report = await library.ingest();
+    if (!report.published) throw new Error(`test library was not published: ${report.failure}`);
   });
   afterAll(() => library?.cleanup());
 

@@ -36,8 +36,14 @@ export interface ScenarioOptions {
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
   const library = await createTestLibrary();
   if (!options.empty) {
-    const report = await library.ingest();
-    if (!report.published) throw new Error(`test library was not published: ${report.failure}`);
+    const report = await library.ingest().catch((error: unknown) => {
+      library.cleanup();
+      throw error;
+    });
+    if (!report.published) {
+      library.cleanup();
+      throw new Error(`test library was not published: ${report.failure}`);
+    }
   }
   const standin = await startTelegramStandin();
   options.beforeStart?.(standin);

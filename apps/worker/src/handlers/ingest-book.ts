@@ -94,7 +94,7 @@ export function createIngestBookHandler(deps: IngestBookDeps): JobHandler {
       deps.logger.info(`Prepared ${book.file}: ${chunks} chunks`, { runId: book.runId, bookId: book.bookId });
       return result("staged", { ...facts(prepared.record.title, chunks, pages), embeddedChunks: chunks });
     } catch (error) {
-      await handBackIfCancelled(job, token, signal);
+      await handBackIfCancelled(job, token, signal, deps.logger);
       const jobError = toBookJobError(error);
       const attempt = `${job.attemptsMade + 1}/${job.opts.attempts ?? 1}`;
       deps.logger.warn(`Book job failed (attempt ${attempt}): ${jobError.message}`, {

@@ -124,7 +124,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
       return runJobResult(record);
     } catch (error) {
       if (!(error instanceof NothingToPublishError)) {
-        await handBackIfCancelled(job, token, signal);
+        await handBackIfCancelled(job, token, signal, deps.logger);
         logger.warn(
           `Run ${run.runId} could not publish (attempt ${job.attemptsMade + 1}/${job.opts.attempts ?? 1}): ${(error as Error).message}`,
         );

@@ -34,13 +34,13 @@ export async function stopWorkersGracefully(
   workers: Worker[],
   bounds: StopBounds,
   logger: Logger,
-): Promise<"finished" | "handed-back" | "abandoned"> {
+): Promise<"finished" | "cancelled" | "abandoned"> {
   if (workers.length === 0) return "finished";
   const closing = Promise.all(workers.map((worker) => worker.close()));
   if (await settlesWithin(closing, bounds.graceMs)) return "finished";
   logger.warn(`Active jobs still running after ${bounds.graceMs / 1000} s: cancelling them; they go back to the queue`);
   for (const worker of workers) worker.cancelAllJobs("the worker is shutting down");
-  if (await settlesWithin(closing, bounds.handBackMs)) return "handed-back";
+  if (await settlesWithin(closing, bounds.handBackMs)) return "cancelled";
   logger.error("Jobs did not stop after cancellation; their locks will expire and another worker will take them over");
   return "abandoned";
 }

@@ -37,12 +37,3 @@ export function writeBrokenPdf(folder: string, name = "broken.pdf"): string {
   writeFileSync(join(folder, name), "this is not a PDF, only its name says so");
   return join(folder, name);
 }
-
-/** A text book big enough (about `megabytes` MB) that parsing, chunking and embedding take seconds. */
-export function writeBigTextBook(folder: string, name: string, megabytes: number): string {
-  const paragraph = (index: number) =>
-    `Абзац ${index}: длинный рассказ о разных вещах, номер ${index * 7}, и ещё немного слов для объёма.`;
-  const count = Math.ceil((megabytes * 1024 * 1024) / 160);
-  writeFileSync(join(folder, name), Array.from({ length: count }, (_, index) => paragraph(index)).join("\n\n"));
-  return join(folder, name);
-}

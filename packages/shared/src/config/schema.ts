@@ -104,16 +104,16 @@ export const envSchema = z.object({
   BOT_ANSWER_TIMEOUT_SECONDS: positiveInt(1, 600).default(60),
   /** Passages the bot retrieves per question (the CLI's `ask --k`). */
   BOT_SEARCH_K: positiveInt(1, 50).default(5),
-  /** hybrid = keyword (BM25) and vector lists fused; vector or keyword = one list alone. */
+  /** hybrid = keyword (BM25) and vector candidates scored together; vector or keyword = one list alone. */
   RETRIEVAL_MODE: z
     .enum(["hybrid", "vector", "keyword"], { error: "expected hybrid, vector or keyword" })
     .default("hybrid"),
-  /** Candidates each list brings into the fusion (chosen with `pnpm eval`, see docs/retrieval.md). */
+  /** Candidates each list brings (chosen with `pnpm eval --sweep`, see docs/retrieval.md). */
   RETRIEVAL_VECTOR_CANDIDATES: positiveInt(1, 1000).default(50),
   RETRIEVAL_KEYWORD_CANDIDATES: positiveInt(1, 1000).default(50),
-  /** Weight of the keyword list in reciprocal rank fusion (the vector list weighs 1). */
-  RETRIEVAL_KEYWORD_WEIGHT: decimal(0, 10).default(1),
-  RETRIEVAL_RRF_K: positiveInt(1, 1000).default(60),
+  /** Hybrid score = BM25/best BM25 + VECTOR_WEIGHT × cosine/best cosine + PROXIMITY_WEIGHT × term proximity. */
+  RETRIEVAL_VECTOR_WEIGHT: decimal(0, 10).default(0.2),
+  RETRIEVAL_PROXIMITY_WEIGHT: decimal(0, 10).default(0.5),
   /** Most consecutive found chunks merged into one passage (1 = never merge neighbours). */
   RETRIEVAL_PASSAGE_CHUNKS: positiveInt(1, 10).default(3),
   /** Most characters taken from a neighbouring chunk to finish a sentence cut at a chunk edge (0 = off). */
@@ -127,6 +127,12 @@ export const envSchema = z.object({
   WEBHOOK_SECRET: optionalSecret,
   BOT_METRICS_PORT: positiveInt(0, 65_535).default(9464),
   WORKER_METRICS_PORT: positiveInt(0, 65_535).default(9465),
+  /** Address the /metrics and /healthz listeners bind to; 0.0.0.0 when Prometheus scrapes from another machine. */
+  METRICS_HOST: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z.:-]+$/, { error: "expected an address such as 127.0.0.1 or 0.0.0.0" })
+    .default("127.0.0.1"),
   INDEX_POLL_SECONDS: positiveInt(1, 3600).default(10),
 });
 

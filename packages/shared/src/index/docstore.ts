@@ -6,10 +6,11 @@ import type { Chunk } from "../chunking/types.js";
 import type { Passage } from "../retrieval/types.js";
 import {
   createKeywordInserter,
-  createKeywordSearch,
   hasKeywordTable,
+  headingOf,
   KEYWORD_SCHEMA,
-  type KeywordSearch,
+  type KeywordIndex,
+  openKeywordIndex,
 } from "./keyword-index.js";
 import type { BookRecord } from "./manifest.js";
 
@@ -63,7 +64,7 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
         chunk.chapter ?? null,
         chunk.text,
       );
-      indexTerms?.(record.firstLabel + index, chunk.text);
+      indexTerms?.(record.firstLabel + index, chunk.text, headingOf(record.title, chunk.chapter));
     });
   });
   return {
@@ -112,8 +113,8 @@ export interface DocstoreReader {
   /** Chunks by FAISS label, in the order of `labels`; unknown labels are skipped. */
   chunksByLabel(labels: number[]): Map<number, Chunk>;
   chunksOfBook(bookId: string): Chunk[];
-  /** BM25 search over the keyword index; undefined for generations built without one. */
-  readonly keywordSearch: KeywordSearch | undefined;
+  /** The keyword index; undefined for generations built without one. */
+  readonly keywordIndex: KeywordIndex | undefined;
   /** Exposed for diagnostics. */
   readonly db: Database.Database;
   close(): void;
@@ -125,10 +126,11 @@ export function openDocstoreReader(path: string): DocstoreReader {
   const byBook = db.prepare(
     `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN books b USING (book_id) WHERE c.book_id = ? ORDER BY c.label`,
   );
+  const chunkCount = () => (count.get() as { n: number }).n;
   return {
     db,
-    keywordSearch: hasKeywordTable(db) ? createKeywordSearch(db) : undefined,
-    chunkCount: () => (count.get() as { n: number }).n,
+    keywordIndex: hasKeywordTable(db) ? openKeywordIndex(db, chunkCount()) : undefined,
+    chunkCount,
     chunksByLabel(labels) {
       const out = new Map<number, Chunk>();
       if (labels.length === 0) return out;

@@ -1,5 +1,7 @@
 // The keyword index of a generation: an SQLite FTS5 table inside the docstore, rowid = FAISS
-// label, holding each chunk's pre-stemmed terms (keyword-terms.ts) and ranked by FTS5's BM25.
+// label, holding each chunk's pre-stemmed terms (keyword-terms.ts) and, in a second column,
+// the terms of its book title and chapter, ranked by FTS5's BM25 with the heading weighted
+// lower. Headings let "the snake in the Speckled Band" prefer chunks of that story.
 // Contentless (content=''): the chunk text already lives in `chunks`, only the inverted index
 // is stored. The `ascii` tokenizer splits on ASCII spaces and punctuation only, so the terms
 // we computed (any script) reach the index unchanged.
@@ -8,7 +10,10 @@ import { keywordTerms } from "./keyword-terms.js";
 
 export const KEYWORD_TABLE = "chunk_terms";
 
-export const KEYWORD_SCHEMA = `CREATE VIRTUAL TABLE ${KEYWORD_TABLE} USING fts5(terms, content='', tokenize='ascii');`;
+export const KEYWORD_SCHEMA = `CREATE VIRTUAL TABLE ${KEYWORD_TABLE} USING fts5(terms, heading, content='', tokenize='ascii');`;
+
+/** BM25 weight of a heading match relative to a match in the chunk's own text. */
+export const HEADING_WEIGHT = 0.3;
 
 /** A chunk found by keyword or vector search, before it is turned into a passage. */
 export interface ScoredLabel {
@@ -17,33 +22,76 @@ export interface ScoredLabel {
   score: number;
 }
 
-export function createKeywordInserter(db: Database.Database): (label: number, text: string) => void {
-  const insert = db.prepare(`INSERT INTO ${KEYWORD_TABLE}(rowid, terms) VALUES (?, ?)`);
-  return (label, text) => {
-    insert.run(label, keywordTerms(text).join(" "));
+export interface KeywordIndex {
+  /** Chunks holding any of the terms, best BM25 first. */
+  search(terms: readonly string[], limit: number): ScoredLabel[];
+  /** BM25's inverse document frequency of a term (high for rare terms, 0 for absent ones). */
+  inverseDocumentFrequency(term: string): number;
+}
+
+/** The heading a chunk is indexed under: its book's title and its chapter, if any. */
+export function headingOf(title: string, chapter: string | undefined): string {
+  return chapter ? `${title}\n${chapter}` : title;
+}
+
+export function createKeywordInserter(db: Database.Database): (label: number, text: string, heading: string) => void {
+  const insert = db.prepare(`INSERT INTO ${KEYWORD_TABLE}(rowid, terms, heading) VALUES (?, ?, ?)`);
+  // Consecutive chunks share a heading: stem it once per change, not once per chunk.
+  let lastHeading = "";
+  let lastTerms = "";
+  return (label, text, heading) => {
+    if (heading !== lastHeading) {
+      lastHeading = heading;
+      lastTerms = keywordTerms(heading).join(" ");
+    }
+    insert.run(label, keywordTerms(text).join(" "), lastTerms);
   };
 }
 
 export function hasKeywordTable(db: Database.Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(KEYWORD_TABLE) !== undefined;
-}
-
-/** An FTS5 query matching any of the terms; terms are letters and digits only, quoted all the same. */
-export function anyTermQuery(terms: readonly string[]): string | undefined {
-  const distinct = [...new Set(terms)];
-  if (distinct.length === 0) return undefined;
-  return distinct.map((term) => `"${term.replace(/"/g, '""')}"`).join(" OR ");
-}
-
-export type KeywordSearch = (question: string, limit: number) => ScoredLabel[];
-
-export function createKeywordSearch(db: Database.Database): KeywordSearch {
-  const statement = db.prepare(
-    `SELECT rowid AS label, -bm25(${KEYWORD_TABLE}) AS score FROM ${KEYWORD_TABLE} WHERE ${KEYWORD_TABLE} MATCH ? ORDER BY bm25(${KEYWORD_TABLE}) LIMIT ?`,
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(KEYWORD_TABLE) !== undefined
   );
-  return (question, limit) => {
-    const query = anyTermQuery(keywordTerms(question));
-    if (!query || limit <= 0) return [];
-    return statement.all(query, limit) as ScoredLabel[];
+}
+
+/** Russian stems at least this long are also matched by prefix (see anyTermQuery). */
+const MIN_PREFIX_STEM = 5;
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/**
+ * An FTS5 query matching any of the terms. Snowball leaves Russian stems apart where the
+ * word changes inside (кубок/кубка → «кубок»/«кубк», порох/пороховой), so a long Russian stem
+ * is also matched by its prefix two letters shorter; BM25 counts that match as a separate,
+ * weaker phrase. Terms are letters and digits only, quoted all the same.
+ */
+export function anyTermQuery(terms: readonly string[]): string | undefined {
+  const phrases = new Set<string>();
+  for (const term of terms) {
+    phrases.add(`"${term.replace(/"/g, '""')}"`);
+    if (term.length >= MIN_PREFIX_STEM && CYRILLIC.test(term)) {
+      phrases.add(`"${term.slice(0, Math.max(MIN_PREFIX_STEM, term.length - 2))}"*`);
+    }
+  }
+  return phrases.size === 0 ? undefined : [...phrases].join(" OR ");
+}
+
+export function openKeywordIndex(db: Database.Database, chunkCount: number): KeywordIndex {
+  const search = db.prepare(
+    `SELECT rowid AS label, -bm25(${KEYWORD_TABLE}, 1, ${HEADING_WEIGHT}) AS score FROM ${KEYWORD_TABLE} ` +
+      `WHERE ${KEYWORD_TABLE} MATCH ? ORDER BY bm25(${KEYWORD_TABLE}, 1, ${HEADING_WEIGHT}) LIMIT ?`,
+  );
+  // fts5vocab exposes document frequencies; it lives in the connection's TEMP schema, which
+  // is writable even though the docstore is opened read-only.
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING fts5vocab(main, '${KEYWORD_TABLE}', 'col')`);
+  const frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ? AND col = 'terms'").pluck();
+  return {
+    search(terms, limit) {
+      const query = anyTermQuery(terms);
+      return query && limit > 0 ? (search.all(query, limit) as ScoredLabel[]) : [];
+    },
+    inverseDocumentFrequency(term) {
+      const df = (frequency.get(term) as number | undefined) ?? 0;
+      return df === 0 ? 0 : Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
+    },
   };
 }

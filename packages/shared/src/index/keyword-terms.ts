@@ -9,7 +9,7 @@ import { stem } from "../text/stem.js";
 import { tokenize } from "../text/tokenize.js";
 
 /** Recorded in the manifest: bump when the recipe changes, so old indexes are known to differ. */
-export const KEYWORD_TERMS_VERSION = "snowball-ru-en-v1";
+export const KEYWORD_TERMS_VERSION = "snowball-ru-en-headings-v1";
 
 const HYPHENATED = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu;
 

@@ -23,8 +23,10 @@ export interface LoadedGeneration {
   readonly hasKeywordIndex: boolean;
   /** FAISS labels of the `k` nearest chunks, best first, with cosine similarity. */
   vectorCandidates(query: Float32Array, k: number): ScoredLabel[];
-  /** Labels of the `k` best BM25 matches for the question's terms; [] without a keyword index. */
-  keywordCandidates(question: string, k: number): ScoredLabel[];
+  /** Labels of the `k` best BM25 matches for the terms (keywordTerms); [] without a keyword index. */
+  keywordCandidates(terms: readonly string[], k: number): ScoredLabel[];
+  /** BM25 inverse document frequency of each term (all 0 without a keyword index). */
+  termWeights(terms: readonly string[]): Map<string, number>;
   /** Cosine similarity of a unit query to each labelled chunk's stored vector. */
   similarities(query: Float32Array, labels: readonly number[]): Map<number, number>;
   chunksByLabel(labels: number[]): Map<number, Chunk>;
@@ -60,7 +62,7 @@ export async function openGeneration(
   const books = new Map(manifest.books.map((book) => [book.bookId, book]));
   const dims = manifest.embedder.dims;
   const rows = openVectorRows(dir, manifest);
-  const keywordSearch = manifest.keywordIndex ? docstore.keywordSearch : undefined;
+  const keywordIndex = manifest.keywordIndex ? docstore.keywordIndex : undefined;
   const vectorCandidates = (query: Float32Array, k: number): ScoredLabel[] => {
     const total = index.ntotal();
     if (total === 0 || k <= 0) return [];
@@ -86,9 +88,10 @@ export async function openGeneration(
       }
       return passages;
     },
-    hasKeywordIndex: keywordSearch !== undefined,
+    hasKeywordIndex: keywordIndex !== undefined,
     vectorCandidates,
-    keywordCandidates: (question, k) => keywordSearch?.(question, k) ?? [],
+    keywordCandidates: (terms, k) => keywordIndex?.search(terms, k) ?? [],
+    termWeights: (terms) => new Map(terms.map((term) => [term, keywordIndex?.inverseDocumentFrequency(term) ?? 0])),
     similarities: (query, labels) => similaritiesOf(rows, query, labels),
     chunksByLabel: (labels) => docstore.chunksByLabel(labels),
     book: (bookId) => books.get(bookId),

@@ -80,7 +80,7 @@ export async function verifyAndOpenGeneration(dir: string, options: VerifyOption
   let docstore: DocstoreReader | undefined;
   try {
     docstore = openDocstoreReader(join(dir, DOCSTORE_FILE));
-    if (manifest.keywordIndex && !docstore.keywordSearch) {
+    if (manifest.keywordIndex && !docstore.keywordIndex) {
       faults.push({ file: DOCSTORE_FILE, fault: "manifest declares a keyword index but the docstore has none" });
     }
     const rows = docstore.chunkCount();

@@ -2,6 +2,7 @@
 // scrape time), books indexed and failed by reason, pages processed, runs by outcome, the time
 // of the last publish, and whether this worker takes jobs at all (INGESTION_ENABLED).
 import { Counter, Gauge, type Registry } from "prom-client";
+import type { BookErrorKind } from "../loaders/types.js";
 import type { QueueStatus } from "../queue/queue-status.js";
 
 export type QueueSnapshot = Pick<QueueStatus, "paused" | "runs" | "books">;
@@ -16,8 +17,8 @@ export interface WorkerMetricsOptions {
 
 export interface WorkerMetrics {
   bookIndexed(facts: { pages?: number; seconds: number }): void;
-  /** `reason`: the book's error kind (encrypted, corrupt, scanned, timeout, …) or "other". */
-  bookFailed(reason: string): void;
+  /** `reason`: the book's error kind (as in `ingest status`), "other" when it has none. */
+  bookFailed(reason: BookErrorKind | "other"): void;
   runFinished(outcome: RunOutcome): void;
   setIngestionEnabled(enabled: boolean): void;
 }

@@ -3,13 +3,14 @@
 // atomically. A failing book is reported and skipped; it never stops the others.
 import type { Logger } from "winston";
 import { CHUNKER_VERSION } from "../chunking/index.js";
-import { type Embedder, sameIdentity } from "../embeddings/types.js";
+import type { Embedder } from "../embeddings/types.js";
 import type { GenerationBuilder } from "../index/generation-builder.js";
 import type { IndexStore } from "../index/index-store.js";
 import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { BookLoadError } from "../loaders/types.js";
 import type { IngestSettings } from "./ingest-settings.js";
 import { prepareBook } from "./prepare-book.js";
+import { openReusableGeneration } from "./reusable-generation.js";
 import { type LibraryFile, scanLibrary } from "./scan-library.js";
 import type { BookOutcome, IngestProgress, IngestReport } from "./types.js";
 
@@ -35,23 +36,12 @@ export class NothingToPublishError extends Error {
 
 /** The live generation, if it can serve as a source of reusable chunks and vectors. */
 async function openReusable(deps: IngestDeps): Promise<LoadedGeneration | undefined> {
-  if (!deps.store.liveId()) return undefined;
-  try {
-    const live = await deps.store.openLive();
-    const { chunking } = live.manifest;
-    const sameChunking =
-      chunking.version === CHUNKER_VERSION &&
-      chunking.chunkSize === deps.settings.chunking.chunkSize &&
-      chunking.chunkOverlap === deps.settings.chunking.chunkOverlap;
-    if (sameIdentity(live.manifest.embedder, deps.embedder.identity) && sameChunking) return live;
-    deps.logger.info("Live index used another embedder or chunking: every book will be re-embedded", {
-      generation: live.id,
-    });
-    live.close();
-  } catch (error) {
-    deps.logger.warn(`Live index cannot be reused, every book will be re-embedded: ${(error as Error).message}`);
-  }
-  return undefined;
+  const { generation, reason } = await openReusableGeneration(deps.store, {
+    embedder: deps.embedder.identity,
+    chunking: deps.settings.chunking,
+  });
+  if (reason) deps.logger.warn(`Every book will be re-embedded: ${reason}`);
+  return generation;
 }
 
 function failedOutcome(error: unknown, file: string): BookOutcome {

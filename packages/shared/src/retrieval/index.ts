@@ -1,7 +1,6 @@
 // Finding passages for a question: the live generation (hot-swapped), hybrid keyword + vector
-// search with rank fusion, neighbour merging and cut-sentence completion.
+// scoring, neighbour merging and cut-sentence completion.
 export { LibraryEmptyError } from "./errors.js";
-export { type FusedHit, fuseRankings, type RankedList } from "./fuse-rankings.js";
 export { createLiveLibrary, type LiveLibrary, type LiveLibraryDeps, type ReloadOutcome } from "./live-library.js";
 export {
   DEFAULT_RETRIEVAL_SETTINGS,

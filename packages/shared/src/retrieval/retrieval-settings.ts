@@ -1,5 +1,5 @@
-// How passages are found: hybrid (keyword + vector lists fused), or one of them alone, with
-// the candidate counts and fusion weight from config. Defaults live in the config schema and
+// How passages are found: hybrid (keyword + vector candidates scored together), or one list
+// alone, with the candidate counts and weights from config. Defaults live in the config schema and
 // were chosen with `pnpm eval` (see docs/retrieval.md), not guessed.
 import { type AppConfig, envSchema } from "../config/schema.js";
 
@@ -7,14 +7,14 @@ export type RetrievalMode = "hybrid" | "vector" | "keyword";
 
 export interface RetrievalSettings {
   mode: RetrievalMode;
-  /** Nearest chunks taken from FAISS into the fusion. */
+  /** Nearest chunks taken from FAISS as candidates. */
   vectorCandidates: number;
-  /** Best BM25 chunks taken from the keyword index into the fusion. */
+  /** Best BM25 chunks taken from the keyword index as candidates. */
   keywordCandidates: number;
-  /** Weight of the keyword list in reciprocal rank fusion; the vector list weighs 1. */
-  keywordWeight: number;
-  /** The k of reciprocal rank fusion: larger flattens the advantage of the very top ranks. */
-  rrfK: number;
+  /** Weight of cosine similarity (relative to the best vector hit); BM25 relative to the best weighs 1. */
+  vectorWeight: number;
+  /** Weight of term proximity (share of the question's terms within one sentence-sized window). */
+  proximityWeight: number;
   /** Most consecutive chunks found together that are merged into one passage (1 = no merging). */
   passageChunks: number;
   /** Most characters borrowed from a neighbouring chunk to finish a cut sentence (0 = off). */
@@ -26,8 +26,8 @@ export function retrievalSettingsFromConfig(config: AppConfig): RetrievalSetting
     mode: config.RETRIEVAL_MODE,
     vectorCandidates: config.RETRIEVAL_VECTOR_CANDIDATES,
     keywordCandidates: config.RETRIEVAL_KEYWORD_CANDIDATES,
-    keywordWeight: config.RETRIEVAL_KEYWORD_WEIGHT,
-    rrfK: config.RETRIEVAL_RRF_K,
+    vectorWeight: config.RETRIEVAL_VECTOR_WEIGHT,
+    proximityWeight: config.RETRIEVAL_PROXIMITY_WEIGHT,
     passageChunks: config.RETRIEVAL_PASSAGE_CHUNKS,
     expandChars: config.RETRIEVAL_EXPAND_CHARS,
   };

@@ -1,18 +1,19 @@
-// One question against one generation: keyword and vector candidates, fused by reciprocal
-// rank, neighbours merged into one passage, cut sentences completed. A generation without a
+// One question against one generation: keyword (BM25) and vector candidates scored together,
+// consecutive hits merged into one passage, cut sentences completed. A generation without a
 // keyword index (built before it existed) is searched by vector alone.
 import type { Chunk } from "../chunking/types.js";
 import type { ScoredLabel } from "../index/keyword-index.js";
+import { keywordTerms } from "../index/keyword-terms.js";
 import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { assemblePassage } from "./assemble-passage.js";
-import { fuseRankings, type RankedList } from "./fuse-rankings.js";
 import { groupAdjacentHits, type HitGroup } from "./group-adjacent-hits.js";
 import type { RetrievalSettings } from "./retrieval-settings.js";
+import { firstPassScores, PROXIMITY_POOL, withProximity } from "./score-candidates.js";
 import type { Passage } from "./types.js";
 
 export interface SearchQuery {
   text: string;
-  /** The question's unit embedding (also used to give keyword hits a cosine similarity). */
+  /** The question's unit embedding (also gives keyword hits their cosine similarity). */
   vector: Float32Array;
 }
 
@@ -26,17 +27,34 @@ function neighbourLabels(groups: HitGroup[]): number[] {
   return groups.flatMap((group) => [(group.labels[0] ?? 0) - 1, (group.labels.at(-1) ?? -2) + 1]).filter((l) => l >= 0);
 }
 
-function cosineOf(generation: LoadedGeneration, query: SearchQuery, vector: ScoredLabel[], groups: HitGroup[]) {
-  const known = new Map(vector.map((hit) => [hit.label, hit.score]));
-  const missing = groups.flatMap((group) => group.labels).filter((label) => !known.has(label));
-  for (const [label, score] of generation.similarities(query.vector, missing)) known.set(label, score);
-  return known;
+/** Candidates best first, with each one's cosine similarity (kept as the passage score). */
+function rankCandidates(
+  generation: LoadedGeneration,
+  query: SearchQuery,
+  vectorHits: ScoredLabel[],
+  settings: RetrievalSettings,
+): { ranked: ScoredLabel[]; cosine: Map<number, number>; chunks: Map<number, Chunk> } {
+  const use = listsInUse(generation, settings);
+  const terms = use.keyword ? keywordTerms(query.text) : [];
+  const keyword = use.keyword ? generation.keywordCandidates(terms, settings.keywordCandidates) : [];
+  const vector = use.vector ? vectorHits : [];
+  const cosine = new Map(vector.map((hit) => [hit.label, hit.score]));
+  const unscored = keyword.map((hit) => hit.label).filter((label) => !cosine.has(label));
+  for (const [label, score] of generation.similarities(query.vector, unscored)) cosine.set(label, score);
+  if (!use.vector || !use.keyword) {
+    const ranked = use.vector ? vector : keyword;
+    return { ranked, cosine, chunks: generation.chunksByLabel(ranked.slice(0, PROXIMITY_POOL).map((hit) => hit.label)) };
+  }
+  const firstPass = firstPassScores({ keyword, vector, cosine }, settings);
+  const chunks = generation.chunksByLabel(firstPass.slice(0, PROXIMITY_POOL).map((hit) => hit.label));
+  const ranked = withProximity(firstPass, chunks, generation.termWeights(terms), settings.proximityWeight);
+  return { ranked, cosine, chunks };
 }
 
 /**
- * The rest of a search once the vector hits are known (`settings.vectorCandidates` nearest
- * chunks, best first; [] when the mode does not use vectors): keyword hits, fusion, passages.
- * For callers that run the FAISS scan elsewhere, such as on a worker thread.
+ * A search once the vector hits are known (`settings.vectorCandidates` nearest chunks, best
+ * first; ignored when the mode does not use vectors). For callers that run the FAISS scan
+ * elsewhere, such as on a worker thread.
  */
 export function passagesFromVectorHits(
   generation: LoadedGeneration,
@@ -46,26 +64,20 @@ export function passagesFromVectorHits(
   settings: RetrievalSettings,
 ): Passage[] {
   if (k <= 0) return [];
-  const use = listsInUse(generation, settings);
-  const lists: RankedList[] = use.vector ? [{ hits: vectorHits, weight: 1 }] : [];
-  if (use.keyword) {
-    const hits = generation.keywordCandidates(query.text, settings.keywordCandidates);
-    lists.push({ hits, weight: use.vector ? settings.keywordWeight : 1 });
-  }
+  const { ranked, cosine, chunks } = rankCandidates(generation, query, vectorHits, settings);
   // Enough chunks to fill k passages even when several hits merge into one.
-  const ranked = fuseRankings(lists, settings.rrfK)
-    .slice(0, k * 4)
-    .map((hit) => hit.label);
-  const groups = groupAdjacentHits(ranked, generation.chunksByLabel(ranked), k, settings.passageChunks);
+  const leading = ranked.slice(0, k * 4).map((hit) => hit.label);
+  const missing = leading.filter((label) => !chunks.has(label));
+  for (const [label, chunk] of generation.chunksByLabel(missing)) chunks.set(label, chunk);
+  const groups = groupAdjacentHits(leading, chunks, k, settings.passageChunks);
   const around: Map<number, Chunk> =
     settings.expandChars > 0 ? generation.chunksByLabel(neighbourLabels(groups)) : new Map();
-  const similarity = cosineOf(generation, query, use.vector ? vectorHits : [], groups);
   return groups.map((group) => {
     const first = group.labels[0] ?? 0;
     const last = group.labels.at(-1) ?? 0;
     const before = around.get(first - 1);
     const after = around.get(last + 1);
-    const score = Math.max(...group.labels.map((label) => similarity.get(label) ?? 0));
+    const score = Math.max(...group.labels.map((label) => cosine.get(label) ?? 0));
     const neighbours = { ...(before ? { before } : {}), ...(after ? { after } : {}) };
     return assemblePassage(group, neighbours, score, settings.expandChars);
   });

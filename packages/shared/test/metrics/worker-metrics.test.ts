@@ -52,7 +52,7 @@ describe("worker metrics", () => {
     metrics.worker.bookIndexed({ seconds: 1 }); // a TXT book: no pages
     metrics.worker.bookFailed("encrypted");
     metrics.worker.bookFailed("encrypted");
-    metrics.worker.bookFailed("scanned");
+    metrics.worker.bookFailed("no_text");
     metrics.worker.runFinished("published");
     metrics.worker.runFinished("failed");
     const server = await startMetricsServer({
@@ -69,7 +69,7 @@ describe("worker metrics", () => {
       expect(valueOf(samples, "ai_library_worker_queue_readable")).toBe(1);
       expect(valueOf(samples, "ai_library_worker_books_indexed_total")).toBe(3);
       expect(valueOf(samples, "ai_library_worker_books_failed_total", { reason: "encrypted" })).toBe(2);
-      expect(valueOf(samples, "ai_library_worker_books_failed_total", { reason: "scanned" })).toBe(1);
+      expect(valueOf(samples, "ai_library_worker_books_failed_total", { reason: "no_text" })).toBe(1);
       expect(valueOf(samples, "ai_library_worker_pages_total")).toBe(150);
       expect(valueOf(samples, "ai_library_worker_pages_per_second")).toBe(10);
       expect(valueOf(samples, "ai_library_worker_runs_total", { outcome: "published" })).toBe(1);

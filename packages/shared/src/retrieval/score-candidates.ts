@@ -1,0 +1,70 @@
+// Hybrid scoring of the candidate chunks both lists brought: a weighted sum of
+// BM25 (relative to the best keyword hit), cosine similarity (relative to the best vector hit)
+// and term proximity (the best window's share of the question's term weight). Scores, not
+// ranks, are combined: a keyword hit far ahead of the rest stays ahead, which rank fusion
+// (tried first, see docs/retrieval.md) could not keep. Weights come from `pnpm eval --sweep`.
+import type { Chunk } from "../chunking/types.js";
+import { headingOf, type ScoredLabel } from "../index/keyword-index.js";
+import { keywordTerms } from "../index/keyword-terms.js";
+import { looksLikeContents } from "./looks-like-contents.js";
+import { bestWindowCoverage } from "./term-proximity.js";
+
+export interface CandidateSignals {
+  keyword: readonly ScoredLabel[];
+  vector: readonly ScoredLabel[];
+  /** Cosine similarity of every candidate (vector hits and keyword hits alike). */
+  cosine: Map<number, number>;
+}
+
+export interface HybridWeights {
+  vectorWeight: number;
+  proximityWeight: number;
+}
+
+/** Terms per proximity window: about one long sentence. */
+export const PROXIMITY_WINDOW = 40;
+/** Only this many leading candidates are read for proximity; the rest cannot catch up. */
+export const PROXIMITY_POOL = 30;
+
+const maxOf = (values: Iterable<number>) => Math.max(Number.MIN_VALUE, ...values);
+
+/** Keyword BM25 and cosine, each relative to its list's best, weighted; best first. */
+export function firstPassScores(signals: CandidateSignals, weights: HybridWeights): ScoredLabel[] {
+  const bestKeyword = maxOf(signals.keyword.map((hit) => hit.score));
+  const bestCosine = maxOf(signals.cosine.values());
+  const scores = new Map<number, number>();
+  for (const hit of signals.keyword) scores.set(hit.label, hit.score / bestKeyword);
+  for (const hit of signals.vector) scores.set(hit.label, scores.get(hit.label) ?? 0);
+  return [...scores]
+    .map(([label, keyword]) => ({
+      label,
+      score: keyword + (weights.vectorWeight * Math.max(0, signals.cosine.get(label) ?? 0)) / bestCosine,
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** A table of contents lists every heading's words and answers nothing: it keeps this share of its score. */
+const CONTENTS_SCORE_SHARE = 0.5;
+
+/**
+ * Second pass over the leading candidates, whose chunks are given: adds term proximity and
+ * demotes table-of-contents pages. Candidates past the pool keep their first-pass score.
+ */
+export function withProximity(
+  firstPass: readonly ScoredLabel[],
+  chunks: Map<number, Chunk>,
+  termWeights: Map<string, number>,
+  proximityWeight: number,
+): ScoredLabel[] {
+  return firstPass
+    .map((hit, index) => {
+      const chunk = index < PROXIMITY_POOL ? chunks.get(hit.label) : undefined;
+      if (chunk === undefined) return hit;
+      const heading = new Set(keywordTerms(headingOf(chunk.title, chunk.chapter)));
+      const coverage =
+        proximityWeight > 0 ? bestWindowCoverage(keywordTerms(chunk.text), termWeights, PROXIMITY_WINDOW, heading) : 0;
+      const score = hit.score + proximityWeight * coverage;
+      return { label: hit.label, score: looksLikeContents(chunk.text) ? score * CONTENTS_SCORE_SHARE : score };
+    })
+    .sort((a, b) => b.score - a.score);
+}
