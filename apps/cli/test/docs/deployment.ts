@@ -2,7 +2,7 @@
 // checkout, and real data/ and logs/ of its own (books, index generations built by the real
 // inline ingest, a real bot log). Commands from the docs run in it exactly as written.
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,7 +56,6 @@ export async function buildTemplate(env: Record<string, string>): Promise<string
     title: "Маяк",
     pages: ["Смотритель маяка каждый вечер поднимался на башню и зажигал огонь для кораблей."],
   });
-  const { writeFileSync } = await import("node:fs");
   const steps: [string, string][] = [
     ["bees.md", "# Пчёлы\n\nЛиповый мёд собирают в июле, когда цветёт липа.\n"],
     ["garden.txt", "Tomatoes need at least eight hours of direct sunlight every day.\n"],
