@@ -7,6 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
+import { parseConfig } from "@ai-library/shared/config";
+import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import { checkGenerationDir, listBackupFiles, listGenerations, openIndexStore } from "@ai-library/shared/index";
 import { closeLogger, createLogger } from "@ai-library/shared/logging";
 import {
@@ -16,13 +18,11 @@ import {
   startMetricsServer,
 } from "@ai-library/shared/metrics";
 import { openIngestQueues, readQueueStatus } from "@ai-library/shared/queue";
-import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
-import { parseConfig } from "@ai-library/shared/config";
 import { createLiveLibrary } from "@ai-library/shared/retrieval";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "./cli-helpers.js";
-import { buildTemplate, CLI, copyDeployment, shell } from "./docs/deployment.js";
+import { buildTemplate, CLI, copyDeployment, freePort, shell } from "./docs/deployment.js";
 import { cliOptions, cliPath, type DocCommand, fencedCommands, inlineCliCommands } from "./docs/extract-commands.js";
 
 const DOCS = ["docs/OPS.md", "docs/run_local.md", "docs/deploy.md", "docs/metrics.md"];
@@ -30,10 +30,13 @@ const EXEMPT: { pattern: RegExp; reason: string }[] = [
   {
     pattern: /^sudo /,
     reason:
-      "needs root and systemd as PID 1 (installing, systemctl, journalctl); the units are verified and their " +
-      "ExecStart run under their hardening in test/infra/systemd-units.test.ts",
+      "a server step as root (user, files, systemctl, journalctl; systemd as PID 1); the units are verified and " +
+      "their ExecStart run under their hardening in test/infra/systemd-units.test.ts",
   },
-  { pattern: /^cd \/opt\/ai-library-bot$/, reason: "the production path; here every command runs in the temp installation" },
+  {
+    pattern: /^cd \/opt\/ai-library-bot$/,
+    reason: "the production path; here every command runs in the temp installation",
+  },
   { pattern: /^git (checkout|fetch|clone)\b/, reason: "would change the checkout the other tests run from" },
   {
     pattern: /^pnpm install --frozen-lockfile$/,
@@ -93,7 +96,7 @@ async function serveMetrics(dir: string): Promise<{ bot: number; worker: number 
   const ports: number[] = [];
   for (const metrics of [bot, worker]) {
     const server = await startMetricsServer({
-      port: 20_000 + Math.floor(Math.random() * 20_000),
+      port: await freePort(),
       registry: metrics.registry,
       health: () => ({ ok: true }),
       logger,
@@ -113,7 +116,9 @@ async function substitute(command: string, dir: string, ports: { bot: number; wo
     .replace(/^git log\b/, `git -C ${repoRoot} log`);
   if (text.includes("<id>")) {
     const store = openIndexStore(join(dir, "data/index"));
-    const candidates = listGenerations(store).filter((entry) => !entry.live).reverse();
+    const candidates = listGenerations(store)
+      .filter((entry) => !entry.live)
+      .reverse();
     let sound: string | undefined;
     for (const entry of candidates) {
       if ((await checkGenerationDir(store.generationDir(entry.id))).ok) {
@@ -139,34 +144,42 @@ async function toolMissing(command: string): Promise<string | undefined> {
 }
 
 describe("commands in the operator docs", () => {
-  it.each(DOCS)("%s: every command runs on a temp installation (or is exempt with a reason)", async (doc) => {
-    const commands = fencedCommands(doc, readFileSync(join(repoRoot, doc), "utf8"));
-    expect(commands.length).toBeGreaterThan(0);
-    const dir = copyDeployment(template);
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const ports = await serveMetrics(dir);
-    const failures: string[] = [];
-    const skipped: string[] = [];
-    for (const entry of commands) {
-      const exempt = EXEMPT.find((rule) => rule.pattern.test(entry.command));
-      if (exempt) {
-        skipped.push(`${doc}:${entry.line} ${entry.command} — ${exempt.reason}`);
-        continue;
+  it.each(DOCS)(
+    "%s: every command runs on a temp installation (or is exempt with a reason)",
+    async (doc) => {
+      const commands = fencedCommands(doc, readFileSync(join(repoRoot, doc), "utf8"));
+      expect(commands.length).toBeGreaterThan(0);
+      const dir = copyDeployment(template);
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const ports = await serveMetrics(dir);
+      const failures: string[] = [];
+      const skipped: string[] = [];
+      for (const entry of commands) {
+        const exempt = EXEMPT.find((rule) => rule.pattern.test(entry.command));
+        if (exempt) {
+          skipped.push(`${doc}:${entry.line} ${entry.command} — ${exempt.reason}`);
+          continue;
+        }
+        const missing = await toolMissing(entry.command);
+        if (missing) {
+          skipped.push(`${doc}:${entry.line} ${entry.command} — ${missing} is not installed here`);
+          continue;
+        }
+        const result = await shell(await substitute(entry.command, dir, ports), dir, env);
+        const allowed = entry.command.includes("grep") ? [0, 1] : [0];
+        if (!allowed.includes(result.code ?? -1)) {
+          failures.push(
+            `${doc}:${entry.line} \`${entry.command}\` exited ${result.code}:\n${result.output.slice(-1500)}`,
+          );
+        }
       }
-      const missing = await toolMissing(entry.command);
-      if (missing) {
-        skipped.push(`${doc}:${entry.line} ${entry.command} — ${missing} is not installed here`);
-        continue;
-      }
-      const result = await shell(await substitute(entry.command, dir, ports), dir, env);
-      const allowed = entry.command.includes("grep") ? [0, 1] : [0];
-      if (!allowed.includes(result.code ?? -1)) {
-        failures.push(`${doc}:${entry.line} \`${entry.command}\` exited ${result.code}:\n${result.output.slice(-1500)}`);
-      }
-    }
-    console.log(`${doc}: ran ${commands.length - skipped.length}, not run ${skipped.length}:\n  ${skipped.join("\n  ")}`);
-    expect(failures).toEqual([]);
-  });
+      console.log(
+        `${doc}: ran ${commands.length - skipped.length}, not run ${skipped.length}:\n  ${skipped.join("\n  ")}`,
+      );
+      expect(failures).toEqual([]);
+    },
+    600_000,
+  ); // OPS.md alone runs ~35 real CLI processes
 
   it("quote inline only CLI commands and options that their code blocks run", () => {
     const fenced: DocCommand[] = [];
@@ -191,8 +204,9 @@ describe("commands in the operator docs", () => {
   });
 
   it("run `pnpm ai-library` as the root package.json defines it", () => {
-    const scripts = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> })
-      .scripts;
+    const scripts = (
+      JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
     expect(scripts["ai-library"]).toBe("tsx apps/cli/src/main.ts");
     expect(readdirSync(join(repoRoot, "docs"))).toEqual(expect.arrayContaining(DOCS.map((doc) => doc.slice(5))));
   });

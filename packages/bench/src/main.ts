@@ -1,21 +1,33 @@
 // `pnpm bench [name…]`: runs the named benchmarks (all when none is named), one after another.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { printCombinedReport, readRunResults } from "./combined-report.js";
 
 const BENCHES: Record<string, string> = {
   ingest: "packages/bench/src/ingest.bench.ts",
+  peer: "packages/bench/src/peer.bench.ts",
+  scale: "packages/bench/src/scale.bench.ts",
   worker: "apps/worker/bench/worker.bench.ts",
   bot: "apps/bot/bench/bot.bench.ts",
+  retrieval: "packages/eval/bench/retrieval.bench.ts",
 };
 
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+// Flags that take a value (`--size 100000`): the value is passed on, not taken for a bench name.
+const VALUE_FLAGS = new Set(["--size", "--factory"]);
+const args = process.argv.slice(2);
+const isFlagValue = (at: number) => VALUE_FLAGS.has(args[at - 1] ?? "");
+const requested = args.filter((arg, at) => !arg.startsWith("-") && !isFlagValue(at));
+const flags = args.filter((arg, at) => arg.startsWith("-") || isFlagValue(at));
 const unknown = requested.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Available: ${Object.keys(BENCHES).join(", ")}`);
   process.exit(2);
 }
 let failed = false;
-for (const name of requested.length > 0 ? requested : Object.keys(BENCHES)) {
+const startedAt = Date.now();
+const names = requested.length > 0 ? requested : Object.keys(BENCHES);
+for (const name of names) {
   const file = BENCHES[name] ?? "";
   if (!existsSync(file)) {
     console.error(`bench ${name}: ${file} is missing`);
@@ -23,13 +35,19 @@ for (const name of requested.length > 0 ? requested : Object.keys(BENCHES)) {
     continue;
   }
   // Each benchmark in its own process, so peak RSS and warm caches do not leak between them.
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "--expose-gc", file, ...process.argv.slice(2).filter((a) => a.startsWith("-"))],
-    {
-      stdio: "inherit",
-    },
-  );
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", file, ...flags], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) failed = true;
+}
+if (requested.length === 0) {
+  // `pnpm bench` (all): one combined table from this run's figures, and bench-results/all.json.
+  const dir = join(process.cwd(), "bench-results");
+  const results = readRunResults(dir, names, startedAt);
+  printCombinedReport(
+    dir,
+    results,
+    names.filter((name) => !results.some((result) => result.bench === name)),
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -1,7 +1,7 @@
 // Prints a benchmark's figures as a table with the machine in the header, and writes JSON
 // to bench-results/<name>.json so the README can quote the latest run.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 
 export interface Figure {
@@ -15,7 +15,11 @@ export interface Figure {
 
 export function machineHeader(): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
-  return `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  // The load average says how shared the machine was: compare ratios from one run, not absolute times.
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
+  return `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load ${load}`;
 }
 
 export function report(bench: string, figures: Figure[], notes: string[] = []): void {

@@ -56,9 +56,9 @@ async function main(): Promise<void> {
     ];
     const settings = retrievalSettingsFromConfig(config);
     const deps = { store: library.store, embedder, logger };
-    const results = await measureMethods(methodSpecs(settings), questions, (spec) => openMethod(spec, deps));
+    const results = await measureMethods(methodSpecs(settings, options.baseline), questions, (spec) => openMethod(spec, deps));
     printAndWrite(options, {
-      command: `pnpm eval${options.quick ? " --quick" : ""}`,
+      command: `pnpm eval${options.quick ? " --quick" : ""}${options.baseline ? " --baseline" : ""}`,
       k: SEARCH_K,
       retrieval: settings,
       embedder: embedder.identity,

@@ -16,13 +16,14 @@ export interface MethodSpec {
   settings?: RetrievalSettings;
 }
 
-export function methodSpecs(configured: RetrievalSettings): MethodSpec[] {
+export function methodSpecs(configured: RetrievalSettings, withBaseline: boolean): MethodSpec[] {
   const raw = { passageChunks: 1, expandChars: 0 };
+  const baseline: MethodSpec = {
+    name: "MiniSearch BM25 (baseline)",
+    description: "plain BM25 over raw chunks, MiniSearch fuzzy 0.2 + prefix, no stemming",
+  };
   return [
-    {
-      name: "MiniSearch BM25 (baseline)",
-      description: "plain BM25 over raw chunks, MiniSearch fuzzy 0.2 + prefix, no stemming",
-    },
+    ...(withBaseline ? [baseline] : []),
     {
       name: "dense only",
       description: "local embedder + FAISS, neighbours merged and cut sentences completed",

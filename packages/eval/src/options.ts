@@ -5,14 +5,17 @@ import { parseArgs } from "node:util";
 export interface EvalOptions {
   quick: boolean;
   sweep: boolean;
+  /** Also run the MiniSearch BM25 baseline (slow: fuzzy matching, ~0.1–0.2 s per question). */
+  baseline: boolean;
   corpus: string | undefined;
   /** Keep the library here (re-runs reuse unchanged books); default: a temp dir, removed after. */
   workDir: string | undefined;
   out: string;
 }
 
-export const USAGE = `pnpm eval [--quick] [--sweep] [--corpus <shared/corpus>] [--work-dir <dir>] [--out <file.json>]
+export const USAGE = `pnpm eval [--quick] [--baseline] [--sweep] [--corpus <shared/corpus>] [--work-dir <dir>] [--out <file.json>]
   --quick     12 XQuAD articles per language and only the long-book books (development)
+  --baseline  also run plain BM25 with MiniSearch (fuzzy + prefix), the figure the issue started from
   --sweep     also try fusion weights and candidate counts on the same library (how defaults were chosen)
   --work-dir  keep the built library there; a re-run re-ingests only what changed
   --out       where the JSON goes (default bench-results/eval.json, or eval-quick.json with --quick)`;
@@ -23,6 +26,7 @@ export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
     options: {
       quick: { type: "boolean", default: false },
       sweep: { type: "boolean", default: false },
+      baseline: { type: "boolean", default: false },
       corpus: { type: "string" },
       "work-dir": { type: "string" },
       out: { type: "string" },
@@ -35,6 +39,7 @@ export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
   return {
     quick,
     sweep: values.sweep ?? false,
+    baseline: values.baseline ?? false,
     corpus: values.corpus,
     workDir: values["work-dir"] ? resolve(cwd, values["work-dir"]) : undefined,
     out: resolve(cwd, values.out ?? `bench-results/${quick ? "eval-quick" : "eval"}.json`),

@@ -2,7 +2,7 @@
 
 import { createAnswererFromConfig } from "@ai-library/shared/answer";
 import { closeLogger } from "@ai-library/shared/logging";
-import { createLiveLibrary } from "@ai-library/shared/retrieval";
+import { createLiveLibrary, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { detectLanguage } from "@ai-library/shared/text";
 import type { Command } from "commander";
 import { createCliContext } from "../context.js";
@@ -24,7 +24,12 @@ export function registerAskCommand(program: Command): void {
         return;
       }
       const embedder = await context.embedder();
-      const library = createLiveLibrary({ store: context.store, embedder, logger: context.logger });
+      const library = createLiveLibrary({
+        store: context.store,
+        embedder,
+        logger: context.logger,
+        retrieval: retrievalSettingsFromConfig(context.config),
+      });
       try {
         const loaded = await library.reloadIfChanged();
         if (loaded.status === "empty" || (loaded.status === "refused" && !library.current())) {

@@ -20,7 +20,9 @@ export function registerIndexCheckCommand(index: Command): void {
         const live = store.liveId();
         const ids = options.all ? store.list().map((entry) => entry.id) : [id ?? live];
         if (ids.length === 0 || ids[0] === undefined) {
-          process.stderr.write("Проверять нечего: индекс ещё не собран (pnpm ai-library ingest --folder data/books --inline).\n");
+          process.stderr.write(
+            "Проверять нечего: индекс ещё не собран (pnpm ai-library ingest --folder data/books --inline).\n",
+          );
           return 2;
         }
         const known = new Set(store.list().map((entry) => entry.id));
@@ -28,7 +30,9 @@ export function registerIndexCheckCommand(index: Command): void {
         const checks: GenerationCheck[] = [];
         for (const each of ids as string[]) {
           if (!known.has(each) && each !== live) {
-            process.stderr.write(`Поколения ${each} нет в ${store.dir}/generations. Список: pnpm ai-library index list\n`);
+            process.stderr.write(
+              `Поколения ${each} нет в ${store.dir}/generations. Список: pnpm ai-library index list\n`,
+            );
             return 2;
           }
           checks.push(await checkGenerationDir(store.generationDir(each), { expectedEmbedder: expected }));

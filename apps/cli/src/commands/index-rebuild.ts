@@ -9,8 +9,8 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { printIngestReport } from "../output/ingest-report.js";
 import { createProgressReporter } from "../output/progress-reporter.js";
-import { runQueuedIngest } from "./ingest-queue.js";
 import { runIndexCommand } from "./index-command-runner.js";
+import { runQueuedIngest } from "./ingest-queue.js";
 
 async function rebuildInline(context: CliContext, folder: string, json: boolean): Promise<number> {
   const { ingestSettingsFromConfig, runIngest } = await import("@ai-library/shared/pipeline");

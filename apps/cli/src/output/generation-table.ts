@@ -24,19 +24,21 @@ export function formatGenerationTable(generations: GenerationListing[], liveId: 
     "РАЗМЕР".padEnd(10),
     "",
   ].join(" ");
-  const rows = [...generations].reverse().map((generation) =>
-    [
-      `${generation.live ? "*" : " "} ${generation.id}`.padEnd(30),
-      utc(generation.createdAt).padEnd(20),
-      String(generation.books ?? "—").padEnd(6),
-      String(generation.chunks ?? "—").padEnd(11),
-      (generation.embedder ?? "—").padEnd(30),
-      formatBytes(generation.bytes).padEnd(10),
-      generation.live ? "живое" : generation.fault ? `НЕПОЛНОЕ: ${generation.fault}` : "",
-    ]
-      .join(" ")
-      .trimEnd(),
-  );
+  const rows = [...generations]
+    .reverse()
+    .map((generation) =>
+      [
+        `${generation.live ? "*" : " "} ${generation.id}`.padEnd(30),
+        utc(generation.createdAt).padEnd(20),
+        String(generation.books ?? "—").padEnd(6),
+        String(generation.chunks ?? "—").padEnd(11),
+        (generation.embedder ?? "—").padEnd(30),
+        formatBytes(generation.bytes).padEnd(10),
+        generation.live ? "живое" : generation.fault ? `НЕПОЛНОЕ: ${generation.fault}` : "",
+      ]
+        .join(" ")
+        .trimEnd(),
+    );
   const lines = [header.trimEnd(), ...rows];
   if (liveId && !generations.some((generation) => generation.id === liveId)) {
     lines.push(

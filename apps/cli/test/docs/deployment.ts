@@ -4,13 +4,26 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { writePdfBook } from "@ai-library/book-fixtures";
 import { repoRoot } from "../cli-helpers.js";
 
-const LINKED = ["apps", "packages", "node_modules", "infra", "docs", "scripts", "package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "tsconfig.base.json", ".env.example"];
+const LINKED = [
+  "apps",
+  "packages",
+  "node_modules",
+  "infra",
+  "docs",
+  "scripts",
+  "package.json",
+  "pnpm-lock.yaml",
+  "pnpm-workspace.yaml",
+  "tsconfig.base.json",
+  ".env.example",
+];
 export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 /** What `pnpm ai-library` runs (the root package.json script `tsx apps/cli/src/main.ts`), without pnpm's start-up. */
 export const CLI = `${process.execPath} --import ${tsxLoader} apps/cli/src/main.ts`;
@@ -20,7 +33,12 @@ export interface ShellResult {
   output: string;
 }
 
-export function shell(command: string, cwd: string, env: Record<string, string>, timeoutMs = 180_000): Promise<ShellResult> {
+export function shell(
+  command: string,
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+): Promise<ShellResult> {
   return new Promise((resolve) => {
     const child = spawn("bash", ["-o", "pipefail", "-c", command], {
       cwd,
@@ -80,4 +98,17 @@ export function copyDeployment(template: string): string {
   linkCode(dir);
   for (const name of ["data", "logs", ".env"]) cpSync(join(template, name), join(dir, name), { recursive: true });
   return dir;
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -35,7 +35,8 @@ export function inlineCliCommands(doc: string, markdown: string): DocCommand[] {
   markdown.split("\n").forEach((line, index) => {
     if (line.startsWith("```")) return;
     for (const match of line.matchAll(/`(pnpm ai-library [^`]+)`/g)) {
-      if (match[1]) found.push({ doc, line: index + 1, command: match[1] });
+      // "`pnpm ai-library …`" names the CLI itself, not a command.
+      if (match[1] && match[1] !== "pnpm ai-library …") found.push({ doc, line: index + 1, command: match[1] });
     }
   });
   return found;

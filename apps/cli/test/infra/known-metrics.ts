@@ -27,13 +27,31 @@ export async function knownMetricNames(): Promise<Set<string>> {
 }
 
 const PROMQL_WORDS = new Set([
-  "sum", "max", "min", "by", "on", "and", "or", "unless", "rate", "increase", "histogram_quantile", "absent",
-  "time", "hour", "day_of_week", "le", "bool",
+  "sum",
+  "max",
+  "min",
+  "by",
+  "on",
+  "and",
+  "or",
+  "unless",
+  "rate",
+  "increase",
+  "histogram_quantile",
+  "absent",
+  "time",
+  "hour",
+  "day_of_week",
+  "le",
+  "bool",
 ]);
 
 /** Metric names used in a PromQL expression (label names, functions and keywords removed). */
 export function metricsIn(expr: string): string[] {
-  const withoutStrings = expr.replace(/"[^"]*"/g, '""').replace(/\{[^}]*\}/g, "{}").replace(/\[[^\]]*\]/g, "[]");
+  const withoutStrings = expr
+    .replace(/"[^"]*"/g, '""')
+    .replace(/\{[^}]*\}/g, "{}")
+    .replace(/\[[^\]]*\]/g, "[]");
   const byClauses = withoutStrings.replace(/\b(by|on|without|ignoring)\s*\([^)]*\)/g, "");
   return [...byClauses.matchAll(/\b[a-z_][a-z0-9_]*\b/g)]
     .map((match) => match[0])

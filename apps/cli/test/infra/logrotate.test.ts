@@ -47,11 +47,9 @@ describe("infra/logrotate", () => {
     writeAged(join(logs, "ai_library_bot_bot_2024-04-25.log.1.gz"), gzipSync("recent\n"), 10);
     // As if logrotate last ran long ago, so `daily` lets it consider every file now.
     const state = join(root, "state");
-    writeFileSync(
-      state,
-      `logrotate state -- version 2\n"${today}" 2000-1-1-0:0:0\n"${finished}" 2000-1-1-0:0:0\n`,
-      { mode: 0o600 },
-    );
+    writeFileSync(state, `logrotate state -- version 2\n"${today}" 2000-1-1-0:0:0\n"${finished}" 2000-1-1-0:0:0\n`, {
+      mode: 0o600,
+    });
     execFileSync("logrotate", ["-s", state, join(root, "logrotate.conf")]);
 
     expect(readFileSync(today, "utf8")).toBe("written right now\n");

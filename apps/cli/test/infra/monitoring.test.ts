@@ -28,8 +28,9 @@ interface Panel {
   targets?: { refId: string; expr: string }[];
 }
 
-const rules = (parse(readFileSync(join(prometheusDir, "ai-library-alerts.yml"), "utf8")) as { groups: { rules: Rule[] }[] })
-  .groups.flatMap((group) => group.rules);
+const rules = (
+  parse(readFileSync(join(prometheusDir, "ai-library-alerts.yml"), "utf8")) as { groups: { rules: Rule[] }[] }
+).groups.flatMap((group) => group.rules);
 const dashboard = JSON.parse(readFileSync(join(repoRoot, "infra/grafana/ai-library-dashboard.json"), "utf8")) as {
   uid: string;
   title: string;

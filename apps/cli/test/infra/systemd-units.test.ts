@@ -33,7 +33,10 @@ const execStart = (name: string): string[] => only(unit(name), "Service", "ExecS
 beforeAll(async () => {
   mkdirSync(appEnv.BOOKS_DIR, { recursive: true });
   mkdirSync(appEnv.LOG_DIR, { recursive: true });
-  writeFileSync(join(appEnv.BOOKS_DIR, "lighthouse.md"), "# Маяк\n\nСмотритель маяка каждый вечер зажигал огонь на башне.\n");
+  writeFileSync(
+    join(appEnv.BOOKS_DIR, "lighthouse.md"),
+    "# Маяк\n\nСмотритель маяка каждый вечер зажигал огонь на башне.\n",
+  );
   const ingest = await runCli(["ingest", "--inline"], appEnv);
   expect(ingest.code, ingest.stderr).toBe(0);
 });

@@ -11,12 +11,15 @@ export function readUnitFile(path: string): UnitFile {
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     const header = /^\[(.+)\]$/.exec(line);
     if (header?.[1]) {
-      section = unit[header[1]] ??= {};
+      section = unit[header[1]] ?? {};
+      unit[header[1]] = section;
       continue;
     }
     const pair = /^([A-Za-z]+)=(.*)$/.exec(line);
     if (!section || !pair?.[1]) throw new Error(`${path}: not a unit-file line: ${line}`);
-    (section[pair[1]] ??= []).push(pair[2] ?? "");
+    const values = section[pair[1]] ?? [];
+    values.push(pair[2] ?? "");
+    section[pair[1]] = values;
   }
   return unit;
 }

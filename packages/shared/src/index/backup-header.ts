@@ -63,7 +63,8 @@ export function readBackupHeader(file: string): Promise<BackupHeader> {
       });
     const parser = new Parser({
       onReadEntry: (entry: ReadEntry) => {
-        if (entry.path !== BACKUP_HEADER_FILE) return fail(`the first entry is ${entry.path}, not ${BACKUP_HEADER_FILE}`);
+        if (entry.path !== BACKUP_HEADER_FILE)
+          return fail(`the first entry is ${entry.path}, not ${BACKUP_HEADER_FILE}`);
         const chunks: Buffer[] = [];
         entry.on("data", (chunk: Buffer) => chunks.push(chunk));
         entry.on("end", () => settle(() => parseBackupHeader(file, Buffer.concat(chunks))));

@@ -1,7 +1,7 @@
 // Backup retention: keep the BACKUP_KEEP newest archives, and never delete the newest archive
 // of the live generation or of its predecessor, however old — those are the ones a rollback
-// scenario needs. Leftovers of an interrupted backup (.partial, .staging-*) older than a day
-// are removed too; younger ones may belong to a backup running right now.
+// scenario needs. Leftovers of an interrupted backup (*.partial) older than a day
+// are removed too; a younger one may belong to a backup running right now.
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { readBackupHeader } from "./backup-header.js";
@@ -47,10 +47,10 @@ export async function pruneBackups(
     rmSync(`${file}${CHECKSUM_EXTENSION}`, { force: true });
   }
   for (const name of readdirSync(dir)) {
-    if (!name.endsWith(".partial") && !name.startsWith(".staging-")) continue;
+    if (!name.endsWith(".partial")) continue;
     const path = join(dir, name);
     if (now.getTime() - statSync(path).mtimeMs > LEFTOVER_AGE_MS) {
-      rmSync(path, { recursive: true, force: true });
+      rmSync(path, { force: true });
       removed.push(path);
     }
   }

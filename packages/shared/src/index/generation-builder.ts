@@ -132,12 +132,13 @@ function buildFactoryIndex(options: GenerationBuildOptions, count: number): void
   try {
     if (!index.isTrained()) {
       // A contiguous prefix is biased toward the first books; a strided sample is not.
-      const sampleSize = Math.min(count, Math.max(dims * 40, 50_000));
+      const sampleSize = trainingSampleSize(options.indexFactory, dims, count);
       const stride = Math.max(1, Math.floor(count / sampleSize));
-      const sample: number[] = [];
-      for (let row = 0; row < count && sample.length < sampleSize * dims; row += stride)
-        sample.push(...readRows(row, 1));
-      index.train(sample);
+      const sample = new Float32Array(sampleSize * dims);
+      let taken = 0;
+      for (let row = 0; row < count && taken < sampleSize; row += stride, taken++)
+        sample.set(readRows(row, 1), taken * dims);
+      index.train(Array.from(sample.subarray(0, taken * dims)));
     }
     const batch = 10_000;
     for (let start = 0; start < count; start += batch) index.add(readRows(start, Math.min(batch, count - start)));
@@ -145,4 +146,13 @@ function buildFactoryIndex(options: GenerationBuildOptions, count: number): void
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * How many vectors to train on: FAISS k-means wants ≥ 39 points per IVF list (it warns and
+ * clusters poorly below that) and uses at most 256, so 64 per list, and never under 50k.
+ */
+function trainingSampleSize(factory: string, dims: number, count: number): number {
+  const lists = Number(/IVF(\d+)/.exec(factory)?.[1] ?? 0);
+  return Math.min(count, Math.max(dims * 40, 50_000, lists * 64));
 }

@@ -37,7 +37,7 @@ function embedderFaults(manifest: GenerationManifest, expected: EmbedderExpectat
 /** Verifies the generation in `dir`; never throws for a damaged generation, returns its faults. */
 export async function checkGenerationDir(
   dir: string,
-  options: { expectedEmbedder?: EmbedderExpectation; /** Default: the folder's name. */ expectedId?: string } = {},
+  options: { expectedEmbedder?: EmbedderExpectation /** Default: the folder's name. */; expectedId?: string } = {},
 ): Promise<GenerationCheck> {
   const id = options.expectedId ?? basename(dir);
   if (!existsSync(dir)) return { id, ok: false, faults: [{ fault: `generation directory ${dir} does not exist` }] };

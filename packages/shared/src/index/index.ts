@@ -1,7 +1,18 @@
+// Operations: integrity check, listing, rollback, backup/restore, retention, start-up check.
+export { type BackupHeader, readBackupHeader } from "./backup-header.js";
+export { backupStamp, isBackupFileName, listBackupFiles } from "./backup-names.js";
+export { pruneBackups, type RetentionResult } from "./backup-retention.js";
 export { DOCSTORE_FILE } from "./docstore.js";
 export { replaceFileAtomically, sha256File } from "./durable-fs.js";
 export { EmbedderMismatchError, IndexIntegrityError, NoLiveGenerationError, PublishLockedError } from "./errors.js";
 export { type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation-builder.js";
+export {
+  checkGenerationDir,
+  describeFaults,
+  type EmbedderExpectation,
+  type GenerationCheck,
+} from "./generation-check.js";
+export { type GenerationListing, listGenerations } from "./generation-listing.js";
 export {
   type BuilderRequest,
   type GenerationSummary,
@@ -13,18 +24,6 @@ export { KEYWORD_TABLE, type ScoredLabel } from "./keyword-index.js";
 export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword-terms.js";
 export { type LoadedGeneration, openGeneration } from "./loaded-generation.js";
 export { type BookRecord, type GenerationManifest, MANIFEST_FILE, readManifest } from "./manifest.js";
-export { type VerifyFault, verifyAndOpenGeneration } from "./verify-generation.js";
-// Operations: integrity check, listing, rollback, backup/restore, retention, start-up check.
-export { type BackupHeader, readBackupHeader } from "./backup-header.js";
-export { backupStamp, isBackupFileName, listBackupFiles } from "./backup-names.js";
-export { pruneBackups, type RetentionResult } from "./backup-retention.js";
-export {
-  checkGenerationDir,
-  describeFaults,
-  type EmbedderExpectation,
-  type GenerationCheck,
-} from "./generation-check.js";
-export { type GenerationListing, listGenerations } from "./generation-listing.js";
 export { BackupError, RestoreError, RollbackError, type SkippedGeneration } from "./ops-errors.js";
 export { type RestoreRequest, type RestoreResult, restoreGeneration } from "./restore-generation.js";
 export {
@@ -35,4 +34,5 @@ export {
 } from "./rollback-generation.js";
 export { type StartupCheckDeps, type StartupIndexCheck, verifyLiveAtStartup } from "./startup-check.js";
 export { verifyBackupArchive } from "./verify-backup.js";
+export { type VerifyFault, verifyAndOpenGeneration } from "./verify-generation.js";
 export { type BackupInfo, type BackupRequest, writeGenerationBackup } from "./write-backup.js";

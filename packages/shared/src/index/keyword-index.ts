@@ -49,9 +49,7 @@ export function createKeywordInserter(db: Database.Database): (label: number, te
 }
 
 export function hasKeywordTable(db: Database.Database): boolean {
-  return (
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(KEYWORD_TABLE) !== undefined
-  );
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(KEYWORD_TABLE) !== undefined;
 }
 
 /** Russian stems at least this long are also matched by prefix (see anyTermQuery). */

@@ -9,7 +9,7 @@ import { stem } from "../text/stem.js";
 import { tokenize } from "../text/tokenize.js";
 
 /** Recorded in the manifest: bump when the recipe changes, so old indexes are known to differ. */
-export const KEYWORD_TERMS_VERSION = "snowball-ru-en-headings-v1";
+export const KEYWORD_TERMS_VERSION = "snowball-ru-en-v1";
 
 const HYPHENATED = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu;
 
@@ -23,8 +23,12 @@ function joinedCompounds(normalised: string): string[] {
   return joined;
 }
 
+/** A lone letter is the debris of an apostrophe or an initial ("Ahab's" → "ahab", "s"), not a topic. */
+const isLoneLetter = (term: string) => term.length === 1 && !/\d/.test(term);
+
 /** Stemmed content words of `text` in order, then the joined forms of its hyphenated compounds. */
 export function keywordTerms(text: string): string[] {
   const normalised = normaliseForSearch(text);
-  return [...termsOfWords(tokenize(normalised)), ...joinedCompounds(normalised)];
+  const terms = termsOfWords(tokenize(normalised)).filter((term) => !isLoneLetter(term));
+  return [...terms, ...joinedCompounds(normalised)];
 }

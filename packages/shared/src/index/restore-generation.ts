@@ -87,7 +87,8 @@ export async function restoreGeneration(
       expectedId: id,
       ...(request.expectedEmbedder ? { expectedEmbedder: request.expectedEmbedder } : {}),
     });
-    if (!check.ok || !check.manifest) throw new Error(`the restored generation fails verification: ${describeFaults(check.faults)}`);
+    if (!check.ok || !check.manifest)
+      throw new Error(`the restored generation fails verification: ${describeFaults(check.faults)}`);
     for (const name of [MANIFEST_FILE, ...Object.keys(check.manifest.files)]) fsyncPath(join(temp, name));
     fsyncPath(temp);
     const finalDir = store.generationDir(id);

@@ -68,7 +68,8 @@ export async function verifyBackupArchive(file: string): Promise<BackupHeader> {
   for (const [name, want] of Object.entries(expected)) {
     const got = seen.get(name);
     if (!got) problems.push(`${name} is missing`);
-    else if (got.bytes !== want.bytes) problems.push(`${name} is ${got.bytes} bytes, ${BACKUP_HEADER_FILE} says ${want.bytes}`);
+    else if (got.bytes !== want.bytes)
+      problems.push(`${name} is ${got.bytes} bytes, ${BACKUP_HEADER_FILE} says ${want.bytes}`);
     else if (got.sha256 !== want.sha256) problems.push(`${name}: checksum does not match ${BACKUP_HEADER_FILE}`);
   }
   for (const name of seen.keys()) if (!expected[name]) problems.push(`${name} is not listed in ${BACKUP_HEADER_FILE}`);

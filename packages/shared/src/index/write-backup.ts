@@ -5,6 +5,7 @@
 // only read: the bot keeps answering throughout.
 import { createHash } from "node:crypto";
 import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -74,8 +75,9 @@ export async function writeGenerationBackup(store: IndexStore, request: BackupRe
   const file = freeBackupPath(dir, now);
   const partial = `${file}.partial`;
   // The header lives in a staging folder with links to the generation's files, so one tar
-  // command packs both (tar follows the links: the archive holds the files themselves).
-  const staging = mkdtempSync(join(dir, ".staging-"));
+  // command packs both (tar follows the links: the archive holds the files themselves). It is
+  // in the temp folder, not in `dir`: a backup disk (FAT, some network shares) may not do links.
+  const staging = mkdtempSync(join(tmpdir(), "ai-library-backup-"));
   try {
     writeFileDurably(join(staging, BACKUP_HEADER_FILE), `${JSON.stringify(header, null, 2)}\n`);
     for (const name of names) symlinkSync(join(generationDir, name), join(staging, name));

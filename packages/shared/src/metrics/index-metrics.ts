@@ -3,8 +3,8 @@
 // fallback because LIVE points at a damaged generation. Gauges are read at scrape time from
 // the process's own state, so they can never drift from what is actually served.
 import { Counter, Gauge, type Registry } from "prom-client";
-import type { StartupIndexCheck } from "../index/startup-check.js";
 import type { GenerationManifest } from "../index/manifest.js";
+import type { StartupIndexCheck } from "../index/startup-check.js";
 import type { ReloadOutcome } from "../retrieval/live-library.js";
 
 export interface IndexStateSource {
@@ -53,18 +53,26 @@ export function defineIndexMetrics(
         if (value !== undefined) this.set(value);
       },
     });
-  scalar("ai_library_index_live_generation_created_seconds", "Unix time the served generation was created", createdSeconds);
+  scalar(
+    "ai_library_index_live_generation_created_seconds",
+    "Unix time the served generation was created",
+    createdSeconds,
+  );
   scalar("ai_library_index_live_generation_age_seconds", "Seconds since the served generation was created", () => {
     const created = createdSeconds();
     return created === undefined ? undefined : clock() / 1000 - created;
   });
   scalar("ai_library_index_live_chunks", "Chunks in the served generation", () => source.served()?.chunkCount);
   scalar("ai_library_index_live_books", "Books in the served generation", () => source.served()?.books.length);
-  scalar("ai_library_index_serving_fallback", "1 when LIVE points at a damaged generation and an older one is served", () => {
-    const served = source.served();
-    const live = source.liveId();
-    return served && live ? Number(served.id !== live) : 0;
-  });
+  scalar(
+    "ai_library_index_serving_fallback",
+    "1 when LIVE points at a damaged generation and an older one is served",
+    () => {
+      const served = source.served();
+      const live = source.liveId();
+      return served && live ? Number(served.id !== live) : 0;
+    },
+  );
   const reloads = new Counter({
     name: "ai_library_index_reloads_total",
     help: "Index reload checks that changed something or failed, by outcome (loaded, refused, fallback, empty)",

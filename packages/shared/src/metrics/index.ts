@@ -2,7 +2,12 @@
 export { type AnswerFacts, type BotErrorKind, type BotMetrics, defineBotMetrics } from "./bot-metrics.js";
 export { countLoggedErrors } from "./error-log-counter.js";
 export { defineIndexMetrics, type IndexMetrics, type IndexStateSource } from "./index-metrics.js";
-export { type HealthReport, type MetricsServer, type MetricsServerOptions, startMetricsServer } from "./metrics-server.js";
+export {
+  type HealthReport,
+  type MetricsServer,
+  type MetricsServerOptions,
+  startMetricsServer,
+} from "./metrics-server.js";
 export { createMetricsRegistry, type RegistryOptions, type ServiceName } from "./registry.js";
 export {
   type BotServiceMetrics,

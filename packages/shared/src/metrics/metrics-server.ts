@@ -2,8 +2,8 @@
 // on a port of its own, apart from the bot's webhook. Port 0 in the config means "no listener".
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Logger } from "winston";
 import type { Registry } from "prom-client";
+import type { Logger } from "winston";
 
 export interface HealthReport {
   ok: boolean;

@@ -3,6 +3,10 @@
 // Labels of one book are consecutive in chunk order, so neighbours are labels ±1 that share
 // the book and chapter (EPUB/FB2/MD chunks never cross a chapter; a passage should not either).
 import type { Chunk } from "../chunking/types.js";
+import type { ScoredLabel } from "../index/keyword-index.js";
+
+/** A neighbour joins a passage only if it scores at least this share of the passage's best hit. */
+const MIN_JOIN_SHARE = 0.5;
 
 /** A passage in the making: consecutive labels of one book and chapter, in reading order. */
 export interface HitGroup {
@@ -10,17 +14,21 @@ export interface HitGroup {
   chunks: Chunk[];
   /** Rank (0 = best) of the group's best hit in the fused list. */
   rank: number;
+  /** Score of that best hit. */
+  best: number;
 }
 
 export function sameSection(a: Chunk, b: Chunk): boolean {
   return a.bookId === b.bookId && a.chapter === b.chapter;
 }
 
-function attach(group: HitGroup, label: number, chunk: Chunk, maxChunks: number): boolean {
+function attach(group: HitGroup, hit: ScoredLabel, chunk: Chunk, maxChunks: number): boolean {
+  const { label } = hit;
   const first = group.labels[0] ?? -2;
   const last = group.labels.at(-1) ?? -2;
   const head = group.chunks[0];
   if (!head || group.labels.length >= maxChunks || !sameSection(head, chunk)) return false;
+  if (hit.score < group.best * MIN_JOIN_SHARE) return false;
   if (label === last + 1) {
     group.labels.push(label);
     group.chunks.push(chunk);
@@ -35,22 +43,22 @@ function attach(group: HitGroup, label: number, chunk: Chunk, maxChunks: number)
 }
 
 /**
- * Up to `k` groups from labels in rank order: a hit next to an earlier group joins it (up to
- * `maxChunks` per group), any other hit opens a new group. Stops at the first hit that would
- * open group k+1.
+ * Up to `k` groups from hits in rank order: a hit next to an earlier group joins it (up to
+ * `maxChunks` per group, if it scores at least half the group's best), any other hit opens a
+ * new group. Stops at the first hit that would open group k+1.
  */
 export function groupAdjacentHits(
-  ranked: readonly number[],
+  ranked: readonly ScoredLabel[],
   chunks: Map<number, Chunk>,
   k: number,
   maxChunks: number,
 ): HitGroup[] {
   const groups: HitGroup[] = [];
-  for (const [rank, label] of ranked.entries()) {
-    const chunk = chunks.get(label);
-    if (!chunk || groups.some((group) => attach(group, label, chunk, maxChunks))) continue;
+  for (const [rank, hit] of ranked.entries()) {
+    const chunk = chunks.get(hit.label);
+    if (!chunk || groups.some((group) => attach(group, hit, chunk, maxChunks))) continue;
     if (groups.length === k) break;
-    groups.push({ labels: [label], chunks: [chunk], rank });
+    groups.push({ labels: [hit.label], chunks: [chunk], rank, best: hit.score });
   }
   return groups;
 }

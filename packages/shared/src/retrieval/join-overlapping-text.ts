@@ -1,8 +1,8 @@
 // Consecutive chunks of a book share CHUNK_OVERLAP characters (the end of one is the start of
 // the next). Joining them must not repeat that text, so the overlap is found and dropped.
 
-/** Characters of the second text's start that are looked up in the first text's tail. */
-const PROBE_CHARS = 40;
+/** Shortest shared stretch taken as an overlap; shorter coincidences ("the ") are not. */
+const MIN_OVERLAP = 12;
 /** How far back in the first text the overlap may start (overlap is at most a few hundred chars). */
 const SEARCH_WINDOW = 2000;
 
@@ -12,14 +12,13 @@ export interface JoinedText {
   secondStart: number;
 }
 
-/** `first` followed by `second`, their shared stretch written once (or a space between if none). */
+/** `first` followed by `second`, their shared stretch written once (or a line break between if none). */
 export function joinOverlappingText(first: string, second: string): JoinedText {
-  const probe = second.slice(0, Math.min(PROBE_CHARS, second.length));
-  const windowStart = Math.max(0, first.length - SEARCH_WINDOW);
-  if (probe.length > 0) {
-    for (let at = first.indexOf(probe, windowStart); at >= 0; at = first.indexOf(probe, at + 1)) {
-      const tail = first.slice(at);
-      if (second.startsWith(tail)) return { text: first.slice(0, at) + second, secondStart: at };
+  const probe = second.slice(0, MIN_OVERLAP);
+  if (probe.length === MIN_OVERLAP) {
+    // The longest overlap starts earliest: take the first place whose tail the second text begins with.
+    for (let at = first.indexOf(probe, Math.max(0, first.length - SEARCH_WINDOW)); at >= 0; at = first.indexOf(probe, at + 1)) {
+      if (second.startsWith(first.slice(at))) return { text: first.slice(0, at) + second, secondStart: at };
     }
   }
   const separator = /\s$/.test(first) || /^\s/.test(second) ? "" : "\n";

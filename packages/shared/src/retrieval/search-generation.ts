@@ -66,8 +66,8 @@ export function passagesFromVectorHits(
   if (k <= 0) return [];
   const { ranked, cosine, chunks } = rankCandidates(generation, query, vectorHits, settings);
   // Enough chunks to fill k passages even when several hits merge into one.
-  const leading = ranked.slice(0, k * 4).map((hit) => hit.label);
-  const missing = leading.filter((label) => !chunks.has(label));
+  const leading = ranked.slice(0, k * 4);
+  const missing = leading.map((hit) => hit.label).filter((label) => !chunks.has(label));
   for (const [label, chunk] of generation.chunksByLabel(missing)) chunks.set(label, chunk);
   const groups = groupAdjacentHits(leading, chunks, k, settings.passageChunks);
   const around: Map<number, Chunk> =

@@ -86,9 +86,7 @@ describe("rollback and restore of index generations", () => {
     const named = rollbackLiveGeneration(store, { to: first.id });
     await expect(named).rejects.toBeInstanceOf(RollbackError);
     await expect(named).rejects.toThrow(/index\.faiss/);
-    await expect(rollbackLiveGeneration(store, { to: "20990101T000000000Z-abcdef" })).rejects.toThrow(
-      /does not exist/,
-    );
+    await expect(rollbackLiveGeneration(store, { to: "20990101T000000000Z-abcdef" })).rejects.toThrow(/does not exist/);
     await expect(rollbackLiveGeneration(store, { to: second.id })).rejects.toThrow(/already live/);
     expect(store.liveId()).toBe(second.id);
   });

@@ -30,7 +30,11 @@ export const GARDENING: TextBook = {
 
 export async function publishTexts(store: IndexStore, books: TextBook[]) {
   return store.publish(
-    { embedder: embedder.identity, chunking: { version: "test", chunkSize: 1000, chunkOverlap: 0 }, indexFactory: "Flat" },
+    {
+      embedder: embedder.identity,
+      chunking: { version: "test", chunkSize: 1000, chunkOverlap: 0 },
+      indexFactory: "Flat",
+    },
     async (builder) => {
       for (const book of books) {
         const bookId = book.title.toLowerCase().padEnd(64, "0");

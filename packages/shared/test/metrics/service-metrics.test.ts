@@ -8,7 +8,7 @@ import { createLiveLibrary } from "../../src/retrieval/index.js";
 import { quietLogger } from "../embeddings/quiet-logger.js";
 import { tempStore } from "../index/generation-helpers.js";
 import { ASTRONOMY, corruptFile, embedder, GARDENING, generationFile, publishTexts } from "../index/text-library.js";
-import { freePort, scrape, valueOf } from "./scrape.js";
+import { freePort, sampleValue, scrape } from "./scrape.js";
 
 const servers: MetricsServer[] = [];
 afterEach(async () => {
@@ -47,26 +47,26 @@ describe("bot metrics", () => {
     const port = await serve({ registry: metrics.registry, health: () => ({ ok: true }) });
 
     const samples = await scrape(port);
-    expect(valueOf(samples, "ai_library_bot_questions_total")).toBe(4);
-    expect(valueOf(samples, "ai_library_bot_answers_total")).toBe(3);
-    expect(valueOf(samples, "ai_library_bot_answers_without_source_total")).toBe(1);
-    expect(valueOf(samples, "ai_library_bot_answer_duration_seconds_count")).toBe(3);
-    expect(valueOf(samples, "ai_library_bot_answer_duration_seconds_sum")).toBeCloseTo(8.8, 5);
-    expect(valueOf(samples, "ai_library_bot_answer_duration_seconds_bucket", { le: "1" })).toBe(1);
-    expect(valueOf(samples, "ai_library_bot_answer_duration_seconds_bucket", { le: "10" })).toBe(3);
-    expect(valueOf(samples, "ai_library_bot_last_answer_timestamp_seconds")).toBe(now / 1000);
-    expect(valueOf(samples, "ai_library_bot_errors_total", { kind: "telegram" })).toBe(2);
-    expect(valueOf(samples, "ai_library_bot_errors_total", { kind: "timeout" })).toBe(1);
-    expect(valueOf(samples, "ai_library_log_errors_total")).toBe(1);
-    expect(valueOf(samples, "ai_library_index_live_generation_info", { generation: second.id })).toBe(1);
-    expect(valueOf(samples, "ai_library_index_live_generation_age_seconds")).toBeCloseTo(90, 3);
-    expect(valueOf(samples, "ai_library_index_live_chunks")).toBe(4);
-    expect(valueOf(samples, "ai_library_index_live_books")).toBe(2);
-    expect(valueOf(samples, "ai_library_index_reloads_total", { outcome: "loaded" })).toBe(1);
-    expect(valueOf(samples, "ai_library_index_refused_generations_total")).toBe(0);
-    expect(valueOf(samples, "ai_library_index_serving_fallback")).toBe(0);
+    expect(sampleValue(samples, "ai_library_bot_questions_total")).toBe(4);
+    expect(sampleValue(samples, "ai_library_bot_answers_total")).toBe(3);
+    expect(sampleValue(samples, "ai_library_bot_answers_without_source_total")).toBe(1);
+    expect(sampleValue(samples, "ai_library_bot_answer_duration_seconds_count")).toBe(3);
+    expect(sampleValue(samples, "ai_library_bot_answer_duration_seconds_sum")).toBeCloseTo(8.8, 5);
+    expect(sampleValue(samples, "ai_library_bot_answer_duration_seconds_bucket", { le: "1" })).toBe(1);
+    expect(sampleValue(samples, "ai_library_bot_answer_duration_seconds_bucket", { le: "10" })).toBe(3);
+    expect(sampleValue(samples, "ai_library_bot_last_answer_timestamp_seconds")).toBe(now / 1000);
+    expect(sampleValue(samples, "ai_library_bot_errors_total", { kind: "telegram" })).toBe(2);
+    expect(sampleValue(samples, "ai_library_bot_errors_total", { kind: "timeout" })).toBe(1);
+    expect(sampleValue(samples, "ai_library_log_errors_total")).toBe(1);
+    expect(sampleValue(samples, "ai_library_index_live_generation_info", { generation: second.id })).toBe(1);
+    expect(sampleValue(samples, "ai_library_index_live_generation_age_seconds")).toBeCloseTo(90, 3);
+    expect(sampleValue(samples, "ai_library_index_live_chunks")).toBe(4);
+    expect(sampleValue(samples, "ai_library_index_live_books")).toBe(2);
+    expect(sampleValue(samples, "ai_library_index_reloads_total", { outcome: "loaded" })).toBe(1);
+    expect(sampleValue(samples, "ai_library_index_refused_generations_total")).toBe(0);
+    expect(sampleValue(samples, "ai_library_index_serving_fallback")).toBe(0);
     // Process metrics from prom-client, every sample labelled with the service.
-    expect(valueOf(samples, "process_resident_memory_bytes")).toBeGreaterThan(10_000_000);
+    expect(sampleValue(samples, "process_resident_memory_bytes")).toBeGreaterThan(10_000_000);
     expect(samples.some((sample) => sample.name === "nodejs_eventloop_lag_p99_seconds")).toBe(true);
     expect(samples.every((sample) => sample.labels.service === "bot")).toBe(true);
 
@@ -74,9 +74,9 @@ describe("bot metrics", () => {
     await rollbackLiveGeneration(store);
     metrics.index.recordReload(await library.reloadIfChanged());
     const after = await scrape(port);
-    expect(valueOf(after, "ai_library_index_live_generation_info", { generation: first.id })).toBe(1);
+    expect(sampleValue(after, "ai_library_index_live_generation_info", { generation: first.id })).toBe(1);
     expect(after.filter((sample) => sample.name === "ai_library_index_live_generation_info")).toHaveLength(1);
-    expect(valueOf(after, "ai_library_index_reloads_total", { outcome: "loaded" })).toBe(2);
+    expect(sampleValue(after, "ai_library_index_reloads_total", { outcome: "loaded" })).toBe(2);
     library.close();
   });
 
@@ -93,14 +93,14 @@ describe("bot metrics", () => {
     const port = await serve({ registry: metrics.registry, health: () => ({ ok: true }) });
 
     const samples = await scrape(port);
-    expect(valueOf(samples, "ai_library_index_serving_fallback")).toBe(1);
-    expect(valueOf(samples, "ai_library_index_refused_generations_total")).toBe(1);
-    expect(valueOf(samples, "ai_library_index_reloads_total", { outcome: "fallback" })).toBe(1);
-    expect(valueOf(samples, "ai_library_index_live_generation_info", { generation: sound.id })).toBe(1);
+    expect(sampleValue(samples, "ai_library_index_serving_fallback")).toBe(1);
+    expect(sampleValue(samples, "ai_library_index_refused_generations_total")).toBe(1);
+    expect(sampleValue(samples, "ai_library_index_reloads_total", { outcome: "fallback" })).toBe(1);
+    expect(sampleValue(samples, "ai_library_index_live_generation_info", { generation: sound.id })).toBe(1);
     expect((await library.search("rings of Saturn", 1)).passages[0]?.title).toBe("Astronomy");
 
     await rollbackLiveGeneration(store);
-    expect(valueOf(await scrape(port), "ai_library_index_serving_fallback")).toBe(0);
+    expect(sampleValue(await scrape(port), "ai_library_index_serving_fallback")).toBe(0);
     library.close();
   });
 });

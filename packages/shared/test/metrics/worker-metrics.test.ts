@@ -10,7 +10,7 @@ import { openIngestQueues, readQueueStatus } from "../../src/queue/index.js";
 import { quietLogger } from "../embeddings/quiet-logger.js";
 import { tempStore } from "../index/generation-helpers.js";
 import { ASTRONOMY, publishTexts } from "../index/text-library.js";
-import { freePort, scrape, valueOf } from "./scrape.js";
+import { freePort, sampleValue, scrape } from "./scrape.js";
 
 const connection = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 1 });
 const queues = openIngestQueues(connection, `test-metrics-${randomBytes(4).toString("hex")}`);
@@ -63,33 +63,33 @@ describe("worker metrics", () => {
     });
     try {
       const samples = await scrape(server.port ?? 0);
-      expect(valueOf(samples, "ai_library_worker_jobs", { queue: "books", state: "waiting" })).toBe(2);
-      expect(valueOf(samples, "ai_library_worker_jobs", { queue: "runs", state: "active" })).toBe(0);
-      expect(valueOf(samples, "ai_library_worker_queue_paused")).toBe(1);
-      expect(valueOf(samples, "ai_library_worker_queue_readable")).toBe(1);
-      expect(valueOf(samples, "ai_library_worker_books_indexed_total")).toBe(3);
-      expect(valueOf(samples, "ai_library_worker_books_failed_total", { reason: "encrypted" })).toBe(2);
-      expect(valueOf(samples, "ai_library_worker_books_failed_total", { reason: "no_text" })).toBe(1);
-      expect(valueOf(samples, "ai_library_worker_pages_total")).toBe(150);
-      expect(valueOf(samples, "ai_library_worker_pages_per_second")).toBe(10);
-      expect(valueOf(samples, "ai_library_worker_runs_total", { outcome: "published" })).toBe(1);
-      expect(valueOf(samples, "ai_library_worker_runs_total", { outcome: "failed" })).toBe(1);
-      expect(valueOf(samples, "ai_library_worker_last_publish_timestamp_seconds")).toBe(now / 1000);
-      expect(valueOf(samples, "ai_library_worker_ingestion_enabled")).toBe(1);
-      expect(valueOf(samples, "ai_library_index_live_generation_info", { generation: live.id })).toBe(1);
-      expect(valueOf(samples, "ai_library_index_live_chunks")).toBe(2);
+      expect(sampleValue(samples, "ai_library_worker_jobs", { queue: "books", state: "waiting" })).toBe(2);
+      expect(sampleValue(samples, "ai_library_worker_jobs", { queue: "runs", state: "active" })).toBe(0);
+      expect(sampleValue(samples, "ai_library_worker_queue_paused")).toBe(1);
+      expect(sampleValue(samples, "ai_library_worker_queue_readable")).toBe(1);
+      expect(sampleValue(samples, "ai_library_worker_books_indexed_total")).toBe(3);
+      expect(sampleValue(samples, "ai_library_worker_books_failed_total", { reason: "encrypted" })).toBe(2);
+      expect(sampleValue(samples, "ai_library_worker_books_failed_total", { reason: "no_text" })).toBe(1);
+      expect(sampleValue(samples, "ai_library_worker_pages_total")).toBe(150);
+      expect(sampleValue(samples, "ai_library_worker_pages_per_second")).toBe(10);
+      expect(sampleValue(samples, "ai_library_worker_runs_total", { outcome: "published" })).toBe(1);
+      expect(sampleValue(samples, "ai_library_worker_runs_total", { outcome: "failed" })).toBe(1);
+      expect(sampleValue(samples, "ai_library_worker_last_publish_timestamp_seconds")).toBe(now / 1000);
+      expect(sampleValue(samples, "ai_library_worker_ingestion_enabled")).toBe(1);
+      expect(sampleValue(samples, "ai_library_index_live_generation_info", { generation: live.id })).toBe(1);
+      expect(sampleValue(samples, "ai_library_index_live_chunks")).toBe(2);
       expect(samples.every((sample) => sample.labels.service === "worker")).toBe(true);
 
       await queues.resume();
       metrics.worker.setIngestionEnabled(false);
       redisUp = false;
       const down = await scrape(server.port ?? 0);
-      expect(valueOf(down, "ai_library_worker_queue_readable")).toBe(0);
-      expect(valueOf(down, "ai_library_worker_ingestion_enabled")).toBe(0);
+      expect(sampleValue(down, "ai_library_worker_queue_readable")).toBe(0);
+      expect(sampleValue(down, "ai_library_worker_ingestion_enabled")).toBe(0);
       redisUp = true;
       const back = await scrape(server.port ?? 0);
-      expect(valueOf(back, "ai_library_worker_queue_paused")).toBe(0);
-      expect(valueOf(back, "ai_library_worker_queue_readable")).toBe(1);
+      expect(sampleValue(back, "ai_library_worker_queue_paused")).toBe(0);
+      expect(sampleValue(back, "ai_library_worker_queue_readable")).toBe(1);
     } finally {
       await server.close();
     }

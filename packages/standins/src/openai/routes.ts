@@ -1,13 +1,14 @@
 // Request handlers for the three endpoints the project uses: embeddings, chat completions, models.
 import type { ServerResponse } from "node:http";
 import { completionBody, completionStreamEvents, readMessages } from "./chat-replies.js";
-import { approximateTokens, fakeEmbedding, toBase64Float32 } from "./fake-embedding.js";
+import { approximateTokens, toBase64Float32 } from "./fake-embedding.js";
 import { asRecord, BadRequestError, sendJson } from "./http-helpers.js";
 import type { ReplyScript } from "./types.js";
 
 export interface RouteSettings {
   embeddingDims: number;
   vectorScale: number;
+  embed: (text: string, dims: number, scale: number) => number[];
   streamChunkChars: number;
   models: string[];
   reply: () => ReplyScript;
@@ -24,7 +25,7 @@ export function handleEmbeddings(response: ServerResponse, body: unknown, settin
   const dims = typeof request.dimensions === "number" ? request.dimensions : settings.embeddingDims;
   const base64 = request.encoding_format === "base64";
   const data = (texts as string[]).map((text, index) => {
-    const vector = fakeEmbedding(text, dims, settings.vectorScale);
+    const vector = settings.embed(text, dims, settings.vectorScale);
     return { object: "embedding", index, embedding: base64 ? toBase64Float32(vector) : vector };
   });
   const promptTokens = (texts as string[]).reduce((sum, text) => sum + approximateTokens(text), 0);

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { defaultReply } from "./chat-replies.js";
+import { fakeEmbedding } from "./fake-embedding.js";
 import { BadRequestError, readJsonBody, sendError } from "./http-helpers.js";
 import { handleChatCompletion, handleEmbeddings, handleModels, type RouteSettings } from "./routes.js";
 import type { FaultSpec, OpenAiStandin, OpenAiStandinOptions, RecordedRequest, ReplyScript } from "./types.js";
@@ -21,6 +22,9 @@ export async function startOpenAiStandin(options: OpenAiStandinOptions = {}): Pr
   const settings: RouteSettings = {
     embeddingDims: options.embeddingDims ?? 64,
     vectorScale: options.vectorScale ?? 1,
+    embed: options.embed
+      ? (text, dims, scale) => (options.embed?.(text, dims) ?? []).map((value) => value * scale)
+      : fakeEmbedding,
     streamChunkChars: options.streamChunkChars ?? 12,
     models: options.models ?? ["text-embedding-3-small", "gpt-4o-mini"],
     reply: () => reply,

@@ -38,6 +38,8 @@ export interface OpenAiStandinOptions {
   embeddingDims?: number;
   /** Multiplies every embedding vector; 1 (default) returns unit vectors like the real API. */
   vectorScale?: number;
+  /** Replaces the default word-hash embedding (e.g. to act like a multilingual model in a test). */
+  embed?: (text: string, dims: number) => number[];
   /** Reply script for chat completions (default: cite [1] and quote the first passage). */
   reply?: ReplyScript;
   /** Characters per streamed delta (default 12). */

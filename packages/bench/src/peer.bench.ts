@@ -1,0 +1,60 @@
+// `pnpm bench peer [--size N]`: our index vs LangChain JS's FaissStore (@langchain/community)
+// on the same chunks, the same vectors (our local hashed embedder, 384 dims) and the same
+// FAISS build. Build = our `store.publish` vs `FaissStore.fromDocuments` + `save`; load = our
+// `store.open` (with checksum verification) vs `FaissStore.load`; search = our
+// `generation.search` vs `similaritySearchVectorWithScore`, k=10. Each side runs in its own
+// process; only ratios from this one run are compared.
+
+import type { PeerRunResult } from "./peer/peer-run.js";
+import { runPeerChild } from "./peer/run-peer-child.js";
+import { type Figure, report } from "./report.js";
+
+function sizes(): number[] {
+  const at = process.argv.indexOf("--size");
+  const value = at >= 0 ? Number(process.argv[at + 1]) : Number.NaN;
+  return Number.isInteger(value) && value > 0 ? [value] : [10_000, 100_000];
+}
+
+function label(size: number): string {
+  return size >= 1000 ? `${size / 1000}k` : String(size);
+}
+
+function compare(size: number, ours: PeerRunResult, lean: PeerRunResult, peer: PeerRunResult): Figure[] {
+  const n = label(size);
+  const build = peer.buildSeconds / lean.buildSeconds;
+  const load = peer.loadSeconds / lean.loadSeconds;
+  const search = peer.searchMeanMs / lean.searchMeanMs;
+  const memory = Math.max(lean.buildRssMb, lean.loadRssMb) / Math.max(1, peer.buildRssMb, peer.loadRssMb);
+  return [
+    { name: `${n} build: LangChain fromDocuments+save`, value: peer.buildSeconds, unit: "s" },
+    { name: `${n} build: ours, vectors+docstore`, value: lean.buildSeconds, unit: "s" },
+    { name: `${n} build: ours, + keyword index (default)`, value: ours.buildSeconds, unit: "s" },
+    { name: `${n} build speed-up (vectors+docstore)`, value: build, unit: "×", target: "≥ 10×", ok: build >= 10 },
+    { name: `${n} build speed-up (with keyword index)`, value: peer.buildSeconds / ours.buildSeconds, unit: "×" },
+    { name: `${n} load: LangChain FaissStore.load`, value: peer.loadSeconds, unit: "s" },
+    { name: `${n} load: ours, verified (vectors+docstore)`, value: lean.loadSeconds, unit: "s" },
+    { name: `${n} load: ours, verified (with keyword index)`, value: ours.loadSeconds, unit: "s" },
+    { name: `${n} load speed-up`, value: load, unit: "×", target: "≥ 2×", ok: load >= 2 },
+    { name: `${n} search mean: LangChain`, value: peer.searchMeanMs, unit: "ms" },
+    { name: `${n} search mean: ours`, value: lean.searchMeanMs, unit: "ms" },
+    { name: `${n} search p99: LangChain / ours`, value: peer.searchP99Ms / lean.searchP99Ms, unit: "×" },
+    { name: `${n} search speed-up (mean)`, value: search, unit: "×", target: "≥ 1× (not slower)", ok: search >= 1 },
+    { name: `${n} RSS growth build/load: LangChain`, value: Math.max(peer.buildRssMb, peer.loadRssMb), unit: "MiB" },
+    { name: `${n} RSS growth build/load: ours`, value: Math.max(lean.buildRssMb, lean.loadRssMb), unit: "MiB" },
+    { name: `${n} RSS ours / LangChain`, value: memory, unit: "×", target: "≤ 1× (not higher)", ok: memory <= 1 },
+    { name: `${n} on disk: LangChain / ours`, value: peer.diskMb / lean.diskMb, unit: "×" },
+  ];
+}
+
+const figures: Figure[] = [];
+for (const size of sizes()) {
+  const peer = runPeerChild("langchain", size);
+  const lean = runPeerChild("ours", size, ["--no-keyword"]);
+  const ours = runPeerChild("ours", size);
+  figures.push(...compare(size, ours, lean, peer));
+}
+report("peer", figures, [
+  "same chunks (~600 chars), same vectors (local hashed embedder, 384 dims, embedding excluded from both), same FAISS addon (packages/faiss-native, injected via FaissStore.importFaiss)",
+  "'vectors+docstore' is the like-for-like part: FaissStore has no keyword (BM25) index; ours builds one by default for hybrid search",
+  "RSS growth = settled RSS after build (or after load + first search) minus before, each system in its own process",
+]);

@@ -1,0 +1,36 @@
+// Deterministic book-like chunks for the peer comparison: ~600-char passages composed from
+// the words of the project's own docs, so the hashed embedder sees realistic text and both
+// systems index exactly the same chunks in every run.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "../../../..");
+const CHUNK_CHARS = 600;
+
+function vocabulary(): string[] {
+  const docs = join(ROOT, "docs");
+  const texts = [readFileSync(join(ROOT, "README.md"), "utf8")];
+  for (const name of readdirSync(docs)
+    .filter((file) => file.endsWith(".md"))
+    .sort()) {
+    texts.push(readFileSync(join(docs, name), "utf8"));
+  }
+  return texts
+    .join(" ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 2);
+}
+
+export function benchChunkTexts(count: number, seed = 7): string[] {
+  const words = vocabulary();
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state;
+  };
+  return Array.from({ length: count }, (_, position) => {
+    let text = `§${position}.`;
+    while (text.length < CHUNK_CHARS) text += ` ${words[next() % words.length] ?? "книга"}`;
+    return text;
+  });
+}

@@ -1,0 +1,143 @@
+// One side of the peer comparison in its own process (`--system ours|langchain --size N`), so
+// RSS deltas belong to one system only. Prints one `PEER_RESULT {json}` line for peer.bench.ts.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Chunk } from "@ai-library/shared/chunking";
+import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
+import { openIndexStore } from "@ai-library/shared/index";
+import { Document } from "@langchain/core/documents";
+import { benchChunkTexts } from "./bench-chunks.js";
+import { FaissStore, PrecomputedEmbeddings, useOurFaissForLangChain } from "./langchain-faiss.js";
+import { percentile, settledRssMb, timed } from "./measure.js";
+
+export interface PeerRunResult {
+  system: "ours" | "langchain";
+  size: number;
+  buildSeconds: number;
+  buildRssMb: number;
+  loadSeconds: number;
+  loadRssMb: number;
+  searchMeanMs: number;
+  searchP99Ms: number;
+  diskMb: number;
+}
+
+const DIMS = 384;
+const QUERIES = 200;
+const K = 10;
+const CHUNKS_PER_BOOK = 1000;
+// FaissStore has no keyword search; `--no-keyword` measures our like-for-like part alone.
+const KEYWORD_INDEX = !process.argv.includes("--no-keyword");
+
+function argument(name: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? process.argv[at + 1] : undefined;
+  if (!value) throw new Error(`peer-run: missing --${name}`);
+  return value;
+}
+
+async function searchTimes(search: (query: Float32Array) => Promise<unknown>, queries: Float32Array[]) {
+  for (const query of queries.slice(0, 5)) await search(query);
+  const times: number[] = [];
+  for (const query of queries) times.push((await timed(() => search(query))).seconds * 1000);
+  return { searchMeanMs: times.reduce((a, b) => a + b, 0) / times.length, searchP99Ms: percentile(times, 0.99) };
+}
+
+function chunksOf(texts: string[]): Chunk[] {
+  return texts.map((text, row) => ({
+    bookId: String(Math.floor(row / CHUNKS_PER_BOOK)).padStart(64, "0"),
+    title: `Book ${Math.floor(row / CHUNKS_PER_BOOK)}`,
+    file: `book-${Math.floor(row / CHUNKS_PER_BOOK)}.txt`,
+    position: row % CHUNKS_PER_BOOK,
+    text,
+  }));
+}
+
+async function runOurs(dir: string, chunks: Chunk[], vectors: Float32Array[], queries: Float32Array[]) {
+  const embedder = createLocalHashedEmbedder({ dims: DIMS }).identity;
+  const store = openIndexStore(dir);
+  const before = settledRssMb();
+  const build = await timed(() =>
+    store.publish(
+      {
+        embedder,
+        chunking: { version: "bench", chunkSize: 600, chunkOverlap: 0 },
+        indexFactory: "Flat",
+        keywordIndex: KEYWORD_INDEX,
+      },
+      async (builder) => {
+        for (let first = 0; first < chunks.length; first += CHUNKS_PER_BOOK) {
+          const book = chunks.slice(first, first + CHUNKS_PER_BOOK);
+          const head = book[0];
+          if (!head) continue;
+          builder.addBook(
+            { bookId: head.bookId, file: head.file, title: head.title, format: "txt" },
+            book,
+            vectors.slice(first, first + CHUNKS_PER_BOOK),
+          );
+        }
+      },
+    ),
+  );
+  const buildRssMb = settledRssMb() - before;
+  const diskMb = Object.values(build.value.files).reduce((sum, file) => sum + file.bytes, 0) / 2 ** 20;
+  const beforeLoad = settledRssMb();
+  const load = await timed(() => store.openLive(embedder));
+  const generation = load.value;
+  generation.search(queries[0] ?? new Float32Array(DIMS), K);
+  const loadRssMb = settledRssMb() - beforeLoad;
+  const search = await searchTimes(async (query) => generation.search(query, K), queries);
+  generation.close();
+  return { buildSeconds: build.seconds, buildRssMb, loadSeconds: load.seconds, loadRssMb, diskMb, ...search };
+}
+
+async function runLangChain(dir: string, chunks: Chunk[], vectors: Float32Array[], queries: Float32Array[]) {
+  useOurFaissForLangChain();
+  const texts = chunks.map((chunk) => chunk.text);
+  const embeddings = new PrecomputedEmbeddings(
+    texts,
+    vectors.map((vector) => Array.from(vector)),
+  );
+  const documents = chunks.map(({ text, ...source }) => new Document({ pageContent: text, metadata: { ...source } }));
+  const before = settledRssMb();
+  const build = await timed(async () => {
+    const store = await FaissStore.fromDocuments(documents, embeddings);
+    await store.save(dir);
+    return store;
+  });
+  const buildRssMb = settledRssMb() - before;
+  const { statSync } = await import("node:fs");
+  const diskMb = (statSync(join(dir, "faiss.index")).size + statSync(join(dir, "docstore.json")).size) / 2 ** 20;
+  const beforeLoad = settledRssMb();
+  const load = await timed(() => FaissStore.load(dir, embeddings));
+  const store = load.value;
+  await store.similaritySearchVectorWithScore(Array.from(queries[0] ?? new Float32Array(DIMS)), K);
+  const loadRssMb = settledRssMb() - beforeLoad;
+  const search = await searchTimes((query) => store.similaritySearchVectorWithScore(Array.from(query), K), queries);
+  return { buildSeconds: build.seconds, buildRssMb, loadSeconds: load.seconds, loadRssMb, diskMb, ...search };
+}
+
+async function main(): Promise<void> {
+  const system = argument("system");
+  if (system !== "ours" && system !== "langchain") throw new Error(`peer-run: unknown --system ${system}`);
+  const size = Number(argument("size"));
+  const embedder = createLocalHashedEmbedder({ dims: DIMS });
+  const chunks = chunksOf(benchChunkTexts(size));
+  const vectors = await embedder.embedDocuments(chunks.map((chunk) => chunk.text));
+  // Queries are fresh passages from the same vocabulary, as a reader's question would be.
+  const queries = await embedder.embedDocuments(benchChunkTexts(QUERIES, 99).map((text) => text.slice(0, 200)));
+  const dir = mkdtempSync(join(tmpdir(), `bench-peer-${system}-`));
+  try {
+    const figures =
+      system === "ours"
+        ? await runOurs(dir, chunks, vectors, queries)
+        : await runLangChain(dir, chunks, vectors, queries);
+    const result: PeerRunResult = { system, size, ...figures };
+    console.log(`PEER_RESULT ${JSON.stringify(result)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,87 @@
+// The keyword index of a generation: built with it from the chunk texts, swapped with it,
+// finding Russian and English words whatever their inflection, ё/е, case or hyphenation.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { keywordTerms, type LoadedGeneration } from "../../src/index/index.js";
+import { localEmbedder, publishBooks, tempStore } from "./text-library.js";
+
+const opened: LoadedGeneration[] = [];
+afterEach(() => {
+  for (const generation of opened.splice(0)) generation.close();
+});
+
+const library = [
+  { title: "library-ru", chunks: ["Каждая книга стоит на своей полке, и читатель находит её по каталогу."] },
+  { title: "forest-ru", chunks: ["Зимой в лесу растёт зелёная ёлка, и под ней прячется ёжик."] },
+  { title: "typesetting-en", chunks: ["The old catalogue was hyphen-\nated by hand, and every biblio-\ngraphy had an e-mail address."] },
+  { title: "city-ru", chunks: ["Поезд пришёл в Нью-Йорк поздно вечером, когда город уже спал."] },
+  { title: "sea-en", chunks: ["The lighthouse keeper lit the lamps every evening before the ships passed the reef."] },
+];
+
+async function openLibrary() {
+  const store = tempStore();
+  const manifest = await publishBooks(store, localEmbedder(), library);
+  const generation = await store.openLive();
+  opened.push(generation);
+  return { store, manifest, generation };
+}
+
+function titlesFound(generation: LoadedGeneration, question: string): string[] {
+  const hits = generation.keywordCandidates(keywordTerms(question), 5);
+  const chunks = generation.chunksByLabel(hits.map((hit) => hit.label));
+  return hits.map((hit) => chunks.get(hit.label)?.title ?? "?");
+}
+
+describe("keyword index", () => {
+  it("is built into the generation's docstore and recorded in its manifest", async () => {
+    const { store, manifest, generation } = await openLibrary();
+    expect(manifest.keywordIndex).toEqual({ table: "chunk_terms", terms: expect.any(String) });
+    expect(generation.hasKeywordIndex).toBe(true);
+    const db = new Database(join(store.generationDir(manifest.id), "docstore.sqlite"), { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM chunk_terms").get()).toEqual({ n: library.length });
+    db.close();
+  });
+
+  it("finds a Russian word in another inflection: «книгами» finds «книга», «полках» finds «полке»", async () => {
+    const { generation } = await openLibrary();
+    expect(titlesFound(generation, "книгами")[0]).toBe("library-ru");
+    expect(titlesFound(generation, "На каких полках?")[0]).toBe("library-ru");
+  });
+
+  it("treats ё and е as one letter, and ignores case", async () => {
+    const { generation } = await openLibrary();
+    expect(titlesFound(generation, "ЕЛКА")[0]).toBe("forest-ru");
+    expect(titlesFound(generation, "ёжики")[0]).toBe("forest-ru");
+  });
+
+  it("finds words hyphenated at a line end, and compounds written with or without the hyphen", async () => {
+    const { generation } = await openLibrary();
+    expect(titlesFound(generation, "bibliography")[0]).toBe("typesetting-en");
+    expect(titlesFound(generation, "hyphenated")[0]).toBe("typesetting-en");
+    expect(titlesFound(generation, "email")[0]).toBe("typesetting-en");
+    expect(titlesFound(generation, "нью-йоркский поезд")[0]).toBe("city-ru");
+  });
+
+  it("stems English too and finds nothing for words no chunk has", async () => {
+    const { generation } = await openLibrary();
+    expect(titlesFound(generation, "lighting lamp")[0]).toBe("sea-en");
+    expect(titlesFound(generation, "квантовая хромодинамика")).toEqual([]);
+  });
+
+  it("is swapped with its generation: each generation answers from its own books", async () => {
+    const store = tempStore();
+    const embedder = localEmbedder();
+    const first = await publishBooks(store, embedder, [library[0] ?? { title: "", chunks: [] }]);
+    const second = await publishBooks(store, embedder, [library[4] ?? { title: "", chunks: [] }]);
+    const old = await store.open(first.id);
+    const live = await store.openLive();
+    opened.push(old, live);
+    expect(live.id).toBe(second.id);
+    expect(titlesFound(live, "lighthouse")).toEqual(["sea-en"]);
+    expect(titlesFound(live, "книга")).toEqual([]);
+    expect(titlesFound(old, "книга")).toEqual(["library-ru"]);
+    expect(existsSync(join(store.generationDir(second.id), "docstore.sqlite"))).toBe(true);
+  });
+});
