@@ -3,7 +3,9 @@
 # Redis, FAISS + OpenBLAS headers for the native addon, a C++ toolchain for node-gyp.
 set -euo pipefail
 
-packages=(redis-server redis-tools libfaiss-dev libopenblas-dev build-essential python3)
+# systemd, logrotate and prometheus only provide the checkers the infra tests run
+# (systemd-analyze verify, logrotate, promtool check rules).
+packages=(redis-server redis-tools libfaiss-dev libopenblas-dev build-essential python3 systemd logrotate prometheus)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -28,7 +28,7 @@ for (const lang of ["en", "ru"] as const) {
     const vector = await emb.embedQuery(q.question);
     const qterms = [...new Set(keywordTerms(q.question))];
     const totalIdf = qterms.reduce((s, t) => s + idf(t), 0) || 1;
-    const kw = gen.keywordCandidates(q.question, CAND);
+    const kw = gen.keywordCandidates(qterms, CAND);
     const vec = gen.vectorCandidates(vector, CAND);
     const labels = [...new Set([...kw.map((h) => h.label), ...vec.map((h) => h.label)])];
     const cos = gen.similarities(vector, labels);

@@ -5,11 +5,13 @@
 import { existsSync } from "node:fs";
 import { loadConfigOrExit, secretValues } from "@ai-library/shared/config";
 import { closeLogger, createLogger } from "@ai-library/shared/logging";
+import { startMetricsServer } from "@ai-library/shared/metrics";
 import { Telegram } from "telegraf";
 import { createBackgroundTasks } from "./app/background-tasks.js";
 import { buildBotDeps } from "./app/build-bot-deps.js";
 import { createBotServices } from "./app/create-services.js";
 import { startIndexReloader } from "./app/index-reloader.js";
+import { botHealth } from "./app/bot-health.js";
 import { createShutdown, exitOnSignals } from "./app/shutdown.js";
 import { createBot } from "./bot/create-bot.js";
 import { registerCommandMenu } from "./bot/register-commands.js";
@@ -33,9 +35,9 @@ const logger = createLogger({
   secrets: secretValues(config),
   console: token !== undefined,
 });
-const metrics = createBotMetrics();
 const eventLoop = startEventLoopMonitor();
 const services = createBotServices(config, logger);
+const metrics = createBotMetrics({ library: services.library, store: services.store, logger });
 const tasks = createBackgroundTasks({ logger, timeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000 + 30_000 });
 const reloader = startIndexReloader({
   library: services.library,
@@ -53,6 +55,19 @@ const reloader = startIndexReloader({
     }),
 });
 await reloader.check("startup");
+const metricsServer = await startMetricsServer({
+  port: config.BOT_METRICS_PORT,
+  host: config.METRICS_HOST,
+  registry: metrics.registry,
+  health: () => botHealth(services),
+  logger,
+}).catch((error: unknown) => {
+  logger.error(
+    `Не удалось открыть /metrics на ${config.METRICS_HOST}:${config.BOT_METRICS_PORT}: ${(error as Error).message}. ` +
+      "Бот продолжает отвечать; освободите порт или задайте другой BOT_METRICS_PORT (0 — без метрик)",
+  );
+  return undefined;
+});
 if (config.ALLOWED_USER_IDS.length === 0) {
   logger.warn("ALLOWED_USER_IDS пуст: бот открыт для всех пользователей Telegram");
 }
@@ -72,6 +87,7 @@ const shutdown = createShutdown({
       },
     },
     { name: "stop index reloads", run: () => reloader.stop() },
+    { name: "close the metrics endpoint", run: () => metricsServer?.close() },
     { name: "close the index", run: () => services.close() },
     { name: "flush the log", run: () => closeLogger(logger) },
   ],

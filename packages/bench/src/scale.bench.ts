@@ -70,7 +70,7 @@ async function publish(dir: string, factory: string) {
   return { id: built.value.id, seconds: built.seconds, bytes, indexBytes };
 }
 
-function probe(dir: string, id: string, queries: string): ScaleProbeResult {
+function probe(dir: string, id: string, queries: string, exact: boolean): ScaleProbeResult {
   const child = spawnSync(
     process.execPath,
     [
@@ -84,6 +84,7 @@ function probe(dir: string, id: string, queries: string): ScaleProbeResult {
       id,
       "--queries",
       queries,
+      ...(exact ? ["--exact"] : []),
     ],
     { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 2 ** 26 },
   );
@@ -111,9 +112,9 @@ try {
   stream.next(size);
   writeFileSync(queriesFile, new Uint8Array(stream.next(QUERIES).buffer));
   const flat = await publish(join(work, "flat"), "Flat");
-  const flatProbe = probe(join(work, "flat"), flat.id, queriesFile);
+  const flatProbe = probe(join(work, "flat"), flat.id, queriesFile, true);
   const approx = await publish(join(work, "approx"), approxFactory);
-  const approxProbe = probe(join(work, "approx"), approx.id, queriesFile);
+  const approxProbe = probe(join(work, "approx"), approx.id, queriesFile, false);
   const n = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
   report(
     "scale",

@@ -3,6 +3,7 @@
 // within the answer timeout. Failures end in a polite reply, never in silence.
 import type { Answer, Answerer } from "@ai-library/shared/answer";
 import type { Logger } from "@ai-library/shared/logging";
+import type { BotErrorKind } from "@ai-library/shared/metrics";
 import { LibraryEmptyError, type LiveLibrary } from "@ai-library/shared/retrieval";
 import { detectLanguage } from "@ai-library/shared/text";
 import { type OutgoingMessage, plainMessage, renderAnswer } from "../format/render-answer.js";
@@ -65,6 +66,8 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
   );
   let placeholder: number | undefined;
   let editor: StreamEditor | undefined;
+  // Where a failure happened, for ai_library_bot_errors_total{kind}.
+  let phase: BotErrorKind = "search";
 
   const deliver = async (messages: OutgoingMessage[]) => {
     const [first, ...rest] = messages;
@@ -77,6 +80,7 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
   const work = async (): Promise<{ answer: Answer; generationId: string }> => {
     const { passages, generationId } = await deps.search(request.question, settings.searchK);
     controller.signal.throwIfAborted();
+    phase = "answerer";
     if (deps.answerer.kind === "openai") {
       placeholder = (await sender.send(chatId, plainMessage(texts.thinking))).messageId;
       editor = createStreamEditor(sender, chatId, placeholder, settings.streamEditIntervalMs);
@@ -89,17 +93,16 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
     });
     await editor?.finish();
     controller.signal.throwIfAborted();
+    phase = "telegram";
     return { answer, generationId };
   };
 
-  let outcome = "answered";
   try {
     const { answer, generationId } = await abortable(work(), controller.signal);
     const ids = deps.sources.issue(userId, answer.sources);
     await deliver(renderAnswer(answer, texts, ids));
-    outcome = answer.notFound ? "not_found" : "answered";
     const latencyMs = Date.now() - started;
-    metrics.answerSeconds.observe(latencyMs / 1000);
+    metrics.bot.answerSent({ durationSeconds: latencyMs / 1000, sourceCount: answer.sources.length });
     log.info(`Ответ пользователю ${userId} отправлен за ${latencyMs} мс, источников: ${answer.sources.length}`, {
       latencyMs,
       sources: answer.sources.length,
@@ -114,8 +117,11 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
         : error instanceof AnswerTimeoutError
           ? texts.timeout
           : texts.failed;
-    outcome =
+    const outcome =
       error instanceof LibraryEmptyError ? "empty_library" : error instanceof AnswerTimeoutError ? "timeout" : "failed";
+    // An empty library is a reply the user gets, not a failure: it counts as an answer without sources.
+    if (outcome === "empty_library") metrics.bot.answerSent({ durationSeconds: (Date.now() - started) / 1000, sourceCount: 0 });
+    else metrics.bot.errorOccurred(outcome === "timeout" ? "timeout" : phase);
     if (outcome === "failed") log.error(`Не удалось ответить пользователю ${userId}: ${describeTelegramError(error)}`);
     else log.warn(`Вопрос пользователя ${userId} без ответа: ${outcome}`, { latencyMs: Date.now() - started });
     await deliver([plainMessage(reply)]).catch((sendError: unknown) =>
@@ -124,6 +130,5 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
   } finally {
     clearTimeout(timer);
     stopTyping();
-    metrics.answers.inc({ outcome });
   }
 }

@@ -7,13 +7,14 @@ import type { Answerer } from "@ai-library/shared/answer";
 import { createAnswererFromConfig } from "@ai-library/shared/answer";
 import type { AppConfig } from "@ai-library/shared/config";
 import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
-import { openIndexStore } from "@ai-library/shared/index";
+import { type IndexStore, openIndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import { createLiveLibrary, type LiveLibrary, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { createProcessSearch } from "../answering/process-search.js";
 import { createSearchLane } from "../answering/search-lane.js";
 
 export interface BotServices {
+  store: IndexStore;
   library: LiveLibrary;
   answerer: Answerer;
   search: LiveLibrary["search"];
@@ -32,6 +33,7 @@ export function createBotServices(config: AppConfig, logger: Logger): BotService
   const answerer = createAnswererFromConfig(config, { logger });
   const searcher = config.BOT_SEARCH_PROCESS ? createProcessSearch({ library, embedder, logger, settings }) : undefined;
   return {
+    store,
     library,
     answerer,
     search: searcher ? searcher.search : createSearchLane(library).search,

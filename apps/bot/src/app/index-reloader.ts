@@ -37,7 +37,7 @@ export function startIndexReloader(deps: IndexReloaderDeps): IndexReloader {
       const outcome = await library.reloadIfChanged();
       // The notice and the poll may share one reload; it is reported once.
       const repeated = outcome.status === "loaded" && outcome.id === lastReported;
-      if (outcome.status !== "unchanged" && !repeated) metrics.reloads.inc({ outcome: outcome.status });
+      if (!repeated) metrics.index.recordReload(outcome);
       if ((outcome.status === "loaded" || outcome.status === "fallback") && !repeated) deps.onLoaded?.();
       if (outcome.status === "loaded" && !repeated) {
         lastReported = outcome.id;
@@ -54,6 +54,7 @@ export function startIndexReloader(deps: IndexReloaderDeps): IndexReloader {
       return outcome;
     } catch (error) {
       logger.error(`Проверка нового поколения индекса не удалась (${trigger}): ${(error as Error).message}`);
+      metrics.bot.errorOccurred("index");
       return undefined;
     }
   };

@@ -11,9 +11,10 @@ import { scopeOf } from "./update-scope.js";
 export async function handleUpdateError(
   error: unknown,
   ctx: Context,
-  deps: Pick<BotDeps, "logger" | "sender">,
+  deps: Pick<BotDeps, "logger" | "sender" | "metrics">,
 ): Promise<void> {
   const scope = scopeOf(ctx, deps.logger);
+  deps.metrics.bot.errorOccurred(error instanceof HandlerTimeoutError ? "timeout" : "handler");
   const what = error instanceof HandlerTimeoutError ? "тайм-аут обработчика" : "ошибка";
   scope.log.error(
     `Обновление ${scope.updateId} от пользователя ${scope.userId ?? "?"}: ${what}: ${describeTelegramError(error)}`,

@@ -38,7 +38,7 @@ export function question(deps: BotDeps): Composer<Context> {
       await deps.sender.send(chatId, plainMessage(texts.tooLong(deps.settings.maxQuestionChars, text.length)));
       return;
     }
-    deps.metrics.questions.inc({ chat: ctx.chat.type });
+    deps.metrics.bot.questionReceived();
     // One line per question, whatever the user typed: grep | wc -l must count questions.
     log.info(`Запрос от пользователя ${userId}: ${text.replace(/\s+/g, " ").slice(0, LOGGED_CHARS)}`);
     await answerQuestion(

@@ -5,7 +5,6 @@ import type { BotDeps } from "../bot/bot-deps.js";
 import { scopeOf } from "../bot/update-scope.js";
 import { plainMessage } from "../format/render-answer.js";
 import type { Texts } from "../i18n/index.js";
-import { counterTotal } from "../metrics/bot-metrics.js";
 import { formatDate } from "./library-facts.js";
 
 export function formatUptime(ms: number): string {
@@ -45,6 +44,7 @@ export function status(deps: BotDeps): Composer<Context> {
     const lagP99 = deps.eventLoop.p99Ms();
     deps.eventLoop.reset();
     deps.metrics.eventLoopLagP99.set(lagP99 / 1000);
+    const counts = await deps.metrics.answerCounts();
     const text = texts.status({
       generationId: generation?.id,
       generationDate: generation ? formatDate(generation.manifest.createdAt, texts.dateLocale) : undefined,
@@ -56,10 +56,8 @@ export function status(deps: BotDeps): Composer<Context> {
       heapMb: Math.round(memory.heapUsed / 2 ** 20),
       searchRssMb: searchRss === undefined ? undefined : Math.round(searchRss / 2 ** 20),
       eventLoopP99Ms: lagP99,
-      answered: await counterTotal(deps.metrics.answers, { outcome: "answered" }),
-      failed:
-        (await counterTotal(deps.metrics.answers, { outcome: "failed" })) +
-        (await counterTotal(deps.metrics.answers, { outcome: "timeout" })),
+      answered: counts.answered,
+      failed: counts.failed,
     });
     await deps.sender.send(ctx.chat.id, plainMessage(text));
   });

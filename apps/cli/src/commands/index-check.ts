@@ -18,8 +18,9 @@ export function registerIndexCheckCommand(index: Command): void {
       runIndexCommand("check", async (context) => {
         const { store } = context;
         const live = store.liveId();
-        const ids = options.all ? store.list().map((entry) => entry.id) : [id ?? live];
-        if (ids.length === 0 || ids[0] === undefined) {
+        const target = id ?? live;
+        const ids = options.all ? store.list().map((entry) => entry.id) : target ? [target] : [];
+        if (ids.length === 0) {
           process.stderr.write(
             "Проверять нечего: индекс ещё не собран (pnpm ai-library ingest --folder data/books --inline).\n",
           );
@@ -28,7 +29,7 @@ export function registerIndexCheckCommand(index: Command): void {
         const known = new Set(store.list().map((entry) => entry.id));
         const expected = await expectedEmbedder(context);
         const checks: GenerationCheck[] = [];
-        for (const each of ids as string[]) {
+        for (const each of ids) {
           if (!known.has(each) && each !== live) {
             process.stderr.write(
               `Поколения ${each} нет в ${store.dir}/generations. Список: pnpm ai-library index list\n`,
