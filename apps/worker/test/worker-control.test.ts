@@ -79,7 +79,8 @@ describe("operator controls", () => {
   });
 
   it("ingest --wait exits 0 with the report when published, 1 when nothing could be published", async () => {
-    workers.push(await startReadyWorker(world.env));
+    const port = await freePort();
+    workers.push(await startReadyWorker({ ...world.env, WORKER_METRICS_PORT: String(port) }));
     const ok = await runCli(["ingest", "--folder", world.books, "--wait", "--json"], world.env);
     expect(ok.code, ok.stderr).toBe(0);
     const report = JSON.parse(ok.stdout) as RunProgress;
@@ -101,6 +102,14 @@ describe("operator controls", () => {
     expect(runs[0]?.record?.failedBooks).toEqual([
       expect.objectContaining({ file: "broken.pdf", errorKind: "corrupt" }),
     ]);
+
+    // What Prometheus scrapes from this worker after the two runs.
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^ai_library_worker_books_indexed_total\{[^}]*\} 2$/m);
+    expect(metrics).toMatch(/^ai_library_worker_books_failed_total\{[^}]*reason="corrupt"[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^ai_library_worker_runs_total\{[^}]*outcome="published"[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^ai_library_worker_runs_total\{[^}]*outcome="nothing_published"[^}]*\} 1$/m);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 
   it("says at once that Redis is unreachable, without its password, and points to --inline", async () => {

@@ -1,8 +1,9 @@
 // A run through the real worker process: enqueue → the worker parses, embeds and publishes →
 // `ask` answers from the new book; a broken book is reported while the others are indexed;
 // a duplicate trigger does no work twice; bots hear about the new generation over pub/sub.
-import { copyFileSync } from "node:fs";
+import { closeSync, copyFileSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { INDEX_FILE } from "@ai-library/shared/index";
 import { type GenerationNotice, subscribeToGenerations } from "@ai-library/shared/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeBrokenPdf, writePdf, writeTextBook, writeTextBooks } from "./helpers/books.js";
@@ -92,5 +93,21 @@ describe("ingest through the worker", () => {
     const done = await world.waitForRun(forced.runId);
     expect(done.record?.counts).toMatchObject({ indexed: 0, unchanged: 5 });
     expect(done.record?.embeddedChunks).toBe(0);
+  });
+
+  it("re-embeds the books of a damaged live generation instead of failing the run", async () => {
+    const damagedId = world.store.liveId() ?? "";
+    // Bit rot in the vectors: manifest.json still lists every book, the checksums no longer match.
+    const fd = openSync(join(world.store.generationDir(damagedId), INDEX_FILE), "r+");
+    writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, 128);
+    closeSync(fd);
+
+    const forced = await world.enqueue({ force: true });
+    const done = await world.waitForRun(forced.runId);
+    expect(done.phase, JSON.stringify(done)).toBe("published");
+    expect(done.record?.counts).toMatchObject({ indexed: 5, unchanged: 0 });
+    expect(done.record?.embeddedChunks).toBe(done.record?.chunkCount);
+    expect(world.store.liveId()).not.toBe(damagedId);
+    expect(worker.log()).toContain(`Live generation ${damagedId} is damaged`);
   });
 });

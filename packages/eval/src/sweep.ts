@@ -23,9 +23,9 @@ export interface SweepRequest {
 
 function variants(base: RetrievalSettings): RetrievalSettings[] {
   const out: RetrievalSettings[] = [];
-  for (const vectorWeight of [0, 0.1, 0.2, 0.4])
-    for (const proximityWeight of [0, 0.25, 0.5, 1])
-      for (const candidates of [20, 50]) {
+  for (const vectorWeight of [0, 0.1, 0.2])
+    for (const proximityWeight of [0, 0.5, 1])
+      for (const candidates of [50]) {
         out.push({ ...base, mode: "hybrid", vectorWeight, proximityWeight, vectorCandidates: candidates, keywordCandidates: candidates });
       }
   return out;

@@ -120,7 +120,8 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
     const outcome =
       error instanceof LibraryEmptyError ? "empty_library" : error instanceof AnswerTimeoutError ? "timeout" : "failed";
     // An empty library is a reply the user gets, not a failure: it counts as an answer without sources.
-    if (outcome === "empty_library") metrics.bot.answerSent({ durationSeconds: (Date.now() - started) / 1000, sourceCount: 0 });
+    if (outcome === "empty_library")
+      metrics.bot.answerSent({ durationSeconds: (Date.now() - started) / 1000, sourceCount: 0 });
     else metrics.bot.errorOccurred(outcome === "timeout" ? "timeout" : phase);
     if (outcome === "failed") log.error(`Не удалось ответить пользователю ${userId}: ${describeTelegramError(error)}`);
     else log.warn(`Вопрос пользователя ${userId} без ответа: ${outcome}`, { latencyMs: Date.now() - started });

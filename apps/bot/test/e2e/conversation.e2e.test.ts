@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { groupChat } from "@ai-library/standins/telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "./free-port.js";
 import { type Scenario, startScenario } from "./scenario.js";
 import { GARDEN_TITLE, LIGHTHOUSE_TITLE } from "./test-library.js";
 
@@ -17,12 +18,15 @@ const admin = { id: 900, firstName: "Админ", languageCode: "ru" };
 const stranger = { id: 666, firstName: "Чужой", languageCode: "ru" };
 
 let scenario: Scenario;
+let metricsPort: number;
 /** Questions the bot accepted, to check the «Запрос от пользователя» log count at the end. */
 let accepted = 0;
 
 beforeAll(async () => {
+  metricsPort = await freePort();
   scenario = await startScenario({
     env: {
+      BOT_METRICS_PORT: String(metricsPort),
       ALLOWED_USER_IDS: "101,102,103,104",
       ADMIN_USER_IDS: "900",
       RATE_LIMIT_PER_MINUTE: "6",
@@ -226,5 +230,14 @@ describe("logs", () => {
     expect(log).not.toContain("Поиск в процессе FAISS не удался");
     expect(log).not.toContain(scenario.standin.token);
     expect(log).not.toContain(scenario.standin.token.split(":")[1]);
+  });
+
+  it("counts every accepted question on /metrics and answers /healthz with 200", async () => {
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`^ai_library_bot_questions_total\\{[^}]*\\} ${accepted}$`, "m"));
+    expect(metrics).toMatch(/^ai_library_index_live_books\{[^}]*\} 2$/m);
+    const health = await fetch(`http://127.0.0.1:${metricsPort}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, servingFallback: false });
   });
 });

@@ -60,6 +60,8 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
       QUEUE_PREFIX: prefix,
       INDEX_POLL_SECONDS: "1",
       RATE_LIMIT_PER_MINUTE: "1000",
+      // No /metrics listener unless a test asks for one: tests run side by side.
+      BOT_METRICS_PORT: "0",
       ...options.env,
     },
     { cwd: library.root },

@@ -1,11 +1,11 @@
 // The child job of a run: one book from file to staged chunks and vectors. Books already in the
-// live generation (same content, embedder and chunking) are reported "unchanged" and cost
-// nothing; books already staged by an earlier attempt or run are not embedded again.
+// live generation (same content, embedder and chunking; the generation verified) are reported
+// "unchanged" and cost nothing; books already staged by an earlier attempt or run are not embedded again.
 import { hostname } from "node:os";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
-import { type IngestSettings, prepareBook, readReusableLiveManifest } from "@ai-library/shared/pipeline";
+import { type IngestSettings, prepareBook } from "@ai-library/shared/pipeline";
 import {
   type BookJobResult,
   type BookProgress,
@@ -21,6 +21,7 @@ import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";
 import type { JobHandler } from "./job-handlers.js";
 import { createJobProgressReporter } from "./progress-reporter.js";
+import { createVerifiedLiveManifest } from "./verified-live-manifest.js";
 
 export interface IngestBookDeps {
   settings: IngestSettings;
@@ -47,6 +48,7 @@ const facts = (title: string, chunks: number, pages: number | undefined) => ({
 
 export function createIngestBookHandler(deps: IngestBookDeps): JobHandler {
   const worker = deps.workerId ?? `${hostname()}:${process.pid}`;
+  const liveManifest = createVerifiedLiveManifest(deps.store, deps.logger);
 
   return async (job, token, signal): Promise<BookJobResult> => {
     const book = parsePayload(job);
@@ -64,7 +66,7 @@ export function createIngestBookHandler(deps: IngestBookDeps): JobHandler {
 
     await ensureEmbedderDims(deps.embedder);
     const needs = { embedder: deps.embedder.identity, chunking: deps.settings.chunking };
-    const live = readReusableLiveManifest(deps.store, needs)?.books.find((entry) => entry.bookId === book.bookId);
+    const live = (await liveManifest(needs))?.books.find((entry) => entry.bookId === book.bookId);
     if (live) return result("unchanged", facts(live.title, live.chunkCount, live.pages));
     const staged = deps.staging.has(book.bookId) ? deps.staging.read(book.bookId) : undefined;
     if (staged) return result("staged", facts(staged.record.title, staged.chunks.length, staged.record.pages));

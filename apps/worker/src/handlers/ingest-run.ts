@@ -5,6 +5,7 @@ import { CHUNKER_VERSION } from "@ai-library/shared/chunking";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
+import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import { type IngestSettings, NothingToPublishError, openReusableGeneration } from "@ai-library/shared/pipeline";
 import {
   type GenerationNotice,
@@ -22,6 +23,7 @@ import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";
 import type { JobHandler } from "./job-handlers.js";
 import { createJobProgressReporter } from "./progress-reporter.js";
+import { recordRunMetrics } from "./run-metrics.js";
 import { finishedRunRecord, runJobResult } from "./run-summary.js";
 
 export interface IngestRunDeps {
@@ -32,6 +34,7 @@ export interface IngestRunDeps {
   history: RunHistory;
   announce: (notice: GenerationNotice) => Promise<void>;
   logger: Logger;
+  metrics?: WorkerMetrics;
 }
 
 function parsePayload(job: Job): IngestRunPayload {
@@ -112,6 +115,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
         embeddedChunks,
       });
       await deps.history.save(record);
+      recordRunMetrics(deps.metrics, "published", assembly.outcomes, children);
       await announce({ generationId: manifest.id, runId: run.runId, publishedAt: new Date().toISOString() });
       progress.report({ phase: "done", booksAdded: run.books.length, booksTotal: run.books.length });
       logger.info(
@@ -137,6 +141,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
         embeddedChunks,
       });
       await deps.history.save(record);
+      recordRunMetrics(deps.metrics, "nothing_published", assembly.outcomes, children);
       logger.error(`Run ${run.runId}: ${error.message}`);
       return runJobResult(record);
     } finally {

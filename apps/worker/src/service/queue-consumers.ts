@@ -2,6 +2,7 @@
 // sharing the worker connection (BullMQ adds its own blocking connection per worker).
 import type { AppConfig } from "@ai-library/shared/config";
 import type { Logger } from "@ai-library/shared/logging";
+import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
   BOOKS_QUEUE,
   type IngestQueueName,
@@ -14,7 +15,6 @@ import {
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { type JobHandlers, processorForQueue } from "../handlers/job-handlers.js";
-import type { WorkerMetrics } from "./worker-metrics.js";
 
 export interface ConsumerDeps {
   config: AppConfig;
@@ -57,25 +57,22 @@ export async function startQueueConsumers(deps: ConsumerDeps): Promise<QueueCons
       queue,
       async (job: Job, token?: string, signal?: AbortSignal) => {
         active += 1;
-        metrics.activeJobs.inc({ queue });
         try {
           return await processJob(job, token, signal);
         } finally {
           active -= 1;
-          metrics.activeJobs.dec({ queue });
         }
       },
       { connection: deps.connection, prefix: deps.queues.prefix, concurrency, name: deps.workerId, ...timings },
     );
     worker.on("error", (error) => logger.error(`Queue ${queue}: ${error.message}`));
-    worker.on("completed", () => metrics.jobs.inc({ queue, outcome: "completed" }));
     worker.on("stalled", (jobId) =>
       logger.warn(`Queue ${queue}: job ${jobId} stalled (its worker died?); it is being retried`),
     );
     worker.on("failed", (job, error) => {
       if (!job || !isFinalFailure(job, error)) return;
-      metrics.jobs.inc({ queue, outcome: "failed" });
       if (queue === RUNS_QUEUE) {
+        metrics.runFinished("failed");
         logger.error(`Run ${job.id} failed for good: ${error.message}`);
         recordFailedRun(deps, job, error).catch((recordError: Error) =>
           logger.warn(`Could not record run ${job.id}: ${recordError.message}`),

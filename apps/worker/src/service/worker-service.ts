@@ -4,8 +4,9 @@
 import { hostname } from "node:os";
 import type { AppConfig } from "@ai-library/shared/config";
 import type { Embedder } from "@ai-library/shared/embeddings";
-import { openIndexStore } from "@ai-library/shared/index";
+import { openIndexStore, verifyLiveAtStartup } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
+import { createWorkerServiceMetrics, startMetricsServer } from "@ai-library/shared/metrics";
 import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
 import {
   announceGeneration,
@@ -13,6 +14,7 @@ import {
   JOB_NAMES,
   openIngestQueues,
   openRunHistory,
+  readQueueStatus,
 } from "@ai-library/shared/queue";
 import { createIngestBookHandler } from "../handlers/ingest-book.js";
 import { createIngestRunHandler } from "../handlers/ingest-run.js";
@@ -20,10 +22,8 @@ import { assertHandlersComplete } from "../handlers/job-handlers.js";
 import { openStagingArea } from "../staging/staging-area.js";
 import { warnUnlessNoEviction } from "./eviction-policy.js";
 import { stopWorkersGracefully } from "./graceful-stop.js";
-import { startHealthServer } from "./health-server.js";
 import { startPresenceHeartbeat } from "./presence-heartbeat.js";
 import { type QueueConsumers, startQueueConsumers } from "./queue-consumers.js";
-import { createWorkerMetrics } from "./worker-metrics.js";
 
 const STAGING_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -50,6 +50,8 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
   await warnUnlessNoEviction(connection, logger);
 
   const store = openIndexStore(config.INDEX_DIR);
+  // A damaged LIVE is pointed back at the newest sound generation before any job builds on it.
+  const check = await verifyLiveAtStartup({ store, logger, expectedEmbedder: embedder.identity, repair: true });
   const settings = ingestSettingsFromConfig(config);
   const staging = openStagingArea(store.dir, { embedder, chunking: settings.chunking });
   const stale = staging.removeOlderThan(STAGING_MAX_AGE_MS);
@@ -57,6 +59,13 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
 
   const queues = openIngestQueues(connection, config.QUEUE_PREFIX);
   const history = openRunHistory(connection, config.QUEUE_PREFIX);
+  const metrics = createWorkerServiceMetrics({
+    store,
+    logger,
+    ingestionEnabled: config.INGESTION_ENABLED,
+    readQueue: () => readQueueStatus(queues, connection),
+  });
+  metrics.index.recordStartupCheck(check);
   const handlers = {
     [JOB_NAMES.run]: createIngestRunHandler({
       settings,
@@ -65,6 +74,7 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
       staging,
       history,
       logger,
+      metrics: metrics.worker,
       announce: async (notice) => {
         const listeners = await announceGeneration(connection, config.QUEUE_PREFIX, notice);
         logger.info(`Announced generation ${notice.generationId} to ${listeners} listener(s)`);
@@ -74,11 +84,18 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
   };
   assertHandlersComplete(handlers);
 
-  const metrics = createWorkerMetrics();
-  metrics.ingestionEnabled.set(config.INGESTION_ENABLED ? 1 : 0);
   let consumers: QueueConsumers = { workers: [], activeJobs: () => 0 };
   if (config.INGESTION_ENABLED) {
-    consumers = await startQueueConsumers({ config, connection, queues, history, handlers, metrics, logger, workerId });
+    consumers = await startQueueConsumers({
+      config,
+      connection,
+      queues,
+      history,
+      handlers,
+      metrics: metrics.worker,
+      logger,
+      workerId,
+    });
     logger.info(
       `Worker ${workerId} consuming ingest jobs (${config.INGEST_CONCURRENCY} books at a time), embedder ${embedder.identity.model}`,
     );
@@ -102,18 +119,20 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
       activeJobs: consumers.activeJobs(),
     }),
   });
-  const health = await startHealthServer(
-    config.WORKER_METRICS_PORT,
-    () => ({
+  // Health is served whether or not ingestion is enabled: a held worker is up, just not consuming.
+  const health = await startMetricsServer({
+    port: config.WORKER_METRICS_PORT,
+    host: config.METRICS_HOST,
+    registry: metrics.registry,
+    health: () => ({
       ok: connection.status === "ready",
       workerId,
       ingestionEnabled: config.INGESTION_ENABLED,
       redis: connection.status,
+      liveGeneration: store.liveId() ?? null,
     }),
-    metrics.registry,
-  );
-  if (health.port !== undefined)
-    logger.info(`Health and metrics on http://127.0.0.1:${health.port}/healthz and /metrics`);
+    logger,
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = async () => {

@@ -12,33 +12,33 @@ afterEach(() => {
   for (const library of libraries.splice(0)) library.close();
 });
 
-const filler = "tides moon fairs valley towns harvest river bridge market wool cheese ferry orchard chapel".split(" ");
-const neutral = (index: number) =>
-  `Chapter ${index + 1}: ${Array.from({ length: 14 }, (_, i) => filler[(i + index) % filler.length]).join(" ")}.`;
+const filler = "tides moon fairs valley towns harvest river bridge market wool cheese ferry orchard chapel meadow barley";
+/** `count` words of neutral almanac vocabulary (no question term), starting at word `from`. */
+const almanac = (count: number, from = 0) => {
+  const words = filler.split(" ");
+  return Array.from({ length: count }, (_, i) => words[(i + from) % words.length]).join(" ");
+};
 
 /**
  * The target says in one sentence who lights the lamp. The keyword trap repeats "lighthouse"
- * and "lamp" in scattered filler (more BM25, no sentence that answers); the vector trap is
- * made of compounds that share character n-grams with the question but none of its stems.
+ * and "lamp" four times each, far apart (about 15% more BM25 than the target, but no stretch
+ * that answers); the vector trap is made of compounds that share character n-grams with the
+ * question but none of its stems (highest cosine, no BM25 at all).
  */
 const books: TestBook[] = [
-  {
-    title: "target",
-    chunks: [
-      "At dusk the old keeper lights the lighthouse lamp with a taper. fairs valley towns harvest river bridge market wool cheese ferry.",
-    ],
-  },
+  { title: "target", chunks: [`At dusk the old keeper lights the lighthouse lamp with a taper. ${almanac(30, 2)}.`] },
   {
     title: "keyword-trap",
     chunks: [
-      "The lighthouse tides moon fairs valley towns harvest river bridge market. A lighthouse lamp valley towns harvest river bridge market wool cheese ferry. A lighthouse lamp towns harvest river bridge market wool cheese ferry orchard. A lighthouse lamp harvest river bridge market wool cheese ferry orchard chapel. Lights harvest river bridge market wool cheese ferry orchard chapel.",
+      `The lighthouse, the lighthouse, the lighthouse, the lighthouse. ${almanac(42)}. ` +
+        `A lamp, a lamp, a lamp, a lamp. ${almanac(42, 3)}. Lights.`,
     ],
   },
   {
     title: "vector-trap",
     chunks: ["Lamplighters and lighthousekeepers: the lighthousekeeping lamplighters' lamplighting lights."],
   },
-  { title: "neutral", chunks: Array.from({ length: 12 }, (_, index) => neutral(index)) },
+  { title: "neutral", chunks: Array.from({ length: 12 }, (_, index) => `Chapter ${index + 1}: ${almanac(14, index)}.`) },
 ];
 
 async function open(store: IndexStore, mode: "hybrid" | "vector" | "keyword", logger: CapturedLogger) {
