@@ -17,7 +17,8 @@ const WARMUP = 30;
 const corpus = resolve(import.meta.dirname, "../../../../shared/corpus");
 const dir = join(tmpdir(), `ai-library-retrieval-bench-${CHUNKS}`);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 const articles = {
   en: loadXquad(join(corpus, "qa/xquad/xquad.en.json")),
@@ -35,7 +36,12 @@ console.log(library.built ? `built the ${CHUNKS}-chunk library in ${library.seco
 const figures: Figure[] = [];
 const p99: Partial<Record<RetrievalMode, number>> = {};
 for (const mode of ["vector", "keyword", "hybrid"] as const) {
-  const live = createLiveLibrary({ store: library.store, embedder, logger, retrieval: { ...DEFAULT_RETRIEVAL_SETTINGS, mode } });
+  const live = createLiveLibrary({
+    store: library.store,
+    embedder,
+    logger,
+    retrieval: { ...DEFAULT_RETRIEVAL_SETTINGS, mode },
+  });
   await live.reloadIfChanged();
   for (const question of questions.slice(0, WARMUP)) await live.search(question, 5);
   const times: number[] = [];

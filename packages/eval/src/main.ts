@@ -11,7 +11,7 @@ import { closeLogger, createLogger } from "@ai-library/shared/logging";
 import { retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { buildEvalLibrary } from "./library/build-eval-library.js";
 import { EXTRA_DISTRACTORS, LONG_BOOKS, resolveCorpus, xquadPath } from "./library/corpus.js";
-import { openMethod, methodSpecs, SEARCH_K } from "./methods.js";
+import { methodSpecs, openMethod, SEARCH_K } from "./methods.js";
 import { parseEvalOptions, UsageRequested } from "./options.js";
 import { loadLongBookQuestions } from "./questions/long-book-questions.js";
 import { xquadQuestions } from "./questions/xquad-questions.js";
@@ -46,7 +46,9 @@ async function main(): Promise<void> {
       ru: loadXquad(xquadPath(corpus, "ru")).slice(0, articleCount),
     };
     const books = options.quick ? [...LONG_BOOKS] : [...LONG_BOOKS, ...EXTRA_DISTRACTORS];
-    process.stdout.write(`Building the evaluation library in ${workDir} (${articles.en.length}+${articles.ru.length} articles, ${books.length} books)…\n`);
+    process.stdout.write(
+      `Building the evaluation library in ${workDir} (${articles.en.length}+${articles.ru.length} articles, ${books.length} books)…\n`,
+    );
     const library = await buildEvalLibrary({ corpus, config, logger, embedder, articles, books });
     process.stdout.write(`Ingested ${library.ingest.chunkCount} chunks in ${library.seconds.toFixed(1)} s\n`);
     const questions = [
@@ -56,17 +58,24 @@ async function main(): Promise<void> {
     ];
     const settings = retrievalSettingsFromConfig(config);
     const deps = { store: library.store, embedder, logger };
-    const results = await measureMethods(methodSpecs(settings, options.baseline), questions, (spec) => openMethod(spec, deps));
+    const results = await measureMethods(methodSpecs(settings, options.baseline), questions, (spec) =>
+      openMethod(spec, deps),
+    );
     printAndWrite(options, {
       command: `pnpm eval${options.quick ? " --quick" : ""}${options.baseline ? " --baseline" : ""}`,
       k: SEARCH_K,
       retrieval: settings,
       embedder: embedder.identity,
       chunking: { chunkSize: config.CHUNK_SIZE, chunkOverlap: config.CHUNK_OVERLAP },
-      library: { books: library.ingest.outcomes.length, chunks: library.ingest.chunkCount, ingestSeconds: library.seconds },
+      library: {
+        books: library.ingest.outcomes.length,
+        chunks: library.ingest.chunkCount,
+        ingestSeconds: library.seconds,
+      },
       results,
     });
-    if (options.sweep) await runSweep({ store: library.store, embedder, logger, questions, base: settings, out: options.out });
+    if (options.sweep)
+      await runSweep({ store: library.store, embedder, logger, questions, base: settings, out: options.out });
   } finally {
     embedder.close();
     await closeLogger(logger);
@@ -75,6 +84,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof UsageRequested ? error.message : `eval failed: ${(error as Error).stack}`}\n`);
+  process.stderr.write(
+    `${error instanceof UsageRequested ? error.message : `eval failed: ${(error as Error).stack}`}\n`,
+  );
   process.exitCode = error instanceof UsageRequested ? 0 : 1;
 });

@@ -7,9 +7,9 @@ import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import { createLiveLibrary, type RetrievalSettings, searchGeneration } from "@ai-library/shared/retrieval";
-import { SEARCH_K } from "./methods.js";
 import { firstHitRank } from "./measure/passage-hit.js";
 import { groupOf, type QuestionOutcome, type Scores, scoreByGroup } from "./measure/score-method.js";
+import { SEARCH_K } from "./methods.js";
 import type { EvalQuestion } from "./questions/eval-question.js";
 
 export interface SweepRequest {
@@ -26,7 +26,14 @@ function variants(base: RetrievalSettings): RetrievalSettings[] {
   for (const vectorWeight of [0, 0.1, 0.2])
     for (const proximityWeight of [0, 0.5, 1])
       for (const candidates of [50]) {
-        out.push({ ...base, mode: "hybrid", vectorWeight, proximityWeight, vectorCandidates: candidates, keywordCandidates: candidates });
+        out.push({
+          ...base,
+          mode: "hybrid",
+          vectorWeight,
+          proximityWeight,
+          vectorCandidates: candidates,
+          keywordCandidates: candidates,
+        });
       }
   return out;
 }
@@ -44,19 +51,30 @@ export async function runSweep(request: SweepRequest): Promise<void> {
         request.questions.map((question, index) => {
           const vector = vectors[index] ?? new Float32Array(generation.manifest.embedder.dims);
           const passages = searchGeneration(generation, { text: question.question, vector }, SEARCH_K, settings);
-          return { id: question.id, group: groupOf(question), rank: firstHitRank(passages, question.file, question.expected) };
+          return {
+            id: question.id,
+            group: groupOf(question),
+            rank: firstHitRank(passages, question.file, question.expected),
+          };
         }),
       );
       const scores = scoreByGroup(outcomes);
       const groups = Object.values(scores);
-      rows.push({ settings, scores, r1: mean(groups.map((s) => s.recallAt1)), r5: mean(groups.map((s) => s.recallAt5)) });
+      rows.push({
+        settings,
+        scores,
+        r1: mean(groups.map((s) => s.recallAt1)),
+        r5: mean(groups.map((s) => s.recallAt5)),
+      });
       process.stdout.write(".");
     }
   } finally {
     library.close();
   }
   rows.sort((a, b) => b.r1 - a.r1 || b.r5 - a.r5);
-  process.stdout.write("\n\nSweep (best first): vectorWeight proximityWeight candidates | mean R@1 mean R@5 | per group R@1/R@5\n");
+  process.stdout.write(
+    "\n\nSweep (best first): vectorWeight proximityWeight candidates | mean R@1 mean R@5 | per group R@1/R@5\n",
+  );
   for (const row of rows) {
     const { vectorWeight, proximityWeight, vectorCandidates } = row.settings;
     const groups = Object.entries(row.scores)

@@ -11,7 +11,14 @@ import { escapeMarkdown, renderArticleMarkdown } from "../src/xquad/render-artic
 
 const corpus = resolve(import.meta.dirname, "../../../../shared/corpus");
 
-const passage = (file: string, text: string): Passage => ({ bookId: "b", title: "T", file, position: 0, text, score: 0.5 });
+const passage = (file: string, text: string): Passage => ({
+  bookId: "b",
+  title: "T",
+  file,
+  position: 0,
+  text,
+  score: 0.5,
+});
 
 describe("XQuAD articles as Markdown books", () => {
   for (const lang of ["en", "ru"] as const) {

@@ -47,7 +47,8 @@ export async function buildEvalLibrary(request: EvalLibraryRequest): Promise<Eva
     });
   }
   mkdirSync(join(config.BOOKS_DIR, "books"), { recursive: true });
-  for (const book of request.books) copyFileSync(join(request.corpus, book), join(config.BOOKS_DIR, libraryFileOfCorpusBook(book)));
+  for (const book of request.books)
+    copyFileSync(join(request.corpus, book), join(config.BOOKS_DIR, libraryFileOfCorpusBook(book)));
 
   const store = openIndexStore(config.INDEX_DIR);
   const started = performance.now();

@@ -28,7 +28,11 @@ export async function runQuestions(questions: readonly EvalQuestion[], search: S
   const outcomes: QuestionOutcome[] = [];
   for (const question of questions) {
     const passages = await search(question.question);
-    outcomes.push({ id: question.id, group: groupOf(question), rank: firstHitRank(passages, question.file, question.expected) });
+    outcomes.push({
+      id: question.id,
+      group: groupOf(question),
+      rank: firstHitRank(passages, question.file, question.expected),
+    });
   }
   return outcomes;
 }
@@ -37,7 +41,8 @@ export function scoreOutcomes(outcomes: readonly QuestionOutcome[]): Scores {
   const n = outcomes.length;
   const share = (test: (rank: number) => boolean) =>
     n === 0 ? 0 : outcomes.filter((o) => o.rank !== undefined && test(o.rank)).length / n;
-  const mrr = n === 0 ? 0 : outcomes.reduce((sum, o) => sum + (o.rank !== undefined && o.rank <= 5 ? 1 / o.rank : 0), 0) / n;
+  const mrr =
+    n === 0 ? 0 : outcomes.reduce((sum, o) => sum + (o.rank !== undefined && o.rank <= 5 ? 1 / o.rank : 0), 0) / n;
   return { questions: n, recallAt1: share((rank) => rank <= 1), recallAt5: share((rank) => rank <= 5), mrr };
 }
 

@@ -1,7 +1,8 @@
 // Runs all questions through each method in turn (one method open at a time) and scores it.
-import type { OpenMethod, MethodSpec } from "../methods.js";
-import type { EvalQuestion } from "../questions/eval-question.js";
+
 import { type QuestionOutcome, runQuestions, scoreByGroup } from "../measure/score-method.js";
+import type { MethodSpec, OpenMethod } from "../methods.js";
+import type { EvalQuestion } from "../questions/eval-question.js";
 import type { MethodResult } from "./format-table.js";
 
 export interface MeasuredMethod extends MethodResult {

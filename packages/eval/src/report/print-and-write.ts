@@ -29,6 +29,9 @@ export function printAndWrite(options: EvalOptions, run: EvalRun): void {
   process.stdout.write(`${formatTable(run.results)}\n\n`);
   mkdirSync(dirname(options.out), { recursive: true });
   const markdown = formatMarkdownTable(run.results);
-  writeFileSync(options.out, `${JSON.stringify({ ...run, at: new Date().toISOString(), machine, markdown }, null, 2)}\n`);
+  writeFileSync(
+    options.out,
+    `${JSON.stringify({ ...run, at: new Date().toISOString(), machine, markdown }, null, 2)}\n`,
+  );
   process.stdout.write(`Written to ${options.out}\n`);
 }

@@ -112,7 +112,7 @@ export const envSchema = z.object({
   RETRIEVAL_VECTOR_CANDIDATES: positiveInt(1, 1000).default(50),
   RETRIEVAL_KEYWORD_CANDIDATES: positiveInt(1, 1000).default(50),
   /** Hybrid score = BM25/best BM25 + VECTOR_WEIGHT × cosine/best cosine + PROXIMITY_WEIGHT × term proximity. */
-  RETRIEVAL_VECTOR_WEIGHT: decimal(0, 10).default(0.2),
+  RETRIEVAL_VECTOR_WEIGHT: decimal(0, 10).default(0.1),
   RETRIEVAL_PROXIMITY_WEIGHT: decimal(0, 10).default(0.5),
   /** Most consecutive found chunks merged into one passage (1 = never merge neighbours). */
   RETRIEVAL_PASSAGE_CHUNKS: positiveInt(1, 10).default(3),

@@ -17,7 +17,11 @@ export function joinOverlappingText(first: string, second: string): JoinedText {
   const probe = second.slice(0, MIN_OVERLAP);
   if (probe.length === MIN_OVERLAP) {
     // The longest overlap starts earliest: take the first place whose tail the second text begins with.
-    for (let at = first.indexOf(probe, Math.max(0, first.length - SEARCH_WINDOW)); at >= 0; at = first.indexOf(probe, at + 1)) {
+    for (
+      let at = first.indexOf(probe, Math.max(0, first.length - SEARCH_WINDOW));
+      at >= 0;
+      at = first.indexOf(probe, at + 1)
+    ) {
       if (second.startsWith(first.slice(at))) return { text: first.slice(0, at) + second, secondStart: at };
     }
   }

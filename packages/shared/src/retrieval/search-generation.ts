@@ -43,7 +43,11 @@ function rankCandidates(
   for (const [label, score] of generation.similarities(query.vector, unscored)) cosine.set(label, score);
   if (!use.vector || !use.keyword) {
     const ranked = use.vector ? vector : keyword;
-    return { ranked, cosine, chunks: generation.chunksByLabel(ranked.slice(0, PROXIMITY_POOL).map((hit) => hit.label)) };
+    return {
+      ranked,
+      cosine,
+      chunks: generation.chunksByLabel(ranked.slice(0, PROXIMITY_POOL).map((hit) => hit.label)),
+    };
   }
   const firstPass = firstPassScores({ keyword, vector, cosine }, settings);
   const chunks = generation.chunksByLabel(firstPass.slice(0, PROXIMITY_POOL).map((hit) => hit.label));

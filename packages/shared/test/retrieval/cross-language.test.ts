@@ -39,7 +39,10 @@ afterEach(async () => {
 });
 
 const books = [
-  { title: "Keeper's Log", chunks: ["Every evening the keeper lit the lamp of the lighthouse before the fishing boats came home."] },
+  {
+    title: "Keeper's Log",
+    chunks: ["Every evening the keeper lit the lamp of the lighthouse before the fishing boats came home."],
+  },
   { title: "Огород", chunks: ["Капусту и морковь на огороде поливают утром, пока не жарко."] },
   { title: "Recipes", chunks: ["Knead the dough, let it rise for an hour and bake it in a hot oven."] },
 ];
@@ -47,7 +50,11 @@ const books = [
 describe("cross-language search with a multilingual embedder", () => {
   it("finds the English passage for a Russian question through the vector list", async () => {
     standin = await startOpenAiStandin({ embed: multilingual });
-    const config = parseConfig({ EMBEDDINGS_PROVIDER: "openai", OPENAI_BASE_URL: standin.baseUrl, OPENAI_EMBEDDING_DIMS: "256" });
+    const config = parseConfig({
+      EMBEDDINGS_PROVIDER: "openai",
+      OPENAI_BASE_URL: standin.baseUrl,
+      OPENAI_EMBEDDING_DIMS: "256",
+    });
     const embedder = createEmbedderFromConfig(config, { logger: quietLogger() });
     const store = tempStore();
     await publishBooks(store, embedder, books);

@@ -12,7 +12,8 @@ afterEach(() => {
   for (const library of libraries.splice(0)) library.close();
 });
 
-const filler = "tides moon fairs valley towns harvest river bridge market wool cheese ferry orchard chapel meadow barley";
+const filler =
+  "tides moon fairs valley towns harvest river bridge market wool cheese ferry orchard chapel meadow barley";
 /** `count` words of neutral almanac vocabulary (no question term), starting at word `from`. */
 const almanac = (count: number, from = 0) => {
   const words = filler.split(" ");
@@ -38,7 +39,10 @@ const books: TestBook[] = [
     title: "vector-trap",
     chunks: ["Lamplighters and lighthousekeepers: the lighthousekeeping lamplighters' lamplighting lights."],
   },
-  { title: "neutral", chunks: Array.from({ length: 12 }, (_, index) => `Chapter ${index + 1}: ${almanac(14, index)}.`) },
+  {
+    title: "neutral",
+    chunks: Array.from({ length: 12 }, (_, index) => `Chapter ${index + 1}: ${almanac(14, index)}.`),
+  },
 ];
 
 async function open(store: IndexStore, mode: "hybrid" | "vector" | "keyword", logger: CapturedLogger) {
@@ -68,7 +72,10 @@ describe("hybrid search", () => {
   it("keeps cosine similarity as the passage score, so answerers can judge relevance", async () => {
     const store = tempStore();
     await publishBooks(store, localEmbedder(), books);
-    const { passages } = await (await open(store, "hybrid", captureLogger())).search("Who lights the lighthouse lamp?", 3);
+    const { passages } = await (await open(store, "hybrid", captureLogger())).search(
+      "Who lights the lighthouse lamp?",
+      3,
+    );
     for (const passage of passages) {
       expect(passage.score).toBeGreaterThan(0);
       expect(passage.score).toBeLessThanOrEqual(1);

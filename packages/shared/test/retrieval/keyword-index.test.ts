@@ -15,7 +15,10 @@ afterEach(() => {
 const library = [
   { title: "library-ru", chunks: ["Каждая книга стоит на своей полке, и читатель находит её по каталогу."] },
   { title: "forest-ru", chunks: ["Зимой в лесу растёт зелёная ёлка, и под ней прячется ёжик."] },
-  { title: "typesetting-en", chunks: ["The old catalogue was hyphen-\nated by hand, and every biblio-\ngraphy had an e-mail address."] },
+  {
+    title: "typesetting-en",
+    chunks: ["The old catalogue was hyphen-\nated by hand, and every biblio-\ngraphy had an e-mail address."],
+  },
   { title: "city-ru", chunks: ["Поезд пришёл в Нью-Йорк поздно вечером, когда город уже спал."] },
   { title: "sea-en", chunks: ["The lighthouse keeper lit the lamps every evening before the ships passed the reef."] },
 ];

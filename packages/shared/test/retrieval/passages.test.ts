@@ -55,9 +55,9 @@ describe("passages", () => {
 
   it("completes a sentence cut at the chunk's start from the chunk before", async () => {
     const [best] = await search("children run down to the quay when the bell rings twelve", { passageChunks: 1 });
-    expect(best?.text.startsWith("In the old tower the keeper winds the great clock every Sunday, and when the bell rings")).toBe(
-      true,
-    );
+    expect(
+      best?.text.startsWith("In the old tower the keeper winds the great clock every Sunday, and when the bell rings"),
+    ).toBe(true);
     expect(best?.page).toBe(11);
   });
 
