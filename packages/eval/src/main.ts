@@ -12,7 +12,7 @@ import { retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { buildEvalLibrary } from "./library/build-eval-library.js";
 import { EXTRA_DISTRACTORS, LONG_BOOKS, resolveCorpus, xquadPath } from "./library/corpus.js";
 import { methodSpecs, openMethod, SEARCH_K } from "./methods.js";
-import { parseEvalOptions, UsageRequested } from "./options.js";
+import { describeCommand, parseEvalOptions, UsageRequested } from "./options.js";
 import { loadLongBookQuestions } from "./questions/long-book-questions.js";
 import { xquadQuestions } from "./questions/xquad-questions.js";
 import { measureMethods } from "./report/measure-methods.js";
@@ -21,7 +21,6 @@ import { runSweep } from "./sweep.js";
 import { loadXquad } from "./xquad/load-xquad.js";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
-const QUICK_ARTICLES = 12;
 
 async function main(): Promise<void> {
   const options = parseEvalOptions(process.argv.slice(2), process.cwd());
@@ -40,12 +39,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: "eval", level: "warn", dir: config.LOG_DIR, console: false });
   const embedder = createEmbedderFromConfig(config, { logger, cacheDir: join(workDir, "cache") });
   try {
-    const articleCount = options.quick ? QUICK_ARTICLES : Number.POSITIVE_INFINITY;
     const articles = {
-      en: loadXquad(xquadPath(corpus, "en")).slice(0, articleCount),
-      ru: loadXquad(xquadPath(corpus, "ru")).slice(0, articleCount),
+      en: loadXquad(xquadPath(corpus, "en")).slice(0, options.articles),
+      ru: loadXquad(xquadPath(corpus, "ru")).slice(0, options.articles),
     };
-    const books = options.quick ? [...LONG_BOOKS] : [...LONG_BOOKS, ...EXTRA_DISTRACTORS];
+    const books = options.noBooks ? [] : options.quick ? [...LONG_BOOKS] : [...LONG_BOOKS, ...EXTRA_DISTRACTORS];
     process.stdout.write(
       `Building the evaluation library in ${workDir} (${articles.en.length}+${articles.ru.length} articles, ${books.length} books)…\n`,
     );
@@ -54,7 +52,7 @@ async function main(): Promise<void> {
     const questions = [
       ...xquadQuestions("en", articles.en, library.articleFiles.en),
       ...xquadQuestions("ru", articles.ru, library.articleFiles.ru),
-      ...loadLongBookQuestions(join(REPO_ROOT, "packages/eval/data/long-book-questions.json")),
+      ...(options.noBooks ? [] : loadLongBookQuestions(join(REPO_ROOT, "packages/eval/data/long-book-questions.json"))),
     ];
     const settings = retrievalSettingsFromConfig(config);
     const deps = { store: library.store, embedder, logger };
@@ -62,7 +60,7 @@ async function main(): Promise<void> {
       openMethod(spec, deps),
     );
     printAndWrite(options, {
-      command: `pnpm eval${options.quick ? " --quick" : ""}${options.baseline ? " --baseline" : ""}`,
+      command: describeCommand(options),
       k: SEARCH_K,
       retrieval: settings,
       embedder: embedder.identity,

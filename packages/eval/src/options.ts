@@ -7,6 +7,10 @@ export interface EvalOptions {
   sweep: boolean;
   /** Also run the MiniSearch BM25 baseline (slow: fuzzy matching, ~0.1–0.2 s per question). */
   baseline: boolean;
+  /** XQuAD articles per language (48 = all). */
+  articles: number;
+  /** Leave out the real books and the long-book questions (a smoke run of the harness). */
+  noBooks: boolean;
   corpus: string | undefined;
   /** Keep the library here (re-runs reuse unchanged books); default: a temp dir, removed after. */
   workDir: string | undefined;
@@ -16,6 +20,8 @@ export interface EvalOptions {
 export const USAGE = `pnpm eval [--quick] [--baseline] [--sweep] [--corpus <shared/corpus>] [--work-dir <dir>] [--out <file.json>]
   --quick     12 XQuAD articles per language and only the long-book books (development)
   --baseline  also run plain BM25 with MiniSearch (fuzzy + prefix), the figure the issue started from
+  --articles  XQuAD articles per language (default 48, 12 with --quick)
+  --no-books  no real books and no long-book questions (a smoke run of the harness itself)
   --sweep     also try fusion weights and candidate counts on the same library (how defaults were chosen)
   --work-dir  keep the built library there; a re-run re-ingests only what changed
   --out       where the JSON goes (default bench-results/eval.json, or eval-quick.json with --quick)`;
@@ -27,6 +33,8 @@ export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
       quick: { type: "boolean", default: false },
       sweep: { type: "boolean", default: false },
       baseline: { type: "boolean", default: false },
+      articles: { type: "string" },
+      "no-books": { type: "boolean", default: false },
       corpus: { type: "string" },
       "work-dir": { type: "string" },
       out: { type: "string" },
@@ -36,10 +44,14 @@ export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
   });
   if (values.help) throw new UsageRequested();
   const quick = values.quick ?? false;
+  const articles = values.articles === undefined ? (quick ? 12 : 48) : Number.parseInt(values.articles, 10);
+  if (!Number.isInteger(articles) || articles < 1 || articles > 48) throw new Error("--articles must be 1 to 48");
   return {
     quick,
     sweep: values.sweep ?? false,
     baseline: values.baseline ?? false,
+    articles,
+    noBooks: values["no-books"] ?? false,
     corpus: values.corpus,
     workDir: values["work-dir"] ? resolve(cwd, values["work-dir"]) : undefined,
     out: resolve(cwd, values.out ?? `bench-results/${quick ? "eval-quick" : "eval"}.json`),
@@ -51,4 +63,15 @@ export class UsageRequested extends Error {
     super(USAGE);
     this.name = "UsageRequested";
   }
+}
+
+/** The command that reproduces a run's figures (paths left out: they do not change them). */
+export function describeCommand(options: EvalOptions): string {
+  const flags = [
+    options.quick ? "--quick" : "",
+    options.baseline ? "--baseline" : "",
+    options.articles !== (options.quick ? 12 : 48) ? `--articles ${options.articles}` : "",
+    options.noBooks ? "--no-books" : "",
+  ].filter(Boolean);
+  return ["pnpm eval", ...flags].join(" ");
 }

@@ -14,7 +14,8 @@ const prometheusDir = join(repoRoot, "infra/prometheus");
 const hasPromtool = spawnSync("promtool", ["--version"]).status === 0;
 // The tool is installed by scripts/setup-system.sh; a missing one is a failed check, never a skipped one.
 const requirePromtool = () => {
-  if (!hasPromtool) throw new Error("promtool (Debian package prometheus) is not installed: run bash scripts/setup-system.sh");
+  if (!hasPromtool)
+    throw new Error("promtool (Debian package prometheus) is not installed: run bash scripts/setup-system.sh");
 };
 
 interface Rule {

@@ -18,7 +18,8 @@ const unit = (name: string): UnitFile => readUnitFile(join(unitsDir, name));
 const hasSystemdAnalyze = spawnSync("systemd-analyze", ["--version"]).status === 0;
 // The tool is installed by scripts/setup-system.sh; a missing one is a failed check, never a skipped one.
 const requireSystemdAnalyze = () => {
-  if (!hasSystemdAnalyze) throw new Error("systemd-analyze (Debian package systemd) is not installed: run bash scripts/setup-system.sh");
+  if (!hasSystemdAnalyze)
+    throw new Error("systemd-analyze (Debian package systemd) is not installed: run bash scripts/setup-system.sh");
 };
 const hardened = canHarden();
 // Outside /tmp: PrivateTmp gives the service an empty /tmp of its own.

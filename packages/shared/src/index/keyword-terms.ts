@@ -4,31 +4,74 @@
 // indexed joined ("e-mail" → "email", «Нью-Йорк» → «ньюйорк») so either spelling finds them.
 import { wordLanguage } from "../text/detect-language.js";
 import { normaliseForSearch } from "../text/normalise-for-search.js";
-import { termsOfWords } from "../text/search-terms.js";
 import { stem } from "../text/stem.js";
+import { isStopword } from "../text/stopwords.js";
 import { tokenize } from "../text/tokenize.js";
 
 /** Recorded in the manifest: bump when the recipe changes, so old indexes are known to differ. */
 export const KEYWORD_TERMS_VERSION = "snowball-ru-en-v1";
 
-const HYPHENATED = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const isHyphen = (char: string | undefined) => char === "-" || char === "\u2010" || char === "\u2011";
+const isWordChar = (char: string | undefined) => char !== undefined && WORD_CHAR.test(char);
+const WORD_CACHE_LIMIT = 300_000;
+// Word → term (null: not indexed). Words repeat heavily across a library; indexing runs this
+// over every chunk, so each distinct word is classified and stemmed once.
+const cache = new Map<string, string | null>();
 
-function joinedCompounds(normalised: string): string[] {
-  if (!normalised.includes("-") && !normalised.includes("\u2010") && !normalised.includes("\u2011")) return [];
-  const joined: string[] = [];
-  for (const match of normalised.matchAll(HYPHENATED)) {
-    const word = match[0].replace(/[-\u2010\u2011]/g, "");
-    joined.push(stem(word, wordLanguage(word)));
-  }
-  return joined;
+function termOf(word: string): string | null {
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const lang = wordLanguage(word);
+  // A lone letter is the debris of an apostrophe or an initial ("Ahab's" → "ahab", "s"), not a topic.
+  const lone = word.length === 1 && !/\d/.test(word);
+  const term = lone || isStopword(word, lang) ? null : stem(word, lang);
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word, term);
+  return term;
 }
 
-/** A lone letter is the debris of an apostrophe or an initial ("Ahab's" → "ahab", "s"), not a topic. */
-const isLoneLetter = (term: string) => term.length === 1 && !/\d/.test(term);
+/**
+ * Words joined by hyphens ("e-mail", "нью-йорк", "северо-западный"), joined and stemmed. A scan
+ * outward from each hyphen: a Unicode regex over every chunk cost more than the rest of indexing.
+ */
+function joinedCompounds(normalised: string): string[] {
+  const joined: string[] = [];
+  let from = 0;
+  for (;;) {
+    let hyphen = -1;
+    for (let i = from; i < normalised.length; i++) {
+      if (isHyphen(normalised[i]) && isWordChar(normalised[i - 1]) && isWordChar(normalised[i + 1])) {
+        hyphen = i;
+        break;
+      }
+    }
+    if (hyphen < 0) return joined;
+    let start = hyphen;
+    while (isWordChar(normalised[start - 1])) start--;
+    let end = hyphen + 1;
+    for (;;) {
+      while (isWordChar(normalised[end])) end++;
+      if (isHyphen(normalised[end]) && isWordChar(normalised[end + 1])) end++;
+      else break;
+    }
+    const parts = normalised.slice(start, end).split(/[-\u2010\u2011]/);
+    const term = termOf(parts.join(""));
+    if (term) joined.push(term);
+    from = end;
+  }
+}
 
 /** Stemmed content words of `text` in order, then the joined forms of its hyphenated compounds. */
 export function keywordTerms(text: string): string[] {
   const normalised = normaliseForSearch(text);
-  const terms = termsOfWords(tokenize(normalised)).filter((term) => !isLoneLetter(term));
-  return [...terms, ...joinedCompounds(normalised)];
+  const terms: string[] = [];
+  for (const word of tokenize(normalised)) {
+    const term = termOf(word);
+    if (term) terms.push(term);
+  }
+  if (normalised.includes("-") || normalised.includes("\u2010") || normalised.includes("\u2011")) {
+    terms.push(...joinedCompounds(normalised));
+  }
+  return terms;
 }
