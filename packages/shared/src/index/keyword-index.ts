@@ -57,16 +57,40 @@ const MIN_PREFIX_STEM = 5;
 const CYRILLIC = /[\u0400-\u04ff]/;
 
 /**
+ * A term in more than this share of chunks (and more than MIN_COMMON_CHUNKS of them) is left
+ * out of the query: its BM25 weight is small, and its long posting list is most of the cost of
+ * a search in a big library. If every term is that common, the rarest ones are kept.
+ */
+const COMMON_TERM_SHARE = 0.1;
+const MIN_COMMON_CHUNKS = 200;
+const KEEP_WHEN_ALL_COMMON = 3;
+/** The prefix variant is added only for terms this rare: a common prefix matches half the vocabulary. */
+const PREFIX_TERM_SHARE = 0.01;
+const MIN_PREFIX_CHUNKS = 50;
+
+export interface QueryTerm {
+  term: string;
+  /** Chunks holding the term (document frequency). */
+  chunks: number;
+}
+
+/**
  * An FTS5 query matching any of the terms. Snowball leaves Russian stems apart where the
- * word changes inside (кубок/кубка → «кубок»/«кубк», порох/пороховой), so a long Russian stem
- * is also matched by its prefix two letters shorter; BM25 counts that match as a separate,
+ * word changes inside (кубок/кубка → «кубок»/«кубк», порох/пороховой), so a long, rare Russian
+ * stem is also matched by its prefix two letters shorter; BM25 counts that match as a separate,
  * weaker phrase. Terms are letters and digits only, quoted all the same.
  */
-export function anyTermQuery(terms: readonly string[]): string | undefined {
+export function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): string | undefined {
+  const common = Math.max(COMMON_TERM_SHARE * chunkCount, MIN_COMMON_CHUNKS);
+  const distinct = [...new Map(terms.map((entry) => [entry.term, entry])).values()];
+  const useful = distinct.filter((entry) => entry.chunks <= common);
+  const kept =
+    useful.length > 0 ? useful : [...distinct].sort((a, b) => a.chunks - b.chunks).slice(0, KEEP_WHEN_ALL_COMMON);
+  const rare = Math.max(PREFIX_TERM_SHARE * chunkCount, MIN_PREFIX_CHUNKS);
   const phrases = new Set<string>();
-  for (const term of terms) {
+  for (const { term, chunks } of kept) {
     phrases.add(`"${term.replace(/"/g, '""')}"`);
-    if (term.length >= MIN_PREFIX_STEM && CYRILLIC.test(term)) {
+    if (term.length >= MIN_PREFIX_STEM && CYRILLIC.test(term) && chunks <= rare) {
       phrases.add(`"${term.slice(0, Math.max(MIN_PREFIX_STEM, term.length - 2))}"*`);
     }
   }
@@ -82,13 +106,17 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
   // is writable even though the docstore is opened read-only.
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING fts5vocab(main, '${KEYWORD_TABLE}', 'col')`);
   const frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ? AND col = 'terms'").pluck();
+  const chunksWith = (term: string) => (frequency.get(term) as number | undefined) ?? 0;
   return {
     search(terms, limit) {
-      const query = anyTermQuery(terms);
+      const query = anyTermQuery(
+        terms.map((term) => ({ term, chunks: chunksWith(term) })),
+        chunkCount,
+      );
       return query && limit > 0 ? (search.all(query, limit) as ScoredLabel[]) : [];
     },
     inverseDocumentFrequency(term) {
-      const df = (frequency.get(term) as number | undefined) ?? 0;
+      const df = chunksWith(term);
       return df === 0 ? 0 : Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
     },
   };

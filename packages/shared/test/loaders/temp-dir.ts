@@ -1,7 +1,7 @@
 // A fresh temp directory per test file, removed afterwards.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 
 export function useTempDir(prefix: string): () => string {
@@ -18,7 +18,8 @@ export function useTempDir(prefix: string): () => string {
 /** Whitespace-insensitive view of text, for comparing what a page says rather than how it wraps. */
 export const flat = (text: string | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
 
-export const CORPUS = "/work/shared/corpus";
+// ../shared beside the repository, as on developers' machines and in CI.
+export const CORPUS = resolve(import.meta.dirname, "../../../../../shared/corpus");
 
 export const TEST_LIMITS = {
   timeoutMs: 60_000,
