@@ -123,6 +123,10 @@ export interface DocstoreReader {
 export function openDocstoreReader(path: string): DocstoreReader {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   const count = db.prepare("SELECT count(*) AS n FROM chunks");
+  // One prepared statement for any number of labels (a search asks for 5–50 at a time).
+  const byLabels = db.prepare(
+    `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN books b USING (book_id) WHERE c.label IN (SELECT value FROM json_each(?))`,
+  );
   const byBook = db.prepare(
     `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN books b USING (book_id) WHERE c.book_id = ? ORDER BY c.label`,
   );
@@ -134,12 +138,7 @@ export function openDocstoreReader(path: string): DocstoreReader {
     chunksByLabel(labels) {
       const out = new Map<number, Chunk>();
       if (labels.length === 0) return out;
-      const rows = db
-        .prepare(
-          `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN books b USING (book_id) WHERE c.label IN (${labels.map(() => "?").join(",")})`,
-        )
-        .all(...labels) as ChunkRow[];
-      for (const row of rows) out.set(row.label, rowToChunk(row));
+      for (const row of byLabels.all(JSON.stringify(labels)) as ChunkRow[]) out.set(row.label, rowToChunk(row));
       return out;
     },
     chunksOfBook: (bookId) => (byBook.all(bookId) as ChunkRow[]).map(rowToChunk),

@@ -24,7 +24,7 @@ export interface HybridWeights {
 /** Terms per proximity window: about one long sentence. */
 export const PROXIMITY_WINDOW = 40;
 /** Only this many leading candidates are read for proximity; the rest cannot catch up. */
-export const PROXIMITY_POOL = 30;
+export const PROXIMITY_POOL = 20;
 
 const maxOf = (values: Iterable<number>) => Math.max(Number.MIN_VALUE, ...values);
 
