@@ -6,34 +6,9 @@
 // generation, so the inline path (or a rollback first) is the way out.
 import { checkGenerationDir, describeFaults } from "@ai-library/shared/index";
 import type { Command } from "commander";
-import type { CliContext } from "../context.js";
-import { printIngestReport } from "../output/ingest-report.js";
-import { createProgressReporter } from "../output/progress-reporter.js";
 import { runIndexCommand } from "./index-command-runner.js";
+import { runInlineIngest } from "./ingest-inline.js";
 import { runQueuedIngest } from "./ingest-queue.js";
-
-async function rebuildInline(context: CliContext, folder: string, json: boolean): Promise<number> {
-  const { ingestSettingsFromConfig, runIngest } = await import("@ai-library/shared/pipeline");
-  const progress = createProgressReporter(process.stderr);
-  const controller = new AbortController();
-  process.once("SIGINT", () => controller.abort());
-  try {
-    const report = await runIngest(
-      {
-        settings: ingestSettingsFromConfig(context.config),
-        logger: context.logger,
-        embedder: await context.embedder(),
-        store: context.store,
-      },
-      { folder, onProgress: progress.update, signal: controller.signal },
-    );
-    progress.stop();
-    printIngestReport(report, json);
-    return report.published ? 0 : 1;
-  } finally {
-    progress.stop();
-  }
-}
 
 export function registerIndexRebuildCommand(index: Command): void {
   index
@@ -46,7 +21,7 @@ export function registerIndexRebuildCommand(index: Command): void {
       runIndexCommand("rebuild", async (context) => {
         const folder = context.config.BOOKS_DIR;
         context.logger.info(`Index rebuild from ${folder} (${options.inline ? "inline" : "queued"})`);
-        if (options.inline) return rebuildInline(context, folder, options.json === true);
+        if (options.inline) return runInlineIngest(context, folder, options.json === true);
         const live = context.store.liveId();
         if (live) {
           const check = await checkGenerationDir(context.store.generationDir(live));

@@ -4,8 +4,7 @@
 import { closeLogger } from "@ai-library/shared/logging";
 import type { Command } from "commander";
 import { createCliContext } from "../context.js";
-import { printIngestReport } from "../output/ingest-report.js";
-import { createProgressReporter } from "../output/progress-reporter.js";
+import { runInlineIngest } from "./ingest-inline.js";
 import { runQueuedIngest } from "./ingest-queue.js";
 import { registerIngestStatusCommand } from "./ingest-status.js";
 
@@ -38,26 +37,9 @@ export function registerIngestCommand(program: Command): void {
         }
         return;
       }
-      // Loaded here, not at the top: the text splitter's imports cost a second that `ask` should not pay.
-      const { ingestSettingsFromConfig, runIngest } = await import("@ai-library/shared/pipeline");
-      const progress = createProgressReporter(process.stderr);
-      const controller = new AbortController();
-      process.once("SIGINT", () => controller.abort());
       try {
-        const report = await runIngest(
-          {
-            settings: ingestSettingsFromConfig(context.config),
-            logger: context.logger,
-            embedder: await context.embedder(),
-            store: context.store,
-          },
-          { folder, onProgress: progress.update, signal: controller.signal },
-        );
-        progress.stop();
-        printIngestReport(report, options.json === true);
-        process.exitCode = report.published ? 0 : 1;
+        process.exitCode = await runInlineIngest(context, folder, options.json === true);
       } catch (error) {
-        progress.stop();
         console.error(`Ingest failed: ${(error as Error).message}`);
         context.logger.error(`Ingest failed: ${(error as Error).message}`);
         process.exitCode = 1;

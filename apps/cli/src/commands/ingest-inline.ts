@@ -1,0 +1,29 @@
+// The inline ingest (no Redis, no worker) shared by `ingest --inline` and `index rebuild --inline`:
+// progress on stderr, the per-book report on stdout, exit code 0 only if a generation was published.
+import type { CliContext } from "../context.js";
+import { printIngestReport } from "../output/ingest-report.js";
+import { createProgressReporter } from "../output/progress-reporter.js";
+
+export async function runInlineIngest(context: CliContext, folder: string, json: boolean): Promise<number> {
+  // Loaded here, not at the top: the text splitter's imports cost a second that `ask` should not pay.
+  const { ingestSettingsFromConfig, runIngest } = await import("@ai-library/shared/pipeline");
+  const progress = createProgressReporter(process.stderr);
+  const controller = new AbortController();
+  process.once("SIGINT", () => controller.abort());
+  try {
+    const report = await runIngest(
+      {
+        settings: ingestSettingsFromConfig(context.config),
+        logger: context.logger,
+        embedder: await context.embedder(),
+        store: context.store,
+      },
+      { folder, onProgress: progress.update, signal: controller.signal },
+    );
+    progress.stop();
+    printIngestReport(report, json);
+    return report.published ? 0 : 1;
+  } finally {
+    progress.stop();
+  }
+}
