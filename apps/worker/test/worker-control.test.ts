@@ -4,9 +4,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { QueueStatus, RunProgress } from "@ai-library/shared/queue";
+import { freePort } from "@ai-library/standins/net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeBrokenPdf, writeTextBooks } from "./helpers/books.js";
-import { freePort } from "./helpers/free-port.js";
 import { runCli, startReadyWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
 import { createTestEnv, type TestEnv } from "./helpers/test-env.js";
 

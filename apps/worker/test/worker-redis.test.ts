@@ -1,9 +1,10 @@
 // The worker and Redis in bad moments, on a private redis-server: it warns loudly when Redis
 // may evict queue keys, and a run survives every client connection being dropped mid-run.
+
+import { freePort } from "@ai-library/standins/net";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeTextBooks } from "./helpers/books.js";
 import { expectedChunkCount } from "./helpers/expected-chunks.js";
-import { freePort } from "./helpers/free-port.js";
 import { type PrivateRedis, startPrivateRedis } from "./helpers/private-redis.js";
 import { startReadyWorker, startWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
 import { createTestEnv, type TestEnv } from "./helpers/test-env.js";

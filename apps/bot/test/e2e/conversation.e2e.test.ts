@@ -4,9 +4,9 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { freePort } from "@ai-library/standins/net";
 import { groupChat } from "@ai-library/standins/telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "./free-port.js";
 import { type Scenario, startScenario } from "./scenario.js";
 import { GARDEN_TITLE, LIGHTHOUSE_TITLE } from "./test-library.js";
 

@@ -1,7 +1,7 @@
 // A throwaway redis-server on its own port, for tests that must change server settings or
 // drop every client connection — things a test may not do to the Redis others share.
 import { spawn } from "node:child_process";
-import { freePort } from "./free-port.js";
+import { freePort } from "@ai-library/standins/net";
 
 export interface PrivateRedis {
   url: string;

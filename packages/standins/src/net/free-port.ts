@@ -1,4 +1,4 @@
-// A TCP port that was free a moment ago, for the bot's /metrics listener in a test.
+// A TCP port on 127.0.0.1 that was free a moment ago, for listeners started by tests.
 import { createServer } from "node:net";
 
 export function freePort(): Promise<number> {
