@@ -1,22 +1,31 @@
 // `pnpm ai-library …`: the operator's command line. Each command group lives in its own
-// file under commands/ and registers itself on the program.
+// file under commands/ and registers itself on the program. Only the group being run is
+// loaded: the queue group pulls in BullMQ, the index group SQLite and FAISS, and operators
+// (and the docs test) run `index list` or `queue status` often enough that a second saved
+// per start matters. `--help` and unknown commands load every group.
 import { existsSync } from "node:fs";
 import { Command } from "commander";
-import { registerAskCommand } from "./commands/ask.js";
-import { registerIndexCommand } from "./commands/index-ops.js";
-import { registerIngestCommand } from "./commands/ingest.js";
-import { registerQueueCommand } from "./commands/queue.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
+
+type Register = (program: Command) => void;
+const commandGroups: Record<string, () => Promise<Register>> = {
+  ingest: async () => (await import("./commands/ingest.js")).registerIngestCommand,
+  ask: async () => (await import("./commands/ask.js")).registerAskCommand,
+  queue: async () => (await import("./commands/queue.js")).registerQueueCommand,
+  index: async () => (await import("./commands/index-ops.js")).registerIndexCommand,
+};
 
 const program = new Command()
   .name("ai-library")
   .description("ai_library_bot: ingest books, ask questions, manage the queue and the index")
   .showHelpAfterError();
 
-registerIngestCommand(program);
-registerAskCommand(program);
-registerQueueCommand(program);
-registerIndexCommand(program);
+const requested = process.argv[2];
+const groups = requested && requested in commandGroups ? [requested] : Object.keys(commandGroups);
+for (const group of groups) {
+  const register = await commandGroups[group]?.();
+  register?.(program);
+}
 
 await program.parseAsync(process.argv);

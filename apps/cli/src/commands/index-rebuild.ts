@@ -7,8 +7,6 @@
 import { checkGenerationDir, describeFaults } from "@ai-library/shared/index";
 import type { Command } from "commander";
 import { runIndexCommand } from "./index-command-runner.js";
-import { runInlineIngest } from "./ingest-inline.js";
-import { runQueuedIngest } from "./ingest-queue.js";
 
 export function registerIndexRebuildCommand(index: Command): void {
   index
@@ -21,7 +19,10 @@ export function registerIndexRebuildCommand(index: Command): void {
       runIndexCommand("rebuild", async (context) => {
         const folder = context.config.BOOKS_DIR;
         context.logger.info(`Index rebuild from ${folder} (${options.inline ? "inline" : "queued"})`);
-        if (options.inline) return runInlineIngest(context, folder, options.json === true);
+        if (options.inline) {
+          const { runInlineIngest } = await import("./ingest-inline.js");
+          return runInlineIngest(context, folder, options.json === true);
+        }
         const live = context.store.liveId();
         if (live) {
           const check = await checkGenerationDir(context.store.generationDir(live));
@@ -35,6 +36,8 @@ export function registerIndexRebuildCommand(index: Command): void {
             return 1;
           }
         }
+        // Loaded here: BullMQ is only needed on the queued path.
+        const { runQueuedIngest } = await import("./ingest-queue.js");
         return runQueuedIngest(context, { folder, wait: options.wait, json: options.json, force: true });
       }),
     );
