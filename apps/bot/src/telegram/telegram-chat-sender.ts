@@ -1,5 +1,5 @@
 // The ChatSender for real Telegram (or the stand-in): every message goes through the chat's
-// queue, 429s are waited out, and HTML that Telegram still refuses is resent as plain text
+// queue and the send pacer (Telegram's rate limits), 429s are waited out, and HTML that Telegram still refuses is resent as plain text
 // rather than lost.
 import type { Logger } from "@ai-library/shared/logging";
 import type { Telegram } from "telegraf";
@@ -9,12 +9,15 @@ import type { InlineButton, OutgoingMessage } from "../format/render-answer.js";
 import type { ChatSender } from "./chat-sender.js";
 import { PerChatQueue } from "./per-chat-queue.js";
 import { type RetryPolicy, retryTelegramCall } from "./retry-telegram-call.js";
+import type { SendPacer } from "./send-pacer.js";
 import { describeTelegramError, isBadEntities, isNotModified } from "./telegram-errors.js";
 
 export interface TelegramChatSenderDeps {
   telegram: Telegram;
   logger: Logger;
   retry: RetryPolicy;
+  /** Keeps sends and edits under Telegram's limits; without it, calls go out at once. */
+  pacer?: SendPacer;
   /** Counts HTML refusals that fell back to plain text. */
   onPlainFallback?: () => void;
 }
@@ -29,14 +32,20 @@ function keyboard(buttons: InlineButton[][] | undefined): InlineKeyboardMarkup |
 }
 
 export function createTelegramChatSender(deps: TelegramChatSenderDeps): ChatSender & { queue: PerChatQueue } {
-  const { telegram, logger, retry } = deps;
+  const { telegram, logger, retry, pacer } = deps;
   const queue = new PerChatQueue();
 
-  /** Runs `attempt(html, asHtml)`; on an entity error, once more with the plain text. */
+  /** Runs `attempt(html, asHtml)` in its turn; on an entity error, once more with the plain text. */
   async function withPlainFallback<T>(
+    chatId: number,
     message: OutgoingMessage,
-    attempt: (text: string, asHtml: boolean) => Promise<T>,
+    send: (text: string, asHtml: boolean) => Promise<T>,
   ) {
+    // Every attempt, retries included, waits for its turn: a retry is a message to Telegram too.
+    const attempt = async (text: string, asHtml: boolean) => {
+      await pacer?.wait(chatId);
+      return send(text, asHtml);
+    };
     try {
       return await retryTelegramCall(() => attempt(message.html, true), retry);
     } catch (error) {
@@ -52,7 +61,7 @@ export function createTelegramChatSender(deps: TelegramChatSenderDeps): ChatSend
     send(chatId, message) {
       return queue.run(chatId, async () => {
         const reply_markup = keyboard(message.buttons);
-        const sent = await withPlainFallback(message, (text, asHtml) =>
+        const sent = await withPlainFallback(chatId, message, (text, asHtml) =>
           telegram.sendMessage(chatId, text, {
             ...(asHtml ? { parse_mode: "HTML" as const } : {}),
             link_preview_options: { is_disabled: true },
@@ -66,7 +75,7 @@ export function createTelegramChatSender(deps: TelegramChatSenderDeps): ChatSend
       return queue.run(chatId, async () => {
         const reply_markup = keyboard(message.buttons);
         try {
-          await withPlainFallback(message, (text, asHtml) =>
+          await withPlainFallback(chatId, message, (text, asHtml) =>
             telegram.editMessageText(chatId, messageId, undefined, text, {
               ...(asHtml ? { parse_mode: "HTML" as const } : {}),
               link_preview_options: { is_disabled: true },

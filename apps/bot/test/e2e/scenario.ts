@@ -5,6 +5,7 @@ import {
   type SentMessage,
   startTelegramStandin,
   type TelegramStandin,
+  type TelegramStandinOptions,
   type UserSpec,
 } from "@ai-library/standins/telegram";
 import { Redis } from "ioredis";
@@ -31,6 +32,8 @@ export interface ScenarioOptions {
   ready?: (standin: TelegramStandin) => boolean;
   /** Runs before the bot process starts (to script faults it meets at once). */
   beforeStart?: (standin: TelegramStandin) => void;
+  /** The stand-in's token and bot identity (the reliability suite uses its own known fake token). */
+  standin?: TelegramStandinOptions;
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -45,7 +48,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
       throw new Error(`test library was not published: ${report.failure}`);
     }
   }
-  const standin = await startTelegramStandin();
+  const standin = await startTelegramStandin(options.standin);
   options.beforeStart?.(standin);
   const prefix = `e2e-bot-${randomBytes(4).toString("hex")}`;
   const bot = startBotProcess(

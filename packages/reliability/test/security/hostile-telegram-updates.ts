@@ -42,7 +42,8 @@ const INJECTIONS = [
   "< > <<>> </ > <1> <!-- комментарий -->",
   "*жирный* _курсив_ `код` ```блок``` [ссылка](http://evil.example) ||спойлер|| ~зачёркнутый~",
   "\\*экран\\* \\_ \\[ \\] \\( \\) \\~ \\` \\> \\# \\+ \\- \\= \\| \\{ \\} \\. \\!",
-  "${process.env.TELEGRAM_BOT_TOKEN} {{7*7}} %s%s%n '; DROP TABLE chunks; --",
+  // A template placeholder, a format string and SQL, typed by a user as plain text.
+  `$${"{"}process.env.TELEGRAM_BOT_TOKEN} {{7*7}} %s%s%n '; DROP TABLE chunks; --`,
 ];
 
 const ODD = [
@@ -189,17 +190,20 @@ export const HOSTILE_ACTIONS: Record<string, { weight: number; act: Action }> = 
     },
   },
   buttonWithoutMessage: {
+    // Inline-mode style: no message; the data is someone else's quote button, forged, or absent.
     weight: 2,
     act: (random, world, user) => {
       const id = `raw-${random.int(1, 1e9)}`;
       world.rawQueryIds.add(id);
-      const button = world.issued.length > 0 && random.chance(0.5) ? random.pick(world.issued) : undefined;
+      const others = world.issued.filter((button) => button.userId !== user.id);
+      const foreign = others.length > 0 && random.chance(0.5) ? random.pick(others) : undefined;
+      if (foreign) world.foreignPresses.set(id, user.id);
       world.standin.pushUpdate({
         callback_query: {
           id,
           from: { id: user.id, is_bot: false, first_name: "U" },
           chat_instance: "c",
-          ...(random.chance(0.7) ? { data: button?.data ?? forgedData(random) } : {}),
+          ...(foreign ? { data: foreign.data } : random.chance(0.6) ? { data: forgedData(random) } : {}),
         },
       });
     },
