@@ -22,6 +22,7 @@ import { runConsoleChat } from "./console/run-console-chat.js";
 import { createBotMetrics } from "./metrics/bot-metrics.js";
 import { startEventLoopMonitor } from "./metrics/event-loop-monitor.js";
 import { defaultRetryPolicy } from "./telegram/retry-telegram-call.js";
+import { createSendPacer } from "./telegram/send-pacer.js";
 import { createTelegramChatSender } from "./telegram/telegram-chat-sender.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -119,6 +120,11 @@ if (token === undefined) {
     telegram,
     logger,
     retry: defaultRetryPolicy(logger, (reason) => metrics.telegramRetries.inc({ reason })),
+    pacer: createSendPacer({
+      perSecond: config.BOT_SENDS_PER_SECOND,
+      groupPerMinute: config.BOT_GROUP_SENDS_PER_MINUTE,
+      onDelay: (scope) => metrics.sendsPaced.inc({ scope }),
+    }),
     onPlainFallback: () => metrics.plainTextFallbacks.inc(),
   });
   const deps = buildBotDeps({ config, logger, services, sender, metrics, tasks, eventLoop });

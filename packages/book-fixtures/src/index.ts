@@ -6,3 +6,4 @@ export { type Fb2BookSpec, writeFb2Book } from "./write-fb2-book.js";
 export { type ManyPagesOptions, writeManyPagesPdf } from "./write-many-pages-pdf.js";
 export { type PdfBookSpec, writePdfBook } from "./write-pdf-book.js";
 export { writeZipBombEpub, type ZipBombOptions } from "./write-zip-bomb-epub.js";
+export { type RawZipEntry, writeRawZip } from "./raw-zip.js";

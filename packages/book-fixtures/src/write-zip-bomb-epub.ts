@@ -7,6 +7,8 @@ import { type RawZipEntry, writeRawZip } from "./raw-zip.js";
 export interface ZipBombOptions {
   /** Declare a tiny uncompressed size in the headers while the data still inflates to the full size. */
   lieAboutSize?: boolean;
+  /** The uncompressed size the headers claim, for a lie that still looks plausible (bigger than the compressed data). */
+  declaredSize?: number;
 }
 
 const PIECE = 1024 * 1024;
@@ -37,7 +39,7 @@ function bombEntry(uncompressedBytes: number, options: ZipBombOptions): RawZipEn
     crc = crc32(rest, crc);
   }
   chunks.push(FINAL_EMPTY_BLOCK);
-  const declaredSize = options.lieAboutSize ? 1000 : uncompressedBytes;
+  const declaredSize = options.declaredSize ?? (options.lieAboutSize ? 1000 : uncompressedBytes);
   return { name: "OEBPS/chapter-001.xhtml", method: 8, chunks, crc32: crc, declaredSize };
 }
 

@@ -8,6 +8,7 @@ export interface BotMetrics extends BotServiceMetrics {
   refusals: Counter<"reason">;
   telegramRetries: Counter<"reason">;
   plainTextFallbacks: Counter;
+  sendsPaced: Counter<"scope">;
   eventLoopLagP99: Gauge;
   /** Answers with a source, and errors of any kind (for /status). */
   answerCounts(): Promise<{ answered: number; failed: number }>;
@@ -28,6 +29,12 @@ export function createBotMetrics(deps: Parameters<typeof createBotServiceMetrics
       name: "ai_library_bot_telegram_retries_total",
       help: "Bot API calls retried (flood = 429 retry_after, server = 5xx, network = connection lost)",
       labelNames: ["reason"],
+      registers,
+    }),
+    sendsPaced: new Counter({
+      name: "ai_library_bot_telegram_sends_paced_total",
+      help: "Bot API sends and edits held back to stay under Telegram's rate limits (global = all chats, group = one group)",
+      labelNames: ["scope"],
       registers,
     }),
     plainTextFallbacks: new Counter({

@@ -2,7 +2,8 @@
 // which often quote a child's log) into .logs/<run>/captured/, so the secrets scan sees it too.
 import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Reporter, TestCase, UserConsoleLog } from "vitest/node";
+import type { UserConsoleLog } from "vitest";
+import type { Reporter, TestCase } from "vitest/node";
 import { SUITE_LOGS_ROOT } from "./suite-logs.js";
 
 function append(name: string, text: string): void {

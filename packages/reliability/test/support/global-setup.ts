@@ -1,12 +1,14 @@
 // Runs once in vitest's main process before any file: picks the run id that names
 // .logs/<run>/ (handed to every test file through provide/inject, and to the console
-// reporter through the environment) and keeps only the last few runs' logs on disk.
-import { readdirSync, rmSync } from "node:fs";
+// reporter through the environment) and keeps the last few runs' logs on disk (older ones go once no run can still be writing them).
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { SUITE_LOGS_ROOT } from "./suite-logs.js";
 
 const KEEP_RUNS = 5;
+// Several runs may share a checkout at once: never delete a folder a run may still be writing.
+const PRUNE_AFTER_MS = 3 * 60 * 60 * 1000;
 
 function pruneOldRuns(): void {
   let runs: string[];
@@ -15,8 +17,9 @@ function pruneOldRuns(): void {
   } catch {
     return;
   }
-  for (const run of runs.slice(0, Math.max(0, runs.length - (KEEP_RUNS - 1)))) {
-    rmSync(join(SUITE_LOGS_ROOT, run), { recursive: true, force: true });
+  for (const run of runs.slice(0, Math.max(0, runs.length - KEEP_RUNS))) {
+    const path = join(SUITE_LOGS_ROOT, run);
+    if (Date.now() - statSync(path).mtimeMs > PRUNE_AFTER_MS) rmSync(path, { recursive: true, force: true });
   }
 }
 

@@ -5,7 +5,7 @@
 // produced. The run id comes from globalSetup, so all files of one run share one folder.
 import type { ChildProcess } from "node:child_process";
 import { appendFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { inject } from "vitest";
 
 declare module "vitest" {
@@ -40,15 +40,30 @@ export function suiteOutputFile(name: string): string {
   return join(dir, `${safeName(name)}.out`);
 }
 
+/** Appends to a captured-output file; recreates its folder if it went away. Never throws: */
+// keeping a copy of the output must not break the test (or the other listeners of the stream).
+function appendQuietly(file: string, data: string | Buffer): void {
+  try {
+    appendFileSync(file, data);
+  } catch {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      appendFileSync(file, data);
+    } catch {
+      // the logs root is gone or read-only: the secrets scan will report too few files, not this
+    }
+  }
+}
+
 /** Appends text to suiteOutputFile(name). */
 export function recordSuiteOutput(name: string, text: string): void {
-  appendFileSync(suiteOutputFile(name), text);
+  appendQuietly(suiteOutputFile(name), text);
 }
 
 /** Copies everything a child writes to stdout and stderr into suiteOutputFile(name). */
 export function teeToSuiteLog(child: ChildProcess, name: string): void {
   const file = suiteOutputFile(name);
-  const write = (data: Buffer) => appendFileSync(file, data);
+  const write = (data: Buffer) => appendQuietly(file, data);
   child.stdout?.on("data", write);
   child.stderr?.on("data", write);
 }

@@ -33,6 +33,20 @@ const optionalSecret = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+// Telegram accepts a webhook secret_token of 1–256 such characters and refuses setWebhook otherwise:
+// better to name the variable at start-up than to fail later with Telegram's error.
+const webhookSecret = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, { error: "expected 1–256 letters, digits, _ or -" })
+      .optional(),
+  )
+  .optional();
+
 const optionalUrl = z
   .string()
   .trim()
@@ -120,11 +134,15 @@ export const envSchema = z.object({
   RETRIEVAL_EXPAND_CHARS: positiveInt(0, 2000).default(300),
   /** Least time between two edits of a streamed LLM answer (Telegram allows about one per second per chat). */
   BOT_STREAM_EDIT_INTERVAL_MS: positiveInt(300, 60_000).default(1500),
+  /** Bot API sends and edits a second, all chats together (Telegram allows about 30). */
+  BOT_SENDS_PER_SECOND: positiveInt(1, 30).default(25),
+  /** Bot API sends and edits a minute to one group (Telegram allows 20). */
+  BOT_GROUP_SENDS_PER_MINUTE: positiveInt(1, 20).default(20),
   /** FAISS search in a separate process (keeps the bot's event loop free; one more copy of the index in memory). */
   BOT_SEARCH_PROCESS: booleanFlag.default(true),
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_PORT: positiveInt(1, 65_535).default(8443),
-  WEBHOOK_SECRET: optionalSecret,
+  WEBHOOK_SECRET: webhookSecret,
   BOT_METRICS_PORT: positiveInt(0, 65_535).default(9464),
   WORKER_METRICS_PORT: positiveInt(0, 65_535).default(9465),
   /** Address the /metrics and /healthz listeners bind to; 0.0.0.0 when Prometheus scrapes from another machine. */

@@ -31,7 +31,8 @@ export type BookErrorKind =
   | "too_large" // over the size caps (zip bomb, huge page count)
   | "timeout" // parsing took longer than PARSE_TIMEOUT_SECONDS
   | "out_of_memory" // parser exceeded PARSE_MEMORY_MB
-  | "unsafe_path"; // symlink or path outside BOOKS_DIR
+  | "unsafe_path" // symlink or path outside BOOKS_DIR
+  | "bad_name"; // a hidden (dot) name or one that is not valid UTF-8
 
 /** A book that cannot be indexed. `message` says which file, what is wrong and what to do. */
 export class BookLoadError extends Error {
@@ -55,6 +56,7 @@ const BOOK_ERROR_TEXT: Record<BookErrorKind, string> = {
   timeout: "parsing took too long and was stopped; check the file or raise PARSE_TIMEOUT_SECONDS",
   out_of_memory: "parsing needed more memory than allowed; raise PARSE_MEMORY_MB or split the book",
   unsafe_path: "the path leaves the books folder (symlink or ..); copy the file into the folder instead",
+  bad_name: "the file name cannot be used (hidden: starts with a dot, or not valid UTF-8); rename the file",
 };
 
 export function describeBookError(kind: BookErrorKind): string {

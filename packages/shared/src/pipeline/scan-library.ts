@@ -20,12 +20,38 @@ export interface ScanResult {
   rejected: BookLoadError[];
 }
 
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith(".")) continue; // .gitkeep, editor swap files, hidden folders
-    const path = join(dir, entry.name);
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A file found in the folder, or a name the scan refuses (reported, never parsed). */
+type Found = { path: string; badName?: string };
+
+function* walk(dir: string): Generator<Found> {
+  // Names are read as bytes: a name that is not UTF-8 would come back as a string with U+FFFD
+  // in it, a path that does not exist, and an "ENOENT" report that tells the operator nothing.
+  const entries = readdirSync(dir, { withFileTypes: true, encoding: "buffer" }).map((entry) => {
+    let name: string | undefined;
+    try {
+      name = strictUtf8.decode(entry.name);
+    } catch {
+      name = undefined;
+    }
+    return { entry, name, shown: name ?? entry.name.toString("utf8") };
+  });
+  for (const { entry, name, shown } of entries.sort((a, b) => a.shown.localeCompare(b.shown))) {
+    const path = join(dir, shown);
+    if (name === undefined) {
+      yield { path, badName: "the name is not valid UTF-8" };
+      continue;
+    }
+    if (name.startsWith(".")) {
+      // .gitkeep, editor swap files and hidden folders stay silent; a hidden *book* (".book.pdf",
+      // "..book.epub") is reported, so no book disappears from the report without a word.
+      if (!entry.isDirectory() && detectBookFormat(name))
+        yield { path, badName: "hidden file (the name starts with a dot)" };
+      continue;
+    }
     if (entry.isDirectory()) yield* walk(path);
-    else yield path;
+    else yield { path };
   }
 }
 
@@ -33,8 +59,12 @@ export async function scanLibrary(folder: string): Promise<ScanResult> {
   const root = realpathSync(resolve(folder));
   const files: LibraryFile[] = [];
   const rejected: BookLoadError[] = [];
-  for (const path of walk(root)) {
+  for (const { path, badName } of walk(root)) {
     const file = relative(root, path).split(sep).join("/");
+    if (badName) {
+      rejected.push(new BookLoadError("bad_name", file, badName));
+      continue;
+    }
     try {
       if (lstatSync(path).isSymbolicLink()) {
         const target = realpathSync(path);

@@ -12,6 +12,7 @@ const KINDS: readonly BookErrorKind[] = [
   "timeout",
   "out_of_memory",
   "unsafe_path",
+  "bad_name",
 ];
 
 export function formatBookFailure(kind: BookErrorKind | undefined, message: string): string {

@@ -14,6 +14,7 @@ const errorKind = z.enum([
   "timeout",
   "out_of_memory",
   "unsafe_path",
+  "bad_name",
 ]);
 
 /** Child job: one book of a run. `absPath` must be the same path on every worker machine. */
