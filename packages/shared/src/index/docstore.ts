@@ -70,10 +70,14 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
   return {
     addBook: (record, chunks) => addBook(record, chunks),
     close: () => {
-      db.exec(INDEXES);
-      // Readers open the file read-only and expect a plain rollback-journal database.
-      db.pragma("journal_mode = DELETE");
-      db.close();
+      try {
+        db.exec(INDEXES);
+        // Readers open the file read-only and expect a plain rollback-journal database.
+        db.pragma("journal_mode = DELETE");
+      } finally {
+        // Even when a full disk refuses the index: a long-running worker must not leak the handle.
+        db.close();
+      }
     },
   };
 }

@@ -45,3 +45,38 @@ export class PublishLockedError extends Error {
     this.name = "PublishLockedError";
   }
 }
+
+// Write failures that say nothing is wrong with the books, only with the disk under INDEX_DIR.
+// SQLite reports ENOSPC as SQLITE_FULL and any other failed write (EFBIG, EIO) as SQLITE_IOERR_WRITE.
+const WRITE_FAILURE_CAUSES: Record<string, string> = {
+  ENOSPC: "нет места на диске",
+  SQLITE_FULL: "нет места на диске",
+  EDQUOT: "превышена дисковая квота",
+  EFBIG: "файл превысил предельный размер (ограничение ulimit -f / RLIMIT_FSIZE)",
+  SQLITE_IOERR_WRITE: "ошибка записи на диск (нет места или превышен предельный размер файла)",
+};
+
+export class IndexWriteError extends Error {
+  constructor(
+    readonly indexDir: string,
+    readonly code: string,
+    cause: Error,
+  ) {
+    super(
+      `Не удалось записать новое поколение индекса в ${indexDir}: ${WRITE_FAILURE_CAUSES[code] ?? code} ` +
+        `(${code}: ${cause.message}). Опубликованное поколение не изменено и продолжает работать. ` +
+        "Освободите место на диске с INDEX_DIR (`df -h`; старые поколения — `pnpm ai-library index list`, " +
+        "их число задаёт INDEX_KEEP_GENERATIONS) и запустите индексацию снова.",
+    );
+    this.name = "IndexWriteError";
+  }
+}
+
+/** `error` as an IndexWriteError when the disk refused a write, otherwise unchanged. */
+export function asIndexWriteError(error: unknown, indexDir: string): unknown {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (error instanceof Error && typeof code === "string" && code in WRITE_FAILURE_CAUSES) {
+    return new IndexWriteError(indexDir, code, error);
+  }
+  return error;
+}

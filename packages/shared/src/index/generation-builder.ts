@@ -3,12 +3,13 @@
 // index, then the manifest (last), fsyncs everything and renames the directory into
 // generations/. Nothing is visible to readers until the store flips the live pointer.
 import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { loadFaiss, MetricType } from "@ai-library/faiss-native";
 import type { Chunk } from "../chunking/types.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
 import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docstore.js";
 import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
+import { asIndexWriteError } from "./errors.js";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
 import { KEYWORD_TABLE } from "./keyword-index.js";
 import { KEYWORD_TERMS_VERSION } from "./keyword-terms.js";
@@ -40,6 +41,8 @@ export interface GenerationBuilder {
 }
 
 export function createGenerationBuilder(options: GenerationBuildOptions): GenerationBuilder {
+  // A full disk must fail the whole publish with its real cause, not pass for a bad book.
+  const indexDir = dirname(options.tempDir);
   const dims = options.embedder.dims;
   const flat = isFlatFactory(options.indexFactory);
   mkdirSync(options.tempDir, { recursive: true });
@@ -75,47 +78,63 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
         block.set(vector, row * dims);
       });
       const record: BookRecord = { ...book, chunkCount: chunks.length, firstLabel: chunkCount };
-      docstore.addBook(record, chunks);
-      writeSync(vectorsFd, new Uint8Array(block.buffer));
+      try {
+        docstore.addBook(record, chunks);
+        writeSync(vectorsFd, new Uint8Array(block.buffer));
+      } catch (error) {
+        throw asIndexWriteError(error, indexDir);
+      }
       books.push(record);
       chunkCount += chunks.length;
     },
     async finish() {
-      if (flat) writeSync(vectorsFd, flatIpHeader(dims, chunkCount), 0, FLAT_IP_HEADER_BYTES, 0);
-      fsyncSync(vectorsFd);
-      closeAll();
-      if (!flat) buildFactoryIndex(options, chunkCount);
-      const files: GenerationManifest["files"] = {};
-      for (const name of [INDEX_FILE, DOCSTORE_FILE, ...(flat ? [] : [VECTORS_FILE])]) {
-        const path = join(options.tempDir, name);
-        fsyncPath(path);
-        files[name] = { sha256: await sha256File(path), bytes: statSync(path).size };
+      try {
+        return await finishWriting();
+      } catch (error) {
+        throw asIndexWriteError(error, indexDir);
       }
-      const manifest: GenerationManifest = {
-        formatVersion: MANIFEST_FORMAT_VERSION,
-        id: options.id,
-        createdAt: new Date().toISOString(),
-        embedder: options.embedder,
-        chunking: options.chunking,
-        indexFactory: options.indexFactory,
-        vectors: { file: vectorsFile, offset: vectorsOffset },
-        chunkCount,
-        files,
-        books,
-        ...(keywordIndex ? { keywordIndex: { table: KEYWORD_TABLE, terms: KEYWORD_TERMS_VERSION } } : {}),
-        ...(options.previousId ? { previousId: options.previousId } : {}),
-      };
-      writeFileDurably(join(options.tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-      fsyncPath(options.tempDir);
-      renameSync(options.tempDir, options.finalDir);
-      fsyncPath(join(options.finalDir, ".."));
-      return manifest;
     },
     abort() {
-      closeAll();
+      try {
+        closeAll();
+      } catch {
+        // A full disk can refuse the docstore's last writes too; the temp dir goes regardless.
+      }
       rmSync(options.tempDir, { recursive: true, force: true });
     },
   };
+
+  async function finishWriting(): Promise<GenerationManifest> {
+    if (flat) writeSync(vectorsFd, flatIpHeader(dims, chunkCount), 0, FLAT_IP_HEADER_BYTES, 0);
+    fsyncSync(vectorsFd);
+    closeAll();
+    if (!flat) buildFactoryIndex(options, chunkCount);
+    const files: GenerationManifest["files"] = {};
+    for (const name of [INDEX_FILE, DOCSTORE_FILE, ...(flat ? [] : [VECTORS_FILE])]) {
+      const path = join(options.tempDir, name);
+      fsyncPath(path);
+      files[name] = { sha256: await sha256File(path), bytes: statSync(path).size };
+    }
+    const manifest: GenerationManifest = {
+      formatVersion: MANIFEST_FORMAT_VERSION,
+      id: options.id,
+      createdAt: new Date().toISOString(),
+      embedder: options.embedder,
+      chunking: options.chunking,
+      indexFactory: options.indexFactory,
+      vectors: { file: vectorsFile, offset: vectorsOffset },
+      chunkCount,
+      files,
+      books,
+      ...(keywordIndex ? { keywordIndex: { table: KEYWORD_TABLE, terms: KEYWORD_TERMS_VERSION } } : {}),
+      ...(options.previousId ? { previousId: options.previousId } : {}),
+    };
+    writeFileDurably(join(options.tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    fsyncPath(options.tempDir);
+    renameSync(options.tempDir, options.finalDir);
+    fsyncPath(join(options.finalDir, ".."));
+    return manifest;
+  }
 }
 
 /** IVF/HNSW and other FAISS factory strings: train on a sample, add in batches, write. */

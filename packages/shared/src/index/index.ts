@@ -4,7 +4,14 @@ export { backupStamp, isBackupFileName, listBackupFiles } from "./backup-names.j
 export { pruneBackups, type RetentionResult } from "./backup-retention.js";
 export { DOCSTORE_FILE } from "./docstore.js";
 export { replaceFileAtomically, sha256File } from "./durable-fs.js";
-export { EmbedderMismatchError, IndexIntegrityError, NoLiveGenerationError, PublishLockedError } from "./errors.js";
+export {
+  asIndexWriteError,
+  EmbedderMismatchError,
+  IndexIntegrityError,
+  IndexWriteError,
+  NoLiveGenerationError,
+  PublishLockedError,
+} from "./errors.js";
 export { type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation-builder.js";
 export {
   checkGenerationDir,

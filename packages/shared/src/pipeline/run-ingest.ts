@@ -5,6 +5,7 @@ import type { Logger } from "winston";
 import { CHUNKER_VERSION } from "../chunking/index.js";
 import type { Embedder } from "../embeddings/types.js";
 import type { GenerationBuilder } from "../index/generation-builder.js";
+import { IndexWriteError } from "../index/errors.js";
 import type { IndexStore } from "../index/index-store.js";
 import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { BookLoadError } from "../loaders/types.js";
@@ -116,7 +117,8 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
             report({ pages: progress.pages + (pages ?? 0) });
             logger.info(`Indexed ${book.file}: ${prepared.chunks.length} chunks`, { bookId: book.bookId });
           } catch (error) {
-            if (options.signal?.aborted) throw error;
+            // A full disk is not the book's fault: fail the publish instead of dropping the book.
+            if (options.signal?.aborted || error instanceof IndexWriteError) throw error;
             const outcome = failedOutcome(error, book.file);
             outcomes.push(outcome);
             logger.warn(`Book not indexed: ${outcome.reason}`, { errorKind: outcome.errorKind });

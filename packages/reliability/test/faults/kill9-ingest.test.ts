@@ -1,0 +1,197 @@
+// Fault 1: kill -9 the worker ten times in one ingest, at seeded points spread over the run
+// (nine while books are being prepared, one while the new generation is being written), and
+// restart it each time — but never a third time into the same job (see the loop). A reader
+// verifies the live generation continuously throughout: it must never see a broken one. The run then completes with exactly the chunks of a clean ingest of
+// the same books, and nothing half-built is left in INDEX_DIR.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openIndexStore } from "@ai-library/shared/index";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeTextBook } from "../../../../apps/worker/test/helpers/books.js";
+import { runCli, startWorker, stopWorker, type WorkerProcess } from "../../../../apps/worker/test/helpers/processes.js";
+import { createTestEnv, type TestEnv } from "../../../../apps/worker/test/helpers/test-env.js";
+import { recordFigures, secondsSince } from "./support/figures.js";
+import { indexDirLeftovers } from "./support/index-dir-leftovers.js";
+import { startLiveGenerationReader } from "./support/live-generation-reader.js";
+import { faultSeed, seededRandom } from "./support/seeded-random.js";
+import { suiteLogDir } from "../support/suite-logs.js";
+
+const KILLS = 10;
+// About one book per kill: each worker life must start (seconds under tsx) and finish a book
+// before the next kill, which keeps the run short enough for CI and every kill inside real work.
+// The last books are slack: a kill point that has to move on (see the loop) still lands before
+// the publish, and the publish kill still finds a run to kill.
+const NEW_BOOKS = 12;
+const PARAGRAPHS = 150;
+
+type KillPoint = { kind: "books"; afterBooks: number; delayMs: number } | { kind: "publish"; delayMs: number };
+
+/**
+ * Kills 1–9 land a seeded 0–600 ms after 0, 1, 2, 3, 4, 6, 7, 8, 9 book jobs completed (nine
+ * strata of the first eleven books), so inside the next book's parse, embed or staging; the
+ * tenth a seeded 0–40 ms into writing the new generation.
+ */
+function killPlan(seed: number): KillPoint[] {
+  const random = seededRandom(seed);
+  const plan: KillPoint[] = Array.from({ length: KILLS - 1 }, (_, stratum) => ({
+    kind: "books" as const,
+    afterBooks: Math.floor((stratum * (NEW_BOOKS - 1)) / (KILLS - 1)),
+    delayMs: Math.round(random.between(0, 600)),
+  }));
+  plan.push({ kind: "publish", delayMs: Math.round(random.between(0, 40)) });
+  return plan;
+}
+
+/** The jobs running now, by name, with how often each was already taken from a dead worker. */
+async function activeJobs(world: TestEnv): Promise<{ name: string; stalls: number }[]> {
+  const [books, runs] = await Promise.all([world.queues.books.getActive(), world.queues.runs.getActive()]);
+  return [
+    ...books.map((job) => ({ name: String(job.data.file), stalls: job.stalledCounter })),
+    ...runs.map((job) => ({ name: "publish", stalls: job.stalledCounter })),
+  ];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const publishing = (indexDir: string) => readdirSync(indexDir).some((name) => name.startsWith(".tmp-"));
+
+async function until(probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+describe("fault: kill -9 of the worker during one ingest", () => {
+  let world: TestEnv;
+  const cleanIndex = mkdtempSync(join(tmpdir(), "faults-clean-index-"));
+  let worker: WorkerProcess | undefined;
+
+  beforeEach(async () => {
+    // A 6 s lock, not the 2 s of the worker tests: on a loaded CI machine a 2 s lock can lapse
+    // while the worker is alive, which BullMQ counts as one more stall of that job.
+    world = await createTestEnv({
+      INGEST_CONCURRENCY: "1",
+      INGEST_LOCK_SECONDS: "6",
+      LOG_DIR: suiteLogDir("faults-kill9-worker"),
+    });
+  });
+
+  afterEach(async () => {
+    if (worker) await stopWorker(worker);
+    await world.cleanup();
+    rmSync(cleanIndex, { recursive: true, force: true });
+  });
+
+  it("10 kills at seeded points: live generation valid throughout, run completes exactly, no temp dirs", async () => {
+    const seed = faultSeed();
+    const plan = killPlan(seed);
+    console.log(`[faults] kill -9 seed ${seed} (replay with FAULTS_SEED=${seed}); plan ${JSON.stringify(plan)}`);
+    const indexDir = world.config.INDEX_DIR;
+
+    writeTextBook(world.books, "seed-lighthouse.txt", "Маяк на мысе Гром", 40);
+    const first = await runCli(["ingest", "--inline"], world.env);
+    expect(first.code, first.stderr).toBe(0);
+    const liveBefore = world.store.liveId();
+    for (let n = 0; n < NEW_BOOKS; n++)
+      writeTextBook(world.books, `book-${String(n).padStart(2, "0")}.txt`, `Тема ${n}`, PARAGRAPHS);
+
+    const reader = startLiveGenerationReader(indexDir);
+    const startedAt = Date.now();
+    const landings: { activeJobs: string[]; books: number; midPublish: boolean; lifeSeconds: number }[] = [];
+    const killsPerJob = new Map<string, number>();
+    worker = startWorker(world.env);
+    const { runId } = await world.enqueue();
+    for (const point of plan) {
+      const victim = worker;
+      const bornAt = Date.now();
+      await victim.waitForLog(/consuming ingest jobs/, 60_000);
+      if (point.kind === "books") {
+        await until(
+          async () => (await world.queues.books.getCompletedCount()) >= point.afterBooks,
+          `${point.afterBooks} books`,
+        );
+      } else {
+        await until(() => publishing(indexDir), "the publish to start");
+      }
+      await sleep(point.delayMs);
+      // A job interrupted by three worker deaths is failed on purpose (maxStalledCount 2: the
+      // guard against a book that kills the worker every time). A restarted worker takes the
+      // recovered job first, so a plan of kills shortly after each restart would hit one job
+      // again and again; such a point moves on until the active job has died at most once before.
+      let running: string[] = [];
+      await until(async () => {
+        const jobs = await activeJobs(world);
+        running = jobs.map((job) => job.name);
+        return jobs.every((job) => Math.max(job.stalls, killsPerJob.get(job.name) ?? 0) < 2);
+      }, "a job not yet interrupted twice");
+      for (const name of running) killsPerJob.set(name, (killsPerJob.get(name) ?? 0) + 1);
+      const midPublish = publishing(indexDir);
+      victim.child.kill("SIGKILL");
+      expect((await victim.exited).signal).toBe("SIGKILL");
+      landings.push({
+        activeJobs: running,
+        books: await world.queues.books.getCompletedCount(),
+        midPublish,
+        lifeSeconds: secondsSince(bornAt),
+      });
+      expect((await world.progress(runId)).phase, "the run finished before every kill landed").not.toBe("published");
+      worker = startWorker(world.env);
+    }
+    const lastRestart = Date.now();
+    const done = await world.waitForRun(runId, 120_000);
+    const recoverySeconds = secondsSince(lastRestart);
+    const readerReport = await reader.stop();
+
+    expect(done.phase, worker.log()).toBe("published");
+    expect(readerReport.violations).toEqual([]);
+    expect(readerReport.checks).toBeGreaterThan(KILLS);
+    // Readers only ever saw the old generation, then the new one: never a third, half-built state.
+    expect(readerReport.generations).toEqual([liveBefore, done.record?.generationId]);
+    // The planned publish kill, and any book kill whose delay outlasted the last book.
+    expect(landings.filter((landing) => landing.midPublish).length).toBeGreaterThanOrEqual(1);
+    const stalls = Object.fromEntries(
+      (await world.queues.books.getJobs(["completed", "failed"])).map((job) => [job.data.file, job.stalledCounter]),
+    );
+    console.log(`[faults] kill -9 landings ${JSON.stringify(landings)}; stalls per book ${JSON.stringify(stalls)}`);
+    const failedBooks = await world.queues.books.getFailed();
+    expect(failedBooks.map((job) => `${job.data.file}: ${job.failedReason}`)).toEqual([]);
+
+    const clean = await runCli(["ingest", "--inline", "--json"], { ...world.env, INDEX_DIR: cleanIndex });
+    expect(clean.code, clean.stderr).toBe(0);
+    const cleanChunks = (JSON.parse(clean.stdout) as { chunkCount: number }).chunkCount;
+    expect(done.record?.chunkCount).toBe(cleanChunks);
+    const live = await openIndexStore(indexDir).openLive();
+    try {
+      expect(live.manifest.books).toHaveLength(NEW_BOOKS + 1);
+      const duplicates = live.docstore.db
+        .prepare("SELECT count(*) AS n FROM (SELECT book_id, position FROM chunks GROUP BY 1, 2 HAVING count(*) > 1)")
+        .get() as { n: number };
+      expect(duplicates.n).toBe(0);
+    } finally {
+      live.close();
+    }
+
+    expect(indexDirLeftovers(indexDir)).toEqual([]);
+    // Staged books are deleted once published; only a write cut by a kill may leave a stray temp file.
+    const stagingDir = join(indexDir, "staging");
+    const staged = existsSync(stagingDir)
+      ? readdirSync(stagingDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+      : [];
+    const strayTemps = staged.filter((entry) => entry.name.endsWith(".tmp"));
+    expect(staged.filter((entry) => !entry.name.endsWith(".tmp")).map((entry) => entry.name)).toEqual([]);
+
+    recordFigures("kill-9", {
+      seed,
+      killsSurvived: landings.length,
+      landings,
+      readerChecks: readerReport.checks,
+      chunks: cleanChunks,
+      secondsToFinishAfterLastRestart: recoverySeconds,
+      totalSeconds: secondsSince(startedAt),
+      stallsPerBook: stalls,
+      strayStagingTempFiles: strayTemps.length,
+    });
+  });
+});
