@@ -14,13 +14,13 @@ export function latencySummary(latenciesMs: readonly number[]): LatencySummary {
   return { p50: rank(50), p95: rank(95), p99: rank(99), max: Math.round(sorted.at(-1) ?? 0) };
 }
 
-/** Most events in any one-second window. */
-export function peakPerSecond(timesMs: readonly number[]): number {
+/** Most events in any window of `windowMs` (one second by default). */
+export function peakPerSecond(timesMs: readonly number[], windowMs = 1000): number {
   const sorted = [...timesMs].sort((a, b) => a - b);
   let peak = 0;
   let start = 0;
   for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= 1000) start += 1;
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start += 1;
     peak = Math.max(peak, end - start + 1);
   }
   return peak;
