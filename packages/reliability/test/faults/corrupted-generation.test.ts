@@ -11,7 +11,7 @@ import { runCli } from "../../../../apps/worker/test/helpers/processes.js";
 import { damagedCopy } from "./support/corrupt-generation.js";
 import { startExtraBot } from "./support/extra-bot.js";
 import { recordFigures, secondsSince } from "./support/figures.js";
-import { faultSeed, seededRandom } from "./support/seeded-random.js";
+import { createSeededRandom, seedFromEnv } from "../support/seeded-random.js";
 import { suiteLogDir } from "../support/suite-logs.js";
 
 const BEES_QUESTION = "Что такое медогонка и как извлекают мёд?";
@@ -42,9 +42,9 @@ const botLog = (fragment: string) =>
 
 describe("fault: corrupted live generation", () => {
   it("each file damaged in turn: check names it, the running bot refuses it, a starting bot falls back", async () => {
-    const seed = faultSeed();
+    const seed = seedFromEnv(process.env, "FAULTS_SEED");
     console.log(`[faults] corruption seed ${seed} (replay with FAULTS_SEED=${seed})`);
-    const random = seededRandom(seed);
+    const random = createSeededRandom(seed);
     const store = openIndexStore(scenario.library.indexDir);
     const files = readdirSync(store.generationDir(soundId)).sort();
     expect(files).toEqual(expect.arrayContaining(["docstore.sqlite", "index.faiss", "manifest.json"]));

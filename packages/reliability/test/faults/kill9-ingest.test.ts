@@ -14,7 +14,7 @@ import { createTestEnv, type TestEnv } from "../../../../apps/worker/test/helper
 import { recordFigures, secondsSince } from "./support/figures.js";
 import { indexDirLeftovers } from "./support/index-dir-leftovers.js";
 import { startLiveGenerationReader } from "./support/live-generation-reader.js";
-import { faultSeed, seededRandom } from "./support/seeded-random.js";
+import { createSeededRandom, seedFromEnv } from "../support/seeded-random.js";
 import { suiteLogDir } from "../support/suite-logs.js";
 
 const KILLS = 10;
@@ -33,7 +33,7 @@ type KillPoint = { kind: "books"; afterBooks: number; delayMs: number } | { kind
  * tenth a seeded 0–40 ms into writing the new generation.
  */
 function killPlan(seed: number): KillPoint[] {
-  const random = seededRandom(seed);
+  const random = createSeededRandom(seed);
   const plan: KillPoint[] = Array.from({ length: KILLS - 1 }, (_, stratum) => ({
     kind: "books" as const,
     afterBooks: Math.floor((stratum * (NEW_BOOKS - 1)) / (KILLS - 1)),
@@ -85,7 +85,7 @@ describe("fault: kill -9 of the worker during one ingest", () => {
   });
 
   it("10 kills at seeded points: live generation valid throughout, run completes exactly, no temp dirs", async () => {
-    const seed = faultSeed();
+    const seed = seedFromEnv(process.env, "FAULTS_SEED");
     const plan = killPlan(seed);
     console.log(`[faults] kill -9 seed ${seed} (replay with FAULTS_SEED=${seed}); plan ${JSON.stringify(plan)}`);
     const indexDir = world.config.INDEX_DIR;

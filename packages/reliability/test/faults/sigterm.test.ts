@@ -14,7 +14,7 @@ import { startWorker, stopWorker, type WorkerProcess } from "../../../../apps/wo
 import { createTestEnv, type TestEnv } from "../../../../apps/worker/test/helpers/test-env.js";
 import { startExtraBot } from "./support/extra-bot.js";
 import { recordFigures, secondsSince } from "./support/figures.js";
-import { faultSeed, seededRandom } from "./support/seeded-random.js";
+import { createSeededRandom, seedFromEnv } from "../support/seeded-random.js";
 import { suiteLogDir } from "../support/suite-logs.js";
 
 const SHUTDOWN_SECONDS = 5;
@@ -32,8 +32,8 @@ describe("fault: SIGTERM during work", () => {
   });
 
   it("worker: SIGTERM inside a book job and inside the publish, exit 0 within the bound, the run completes", async () => {
-    const seed = faultSeed();
-    const random = seededRandom(seed);
+    const seed = seedFromEnv(process.env, "FAULTS_SEED");
+    const random = createSeededRandom(seed);
     console.log(`[faults] SIGTERM seed ${seed} (replay with FAULTS_SEED=${seed})`);
     world = await createTestEnv({
       INGEST_CONCURRENCY: "1",

@@ -1,9 +1,9 @@
 // Runs the real `ai-library ingest --inline --json` (the CLI under tsx, as `pnpm ai-library`
 // does) as a child process, samples its process tree while it runs, and returns the per-book
 // report with a time and peak-memory figure for each parse child.
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { IngestReport } from "@ai-library/shared/pipeline";
+import { type CliResult, runCli } from "../../../../apps/cli/test/cli-helpers.js";
 import { sampleProcessTree, type TreeSample } from "../support/process-tree-sampler.js";
 import { teeToSuiteLog } from "../support/suite-logs.js";
 
@@ -46,56 +46,41 @@ function bookFigures(tree: TreeSample): BookFigures[] {
   return figures;
 }
 
-export function runInlineIngest(
+export async function runInlineIngest(
   env: Record<string, string>,
   options: { logName: string; timeoutMs: number; sampleEveryMs?: number },
 ): Promise<InlineIngestRun> {
   const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(repoRoot, "apps/cli/src/main.ts"), "ingest", "--inline", "--json"],
-    {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  teeToSuiteLog(child, options.logName);
-  const sampler = sampleProcessTree(child.pid ?? -1, options.sampleEveryMs);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (data: Buffer) => {
-    stdout += data.toString();
-  });
-  child.stderr.on("data", (data: Buffer) => {
-    stderr += data.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      sampler.stop();
-      reject(new Error(`ingest did not finish within ${options.timeoutMs} ms; stderr tail:\n${stderr.slice(-3000)}`));
-    }, options.timeoutMs);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const tree = sampler.stop();
-      let report: IngestReport;
-      try {
-        report = JSON.parse(stdout) as IngestReport;
-      } catch {
-        reject(new Error(`ingest printed no JSON report (exit ${code}); stderr tail:\n${stderr.slice(-3000)}`));
-        return;
-      }
-      const cli = tree.processes.find((sampled) => sampled.pid === child.pid);
-      resolve({
-        code,
-        report,
-        stderr,
-        wallMs: Date.now() - started,
-        cliPeakRssMb: Math.round(cli?.peakRssMb ?? 0),
-        treePeakRssMb: Math.round(tree.peakTreeRssMb),
-        books: bookFigures(tree),
-      });
+  let sampler: ReturnType<typeof sampleProcessTree> | undefined;
+  let cliPid: number | undefined;
+  let result: CliResult;
+  let tree: TreeSample | undefined;
+  try {
+    result = await runCli(["ingest", "--inline", "--json"], env, {
+      timeoutMs: options.timeoutMs,
+      onSpawn: (child) => {
+        cliPid = child.pid;
+        teeToSuiteLog(child, options.logName);
+        sampler = sampleProcessTree(child.pid ?? -1, options.sampleEveryMs);
+      },
     });
-  });
+  } finally {
+    tree = sampler?.stop();
+  }
+  let report: IngestReport;
+  try {
+    report = JSON.parse(result.stdout) as IngestReport;
+  } catch {
+    throw new Error(`ingest printed no JSON report (exit ${result.code}); stderr tail:\n${result.stderr.slice(-3000)}`);
+  }
+  const cli = tree?.processes.find((sampled) => sampled.pid === cliPid);
+  return {
+    code: result.code,
+    report,
+    stderr: result.stderr,
+    wallMs: Date.now() - started,
+    cliPeakRssMb: Math.round(cli?.peakRssMb ?? 0),
+    treePeakRssMb: Math.round(tree?.peakTreeRssMb ?? 0),
+    books: tree ? bookFigures(tree) : [],
+  };
 }

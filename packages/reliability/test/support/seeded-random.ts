@@ -1,18 +1,21 @@
-// A small seeded PRNG (mulberry32) for fuzzers: the seed is printed with every run, and
-// FUZZ_SEED=<seed> replays exactly the same sequence of hostile inputs.
+// A small seeded PRNG (mulberry32) for fuzzers and fault plans: the seed is printed with every
+// run, and FUZZ_SEED=<seed> (FAULTS_SEED=<seed> for the fault scenarios) replays exactly the same
+// sequence of hostile inputs or fault points. Not for cryptography.
 
 export interface SeededRandom {
   readonly seed: number;
   /** A float in [0, 1). */
   next(): number;
+  /** A float in [min, max). */
+  between(min: number, max: number): number;
   /** A whole number in [min, max]. */
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
   chance(probability: number): boolean;
 }
 
-export function seedFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const given = Number(env.FUZZ_SEED);
+export function seedFromEnv(env: NodeJS.ProcessEnv = process.env, variable = "FUZZ_SEED"): number {
+  const given = Number(env[variable]);
   return Number.isInteger(given) && given > 0 ? given : Math.floor(Math.random() * 2 ** 31) + 1;
 }
 
@@ -29,6 +32,7 @@ export function createSeededRandom(seed: number): SeededRandom {
   return {
     seed,
     next,
+    between: (min, max) => min + (max - min) * next(),
     int,
     pick: <T>(items: readonly T[]): T => {
       if (items.length === 0) throw new Error("pick from an empty list");

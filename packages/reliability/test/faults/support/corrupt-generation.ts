@@ -4,7 +4,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type IndexStore, newGenerationId } from "@ai-library/shared/index";
-import type { SeededRandom } from "./seeded-random.js";
+import type { SeededRandom } from "../../support/seeded-random.js";
 
 /**
  * Flips (XOR 0xff) three bytes of `path` at seeded positions. In manifest.json they land in the
