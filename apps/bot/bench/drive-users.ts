@@ -6,7 +6,7 @@ import type { SentMessage, TelegramStandin } from "@ai-library/standins/telegram
 export interface LoadResult {
   latenciesMs: number[];
   seconds: number;
-  /** No reply in time, or an error reply. */
+  /** No reply within 90 s (longer than the bot's own answer timeout), or an error reply. */
   failures: number;
   /** Replies that cited sources (the rest said the library has no answer). */
   withSources: number;
@@ -30,7 +30,7 @@ export async function driveUsers(
         failures += 1;
         waiting.delete(userId);
         resolve();
-      }, options.timeoutMs ?? 30_000);
+      }, options.timeoutMs ?? 90_000);
       waiting.set(userId, (message) => {
         clearTimeout(timer);
         waiting.delete(userId);

@@ -1,9 +1,11 @@
-// One measured run: start the real bot process against the Bot API stand-in, warm it up,
-// open the event-loop window with /status, drive the users, read lag and RSS with /status.
+// One measured run: start the real bot process against the Bot API stand-in, wait until its
+// search process holds the index, warm it up, open the event-loop window with /status, drive
+// the users, read lag and RSS with /status.
 import { startTelegramStandin } from "@ai-library/standins/telegram";
 import { startBotProcess } from "../test/e2e/bot-process.js";
 import { removeRedisKeys } from "../test/e2e/scenario.js";
 import { driveUsers, type LoadResult } from "./drive-users.js";
+import { readStatus } from "./read-status.js";
 
 const ADMIN = { id: 1, languageCode: "en" };
 
@@ -15,6 +17,8 @@ export interface LoadRun {
   busyRssMb: number;
   searchRssMb: number;
   lagP99Ms: number;
+  /** Searches the bot ran itself because the search process failed or was too slow. */
+  fallbacks: number;
 }
 
 export interface LoadRunOptions {
@@ -25,6 +29,8 @@ export interface LoadRunOptions {
   questionsPerUser: number;
   question: () => string;
   env: Record<string, string>;
+  /** Wait until the search process's RSS reaches this (it opens the index after the bot). */
+  searchProcessReadyMb?: number;
 }
 
 export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun> {
@@ -51,22 +57,16 @@ export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun>
     });
     if (bot.child.exitCode !== null) throw new Error(`the bot exited at start:\n${bot.output().slice(-3000)}`);
     const startSeconds = (performance.now() - started) / 1000;
-    const status = async () => {
-      const since = standin.sentMessages(ADMIN.id).length;
-      standin.sendText(ADMIN, "/status");
-      const message = await standin.waitFor(() => standin.sentMessages(ADMIN.id)[since], {
-        timeoutMs: 30_000,
-        what: "/status",
-      });
-      const number = (pattern: RegExp) => Number(pattern.exec(message.text)?.[1] ?? Number.NaN);
-      return {
-        rssMb: number(/Memory: RSS (\d+) MB/),
-        searchRssMb: number(/search process: RSS (\d+) MB/) || 0,
-        lagP99Ms: number(/since last \/status\): ([\d.]+) ms/),
-      };
-    };
+    const status = () => readStatus(standin, ADMIN);
     const drive = (questionsPerUser: number, firstUserId: number) =>
       driveUsers(standin, { users: options.users, questionsPerUser, firstUserId, question: options.question });
+    if (options.searchProcessReadyMb) {
+      const deadline = Date.now() + 15 * 60_000;
+      while ((await status()).searchRssMb < options.searchProcessReadyMb) {
+        if (Date.now() > deadline) throw new Error("the search process did not load the index in 15 minutes");
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
     await drive(2, 10_000);
     const idle = await status(); // also opens the event-loop window
     const load = await drive(options.questionsPerUser, 20_000);
@@ -78,6 +78,7 @@ export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun>
       busyRssMb: busy.rssMb,
       searchRssMb: busy.searchRssMb,
       lagP99Ms: busy.lagP99Ms,
+      fallbacks: (bot.output().match(/ищу в боте/g) ?? []).length,
     };
   } finally {
     await bot.stop();

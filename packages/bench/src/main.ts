@@ -10,6 +10,7 @@ const BENCHES: Record<string, string> = {
   scale: "packages/bench/src/scale.bench.ts",
   worker: "apps/worker/bench/worker.bench.ts",
   bot: "apps/bot/bench/bot.bench.ts",
+  swaps: "apps/bot/bench/swaps.bench.ts",
   retrieval: "packages/eval/bench/retrieval.bench.ts",
 };
 

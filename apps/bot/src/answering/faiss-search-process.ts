@@ -1,46 +1,91 @@
-// The FAISS search process: holds the index of the generation(s) being served and answers
-// nearest-neighbour queries, so the bot's event loop never waits on a search. A process,
-// not a worker thread, because the FAISS addon keeps per-process state that two threads of
-// one process would share unsafely. The two most recently used generations stay loaded
-// (the old one for questions in flight). It exits when the bot goes away.
-import { join } from "node:path";
-import { type FaissIndex, loadFaiss } from "@ai-library/faiss-native";
+// The search process: holds the generation(s) being served (FAISS index and docstore) and runs
+// each question's whole search — keyword (BM25) candidates, the FAISS scan, fusion, passages —
+// so the bot's event loop never waits on it. Both halves are synchronous and grow with the
+// library (at 100k chunks the part after the scan alone took 40–250 ms in the bot); only the
+// embedding of the question stays in the bot. A process, not a worker thread, because the
+// FAISS addon keeps per-process state that two threads of one process would share unsafely.
+// When a generation goes live (prepare), the others are closed once the searches already sent
+// for them are done, and their native memory is released at once; at most the two most
+// recently used stay open. It exits when the bot goes away.
+import { type LoadedGeneration, openGeneration } from "@ai-library/shared/index";
+import { searchGeneration } from "@ai-library/shared/retrieval";
 import type { SearchProcessReply, SearchProcessRequest } from "./faiss-search-protocol.js";
 
 const KEEP = 2;
-const indexes = new Map<string, FaissIndex>();
+const generations = new Map<string, Promise<LoadedGeneration>>();
 
-function indexOf(dir: string): FaissIndex {
-  let index = indexes.get(dir);
-  if (index) indexes.delete(dir);
-  else index = loadFaiss().Index.read(join(dir, "index.faiss"));
-  indexes.set(dir, index); // most recently used last
-  for (const old of [...indexes.keys()].slice(0, Math.max(0, indexes.size - KEEP))) indexes.delete(old);
-  return index;
+/**
+ * The FAISS index is native memory V8 does not see, so dropping it does not prompt a collection:
+ * without one, every swap would leave a whole index (1.5 GB at 1M chunks) in the process.
+ * The bot forks this process with --expose-gc for this call.
+ */
+const releaseNativeMemory = () => (globalThis as { gc?: () => void }).gc?.();
+
+function retire(opening: Promise<LoadedGeneration>): void {
+  // A search already waiting on this generation runs first: its continuation was queued earlier.
+  void opening.then(
+    (generation) => {
+      generation.close();
+      // On the next turn: while this callback runs, its own frame still references the index.
+      setImmediate(releaseNativeMemory);
+    },
+    () => undefined,
+  );
 }
 
-function handle(request: SearchProcessRequest): SearchProcessReply | undefined {
+function generationOf(dir: string): Promise<LoadedGeneration> {
+  let opening = generations.get(dir);
+  if (opening) generations.delete(dir);
+  else {
+    // The bot verified this generation before serving it; opening verifies it again here.
+    const opened = openGeneration(dir);
+    opening = opened;
+    opened.catch(() => {
+      if (generations.get(dir) === opened) generations.delete(dir);
+    });
+  }
+  generations.set(dir, opening); // most recently used last
+  for (const old of [...generations.keys()].slice(0, Math.max(0, generations.size - KEEP))) {
+    const evicted = generations.get(old);
+    generations.delete(old);
+    if (evicted) retire(evicted);
+  }
+  return opening;
+}
+
+/**
+ * The bot sends every search for the old generation before it announces the new one, and IPC
+ * keeps order, so the searches that need the old one were queued ahead of this. A function of
+ * its own, not a loop inside `handle`: a suspended async function keeps its loop variables, and
+ * the retired generation would stay reachable while the new one is being opened.
+ */
+function retireAllBut(live: string): void {
+  for (const [dir, opening] of generations) {
+    if (dir === live) continue;
+    generations.delete(dir);
+    retire(opening);
+  }
+}
+
+async function handle(request: SearchProcessRequest): Promise<SearchProcessReply | undefined> {
   if (request.type === "prepare") {
-    try {
-      indexOf(request.dir);
-    } catch {
-      // the next search reports it
-    }
+    retireAllBut(request.dir);
+    await generationOf(request.dir).catch(() => undefined); // the next search reports it
     return undefined;
   }
   if (request.type === "memory") return { id: request.id, ok: true, rssBytes: process.memoryUsage().rss };
   try {
-    const index = indexOf(request.dir);
-    const k = Math.min(request.k, index.ntotal());
-    const found = k > 0 ? index.search(request.vector, k) : { labels: [], distances: [] };
-    return { id: request.id, ok: true, labels: found.labels, distances: found.distances };
+    const generation = await generationOf(request.dir);
+    const query = { text: request.text, vector: Float32Array.from(request.vector) };
+    return { id: request.id, ok: true, passages: searchGeneration(generation, query, request.k, request.settings) };
   } catch (error) {
     return { id: request.id, ok: false, error: (error as Error).message };
   }
 }
 
 process.on("message", (request: SearchProcessRequest) => {
-  const reply = handle(request);
-  if (reply) process.send?.(reply);
+  void handle(request).then((reply) => {
+    if (reply) process.send?.(reply);
+  });
 });
 process.on("disconnect", () => process.exit(0));

@@ -1,17 +1,22 @@
-// Messages between the bot and its FAISS search process (JSON over the IPC channel).
+// Messages between the bot and its search process (JSON over the IPC channel).
+import type { Passage, RetrievalSettings } from "@ai-library/shared/retrieval";
 
-/** Load (or keep) the index of a generation directory: sent when a generation goes live. */
+/** Open (or keep) a generation directory: sent when a generation goes live. */
 export interface PrepareRequest {
   type: "prepare";
   dir: string;
 }
 
+/** One whole question search (keyword + vector candidates, fusion, passages) in a generation. */
 export interface SearchRequest {
   type: "search";
   id: number;
   dir: string;
+  text: string;
+  /** The question's unit embedding, made in the bot (cheap) with the bot's embedder. */
   vector: number[];
   k: number;
+  settings: RetrievalSettings;
 }
 
 export interface MemoryRequest {
@@ -22,6 +27,6 @@ export interface MemoryRequest {
 export type SearchProcessRequest = PrepareRequest | SearchRequest | MemoryRequest;
 
 export type SearchProcessReply =
-  | { id: number; ok: true; labels: number[]; distances: number[] }
+  | { id: number; ok: true; passages: Passage[] }
   | { id: number; ok: true; rssBytes: number }
   | { id: number; ok: false; error: string };

@@ -1,19 +1,27 @@
-// Question search with the FAISS scan in a separate process: the bot embeds the question,
-// the search process finds the nearest chunks (tens of ms at 100k chunks), and the rest of
-// the hybrid search — keyword candidates, fusion, passages — runs in the bot through the
-// shared passagesFromVectorHits, so answers match LiveLibrary.search exactly. The generation
-// is held for the whole search. If the search process fails, that scan runs in the bot.
+// Question search in a separate process: the bot embeds the question (well under a
+// millisecond offline) and the search process runs the whole hybrid search — keyword
+// candidates, FAISS scan, fusion, passages — with the same shared searchGeneration as
+// LiveLibrary.search, so answers match exactly while the bot's event loop stays free. The
+// generation is held for the whole search. If the search process fails (exits, errors), the
+// search runs in the bot; one that waited past the answer timeout fails as a timeout instead
+// (`pnpm bench bot`: with a 10 s fallback, an overloaded queue moved 256 of 480 searches into
+// the bot and its event-loop lag p99 to 96 ms).
 import { type ChildProcess, fork } from "node:child_process";
 import type { Embedder } from "@ai-library/shared/embeddings";
-import type { ScoredLabel } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import {
   type LiveLibrary,
-  listsInUse,
-  passagesFromVectorHits,
+  type Passage,
   type RetrievalSettings,
+  type SearchQuery,
+  searchGeneration,
 } from "@ai-library/shared/retrieval";
 import type { SearchProcessReply, SearchProcessRequest } from "./faiss-search-protocol.js";
+
+/** The search process did not answer within the answer timeout (overloaded or hung). */
+export class SearchProcessTimeoutError extends Error {
+  override name = "SearchProcessTimeoutError";
+}
 
 export interface ProcessSearch {
   search: LiveLibrary["search"];
@@ -29,6 +37,12 @@ export interface ProcessSearchDeps {
   embedder: Embedder;
   logger: Logger;
   settings: RetrievalSettings;
+  /**
+   * How long a search may wait for the search process (its queue included): the answer timeout.
+   * A search that waited this long is not repeated in the bot: under load the queue is long, and
+   * running the search in the bot would stall every chat exactly then.
+   */
+  searchTimeoutMs: number;
 }
 
 export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
@@ -38,7 +52,11 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
 
   const start = (): ChildProcess => {
     // Inherits the bot's execArgv, i.e. the tsx loader that runs TypeScript.
-    const process = fork(new URL("./faiss-search-process.ts", import.meta.url), [], { stdio: "inherit" });
+    // --expose-gc: the search process frees a retired generation's FAISS memory at once.
+    const process = fork(new URL("./faiss-search-process.ts", import.meta.url), [], {
+      stdio: "inherit",
+      execArgv: [...globalThis.process.execArgv, "--expose-gc"],
+    });
     process.on("message", (reply: SearchProcessReply) => {
       pending.get(reply.id)?.(reply);
       pending.delete(reply.id);
@@ -58,13 +76,13 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
     child ??= start();
     child.send(message);
   };
-  /** A reply, or a failure after `timeoutMs` (a hung search process must not hang answers). */
+  /** A reply, or SearchProcessTimeoutError after `timeoutMs` (a hung search process must not hang answers). */
   const call = (build: (id: number) => SearchProcessRequest, timeoutMs = 10_000) =>
-    new Promise<SearchProcessReply>((resolve) => {
+    new Promise<SearchProcessReply>((resolve, reject) => {
       const id = nextId++;
       const timer = setTimeout(() => {
         pending.delete(id);
-        resolve({ id, ok: false, error: `no reply within ${timeoutMs} ms` });
+        reject(new SearchProcessTimeoutError(`no reply from the search process within ${timeoutMs} ms`));
       }, timeoutMs);
       pending.set(id, (reply) => {
         clearTimeout(timer);
@@ -73,42 +91,43 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
       request(build(id));
     });
 
-  const nearestRemote = async (dir: string, vector: Float32Array, k: number): Promise<ScoredLabel[]> => {
-    const reply = await call((id) => ({ type: "search", id, dir, vector: Array.from(vector), k }));
+  const remotePassages = async (dir: string, query: SearchQuery, k: number): Promise<Passage[]> => {
+    const reply = await call(
+      (id) => ({
+        type: "search",
+        id,
+        dir,
+        text: query.text,
+        vector: Array.from(query.vector),
+        k,
+        settings: deps.settings,
+      }),
+      deps.searchTimeoutMs,
+    );
     if (!reply.ok) throw new Error(reply.error);
-    if (!("labels" in reply)) throw new Error("unexpected reply from the search process");
-    const hits: ScoredLabel[] = [];
-    reply.labels.forEach((label, rank) => {
-      if (label >= 0) hits.push({ label, score: reply.distances[rank] ?? 0 });
-    });
-    return hits;
+    if (!("passages" in reply)) throw new Error("unexpected reply from the search process");
+    return reply.passages;
   };
 
   return {
     async search(question, k) {
       const vector = await deps.embedder.embedQuery(question);
       return deps.library.withGeneration(async (generation) => {
-        let hits: ScoredLabel[] = [];
-        if (listsInUse(generation, deps.settings).vector) {
-          try {
-            hits = await nearestRemote(generation.dir, vector, deps.settings.vectorCandidates);
-          } catch (error) {
-            deps.logger.warn(`Поиск в процессе FAISS не удался (${(error as Error).message}); ищу в боте`);
-            hits = generation.vectorCandidates(vector, deps.settings.vectorCandidates);
-          }
-        }
         const query = { text: question, vector };
-        return {
-          passages: passagesFromVectorHits(generation, query, hits, k, deps.settings),
-          generationId: generation.id,
-        };
+        try {
+          return { passages: await remotePassages(generation.dir, query, k), generationId: generation.id };
+        } catch (error) {
+          if (error instanceof SearchProcessTimeoutError) throw error;
+          deps.logger.warn(`Поиск в процессе поиска не удался (${(error as Error).message}); ищу в боте`);
+          return { passages: searchGeneration(generation, query, k, deps.settings), generationId: generation.id };
+        }
       });
     },
     prepare: (dir) => request({ type: "prepare", dir }),
     async rssBytes() {
       if (!child) return undefined;
-      const reply = await call((id) => ({ type: "memory", id }), 2000);
-      return reply.ok && "rssBytes" in reply ? reply.rssBytes : undefined;
+      const reply = await call((id) => ({ type: "memory", id }), 2000).catch(() => undefined);
+      return reply?.ok && "rssBytes" in reply ? reply.rssBytes : undefined;
     },
     close() {
       child?.disconnect();

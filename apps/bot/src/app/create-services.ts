@@ -12,6 +12,7 @@ import type { Logger } from "@ai-library/shared/logging";
 import { createLiveLibrary, type LiveLibrary, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { createProcessSearch } from "../answering/process-search.js";
 import { createSearchLane } from "../answering/search-lane.js";
+import { freeNativeMemoryOnClose } from "./free-retired-generation.js";
 
 export interface BotServices {
   store: IndexStore;
@@ -31,15 +32,24 @@ export function createBotServices(config: AppConfig, logger: Logger): BotService
   const settings = retrievalSettingsFromConfig(config);
   const library = createLiveLibrary({ store, embedder, logger, retrieval: settings });
   const answerer = createAnswererFromConfig(config, { logger });
-  const searcher = config.BOT_SEARCH_PROCESS ? createProcessSearch({ library, embedder, logger, settings }) : undefined;
+  const searcher = config.BOT_SEARCH_PROCESS
+    ? createProcessSearch({
+        library,
+        embedder,
+        logger,
+        settings,
+        searchTimeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000,
+      })
+    : undefined;
   return {
     store,
     library,
     answerer,
     search: searcher ? searcher.search : createSearchLane(library).search,
     generationLoaded() {
-      const dir = library.current()?.dir;
-      if (searcher && dir) searcher.prepare(dir);
+      const current = library.current();
+      if (current) freeNativeMemoryOnClose(current);
+      if (searcher && current) searcher.prepare(current.dir);
     },
     searchProcessRss: async () => searcher?.rssBytes(),
     async close() {
