@@ -1,7 +1,7 @@
 // `pnpm eval --sweep`: how the retrieval defaults were chosen. The same library and questions
-// are searched with a grid of vector and proximity weights and candidate counts; every
-// variant is scored and the table is sorted by mean recall@1 over the question groups (then
-// mean recall@5). Question vectors are computed once, searches call the bot's searchGeneration.
+// are searched with the defaults and with each second-pass signal (word pairs, book and
+// neighbour evidence) off or changed one at a time; every variant is scored and the table is
+// sorted by mean recall@1 over the question groups (then mean recall@5). Question vectors are computed once, searches call the bot's searchGeneration.
 import { writeFileSync } from "node:fs";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
@@ -22,20 +22,19 @@ export interface SweepRequest {
 }
 
 function variants(base: RetrievalSettings): RetrievalSettings[] {
-  const out: RetrievalSettings[] = [];
-  for (const vectorWeight of [0, 0.1, 0.2])
-    for (const proximityWeight of [0, 0.5, 1])
-      for (const candidates of [50]) {
-        out.push({
-          ...base,
-          mode: "hybrid",
-          vectorWeight,
-          proximityWeight,
-          vectorCandidates: candidates,
-          keywordCandidates: candidates,
-        });
-      }
-  return out;
+  const hybrid = { ...base, mode: "hybrid" as const };
+  // The configured defaults, each added signal switched off or changed one at a time, and
+  // all of them off (the defaults before book, neighbour and word-pair evidence existed).
+  return [
+    hybrid,
+    { ...hybrid, phraseWeight: 0 },
+    { ...hybrid, phraseWeight: 1 },
+    { ...hybrid, bookWeight: 0 },
+    { ...hybrid, bookWeight: 0.5 },
+    { ...hybrid, neighbourWeight: 0 },
+    { ...hybrid, neighbourWeight: 0.3 },
+    { ...hybrid, phraseWeight: 0, bookWeight: 0, neighbourWeight: 0 },
+  ];
 }
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
@@ -73,15 +72,16 @@ export async function runSweep(request: SweepRequest): Promise<void> {
   }
   rows.sort((a, b) => b.r1 - a.r1 || b.r5 - a.r5);
   process.stdout.write(
-    "\n\nSweep (best first): vectorWeight proximityWeight candidates | mean R@1 mean R@5 | per group R@1/R@5\n",
+    "\n\nSweep (best first): vector proximity phrase book neighbour | mean R@1 mean R@5 | per group R@1/R@5\n",
   );
   for (const row of rows) {
-    const { vectorWeight, proximityWeight, vectorCandidates } = row.settings;
+    const { vectorWeight, proximityWeight, phraseWeight, bookWeight, neighbourWeight } = row.settings;
+    const weights = [vectorWeight, proximityWeight, phraseWeight, bookWeight, neighbourWeight];
     const groups = Object.entries(row.scores)
       .map(([group, s]) => `${group} ${s.recallAt1.toFixed(3)}/${s.recallAt5.toFixed(3)}`)
       .join("  ");
     process.stdout.write(
-      `  ${String(vectorWeight).padEnd(4)} ${String(proximityWeight).padEnd(4)} ${String(vectorCandidates).padEnd(4)} | ${row.r1.toFixed(4)} ${row.r5.toFixed(4)} | ${groups}\n`,
+      `  ${weights.map((value) => String(value).padEnd(4)).join(" ")} | ${row.r1.toFixed(4)} ${row.r5.toFixed(4)} | ${groups}\n`,
     );
   }
   const sweepOut = request.out.replace(/\.json$/, "-sweep.json");

@@ -1,5 +1,8 @@
 // Chooses which sentences an extractive answer quotes: the best one, plus up to three more
-// that answer nearly as well, and trims run-on "sentences" (PDF text without full stops).
+// that answer nearly as well, never the same sentence twice (near-duplicates from another
+// rendering of the same text count as the same), and trims run-on "sentences" (PDF text
+// without full stops).
+import { withoutNearDuplicates } from "./near-duplicates.js";
 import type { ScoredSentence } from "./score-sentences.js";
 
 export const MAX_QUOTES = 4;
@@ -11,7 +14,10 @@ export function selectQuotes(ranked: ScoredSentence[], minCoverage: number): Sco
   const best = ranked[0];
   if (!best || best.coverage < minCoverage) return [];
   const floor = Math.max(minCoverage, best.coverage * RELATIVE_COVERAGE);
-  return ranked.filter((sentence) => sentence.coverage >= floor).slice(0, MAX_QUOTES);
+  // Ranked best first: of two renderings of one sentence the better-scored (the passage more
+  // similar to the question, cited first) is kept.
+  const good = ranked.filter((sentence) => sentence.coverage >= floor);
+  return withoutNearDuplicates(good, (sentence) => sentence.text).slice(0, MAX_QUOTES);
 }
 
 /** Cuts a long sentence to a window that starts shortly before the first question term it contains. */

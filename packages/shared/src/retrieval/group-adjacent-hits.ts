@@ -45,7 +45,7 @@ function attach(group: HitGroup, hit: ScoredLabel, chunk: Chunk, maxChunks: numb
 /**
  * Up to `k` groups from hits in rank order: a hit next to an earlier group joins it (up to
  * `maxChunks` per group, if it scores at least half the group's best), any other hit opens a
- * new group. Stops at the first hit that would open group k+1.
+ * new group while fewer than `k` are open.
  */
 export function groupAdjacentHits(
   ranked: readonly ScoredLabel[],
@@ -57,7 +57,9 @@ export function groupAdjacentHits(
   for (const [rank, hit] of ranked.entries()) {
     const chunk = chunks.get(hit.label);
     if (!chunk || groups.some((group) => attach(group, hit, chunk, maxChunks))) continue;
-    if (groups.length === k) break;
+    // With k passages open, later hits may still join one as its neighbour (an answer that
+    // runs into the next chunk), but open no new passage.
+    if (groups.length === k) continue;
     groups.push({ labels: [hit.label], chunks: [chunk], rank, best: hit.score });
   }
   return groups;

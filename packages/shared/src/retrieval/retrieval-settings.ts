@@ -15,11 +15,25 @@ export interface RetrievalSettings {
   vectorWeight: number;
   /** Weight of term proximity (share of the question's terms within one sentence-sized window). */
   proximityWeight: number;
+  /** Weight of the question's ordered word pairs found side by side in the chunk ("ivory leg"). */
+  phraseWeight: number;
+  /** Weight of book-level evidence: the other good candidates in the chunk's book. */
+  bookWeight: number;
+  /** Weight of the better neighbouring chunk's score (answers that run past a chunk's end). */
+  neighbourWeight: number;
   /** Most consecutive chunks found together that are merged into one passage (1 = no merging). */
   passageChunks: number;
   /** Most characters borrowed from a neighbouring chunk to finish a cut sentence (0 = off). */
   expandChars: number;
 }
+
+/**
+ * Second-pass weights chosen with `pnpm eval --sweep` (docs/retrieval.md). Not environment
+ * variables (yet): the sweep varies them through RetrievalSettings.
+ */
+export const PHRASE_WEIGHT = 0.5;
+export const BOOK_WEIGHT = 0.3;
+export const NEIGHBOUR_WEIGHT = 0.2;
 
 export function retrievalSettingsFromConfig(config: AppConfig): RetrievalSettings {
   return {
@@ -28,6 +42,9 @@ export function retrievalSettingsFromConfig(config: AppConfig): RetrievalSetting
     keywordCandidates: config.RETRIEVAL_KEYWORD_CANDIDATES,
     vectorWeight: config.RETRIEVAL_VECTOR_WEIGHT,
     proximityWeight: config.RETRIEVAL_PROXIMITY_WEIGHT,
+    phraseWeight: PHRASE_WEIGHT,
+    bookWeight: BOOK_WEIGHT,
+    neighbourWeight: NEIGHBOUR_WEIGHT,
     passageChunks: config.RETRIEVAL_PASSAGE_CHUNKS,
     expandChars: config.RETRIEVAL_EXPAND_CHARS,
   };

@@ -1,11 +1,14 @@
-// One question against one generation: keyword (BM25) and vector candidates scored together,
-// consecutive hits merged into one passage, cut sentences completed. A generation without a
+// One question against one generation: keyword (BM25) and vector candidates scored together
+// (first pass: BM25 + cosine + book and neighbour evidence; second pass over the leading ones:
+// term proximity and ordered word pairs), consecutive hits merged into one passage, cut
+// sentences completed. A generation without a
 // keyword index (built before it existed) is searched by vector alone.
 import type { Chunk } from "../chunking/types.js";
 import type { ScoredLabel } from "../index/keyword-index.js";
 import { keywordTerms } from "../index/keyword-terms.js";
 import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { assemblePassage } from "./assemble-passage.js";
+import { withBookEvidence, withNeighbourEvidence } from "./book-evidence.js";
 import { groupAdjacentHits, type HitGroup } from "./group-adjacent-hits.js";
 import type { RetrievalSettings } from "./retrieval-settings.js";
 import { firstPassScores, PROXIMITY_POOL, withProximity } from "./score-candidates.js";
@@ -16,6 +19,9 @@ export interface SearchQuery {
   /** The question's unit embedding (also gives keyword hits their cosine similarity). */
   vector: Float32Array;
 }
+
+/** Hits this far down the ranking may still join a passage as a neighbour (chosen with `pnpm eval`). */
+const JOIN_CANDIDATES = 50;
 
 /** Whether the mode uses each list; keyword mode on a generation without the index uses vectors. */
 export function listsInUse(generation: LoadedGeneration, settings: RetrievalSettings) {
@@ -49,9 +55,12 @@ function rankCandidates(
       chunks: generation.chunksByLabel(ranked.slice(0, PROXIMITY_POOL).map((hit) => hit.label)),
     };
   }
-  const firstPass = firstPassScores({ keyword, vector, cosine }, settings);
+  const { books } = generation.manifest;
+  const fused = firstPassScores({ keyword, vector, cosine }, settings);
+  const inBook = withBookEvidence(fused, books, settings.bookWeight);
+  const firstPass = withNeighbourEvidence(inBook, books, settings.neighbourWeight);
   const chunks = generation.chunksByLabel(firstPass.slice(0, PROXIMITY_POOL).map((hit) => hit.label));
-  const ranked = withProximity(firstPass, chunks, generation.termWeights(terms), settings.proximityWeight);
+  const ranked = withProximity(firstPass, chunks, { terms, weights: generation.termWeights(terms) }, settings);
   return { ranked, cosine, chunks };
 }
 
@@ -69,8 +78,9 @@ export function passagesFromVectorHits(
 ): Passage[] {
   if (k <= 0) return [];
   const { ranked, cosine, chunks } = rankCandidates(generation, query, vectorHits, settings);
-  // Enough chunks to fill k passages even when several hits merge into one.
-  const leading = ranked.slice(0, k * 4);
+  // Enough chunks to fill k passages even when several hits merge into one, and the hits
+  // further down that may join them as neighbours.
+  const leading = ranked.slice(0, Math.max(k * 4, JOIN_CANDIDATES));
   const missing = leading.map((hit) => hit.label).filter((label) => !chunks.has(label));
   for (const [label, chunk] of generation.chunksByLabel(missing)) chunks.set(label, chunk);
   const groups = groupAdjacentHits(leading, chunks, k, settings.passageChunks);

@@ -39,3 +39,34 @@ export function bestWindowCoverage(
   }
   return Math.max(best, inHeading) / total;
 }
+
+/**
+ * Share of the question's ordered term pairs ("sherlock holm", "ivori leg": consecutive
+ * content words of the question) that also stand next to each other in the chunk, each pair
+ * weighted by its rarer term's IDF. A phrase of the question repeated in the text marks the
+ * sentence that answers it better than the same words scattered around.
+ */
+export function orderedPairCoverage(
+  chunkTerms: readonly string[],
+  questionTerms: readonly string[],
+  weights: Map<string, number>,
+): number {
+  const pairs = new Map<string, number>();
+  for (let i = 1; i < questionTerms.length; i++) {
+    const a = questionTerms[i - 1] ?? "";
+    const b = questionTerms[i] ?? "";
+    if (a === b) continue;
+    pairs.set(`${a} ${b}`, Math.min(weights.get(a) ?? 0, weights.get(b) ?? 0));
+  }
+  let total = 0;
+  for (const weight of pairs.values()) total += weight;
+  if (total === 0) return 0;
+  const found = new Set<string>();
+  for (let i = 1; i < chunkTerms.length; i++) {
+    const pair = `${chunkTerms[i - 1]} ${chunkTerms[i]}`;
+    if (pairs.has(pair)) found.add(pair);
+  }
+  let matched = 0;
+  for (const pair of found) matched += pairs.get(pair) ?? 0;
+  return matched / total;
+}
