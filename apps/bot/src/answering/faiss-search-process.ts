@@ -89,3 +89,9 @@ process.on("message", (request: SearchProcessRequest) => {
   });
 });
 process.on("disconnect", () => process.exit(0));
+// Belt and braces: a search process was once seen outliving a killed bot by half an hour (no
+// "disconnect" arrived). When the bot is gone the process is re-parented, and it leaves too.
+const botPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== botPid) process.exit(0);
+}, 2000).unref();

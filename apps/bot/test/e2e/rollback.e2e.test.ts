@@ -4,6 +4,7 @@
 // answering from what it loaded, `index rollback` switches it to the first generation and
 // `index restore <archive>` to a verified copy of the second — with users asking all the time,
 // the same bot process (PID) throughout and not one failed answer.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -128,4 +129,25 @@ describe("backup → corruption → check → rollback → restore, with the rea
     // One start-up of the bot in its log: it followed every switch without a restart.
     expect(scenario.bot.log().match(/Serving index generation/g)?.length).toBe(4);
   }, 300_000); // five CLI processes and three switches on a shared 2-core machine
+
+  it("leaves no search process behind when the bot is killed with SIGKILL", async () => {
+    const searchPids = execFileSync("pgrep", ["-P", String(pid), "-f", "faiss-search-process"], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map(Number);
+    expect(searchPids[0]).toBeGreaterThan(0);
+    scenario.bot.child.kill("SIGKILL");
+    const alive = (target: number) => {
+      try {
+        process.kill(target, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 15_000;
+    while (searchPids.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    // An orphaned search process would hold a copy of the index in memory until someone noticed.
+    expect(searchPids.filter(alive)).toEqual([]);
+  });
 });
