@@ -23,23 +23,25 @@ const KILLS = 10;
 // The last books are slack: a kill point that has to move on (see the loop) still lands before
 // the publish, and the publish kill still finds a run to kill.
 const NEW_BOOKS = 12;
-const PARAGRAPHS = 150;
+// Books long enough that, on an idle machine too, the rest of the run outlasts the last kill's
+// delay (150 paragraphs let an idle CI machine finish the run before kill 9 landed).
+const PARAGRAPHS = 300;
 
 type KillPoint = { kind: "books"; afterBooks: number; delayMs: number } | { kind: "publish"; delayMs: number };
 
 /**
- * Kills 1–9 land a seeded 0–600 ms after 0, 1, 2, 3, 4, 6, 7, 8, 9 book jobs completed (nine
+ * Kills 1–9 land a seeded 0–300 ms after 0, 1, 2, 3, 4, 6, 7, 8, 9 book jobs completed (nine
  * strata of the first eleven books), so inside the next book's parse, embed or staging; the
- * tenth a seeded 0–40 ms into writing the new generation.
+ * tenth a seeded 0–20 ms into writing the new generation.
  */
 function killPlan(seed: number): KillPoint[] {
   const random = createSeededRandom(seed);
   const plan: KillPoint[] = Array.from({ length: KILLS - 1 }, (_, stratum) => ({
     kind: "books" as const,
     afterBooks: Math.floor((stratum * (NEW_BOOKS - 1)) / (KILLS - 1)),
-    delayMs: Math.round(random.between(0, 600)),
+    delayMs: Math.round(random.between(0, 300)),
   }));
-  plan.push({ kind: "publish", delayMs: Math.round(random.between(0, 40)) });
+  plan.push({ kind: "publish", delayMs: Math.round(random.between(0, 20)) });
   return plan;
 }
 
