@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { writeManyPagesPdf } from "@ai-library/book-fixtures";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeTextBooks } from "./helpers/books.js";
-import { expectedChunkCount } from "./helpers/expected-chunks.js";
+import { duplicateChunkCount, expectedChunkCount } from "./helpers/expected-chunks.js";
 import { startReadyWorker, startWorker, stopWorker, type WorkerProcess } from "./helpers/processes.js";
 import { createTestEnv, type TestEnv } from "./helpers/test-env.js";
 
@@ -57,10 +57,7 @@ describe("worker crashes and shutdowns", () => {
       const live = await world.store.openLive();
       try {
         expect(live.manifest.books).toHaveLength(8);
-        const duplicates = live.docstore.db
-          .prepare("SELECT count(*) AS n FROM (SELECT book_id, position FROM chunks GROUP BY 1, 2 HAVING count(*) > 1)")
-          .get() as { n: number };
-        expect(duplicates.n).toBe(0);
+        expect(duplicateChunkCount(live)).toBe(0);
       } finally {
         live.close();
       }

@@ -6,12 +6,11 @@
 // returned instead. Nothing is written; figures for the README come from `pnpm eval`.
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfigOrExit } from "@ai-library/shared/config";
-import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import { keywordTerms, type LoadedGeneration, openIndexStore } from "@ai-library/shared/index";
-import { closeLogger, createLogger } from "@ai-library/shared/logging";
+import { closeLogger } from "@ai-library/shared/logging";
 import { createLiveLibrary, retrievalSettingsFromConfig, searchGeneration } from "@ai-library/shared/retrieval";
 import { resolveCorpus, xquadPath } from "./library/corpus.js";
+import { openEvalWorkspace } from "./library/eval-workspace.js";
 import { comparableWords, firstHitRank } from "./measure/passage-hit.js";
 import { groupOf, type QuestionOutcome, scoreByGroup } from "./measure/score-method.js";
 import { SEARCH_K } from "./methods.js";
@@ -52,17 +51,7 @@ async function main(): Promise<void> {
   });
   if (!values["work-dir"]) throw new Error("usage: dump-misses --work-dir <dir> [--set xquad|long-books] [--quiet]");
   const workDir = resolve(values["work-dir"]);
-  const config = loadConfigOrExit(
-    {
-      ...process.env,
-      BOOKS_DIR: join(workDir, "books"),
-      INDEX_DIR: join(workDir, "index"),
-      LOG_DIR: join(workDir, "logs"),
-    },
-    "eval",
-  );
-  const logger = createLogger({ service: "eval", level: "warn", dir: config.LOG_DIR, console: false });
-  const embedder = createEmbedderFromConfig(config, { logger, cacheDir: join(workDir, "cache") });
+  const { config, logger, embedder } = openEvalWorkspace(workDir);
   const corpus = resolveCorpus(undefined, REPO_ROOT);
   const library = createLiveLibrary({ store: openIndexStore(config.INDEX_DIR), embedder, logger });
   try {

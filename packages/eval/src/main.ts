@@ -5,12 +5,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { loadConfigOrExit } from "@ai-library/shared/config";
-import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
-import { closeLogger, createLogger } from "@ai-library/shared/logging";
+import { closeLogger } from "@ai-library/shared/logging";
 import { retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { buildEvalLibrary } from "./library/build-eval-library.js";
 import { EXTRA_DISTRACTORS, LONG_BOOKS, resolveCorpus, xquadPath } from "./library/corpus.js";
+import { openEvalWorkspace } from "./library/eval-workspace.js";
 import { methodSpecs, openMethod, SEARCH_K } from "./methods.js";
 import { describeCommand, parseEvalOptions, UsageRequested } from "./options.js";
 import { loadLongBookQuestions } from "./questions/long-book-questions.js";
@@ -27,17 +26,7 @@ async function main(): Promise<void> {
   const corpus = resolveCorpus(options.corpus, REPO_ROOT);
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), "ai-library-eval-"));
   mkdirSync(workDir, { recursive: true });
-  const config = loadConfigOrExit(
-    {
-      ...process.env,
-      BOOKS_DIR: join(workDir, "books"),
-      INDEX_DIR: join(workDir, "index"),
-      LOG_DIR: join(workDir, "logs"),
-    },
-    "eval",
-  );
-  const logger = createLogger({ service: "eval", level: "warn", dir: config.LOG_DIR, console: false });
-  const embedder = createEmbedderFromConfig(config, { logger, cacheDir: join(workDir, "cache") });
+  const { config, logger, embedder } = openEvalWorkspace(workDir);
   try {
     const articles = {
       en: loadXquad(xquadPath(corpus, "en")).slice(0, options.articles),

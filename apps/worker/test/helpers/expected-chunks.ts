@@ -4,6 +4,7 @@
 
 import { chunkBook } from "@ai-library/shared/chunking";
 import type { AppConfig } from "@ai-library/shared/config";
+import type { LoadedGeneration } from "@ai-library/shared/index";
 import { loadBook } from "@ai-library/shared/loaders";
 import { ingestSettingsFromConfig, scanLibrary } from "@ai-library/shared/pipeline";
 
@@ -22,4 +23,12 @@ export async function expectedChunkCount(config: AppConfig, folder: string): Pro
     }
   }
   return total;
+}
+
+/** Chunks stored twice in a generation (same book, same position): a run that redid work would leave some. */
+export function duplicateChunkCount(generation: LoadedGeneration): number {
+  const row = generation.docstore.db
+    .prepare("SELECT count(*) AS n FROM (SELECT book_id, position FROM chunks GROUP BY 1, 2 HAVING count(*) > 1)")
+    .get() as { n: number };
+  return row.n;
 }

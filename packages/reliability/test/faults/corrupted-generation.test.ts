@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Scenario, startScenario } from "../../../../apps/bot/test/e2e/scenario.js";
 import { BEES_TITLE } from "../../../../apps/bot/test/e2e/test-library.js";
 import { runCli } from "../../../../apps/worker/test/helpers/processes.js";
+import { createSeededRandom, seedFromEnv } from "../support/seeded-random.js";
+import { suiteLogDir } from "../support/suite-logs.js";
 import { damagedCopy } from "./support/corrupt-generation.js";
 import { startExtraBot } from "./support/extra-bot.js";
 import { recordFigures, secondsSince } from "./support/figures.js";
-import { createSeededRandom, seedFromEnv } from "../support/seeded-random.js";
-import { suiteLogDir } from "../support/suite-logs.js";
 
 const BEES_QUESTION = "Что такое медогонка и как извлекают мёд?";
 let scenario: Scenario;

@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTextBook } from "../../../../apps/worker/test/helpers/books.js";
+import { suiteLogDir } from "../support/suite-logs.js";
 import { type DiskLimit, mountTmpfs, runCliLimited, unmount } from "./support/disk-limits.js";
 import { recordFigures, secondsSince } from "./support/figures.js";
 import { indexDirLeftovers } from "./support/index-dir-leftovers.js";
-import { suiteLogDir } from "../support/suite-logs.js";
 
 const work = mkdtempSync(join(tmpdir(), "faults-disk-full-"));
 const env = {

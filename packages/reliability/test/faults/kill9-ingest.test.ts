@@ -9,13 +9,14 @@ import { join } from "node:path";
 import { openIndexStore } from "@ai-library/shared/index";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeTextBook } from "../../../../apps/worker/test/helpers/books.js";
+import { duplicateChunkCount } from "../../../../apps/worker/test/helpers/expected-chunks.js";
 import { runCli, startWorker, stopWorker, type WorkerProcess } from "../../../../apps/worker/test/helpers/processes.js";
 import { createTestEnv, type TestEnv } from "../../../../apps/worker/test/helpers/test-env.js";
+import { createSeededRandom, seedFromEnv } from "../support/seeded-random.js";
+import { suiteLogDir } from "../support/suite-logs.js";
 import { recordFigures, secondsSince } from "./support/figures.js";
 import { indexDirLeftovers } from "./support/index-dir-leftovers.js";
 import { startLiveGenerationReader } from "./support/live-generation-reader.js";
-import { createSeededRandom, seedFromEnv } from "../support/seeded-random.js";
-import { suiteLogDir } from "../support/suite-logs.js";
 
 const KILLS = 10;
 // About one book per kill: each worker life must start (seconds under tsx) and finish a book
@@ -167,10 +168,7 @@ describe("fault: kill -9 of the worker during one ingest", () => {
     const live = await openIndexStore(indexDir).openLive();
     try {
       expect(live.manifest.books).toHaveLength(NEW_BOOKS + 1);
-      const duplicates = live.docstore.db
-        .prepare("SELECT count(*) AS n FROM (SELECT book_id, position FROM chunks GROUP BY 1, 2 HAVING count(*) > 1)")
-        .get() as { n: number };
-      expect(duplicates.n).toBe(0);
+      expect(duplicateChunkCount(live)).toBe(0);
     } finally {
       live.close();
     }

@@ -9,10 +9,10 @@ import { LIGHTHOUSE_TITLE } from "../../../../apps/bot/test/e2e/test-library.js"
 import { writeTextBook } from "../../../../apps/worker/test/helpers/books.js";
 import { startWorker, stopWorker, type WorkerProcess } from "../../../../apps/worker/test/helpers/processes.js";
 import { createTestEnv, type TestEnv } from "../../../../apps/worker/test/helpers/test-env.js";
+import { suiteLogDir } from "../support/suite-logs.js";
 import { recordFigures, secondsSince } from "./support/figures.js";
 import { type QuestionStream, startQuestionStream } from "./support/question-stream.js";
 import { type RestartableRedis, startRestartableRedis } from "./support/restartable-redis.js";
-import { suiteLogDir } from "../support/suite-logs.js";
 
 const FREEZE_SECONDS = 30;
 const users = [301, 302, 303].map((id) => ({ id, languageCode: "ru" }));

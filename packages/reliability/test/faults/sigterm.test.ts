@@ -12,10 +12,10 @@ import { writeTextBook } from "../../../../apps/worker/test/helpers/books.js";
 import { expectedChunkCount } from "../../../../apps/worker/test/helpers/expected-chunks.js";
 import { startWorker, stopWorker, type WorkerProcess } from "../../../../apps/worker/test/helpers/processes.js";
 import { createTestEnv, type TestEnv } from "../../../../apps/worker/test/helpers/test-env.js";
-import { startExtraBot } from "./support/extra-bot.js";
-import { recordFigures, secondsSince } from "./support/figures.js";
 import { createSeededRandom, seedFromEnv } from "../support/seeded-random.js";
 import { suiteLogDir } from "../support/suite-logs.js";
+import { startExtraBot } from "./support/extra-bot.js";
+import { recordFigures, secondsSince } from "./support/figures.js";
 
 const SHUTDOWN_SECONDS = 5;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,8 +5,8 @@
 // (packages/shared/test/config covers the format of the message and cross-variable rules.)
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, envSchema, parseConfig } from "@ai-library/shared/config";

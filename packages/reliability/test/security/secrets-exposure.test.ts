@@ -2,12 +2,13 @@
 // OpenAI-protocol API refuses the key and, as the real API does, quotes it back in its error),
 // the admin's /status and the /metrics page. None may show the bot token, the API key or the
 // webhook secret. What they showed is kept under .logs/<run>/captured/ for the final log scan.
-import { startOpenAiStandin, type OpenAiStandin } from "@ai-library/standins/openai";
+
 import { freePort } from "@ai-library/standins/net";
+import { type OpenAiStandin, startOpenAiStandin } from "@ai-library/standins/openai";
 import type { UserSpec } from "@ai-library/standins/telegram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Scenario, startSuiteScenario } from "../support/suite-scenario.js";
 import { recordSuiteOutput } from "../support/suite-logs.js";
+import { type Scenario, startSuiteScenario } from "../support/suite-scenario.js";
 import { SUITE_SECRET_NEEDLES } from "../support/suite-secrets.js";
 import { waitForQuiet } from "../support/wait-for-quiet.js";
 
