@@ -13,7 +13,13 @@ import { asIndexWriteError } from "./errors.js";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
 import { KEYWORD_TABLE } from "./keyword-index.js";
 import { KEYWORD_TERMS_VERSION } from "./keyword-terms.js";
-import { type BookRecord, type GenerationManifest, MANIFEST_FILE, MANIFEST_FORMAT_VERSION } from "./manifest.js";
+import {
+  type BookRecord,
+  type GenerationManifest,
+  MANIFEST_FILE,
+  MANIFEST_FORMAT_VERSION,
+  sealManifest,
+} from "./manifest.js";
 
 export const INDEX_FILE = "index.faiss";
 export const VECTORS_FILE = "vectors.f32";
@@ -129,7 +135,7 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
       ...(keywordIndex ? { keywordIndex: { table: KEYWORD_TABLE, terms: KEYWORD_TERMS_VERSION } } : {}),
       ...(options.previousId ? { previousId: options.previousId } : {}),
     };
-    writeFileDurably(join(options.tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileDurably(join(options.tempDir, MANIFEST_FILE), sealManifest(manifest));
     fsyncPath(options.tempDir);
     renameSync(options.tempDir, options.finalDir);
     fsyncPath(join(options.finalDir, ".."));

@@ -30,7 +30,7 @@ export {
 export { KEYWORD_TABLE, type ScoredLabel } from "./keyword-index.js";
 export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword-terms.js";
 export { type LoadedGeneration, openGeneration } from "./loaded-generation.js";
-export { type BookRecord, type GenerationManifest, MANIFEST_FILE, readManifest } from "./manifest.js";
+export { type BookRecord, type GenerationManifest, MANIFEST_FILE, readManifest, sealManifest } from "./manifest.js";
 export { BackupError, RestoreError, RollbackError, type SkippedGeneration } from "./ops-errors.js";
 export { type RestoreRequest, type RestoreResult, restoreGeneration } from "./restore-generation.js";
 export {

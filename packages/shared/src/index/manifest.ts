@@ -1,5 +1,8 @@
 // The manifest is written last into a generation: its presence means the generation is
 // complete, and its checksums let readers prove the files are the ones that were written.
+// It also carries a checksum of itself (`selfSha256`), so a flipped byte in a book title or a
+// count is caught too; manifests written before that field existed are read without it.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -21,7 +24,9 @@ export const bookRecordSchema = z.object({
 });
 export type BookRecord = z.infer<typeof bookRecordSchema>;
 
-export const manifestSchema = z.object({
+// Strict: an unknown key means a damaged manifest (a flipped byte in "selfSha256" itself would
+// otherwise turn the check off).
+export const manifestSchema = z.strictObject({
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
   id: z.string(),
   createdAt: z.string(),
@@ -36,8 +41,24 @@ export const manifestSchema = z.object({
   /** Present when the docstore holds a keyword index; generations written before it have none. */
   keywordIndex: z.object({ table: z.string(), terms: z.string() }).optional(),
   previousId: z.string().optional(),
+  /** SHA-256 of this manifest's JSON (2-space indented) without this field; see sealManifest. */
+  selfSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type GenerationManifest = z.infer<typeof manifestSchema>;
+
+const selfChecksum = (fields: object) =>
+  createHash("sha256")
+    .update(JSON.stringify(fields, null, 2))
+    .digest("hex");
+
+/** The manifest file's text, carrying the checksum of its own other fields (written last). */
+export function sealManifest(manifest: Record<string, unknown> | GenerationManifest): string {
+  const { selfSha256: _old, ...fields } = manifest as Record<string, unknown>;
+  return `${JSON.stringify({ ...fields, selfSha256: selfChecksum(fields) }, null, 2)}\n`;
+}
 
 export type ManifestReadResult = { ok: true; manifest: GenerationManifest } | { ok: false; fault: string };
 
@@ -53,6 +74,13 @@ export function readManifest(generationDir: string): ManifestReadResult {
     json = JSON.parse(raw);
   } catch {
     return { ok: false, fault: `${MANIFEST_FILE} is not valid JSON` };
+  }
+  if (json !== null && typeof json === "object" && "selfSha256" in json) {
+    // Key order survives JSON.parse, so the same fields serialise to the same text.
+    const { selfSha256, ...fields } = json as Record<string, unknown>;
+    if (selfChecksum(fields) !== selfSha256) {
+      return { ok: false, fault: `${MANIFEST_FILE}: its own checksum does not match (file changed or corrupted)` };
+    }
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {

@@ -10,7 +10,7 @@ import { BACKUP_HEADER_FILE } from "./backup-header.js";
 import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { checkGenerationDir, describeFaults, type EmbedderExpectation } from "./generation-check.js";
 import { type IndexStore, newGenerationId, PUBLISH_LOCK_FILE, TEMP_PREFIX } from "./index-store.js";
-import { type GenerationManifest, MANIFEST_FILE, readManifest } from "./manifest.js";
+import { type GenerationManifest, MANIFEST_FILE, readManifest, sealManifest } from "./manifest.js";
 import { RestoreError, type SkippedGeneration } from "./ops-errors.js";
 import { acquirePublishLock } from "./publish-lock.js";
 import { type RestoreSource, resolveRestoreSource } from "./restore-source.js";
@@ -56,7 +56,7 @@ async function unpackInto(source: RestoreSource, temp: string): Promise<void> {
   }
 }
 
-/** Gives the unpacked manifest its new identity; every other field (checksums included) is kept. */
+/** Gives the unpacked manifest its new identity; every other field (file checksums included) is kept, and it is sealed anew. */
 function reidentify(temp: string, id: string, previousId: string | undefined, now: Date): string {
   const raw = JSON.parse(readFileSync(join(temp, MANIFEST_FILE), "utf8")) as Record<string, unknown>;
   const originalId = String(raw.id);
@@ -64,7 +64,7 @@ function reidentify(temp: string, id: string, previousId: string | undefined, no
   raw.createdAt = now.toISOString();
   if (previousId) raw.previousId = previousId;
   else delete raw.previousId;
-  writeFileDurably(join(temp, MANIFEST_FILE), `${JSON.stringify(raw, null, 2)}\n`);
+  writeFileDurably(join(temp, MANIFEST_FILE), sealManifest(raw));
   return originalId;
 }
 

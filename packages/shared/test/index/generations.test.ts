@@ -76,6 +76,23 @@ describe("index generations", () => {
     expect(entry?.fault).toMatch(/not valid JSON/);
   });
 
+  it("catches a changed byte anywhere in the manifest, a book title included, by its own checksum", async () => {
+    const store = tempStore();
+    const manifest = await publishBooks(store, [{ bookId: "a".repeat(64), title: "Alpha", chunks: 2, seed: 1 }]);
+    const path = join(store.generationDir(manifest.id), "manifest.json");
+    const sealed = readFileSync(path, "utf8");
+    expect(store.list()[0]?.fault).toBeUndefined();
+    // Still valid JSON and still matching the schema: only the manifest's own checksum can tell.
+    writeFileSync(path, sealed.replace('"title": "Alpha"', '"title": "Alphb"'));
+    expect(store.list()[0]?.fault).toMatch(/manifest\.json: its own checksum does not match/);
+    const verified = await verifyAndOpenGeneration(store.generationDir(manifest.id));
+    expect(verified.ok).toBe(false);
+    expect(verified.ok ? [] : verified.faults.map((fault) => fault.file)).toEqual(["manifest.json"]);
+    // A key nobody wrote (for example "selfSha256" with a flipped byte) is refused as well.
+    writeFileSync(path, sealed.replace('"selfSha256"', '"selfSha25\u00f6"'));
+    expect(store.list()[0]?.fault).toMatch(/manifest\.json/);
+  });
+
   it("prunes old generations but never the live one or its predecessor", async () => {
     const store = tempStore();
     const ids: string[] = [];
