@@ -19,10 +19,11 @@ import {
 } from "@ai-library/shared/metrics";
 import { openIngestQueues, readQueueStatus } from "@ai-library/shared/queue";
 import { createLiveLibrary } from "@ai-library/shared/retrieval";
+import { freePort } from "@ai-library/standins/net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "./cli-helpers.js";
-import { buildTemplate, CLI, copyDeployment, freePort, shell } from "./docs/deployment.js";
+import { buildTemplate, CLI, copyDeployment, shell } from "./docs/deployment.js";
 import { cliOptions, cliPath, type DocCommand, fencedCommands, inlineCliCommands } from "./docs/extract-commands.js";
 
 const DOCS = ["docs/OPS.md", "docs/run_local.md", "docs/deploy.md", "docs/metrics.md"];

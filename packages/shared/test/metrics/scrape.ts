@@ -1,6 +1,5 @@
 // Reads a real /metrics endpoint over HTTP and parses the Prometheus text format, so tests
 // assert what Prometheus itself would store.
-import { createServer } from "node:net";
 
 export interface Sample {
   name: string;
@@ -36,16 +35,4 @@ export async function scrape(port: number): Promise<Sample[]> {
   const response = await fetch(`http://127.0.0.1:${port}/metrics`);
   if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
   return parseExposition(await response.text());
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,6 +1,8 @@
 // The metrics each service exposes, scraped over real HTTP after a scripted session: questions,
 // answers, latency, no-source answers, errors, the served generation and its age, reloads and
 // refused generations (including a start-up fallback), process metrics, and /healthz.
+
+import { freePort } from "@ai-library/standins/net";
 import { afterEach, describe, expect, it } from "vitest";
 import { rollbackLiveGeneration } from "../../src/index/index.js";
 import { createBotServiceMetrics, type MetricsServer, startMetricsServer } from "../../src/metrics/index.js";
@@ -8,7 +10,7 @@ import { createLiveLibrary } from "../../src/retrieval/index.js";
 import { quietLogger } from "../embeddings/quiet-logger.js";
 import { tempStore } from "../index/generation-helpers.js";
 import { ASTRONOMY, corruptFile, embedder, GARDENING, generationFile, publishTexts } from "../index/text-library.js";
-import { freePort, sampleValue, scrape } from "./scrape.js";
+import { sampleValue, scrape } from "./scrape.js";
 
 const servers: MetricsServer[] = [];
 afterEach(async () => {
