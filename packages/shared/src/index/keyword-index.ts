@@ -7,6 +7,7 @@
 // we computed (any script) reach the index unchanged.
 import type Database from "better-sqlite3";
 import { keywordTerms } from "./keyword-terms.js";
+import { closestKnownTerm, type VocabularyLookup } from "./spelling-variants.js";
 
 export const KEYWORD_TABLE = "chunk_terms";
 
@@ -27,6 +28,8 @@ export interface KeywordIndex {
   search(terms: readonly string[], limit: number): ScoredLabel[];
   /** BM25's inverse document frequency of a term (high for rare terms, 0 for absent ones). */
   inverseDocumentFrequency(term: string): number;
+  /** The terms, each one the library lacks replaced by its closest library term (spelling-variants.ts). */
+  knownTerms(terms: readonly string[]): string[];
 }
 
 /** The heading a chunk is indexed under: its book's title and its chapter, if any. */
@@ -107,6 +110,16 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING fts5vocab(main, '${KEYWORD_TABLE}', 'col')`);
   const frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ? AND col = 'terms'").pluck();
   const chunksWith = (term: string) => (frequency.get(term) as number | undefined) ?? 0;
+  const anywhere = db.prepare("SELECT 1 FROM temp.keyword_vocab WHERE term = ? LIMIT 1").pluck();
+  // fts5vocab answers a range of terms from the index itself, without scanning the vocabulary.
+  const termsBetween = db.prepare(
+    "SELECT term, doc AS chunks FROM temp.keyword_vocab WHERE term >= ? AND term < ? AND col = 'terms' " +
+      "AND length(term) BETWEEN ? AND ?",
+  );
+  const vocabulary: VocabularyLookup = (first, lengths) => {
+    const next = String.fromCodePoint((first.codePointAt(0) ?? 0) + 1);
+    return termsBetween.all(first, next, lengths.min, lengths.max) as { term: string; chunks: number }[];
+  };
   return {
     search(terms, limit) {
       const query = anyTermQuery(
@@ -119,5 +132,7 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
       const df = chunksWith(term);
       return df === 0 ? 0 : Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
     },
+    knownTerms: (terms) =>
+      terms.map((term) => (anywhere.get(term) !== undefined ? term : (closestKnownTerm(term, vocabulary) ?? term))),
   };
 }

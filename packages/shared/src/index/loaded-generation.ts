@@ -25,6 +25,8 @@ export interface LoadedGeneration {
   vectorCandidates(query: Float32Array, k: number): ScoredLabel[];
   /** Labels of the `k` best BM25 matches for the terms (keywordTerms); [] without a keyword index. */
   keywordCandidates(terms: readonly string[], k: number): ScoredLabel[];
+  /** The terms with ones the library lacks replaced by its closest term (unchanged without a keyword index). */
+  knownTerms(terms: readonly string[]): string[];
   /** BM25 inverse document frequency of each term (all 0 without a keyword index). */
   termWeights(terms: readonly string[]): Map<string, number>;
   /** Cosine similarity of a unit query to each labelled chunk's stored vector. */
@@ -91,6 +93,7 @@ export async function openGeneration(
     hasKeywordIndex: keywordIndex !== undefined,
     vectorCandidates,
     keywordCandidates: (terms, k) => keywordIndex?.search(terms, k) ?? [],
+    knownTerms: (terms) => keywordIndex?.knownTerms(terms) ?? [...terms],
     termWeights: (terms) => new Map(terms.map((term) => [term, keywordIndex?.inverseDocumentFrequency(term) ?? 0])),
     similarities: (query, labels) => similaritiesOf(rows, query, labels),
     chunksByLabel: (labels) => docstore.chunksByLabel(labels),

@@ -41,7 +41,7 @@ function rankCandidates(
   settings: RetrievalSettings,
 ): { ranked: ScoredLabel[]; cosine: Map<number, number>; chunks: Map<number, Chunk> } {
   const use = listsInUse(generation, settings);
-  const terms = use.keyword ? keywordTerms(query.text) : [];
+  const terms = use.keyword ? generation.knownTerms(keywordTerms(query.text)) : [];
   const keyword = use.keyword ? generation.keywordCandidates(terms, settings.keywordCandidates) : [];
   const vector = use.vector ? vectorHits : [];
   const cosine = new Map(vector.map((hit) => [hit.label, hit.score]));
