@@ -2,11 +2,15 @@
 // on the same chunks, the same vectors (our local hashed embedder, 384 dims) and the same
 // FAISS build. Build = our `store.publish` vs `FaissStore.fromDocuments` + `save`; load = our
 // `store.open` (with checksum verification) vs `FaissStore.load`; search = our
-// `generation.search` vs `similaritySearchVectorWithScore`, k=10. Each side runs in its own
-// process; only ratios from this one run are compared.
-
+// `generation.search` vs `similaritySearchVectorWithScore`, k=10. Builds and RSS: each side in
+// its own process. Load and search: both in one process, alternated (peer/peer-paired.ts), so
+// machine noise falls on both alike. Only ratios from this one run are compared.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { PairedResult } from "./peer/peer-paired.js";
 import type { PeerRunResult } from "./peer/peer-run.js";
-import { runPeerChild } from "./peer/run-peer-child.js";
+import { runPairedChild, runPeerChild } from "./peer/run-peer-child.js";
 import { type Figure, report } from "./report.js";
 
 function sizes(): number[] {
@@ -19,42 +23,54 @@ function label(size: number): string {
   return size >= 1000 ? `${size / 1000}k` : String(size);
 }
 
-function compare(size: number, ours: PeerRunResult, lean: PeerRunResult, peer: PeerRunResult): Figure[] {
+function compare(size: number, ours: PeerRunResult, lean: PeerRunResult, peer: PeerRunResult, paired: PairedResult) {
   const n = label(size);
   const build = peer.buildSeconds / lean.buildSeconds;
-  const load = peer.loadSeconds / lean.loadSeconds;
-  const search = peer.searchMeanMs / lean.searchMeanMs;
+  const load = paired.loadLangChainSeconds / paired.loadOursSeconds;
+  const search = paired.searchLangChainMs / paired.searchOursMs;
   const memory = Math.max(lean.buildRssMb, lean.loadRssMb) / Math.max(1, peer.buildRssMb, peer.loadRssMb);
-  return [
+  const figures: Figure[] = [
     { name: `${n} build: LangChain fromDocuments+save`, value: peer.buildSeconds, unit: "s" },
     { name: `${n} build: ours, vectors+docstore`, value: lean.buildSeconds, unit: "s" },
     { name: `${n} build: ours, + keyword index (default)`, value: ours.buildSeconds, unit: "s" },
     { name: `${n} build speed-up (vectors+docstore)`, value: build, unit: "×", target: "≥ 10×", ok: build >= 10 },
     { name: `${n} build speed-up (with keyword index)`, value: peer.buildSeconds / ours.buildSeconds, unit: "×" },
-    { name: `${n} load: LangChain FaissStore.load`, value: peer.loadSeconds, unit: "s" },
-    { name: `${n} load: ours, verified (vectors+docstore)`, value: lean.loadSeconds, unit: "s" },
-    { name: `${n} load: ours, verified (with keyword index)`, value: ours.loadSeconds, unit: "s" },
+    { name: `${n} load, paired median: LangChain FaissStore.load`, value: paired.loadLangChainSeconds, unit: "s" },
+    { name: `${n} load, paired median: ours, verified`, value: paired.loadOursSeconds, unit: "s" },
+    { name: `${n} load: ours with keyword index, own process`, value: ours.loadSeconds, unit: "s" },
     { name: `${n} load speed-up`, value: load, unit: "×", target: "≥ 2×", ok: load >= 2 },
-    { name: `${n} search mean: LangChain`, value: peer.searchMeanMs, unit: "ms" },
-    { name: `${n} search mean: ours`, value: lean.searchMeanMs, unit: "ms" },
-    { name: `${n} search p99: LangChain / ours`, value: peer.searchP99Ms / lean.searchP99Ms, unit: "×" },
+    { name: `${n} search mean, paired: LangChain`, value: paired.searchLangChainMs, unit: "ms" },
+    { name: `${n} search mean, paired: ours`, value: paired.searchOursMs, unit: "ms" },
+    {
+      name: `${n} search p99: LangChain / ours`,
+      value: paired.searchLangChainP99Ms / paired.searchOursP99Ms,
+      unit: "×",
+    },
     { name: `${n} search speed-up (mean)`, value: search, unit: "×", target: "≥ 1× (not slower)", ok: search >= 1 },
     { name: `${n} RSS growth build/load: LangChain`, value: Math.max(peer.buildRssMb, peer.loadRssMb), unit: "MiB" },
     { name: `${n} RSS growth build/load: ours`, value: Math.max(lean.buildRssMb, lean.loadRssMb), unit: "MiB" },
     { name: `${n} RSS ours / LangChain`, value: memory, unit: "×", target: "≤ 1× (not higher)", ok: memory <= 1 },
     { name: `${n} on disk: LangChain / ours`, value: peer.diskMb / lean.diskMb, unit: "×" },
   ];
+  return figures;
 }
 
 const figures: Figure[] = [];
 for (const size of sizes()) {
-  const peer = runPeerChild("langchain", size);
-  const lean = runPeerChild("ours", size, ["--no-keyword"]);
-  const ours = runPeerChild("ours", size);
-  figures.push(...compare(size, ours, lean, peer));
+  const root = mkdtempSync(join(tmpdir(), `bench-peer-${size}-`));
+  try {
+    const dir = (name: string) => join(root, name);
+    const peer = runPeerChild("langchain", size, dir("langchain"));
+    const lean = runPeerChild("ours", size, dir("lean"), ["--no-keyword"]);
+    const ours = runPeerChild("ours", size, dir("ours"));
+    figures.push(...compare(size, ours, lean, peer, runPairedChild(dir("lean"), dir("langchain"))));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 report("peer", figures, [
   "same chunks (~600 chars), same vectors (local hashed embedder, 384 dims, embedding excluded from both), same FAISS addon (packages/faiss-native, injected via FaissStore.importFaiss)",
   "'vectors+docstore' is the like-for-like part: FaissStore has no keyword (BM25) index; ours builds one by default for hybrid search",
   "RSS growth = settled RSS after build (or after load + first search) minus before, each system in its own process",
+  "load and search: both like-for-like indexes in one process, alternated (5 loads each, median; 200 queries each, mean)",
 ]);

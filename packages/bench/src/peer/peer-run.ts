@@ -1,7 +1,7 @@
-// One side of the peer comparison in its own process (`--system ours|langchain --size N`), so
-// RSS deltas belong to one system only. Prints one `PEER_RESULT {json}` line for peer.bench.ts.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// One side of the peer comparison in its own process (`--system ours|langchain --size N --dir D`),
+// so RSS deltas belong to one system only. Builds into D and leaves it there for the paired
+// load and search phase (peer-paired.ts). Prints one `PEER_RESULT {json}` line for peer.bench.ts.
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Chunk } from "@ai-library/shared/chunking";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
@@ -9,7 +9,8 @@ import { openIndexStore } from "@ai-library/shared/index";
 import { Document } from "@langchain/core/documents";
 import { benchChunkTexts } from "./bench-chunks.js";
 import { FaissStore, PrecomputedEmbeddings, useOurFaissForLangChain } from "./langchain-faiss.js";
-import { percentile, settledRssMb, timed } from "./measure.js";
+import { settledRssMb, timed } from "./measure.js";
+import { argument, benchQueries, DIMS, K } from "./peer-common.js";
 
 export interface PeerRunResult {
   system: "ours" | "langchain";
@@ -18,31 +19,12 @@ export interface PeerRunResult {
   buildRssMb: number;
   loadSeconds: number;
   loadRssMb: number;
-  searchMeanMs: number;
-  searchP99Ms: number;
   diskMb: number;
 }
 
-const DIMS = 384;
-const QUERIES = 200;
-const K = 10;
 const CHUNKS_PER_BOOK = 1000;
 // FaissStore has no keyword search; `--no-keyword` measures our like-for-like part alone.
 const KEYWORD_INDEX = !process.argv.includes("--no-keyword");
-
-function argument(name: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? process.argv[at + 1] : undefined;
-  if (!value) throw new Error(`peer-run: missing --${name}`);
-  return value;
-}
-
-async function searchTimes(search: (query: Float32Array) => Promise<unknown>, queries: Float32Array[]) {
-  for (const query of queries.slice(0, 5)) await search(query);
-  const times: number[] = [];
-  for (const query of queries) times.push((await timed(() => search(query))).seconds * 1000);
-  return { searchMeanMs: times.reduce((a, b) => a + b, 0) / times.length, searchP99Ms: percentile(times, 0.99) };
-}
 
 function chunksOf(texts: string[]): Chunk[] {
   return texts.map((text, row) => ({
@@ -87,9 +69,8 @@ async function runOurs(dir: string, chunks: Chunk[], vectors: Float32Array[], qu
   const generation = load.value;
   generation.search(queries[0] ?? new Float32Array(DIMS), K);
   const loadRssMb = settledRssMb() - beforeLoad;
-  const search = await searchTimes(async (query) => generation.search(query, K), queries);
   generation.close();
-  return { buildSeconds: build.seconds, buildRssMb, loadSeconds: load.seconds, loadRssMb, diskMb, ...search };
+  return { buildSeconds: build.seconds, buildRssMb, loadSeconds: load.seconds, loadRssMb, diskMb };
 }
 
 async function runLangChain(dir: string, chunks: Chunk[], vectors: Float32Array[], queries: Float32Array[]) {
@@ -114,8 +95,7 @@ async function runLangChain(dir: string, chunks: Chunk[], vectors: Float32Array[
   const store = load.value;
   await store.similaritySearchVectorWithScore(Array.from(queries[0] ?? new Float32Array(DIMS)), K);
   const loadRssMb = settledRssMb() - beforeLoad;
-  const search = await searchTimes((query) => store.similaritySearchVectorWithScore(Array.from(query), K), queries);
-  return { buildSeconds: build.seconds, buildRssMb, loadSeconds: load.seconds, loadRssMb, diskMb, ...search };
+  return { buildSeconds: build.seconds, buildRssMb, loadSeconds: load.seconds, loadRssMb, diskMb };
 }
 
 async function main(): Promise<void> {
@@ -125,19 +105,15 @@ async function main(): Promise<void> {
   const embedder = createLocalHashedEmbedder({ dims: DIMS });
   const chunks = chunksOf(benchChunkTexts(size));
   const vectors = await embedder.embedDocuments(chunks.map((chunk) => chunk.text));
-  // Queries are fresh passages from the same vocabulary, as a reader's question would be.
-  const queries = await embedder.embedDocuments(benchChunkTexts(QUERIES, 99).map((text) => text.slice(0, 200)));
-  const dir = mkdtempSync(join(tmpdir(), `bench-peer-${system}-`));
-  try {
-    const figures =
-      system === "ours"
-        ? await runOurs(dir, chunks, vectors, queries)
-        : await runLangChain(dir, chunks, vectors, queries);
-    const result: PeerRunResult = { system, size, ...figures };
-    console.log(`PEER_RESULT ${JSON.stringify(result)}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const queries = await benchQueries();
+  const dir = argument("dir");
+  mkdirSync(dir, { recursive: true });
+  const figures =
+    system === "ours"
+      ? await runOurs(dir, chunks, vectors, queries)
+      : await runLangChain(dir, chunks, vectors, queries);
+  const result: PeerRunResult = { system, size, ...figures };
+  console.log(`PEER_RESULT ${JSON.stringify(result)}`);
 }
 
 await main();
