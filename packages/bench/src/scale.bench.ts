@@ -1,16 +1,19 @@
-// `pnpm bench scale [--size N] [--factory F]`: 1M × 384 clustered synthetic unit vectors
-// published as a flat generation and as an approximate one (default IVF1024,Flat), then each loaded
-// in a fresh process: build time, files on disk, load time (with verification), RSS growth,
-// single-query search p50/p99 and recall@10 against flat (asking for 10, and for 50 as hybrid
-// retrieval does: HNSW explores max(efSearch=16, k) candidates, so k=50 buys recall).
+// `pnpm bench scale [--size N] [--factory F] [--nprobe P]`: 1M × 384 clustered synthetic unit
+// vectors published as a flat generation and as an approximate one (default IVF1024,Flat with
+// INDEX_NPROBE's default), then each loaded in a fresh process: build time, files on disk, load
+// time (with verification), RSS growth, single-query search p50/p99 and recall@10 against flat
+// (asking for 10, and for 50 as hybrid retrieval does: HNSW explores max(efSearch=16, k)
+// candidates, so k=50 buys recall). For an IVF index, also a sweep of nprobe values on copies
+// of its file (scale/nprobe-sweep.ts): the recall and speed each INDEX_NPROBE would give.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openIndexStore } from "@ai-library/shared/index";
+import { DEFAULT_NPROBE, INDEX_FILE, openIndexStore } from "@ai-library/shared/index";
 import { timed } from "./peer/measure.js";
 import { type Figure, report } from "./report.js";
 import { createClusteredVectors, rowsOf } from "./scale/clustered-vectors.js";
+import type { NprobeSweepRow } from "./scale/nprobe-sweep.js";
 import { recallAtK } from "./scale/recall.js";
 import type { ScaleProbeResult } from "./scale/scale-probe.js";
 
@@ -28,6 +31,8 @@ function option(name: string): string | undefined {
 
 const size = Number(option("size") ?? 1_000_000);
 const approxFactory = option("factory") ?? "IVF1024,Flat";
+const nprobe = Number(option("nprobe") ?? DEFAULT_NPROBE);
+const SWEEP = [1, 4, 16, 64];
 const clusters = Math.max(16, Math.round(size / 1000));
 
 async function publish(dir: string, factory: string) {
@@ -40,6 +45,7 @@ async function publish(dir: string, factory: string) {
         embedder: { provider: "local", model: "bench-synthetic", dims: DIMS },
         chunking: { version: "bench", chunkSize: 1000, chunkOverlap: 0 },
         indexFactory: factory,
+        nprobe,
         // Vectors are what is measured here; 1M chunks of text in FTS5 is the ingest bench's business.
         keywordIndex: false,
       },
@@ -70,27 +76,32 @@ async function publish(dir: string, factory: string) {
   return { id: built.value.id, seconds: built.seconds, bytes, indexBytes };
 }
 
-function probe(dir: string, id: string, queries: string, exact: boolean): ScaleProbeResult {
+function runChild(script: string, args: string[], marker: string): unknown {
   const child = spawnSync(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--expose-gc",
-      join(import.meta.dirname, "scale/scale-probe.ts"),
-      "--dir",
-      dir,
-      "--id",
-      id,
-      "--queries",
-      queries,
-      ...(exact ? ["--exact"] : []),
-    ],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 2 ** 26 },
+    ["--import", "tsx", "--expose-gc", join(import.meta.dirname, script), ...args],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 2 ** 26,
+    },
   );
-  const line = child.stdout.split("\n").find((text) => text.startsWith("SCALE_PROBE "));
-  if (child.status !== 0 || !line) throw new Error(`scale-probe ${id} failed (exit ${child.status})`);
-  return JSON.parse(line.slice("SCALE_PROBE ".length)) as ScaleProbeResult;
+  const line = child.stdout.split("\n").find((text) => text.startsWith(`${marker} `));
+  if (child.status !== 0 || !line) throw new Error(`${script} ${args.join(" ")} failed (exit ${child.status})`);
+  return JSON.parse(line.slice(marker.length + 1));
+}
+
+function probe(dir: string, id: string, queries: string, exact: boolean): ScaleProbeResult {
+  const args = ["--dir", dir, "--id", id, "--queries", queries, ...(exact ? ["--exact"] : [])];
+  return runChild("scale/scale-probe.ts", args, "SCALE_PROBE") as ScaleProbeResult;
+}
+
+function sweepFigures(rows: NprobeSweepRow[]): Figure[] {
+  return rows.flatMap((row) => [
+    { name: `${approxFactory} nprobe=${row.nprobe}: search p50 (k=10)`, value: row.searchP50Ms, unit: "ms" },
+    { name: `${approxFactory} nprobe=${row.nprobe}: search p99 (k=10)`, value: row.searchP99Ms, unit: "ms" },
+    { name: `${approxFactory} nprobe=${row.nprobe}: recall@10 vs flat`, value: row.recallAt10, unit: "" },
+  ]);
 }
 
 function figuresOf(name: string, built: Awaited<ReturnType<typeof publish>>, probed: ScaleProbeResult): Figure[] {
@@ -115,12 +126,26 @@ try {
   const flatProbe = probe(join(work, "flat"), flat.id, queriesFile, true);
   const approx = await publish(join(work, "approx"), approxFactory);
   const approxProbe = probe(join(work, "approx"), approx.id, queriesFile, false);
+  const exactFile = join(work, "exact-top10.json");
+  writeFileSync(exactFile, JSON.stringify(flatProbe.top10));
+  const approxIndex = join(work, "approx", "generations", approx.id, INDEX_FILE);
+  const sweep = /^IVF\d+,/.test(approxFactory)
+    ? (runChild(
+        "scale/nprobe-sweep.ts",
+        ["--index", approxIndex, "--queries", queriesFile, "--exact", exactFile, "--nprobe", SWEEP.join(",")],
+        "NPROBE_SWEEP",
+      ) as NprobeSweepRow[])
+    : [];
   const n = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
   report(
     "scale",
     [
       ...figuresOf(`${n} Flat`, flat, flatProbe),
-      ...figuresOf(`${n} ${approxFactory}`, approx, approxProbe),
+      ...figuresOf(
+        `${n} ${approxFactory}${/^IVF/.test(approxFactory) ? ` nprobe=${nprobe}` : ""}`,
+        approx,
+        approxProbe,
+      ),
       {
         name: `${approxFactory} recall@10 vs flat (k=10)`,
         value: recallAtK(flatProbe.top10, approxProbe.top10, 10),
@@ -136,10 +161,11 @@ try {
         value: flatProbe.searchP50Ms / approxProbe.searchP50Ms,
         unit: "×",
       },
+      ...sweepFigures(sweep),
     ],
     [
       `${size} × ${DIMS} clustered synthetic unit vectors (${clusters} clusters), ${QUERIES} single queries from the same clusters`,
-      "faiss-node cannot set nprobe/efSearch: IVF runs with nprobe=1, HNSW with efSearch=16 (k>16 raises it to k)",
+      `IVF searches the nprobe written into its file by the publish (INDEX_NPROBE, here ${nprobe}); the sweep re-reads copies of the same file with other values. HNSW keeps efSearch=16 (k>16 raises it to k)`,
     ],
   );
 } finally {

@@ -89,6 +89,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
       embedder: deps.embedder.identity,
       chunking: { version: CHUNKER_VERSION, ...settings.chunking },
       indexFactory: settings.indexFactory,
+      nprobe: settings.nprobe,
     };
     let assembly: Assembly = { outcomes: [], stagedBookIds: [] };
     try {

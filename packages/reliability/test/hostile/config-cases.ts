@@ -27,6 +27,7 @@ export const CONFIG_CASES = {
   INGEST_STALLED_CHECK_SECONDS: { wrong: "0" },
   WORKER_SHUTDOWN_SECONDS: { wrong: "-5" },
   INDEX_FACTORY: { wrong: "Flat; rm -rf /" },
+  INDEX_NPROBE: { wrong: "0" },
   INDEX_KEEP_GENERATIONS: { wrong: "1" },
   REDIS_URL: { wrong: "localhost:6379" },
   QUEUE_PREFIX: { wrong: "bad prefix!" },

@@ -1,6 +1,7 @@
 // Every environment variable the project reads, with its default and the shape it must
 // have. The same schema documents .env.example (a test keeps the two in step).
 import { z } from "zod";
+import { DEFAULT_NPROBE } from "../index/faiss-ivf-file.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
@@ -76,6 +77,8 @@ export const envSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_,.]+$/, { error: "expected a FAISS factory string such as Flat, IVF1024,Flat or HNSW32" })
     .default("Flat"),
+  /** IVF indexes: lists a search visits (more = better recall, slower); written into each new generation. */
+  INDEX_NPROBE: positiveInt(1, 65536).default(DEFAULT_NPROBE),
   INDEX_KEEP_GENERATIONS: positiveInt(2, 1000).default(5),
   REDIS_URL: z
     .string()

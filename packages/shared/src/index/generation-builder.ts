@@ -11,6 +11,7 @@ import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docs
 import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { asIndexWriteError } from "./errors.js";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
+import { DEFAULT_NPROBE, setIvfNprobe } from "./faiss-ivf-file.js";
 import { KEYWORD_TABLE } from "./keyword-index.js";
 import { KEYWORD_TERMS_VERSION } from "./keyword-terms.js";
 import {
@@ -34,6 +35,8 @@ export interface GenerationBuildOptions {
   previousId?: string;
   /** Build the keyword index (default). False writes a generation as versions before it did. */
   keywordIndex?: boolean;
+  /** IVF lists a search visits (INDEX_NPROBE); ignored by indexes without lists. */
+  nprobe?: number;
 }
 
 export type NewBook = Omit<BookRecord, "chunkCount" | "firstLabel">;
@@ -114,7 +117,7 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     if (flat) writeSync(vectorsFd, flatIpHeader(dims, chunkCount), 0, FLAT_IP_HEADER_BYTES, 0);
     fsyncSync(vectorsFd);
     closeAll();
-    if (!flat) buildFactoryIndex(options, chunkCount);
+    const nprobe = flat ? undefined : buildFactoryIndex(options, chunkCount);
     const files: GenerationManifest["files"] = {};
     for (const name of [INDEX_FILE, DOCSTORE_FILE, ...(flat ? [] : [VECTORS_FILE])]) {
       const path = join(options.tempDir, name);
@@ -133,6 +136,7 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
       files,
       books,
       ...(keywordIndex ? { keywordIndex: { table: KEYWORD_TABLE, terms: KEYWORD_TERMS_VERSION } } : {}),
+      ...(nprobe !== undefined ? { nprobe } : {}),
       ...(options.previousId ? { previousId: options.previousId } : {}),
     };
     writeFileDurably(join(options.tempDir, MANIFEST_FILE), sealManifest(manifest));
@@ -143,8 +147,11 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   }
 }
 
-/** IVF/HNSW and other FAISS factory strings: train on a sample, add in batches, write. */
-function buildFactoryIndex(options: GenerationBuildOptions, count: number): void {
+/**
+ * IVF/HNSW and other FAISS factory strings: train on a sample, add in batches, write; then set
+ * the IVF search's nprobe in the file. Returns the nprobe written (undefined: not an IVF index).
+ */
+function buildFactoryIndex(options: GenerationBuildOptions, count: number): number | undefined {
   const dims = options.embedder.dims;
   const faiss = loadFaiss();
   const index = faiss.Index.fromFactory(dims, options.indexFactory, MetricType.INNER_PRODUCT);
@@ -171,6 +178,7 @@ function buildFactoryIndex(options: GenerationBuildOptions, count: number): void
   } finally {
     closeSync(fd);
   }
+  return setIvfNprobe(join(options.tempDir, INDEX_FILE), options.nprobe ?? DEFAULT_NPROBE);
 }
 
 /**

@@ -34,6 +34,8 @@ export interface BuilderRequest {
   indexFactory: string;
   /** Default true; false only to write a generation without a keyword index (compatibility tests). */
   keywordIndex?: boolean;
+  /** IVF lists a search visits (INDEX_NPROBE); default DEFAULT_NPROBE. */
+  nprobe?: number;
 }
 
 export interface IndexStore {

@@ -12,6 +12,7 @@ export {
   NoLiveGenerationError,
   PublishLockedError,
 } from "./errors.js";
+export { DEFAULT_NPROBE, setIvfNprobe } from "./faiss-ivf-file.js";
 export { type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation-builder.js";
 export {
   checkGenerationDir,

@@ -41,6 +41,8 @@ export const manifestSchema = z.strictObject({
   /** Present when the docstore holds a keyword index; generations written before it have none. */
   keywordIndex: z.object({ table: z.string(), terms: z.string() }).optional(),
   previousId: z.string().optional(),
+  /** IVF lists a search visits, as written into index.faiss (IVF indexes only). */
+  nprobe: z.number().int().positive().optional(),
   /** SHA-256 of this manifest's JSON (2-space indented) without this field; see sealManifest. */
   selfSha256: z
     .string()

@@ -6,6 +6,8 @@ export interface IngestSettings {
   chunking: ChunkingOptions;
   limits: BookLoadLimits;
   indexFactory: string;
+  /** IVF lists a search visits, written into the index (INDEX_NPROBE). */
+  nprobe: number;
   keepGenerations: number;
   /** Books parsed and embedded at once (each parse runs in its own child process). */
   concurrency: number;
@@ -16,6 +18,7 @@ export function ingestSettingsFromConfig(config: AppConfig): IngestSettings {
     chunking: { chunkSize: config.CHUNK_SIZE, chunkOverlap: config.CHUNK_OVERLAP },
     limits: bookLoadLimitsFromConfig(config),
     indexFactory: config.INDEX_FACTORY,
+    nprobe: config.INDEX_NPROBE,
     keepGenerations: config.INDEX_KEEP_GENERATIONS,
     concurrency: config.INGEST_CONCURRENCY,
   };

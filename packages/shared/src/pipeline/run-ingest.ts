@@ -4,8 +4,8 @@
 import type { Logger } from "winston";
 import { CHUNKER_VERSION } from "../chunking/index.js";
 import type { Embedder } from "../embeddings/types.js";
-import type { GenerationBuilder } from "../index/generation-builder.js";
 import { IndexWriteError } from "../index/errors.js";
+import type { GenerationBuilder } from "../index/generation-builder.js";
 import type { IndexStore } from "../index/index-store.js";
 import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { BookLoadError } from "../loaders/types.js";
@@ -145,6 +145,7 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
         embedder: deps.embedder.identity,
         chunking: { version: CHUNKER_VERSION, ...settings.chunking },
         indexFactory: settings.indexFactory,
+        nprobe: settings.nprobe,
       },
       fill,
     );

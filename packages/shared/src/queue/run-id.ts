@@ -25,6 +25,7 @@ export function runSettingsFromConfig(config: AppConfig): RunSettings {
     chunkSize: config.CHUNK_SIZE,
     chunkOverlap: config.CHUNK_OVERLAP,
     indexFactory: config.INDEX_FACTORY,
+    nprobe: config.INDEX_NPROBE,
   };
 }
 
