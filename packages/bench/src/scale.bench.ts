@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_NPROBE, INDEX_FILE, openIndexStore } from "@ai-library/shared/index";
+import { option } from "./cli-args.js";
 import { timed } from "./peer/measure.js";
 import { type Figure, report } from "./report.js";
 import { createClusteredVectors, rowsOf } from "./scale/clustered-vectors.js";
@@ -23,11 +24,6 @@ const QUERIES = 100;
 // Per-dimension noise: points sit at cosine ≈ 0.86 to their centre, ≈ 0.74 to each other,
 // about how close passages on one topic sit in a real embedding space.
 const SPREAD = 0.03;
-
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 
 const size = Number(option("size") ?? 1_000_000);
 const approxFactory = option("factory") ?? "IVF1024,Flat";

@@ -1,18 +1,11 @@
-// What both sides of the peer comparison and its paired phase share: dimensions, k, the
-// queries (identical in every process) and the command-line reader.
+// What both sides of the peer comparison and its paired phase share: dimensions, k and the
+// queries (identical in every process).
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
 import { benchChunkTexts } from "./bench-chunks.js";
 
 export const DIMS = 384;
 export const K = 10;
 const QUERIES = 200;
-
-export function argument(name: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? process.argv[at + 1] : undefined;
-  if (!value) throw new Error(`${process.argv[1]}: missing --${name}`);
-  return value;
-}
 
 /** Fresh passages from the same vocabulary, as a reader's question would be. */
 export function benchQueries(): Promise<Float32Array[]> {

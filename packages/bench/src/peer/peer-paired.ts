@@ -5,9 +5,10 @@
 // Prints one `PAIRED_RESULT {json}` line for peer.bench.ts.
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
 import { openIndexStore } from "@ai-library/shared/index";
+import { argument } from "../cli-args.js";
 import { FaissStore, PrecomputedEmbeddings, useOurFaissForLangChain } from "./langchain-faiss.js";
 import { percentile } from "./measure.js";
-import { argument, benchQueries, DIMS, K } from "./peer-common.js";
+import { benchQueries, DIMS, K } from "./peer-common.js";
 
 export interface PairedResult {
   loadOursSeconds: number;

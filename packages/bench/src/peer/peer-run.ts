@@ -7,10 +7,11 @@ import type { Chunk } from "@ai-library/shared/chunking";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
 import { openIndexStore } from "@ai-library/shared/index";
 import { Document } from "@langchain/core/documents";
+import { argument } from "../cli-args.js";
 import { benchChunkTexts } from "./bench-chunks.js";
 import { FaissStore, PrecomputedEmbeddings, useOurFaissForLangChain } from "./langchain-faiss.js";
 import { settledRssMb, timed } from "./measure.js";
-import { argument, benchQueries, DIMS, K } from "./peer-common.js";
+import { benchQueries, DIMS, K } from "./peer-common.js";
 
 export interface PeerRunResult {
   system: "ours" | "langchain";

@@ -5,6 +5,7 @@
 import { copyFileSync, readFileSync } from "node:fs";
 import { loadFaiss } from "@ai-library/faiss-native";
 import { setIvfNprobe } from "@ai-library/shared/index";
+import { argument } from "../cli-args.js";
 import { percentile } from "../peer/measure.js";
 import { recallAtK } from "./recall.js";
 
@@ -13,13 +14,6 @@ export interface NprobeSweepRow {
   searchP50Ms: number;
   searchP99Ms: number;
   recallAt10: number;
-}
-
-function argument(name: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? process.argv[at + 1] : undefined;
-  if (!value) throw new Error(`nprobe-sweep: missing --${name}`);
-  return value;
 }
 
 const raw = readFileSync(argument("queries"));

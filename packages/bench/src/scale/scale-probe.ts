@@ -3,6 +3,7 @@
 // `SCALE_PROBE {json}` with the labels found, for recall against flat.
 import { readFileSync } from "node:fs";
 import { openIndexStore } from "@ai-library/shared/index";
+import { argument } from "../cli-args.js";
 import { percentile, settledRssMb, timed } from "../peer/measure.js";
 
 export interface ScaleProbeResult {
@@ -13,13 +14,6 @@ export interface ScaleProbeResult {
   /** Top-10 labels per query when asking for 10, and when asking for 50 as hybrid retrieval does. */
   top10: number[][];
   top10Of50: number[][];
-}
-
-function argument(name: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? process.argv[at + 1] : undefined;
-  if (!value) throw new Error(`scale-probe: missing --${name}`);
-  return value;
 }
 
 const raw = readFileSync(argument("queries"));
