@@ -3,6 +3,7 @@
 // load and search phase (peer-paired.ts). Prints one `PEER_RESULT {json}` line for peer.bench.ts.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { loadFaiss } from "@ai-library/faiss-native";
 import type { Chunk } from "@ai-library/shared/chunking";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
 import { openIndexStore } from "@ai-library/shared/index";
@@ -40,6 +41,9 @@ function chunksOf(texts: string[]): Chunk[] {
 async function runOurs(dir: string, chunks: Chunk[], vectors: Float32Array[], queries: Float32Array[]) {
   const embedder = createLocalHashedEmbedder({ dims: DIMS }).identity;
   const store = openIndexStore(dir);
+  // The LangChain side loads the FAISS addon before its baseline (useOurFaissForLangChain), so
+  // this side does too: RSS growth is the index's, not the shared library's.
+  loadFaiss();
   const before = settledRssMb();
   const build = await timed(() =>
     store.publish(
