@@ -5,7 +5,6 @@
 // (asking for 10, and for 50 as hybrid retrieval does: HNSW explores max(efSearch=16, k)
 // candidates, so k=50 buys recall). For an IVF index, also a sweep of nprobe values on copies
 // of its file (scale/nprobe-sweep.ts): the recall and speed each INDEX_NPROBE would give.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { DEFAULT_NPROBE, INDEX_FILE, openIndexStore } from "@ai-library/shared/i
 import { option } from "./cli-args.js";
 import { timed } from "./peer/measure.js";
 import { type Figure, report } from "./report.js";
+import { runChild } from "./run-child.js";
 import { createClusteredVectors, rowsOf } from "./scale/clustered-vectors.js";
 import type { NprobeSweepRow } from "./scale/nprobe-sweep.js";
 import { recallAtK } from "./scale/recall.js";
@@ -72,24 +72,9 @@ async function publish(dir: string, factory: string) {
   return { id: built.value.id, seconds: built.seconds, bytes, indexBytes };
 }
 
-function runChild(script: string, args: string[], marker: string): unknown {
-  const child = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "--expose-gc", join(import.meta.dirname, script), ...args],
-    {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      maxBuffer: 2 ** 26,
-    },
-  );
-  const line = child.stdout.split("\n").find((text) => text.startsWith(`${marker} `));
-  if (child.status !== 0 || !line) throw new Error(`${script} ${args.join(" ")} failed (exit ${child.status})`);
-  return JSON.parse(line.slice(marker.length + 1));
-}
-
 function probe(dir: string, id: string, queries: string, exact: boolean): ScaleProbeResult {
   const args = ["--dir", dir, "--id", id, "--queries", queries, ...(exact ? ["--exact"] : [])];
-  return runChild("scale/scale-probe.ts", args, "SCALE_PROBE") as ScaleProbeResult;
+  return runChild(join(import.meta.dirname, "scale/scale-probe.ts"), args, "SCALE_PROBE") as ScaleProbeResult;
 }
 
 function sweepFigures(rows: NprobeSweepRow[]): Figure[] {
@@ -127,7 +112,7 @@ try {
   const approxIndex = join(work, "approx", "generations", approx.id, INDEX_FILE);
   const sweep = /^IVF\d+,/.test(approxFactory)
     ? (runChild(
-        "scale/nprobe-sweep.ts",
+        join(import.meta.dirname, "scale/nprobe-sweep.ts"),
         ["--index", approxIndex, "--queries", queriesFile, "--exact", exactFile, "--nprobe", SWEEP.join(",")],
         "NPROBE_SWEEP",
       ) as NprobeSweepRow[])

@@ -111,7 +111,8 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
   const frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ? AND col = 'terms'").pluck();
   const chunksWith = (term: string) => (frequency.get(term) as number | undefined) ?? 0;
   const anywhere = db.prepare("SELECT 1 FROM temp.keyword_vocab WHERE term = ? LIMIT 1").pluck();
-  // fts5vocab answers a range of terms from the index itself, without scanning the vocabulary.
+  // Candidates for a misspelt term: fts5vocab walks only the terms that share its first letter
+  // (counting each one's chunks as it goes), 2–11 ms at 100k chunks; known terms never get here.
   const termsBetween = db.prepare(
     "SELECT term, doc AS chunks FROM temp.keyword_vocab WHERE term >= ? AND term < ? AND col = 'terms' " +
       "AND length(term) BETWEEN ? AND ?",
