@@ -29,18 +29,20 @@ function readLive(indexDir: string): string | undefined {
 export function startLiveGenerationReader(indexDir: string, pauseMs = 25): LiveGenerationReader {
   const state: ReaderReport = { checks: 0, generations: [], violations: [] };
   let stopped = false;
+  const checkOnce = async () => {
+    const id = readLive(indexDir);
+    if (!id) return;
+    if (!state.generations.includes(id)) state.generations.push(id);
+    const check = await checkGenerationDir(join(indexDir, "generations", id));
+    state.checks += 1;
+    // Only a generation that is still live counts: one replaced meanwhile may be pruned under us.
+    if (!check.ok && readLive(indexDir) === id) {
+      state.violations.push(`${id}: ${describeFaults(check.faults)}`);
+    }
+  };
   const loop = (async () => {
     while (!stopped) {
-      const id = readLive(indexDir);
-      if (id) {
-        if (!state.generations.includes(id)) state.generations.push(id);
-        const check = await checkGenerationDir(join(indexDir, "generations", id));
-        state.checks += 1;
-        // Only a generation that is still live counts: one replaced meanwhile may be pruned under us.
-        if (!check.ok && readLive(indexDir) === id) {
-          state.violations.push(`${id}: ${describeFaults(check.faults)}`);
-        }
-      }
+      await checkOnce();
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   })();
@@ -49,6 +51,9 @@ export function startLiveGenerationReader(indexDir: string, pauseMs = 25): LiveG
     async stop() {
       stopped = true;
       await loop;
+      // One last look: the loop may have checked just before a publish that the test has already
+      // seen finish (on a loaded machine a check of a 40-book generation takes a while).
+      await checkOnce();
       return state;
     },
   };
