@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
-import { newGenerationId, openIndexStore } from "@ai-library/shared/index";
+import { newGenerationId, openIndexStore, sealManifest } from "@ai-library/shared/index";
 import { startTelegramStandin, type UserSpec } from "@ai-library/standins/telegram";
 import { type Figure, machineHeader, report } from "../../../packages/bench/src/report.js";
 import { startBotProcess } from "../test/e2e/bot-process.js";
@@ -47,10 +47,8 @@ function publishCopy(fromDir: string): string {
   const dir = store.generationDir(id);
   cpSync(fromDir, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
-  writeFileSync(
-    join(dir, "manifest.json"),
-    `${JSON.stringify({ ...manifest, id, createdAt: new Date().toISOString() }, null, 2)}\n`,
-  );
+  // Sealed again: the manifest carries a checksum of itself, and a stale one is a refused generation.
+  writeFileSync(join(dir, "manifest.json"), sealManifest({ ...manifest, id, createdAt: new Date().toISOString() }));
   store.setLive(id);
   return id;
 }
