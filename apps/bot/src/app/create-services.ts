@@ -12,7 +12,7 @@ import type { Logger } from "@ai-library/shared/logging";
 import { createLiveLibrary, type LiveLibrary, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { createProcessSearch } from "../answering/process-search.js";
 import { createSearchLane } from "../answering/search-lane.js";
-import { freeNativeMemoryOnClose } from "./free-retired-generation.js";
+import { freeRetiredNativeMemory } from "./free-retired-generation.js";
 
 export interface BotServices {
   store: IndexStore;
@@ -30,7 +30,13 @@ export function createBotServices(config: AppConfig, logger: Logger): BotService
   const store = openIndexStore(config.INDEX_DIR);
   const embedder = createEmbedderFromConfig(config, { logger, cacheDir: join(config.INDEX_DIR, "cache") });
   const settings = retrievalSettingsFromConfig(config);
-  const library = createLiveLibrary({ store, embedder, logger, retrieval: settings });
+  const library = createLiveLibrary({
+    store,
+    embedder,
+    logger,
+    retrieval: settings,
+    onRetiredClosed: freeRetiredNativeMemory,
+  });
   const answerer = createAnswererFromConfig(config, { logger });
   const searcher = config.BOT_SEARCH_PROCESS
     ? createProcessSearch({
@@ -47,9 +53,8 @@ export function createBotServices(config: AppConfig, logger: Logger): BotService
     answerer,
     search: searcher ? searcher.search : createSearchLane(library).search,
     generationLoaded() {
-      const current = library.current();
-      if (current) freeNativeMemoryOnClose(current);
-      if (searcher && current) searcher.prepare(current.dir);
+      const dir = library.current()?.dir;
+      if (searcher && dir) searcher.prepare(dir);
     },
     searchProcessRss: async () => searcher?.rssBytes(),
     async close() {

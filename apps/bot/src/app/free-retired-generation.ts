@@ -6,7 +6,6 @@
 // once per swap.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { LoadedGeneration } from "@ai-library/shared/index";
 
 let gc: (() => void) | undefined;
 
@@ -19,11 +18,7 @@ function collectGarbage(): void {
   gc();
 }
 
-/** Makes the generation's close() also free its native memory (on the next turn, once the closing frames are gone). */
-export function freeNativeMemoryOnClose(generation: LoadedGeneration): void {
-  const close = generation.close;
-  generation.close = () => {
-    close();
-    setImmediate(collectGarbage);
-  };
+/** The live library's onRetiredClosed: collects on the next turn, once the closing frames are gone. */
+export function freeRetiredNativeMemory(): void {
+  setImmediate(collectGarbage);
 }

@@ -2,6 +2,8 @@
 // a book. Their sentences differ in case, punctuation, line-end hyphenation or a page header
 // glued on, so exact comparison lets the answer quote the same sentence twice. Sentences are
 // compared as word sequences instead: one containing the other, or nearly the same words.
+import { normaliseForSearch } from "../text/normalise-for-search.js";
+import { tokenize } from "../text/tokenize.js";
 
 /** Share of distinct words two sentences must have in common (Jaccard) to count as one. */
 export const NEAR_DUPLICATE_JACCARD = 0.8;
@@ -11,11 +13,10 @@ const MIN_CONTAINED_WORDS = 5;
 // Hyphens (and a line break or space after them) inside a word: "pub-\nlished", "pub- lished"
 // and "e-mail" all read as one word, so a hyphenated rendering matches the unhyphenated one.
 const WORD_HYPHEN = /(?<=[\p{L}\p{N}])[-\u2010\u2011\u00ad]\s*(?=[\p{L}\p{N}])/gu;
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
-/** The sentence as lower-case words, ё as е, without punctuation or word-internal hyphens. */
+/** The sentence as search-normalised words (case, ё, diacritics), without word-internal hyphens. */
 export function comparableWords(sentence: string): string[] {
-  return sentence.toLowerCase().replace(/ё/g, "е").replace(WORD_HYPHEN, "").split(NOT_WORD).filter(Boolean);
+  return tokenize(normaliseForSearch(sentence.replace(WORD_HYPHEN, "")));
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -8,5 +8,5 @@ export {
   type RetrievalSettings,
   retrievalSettingsFromConfig,
 } from "./retrieval-settings.js";
-export { listsInUse, passagesFromVectorHits, type SearchQuery, searchGeneration } from "./search-generation.js";
+export { passagesFromVectorHits, type SearchQuery, searchGeneration } from "./search-generation.js";
 export type { Passage, RetrievalResult } from "./types.js";

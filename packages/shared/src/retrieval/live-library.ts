@@ -42,6 +42,11 @@ export interface LiveLibraryDeps {
   logger: Logger;
   /** From retrievalSettingsFromConfig(config); unset fields take the config defaults. */
   retrieval?: Partial<RetrievalSettings>;
+  /**
+   * Called once a swapped-out generation is closed (its last in-flight question done): the
+   * bot frees the FAISS index's native memory there, which V8 does not see.
+   */
+  onRetiredClosed?: () => void;
 }
 
 export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
@@ -51,9 +56,14 @@ export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
   let refusedId: string | undefined;
   let reloading: Promise<ReloadOutcome> | undefined;
 
+  const closeRetired = (entry: Held) => {
+    entry.generation.close();
+    deps.onRetiredClosed?.();
+  };
+
   const release = (entry: Held) => {
     entry.users -= 1;
-    if (entry.retired && entry.users === 0) entry.generation.close();
+    if (entry.retired && entry.users === 0) closeRetired(entry);
   };
 
   const swapIn = (generation: LoadedGeneration) => {
@@ -61,7 +71,7 @@ export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
     held = { generation, users: 0, retired: false };
     if (old) {
       old.retired = true;
-      if (old.users === 0) old.generation.close();
+      if (old.users === 0) closeRetired(old);
     }
   };
 
