@@ -2,7 +2,8 @@
 // (Debian libfaiss-dev) with node-gyp. faiss-node's own install script cannot work
 // offline (it downloads a prebuilt binary, then git-clones FAISS), so pnpm never runs it.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,10 +11,21 @@ import { fileURLToPath } from "node:url";
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
 const addon = join(here, "build", "Release", "faiss_node.node");
+// What the addon was built from. A checkout that changes any of these (a new -include header,
+// say) rebuilds on the next `pnpm install` instead of keeping an addon without the change.
+const stampFile = join(here, "build", "Release", "inputs.sha256");
+const inputs = ["binding.gyp", "src/faiss_compat.h", "src/faiss_tuning.h", "node_modules/faiss-node/src/faiss.cc"];
+const stamp = createHash("sha256");
+for (const input of inputs) stamp.update(`${input}\0`).update(readFileSync(join(here, input)));
+const inputsDigest = stamp.digest("hex");
+const builtFrom = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
 
-if (existsSync(addon) && !process.argv.includes("--force")) {
+if (existsSync(addon) && builtFrom === inputsDigest && !process.argv.includes("--force")) {
   console.log(`faiss-native: ${addon} already built (pass --force to rebuild)`);
   process.exit(0);
+}
+if (existsSync(addon) && builtFrom !== inputsDigest) {
+  console.log("faiss-native: build inputs changed since the addon was built; rebuilding");
 }
 if (!existsSync("/usr/include/faiss/Index.h")) {
   // During `pnpm install` a missing FAISS only warns, so the rest of the install
@@ -43,4 +55,5 @@ if (result.status !== 0) {
   console.error("faiss-native: node-gyp build failed; see the compiler output above and docs/faiss.md");
   process.exit(result.status ?? 1);
 }
+writeFileSync(stampFile, `${inputsDigest}\n`);
 console.log(`faiss-native: built ${addon}`);
