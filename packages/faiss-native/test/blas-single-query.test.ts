@@ -34,22 +34,26 @@ describe("single-query search through BLAS", () => {
   const queries = Array.from({ length: 20 }, (_, at) => randomVectors(1, 100 + at));
   const cell = (row: number, column: number) => data[row * DIMS + column] ?? 0;
 
-  it("inner product: the same neighbours and scores as a brute-force scan", () => {
-    const index = new faiss.IndexFlatIP(DIMS);
-    index.add(data);
-    for (const query of queries) {
-      const expected = bruteForce((row) => query.reduce((sum, x, c) => sum + x * cell(row, c), 0), "max");
-      const { labels, distances } = index.search(query, K);
-      expect(labels).toEqual(expected.map((hit) => hit.row));
-      expectCloseScores(distances, expected);
-    }
-  });
+  const metrics = [
+    {
+      metric: "inner product",
+      create: () => new faiss.IndexFlatIP(DIMS),
+      score: (query: number[], row: number) => query.reduce((sum, x, c) => sum + x * cell(row, c), 0),
+      best: "max" as const,
+    },
+    {
+      metric: "L2",
+      create: () => new faiss.IndexFlatL2(DIMS),
+      score: (query: number[], row: number) => query.reduce((sum, x, c) => sum + (x - cell(row, c)) ** 2, 0),
+      best: "min" as const,
+    },
+  ];
 
-  it("L2: the same neighbours and distances as a brute-force scan", () => {
-    const index = new faiss.IndexFlatL2(DIMS);
+  it.each(metrics)("$metric: the same neighbours and scores as a brute-force scan", ({ create, score, best }) => {
+    const index = create();
     index.add(data);
     for (const query of queries) {
-      const expected = bruteForce((row) => query.reduce((sum, x, c) => sum + (x - cell(row, c)) ** 2, 0), "min");
+      const expected = bruteForce((row) => score(query, row), best);
       const { labels, distances } = index.search(query, K);
       expect(labels).toEqual(expected.map((hit) => hit.row));
       expectCloseScores(distances, expected);
