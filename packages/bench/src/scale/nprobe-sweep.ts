@@ -3,7 +3,7 @@
 // copy of it (the same patch a publish applies for INDEX_NPROBE), single-query search p50/p99
 // and recall@10 against the flat top 10. Prints `NPROBE_SWEEP {json}`.
 import { copyFileSync, readFileSync } from "node:fs";
-import { loadFaiss } from "@ai-library/faiss-native";
+import { type FaissIndex, loadFaiss } from "@ai-library/faiss-native";
 import { setIvfNprobe } from "@ai-library/shared/index";
 import { argument } from "../cli-args.js";
 import { percentile } from "../peer/measure.js";
@@ -27,7 +27,7 @@ const rows: NprobeSweepRow[] = [];
 for (const nprobe of argument("nprobe").split(",").map(Number)) {
   const applied = setIvfNprobe(copy, nprobe);
   if (applied === undefined) throw new Error("nprobe-sweep: not an IVF index file");
-  let index: ReturnType<ReturnType<typeof loadFaiss>["Index"]["read"]> | undefined = loadFaiss().Index.read(copy);
+  let index: FaissIndex | undefined = loadFaiss().Index.read(copy);
   index.search(queries[0] ?? [], 10);
   const times: number[] = [];
   const top10: number[][] = [];
