@@ -10,6 +10,7 @@ import {
   stem,
   tokenize,
 } from "../../src/text/index.js";
+import { hasDiacritics } from "../../src/text/normalise-for-search.js";
 
 describe("detectLanguage", () => {
   it("answers Russian for Cyrillic text, even with Latin product names inside", () => {
@@ -34,6 +35,24 @@ describe("normaliseForSearch", () => {
   });
   it("strips Latin diacritics but keeps й", () => {
     expect(normaliseForSearch("Naïve café, йогурт")).toBe("naive cafe, йогурт");
+  });
+  it("strips stress marks from Russian text, so «уда́рение» from a textbook matches «ударение»", () => {
+    expect(normaliseForSearch("Уда\u0301рение и по\u0301мнить")).toBe("ударение и помнить");
+  });
+  it("finds an accented letter or a combining mark wherever the Unicode regex does", () => {
+    const regex = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u;
+    const disagree: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const text = `книга ${String.fromCharCode(code)} книга`;
+      // Twice: the first call classifies the character, the second reads the remembered class.
+      if (hasDiacritics(text) !== regex.test(text) || hasDiacritics(text) !== regex.test(text)) {
+        disagree.push(code.toString(16));
+      }
+    }
+    expect(disagree).toEqual([]);
+    expect(hasDiacritics("нота \u{1d165}")).toBe(true); // an astral combining mark (musical stem)
+    expect(hasDiacritics("эмодзи \u{1f4da} и буква \u{1d400}")).toBe(false);
   });
   it("drops soft hyphens", () => {
     expect(normaliseForSearch("кни\u00adга")).toBe("книга");
