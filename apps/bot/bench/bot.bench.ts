@@ -13,25 +13,18 @@ import { join } from "node:path";
 import { parseConfig } from "@ai-library/shared/config";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
 import { passagesFromVectorHits, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
+import { option, wholeNumberOption } from "../../../packages/bench/src/cli-args.js";
 import { type Figure, machineHeader, report } from "../../../packages/bench/src/report.js";
 import { percentile } from "./drive-users.js";
 import { runBotUnderLoad } from "./run-bot-under-load.js";
 import { ensureSyntheticLibrary } from "./synthetic-library.js";
 
-// `pnpm bench` passes only dashed arguments through, hence --name=value.
-const option = (name: string, fallback: number) => {
-  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  const value = given ? Number(given.split("=")[1]) : fallback;
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
-const CHUNKS = option("chunks", 100_000);
-const FACTORY =
-  process.argv.find((arg) => arg.startsWith("--factory="))?.slice("--factory=".length) ??
-  (CHUNKS >= 200_000 ? "IVF1024,Flat" : "Flat");
+const CHUNKS = wholeNumberOption("chunks", 100_000);
+const FACTORY = option("factory") ?? (CHUNKS >= 200_000 ? "IVF1024,Flat" : "Flat");
 // The in-bot comparison blocks the event loop by design; at a million chunks it only costs time.
 const COMPARE_IN_BOT = CHUNKS <= 100_000;
-const USERS = option("users", 32);
-const QUESTIONS = option("questions", 15);
+const USERS = wholeNumberOption("users", 32);
+const QUESTIONS = wholeNumberOption("questions", 15);
 const MB = 2 ** 20;
 
 const work = join(

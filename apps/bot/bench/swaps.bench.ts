@@ -12,20 +12,16 @@ import { join } from "node:path";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
 import { newGenerationId, openIndexStore, sealManifest } from "@ai-library/shared/index";
 import { startTelegramStandin, type UserSpec } from "@ai-library/standins/telegram";
+import { wholeNumberOption } from "../../../packages/bench/src/cli-args.js";
 import { type Figure, machineHeader, report } from "../../../packages/bench/src/report.js";
 import { startBotProcess } from "../test/e2e/bot-process.js";
 import { removeRedisKeys } from "../test/e2e/scenario.js";
 import { readStatus } from "./read-status.js";
 import { createTextGenerator, ensureSyntheticLibrary } from "./synthetic-library.js";
 
-const option = (name: string, fallback: number) => {
-  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  const value = given ? Number(given.split("=")[1]) : fallback;
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
-const CHUNKS = option("chunks", 100_000);
-const SWAPS = option("swaps", 10);
-const USERS = option("users", 8);
+const CHUNKS = wholeNumberOption("chunks", 100_000);
+const SWAPS = wholeNumberOption("swaps", 10);
+const USERS = wholeNumberOption("users", 8);
 // RSS of a busy process moves by a few percent on its own (allocator, heap growth between
 // collections); one leaked generation at 100k chunks is +150 MB, i.e. +40–70 %.
 const NOISE = 0.1;

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { splitBenchArgs } from "./cli-args.js";
 import { printCombinedReport, readRunResults } from "./combined-report.js";
 
 const BENCHES: Record<string, string> = {
@@ -14,12 +15,7 @@ const BENCHES: Record<string, string> = {
   retrieval: "packages/eval/bench/retrieval.bench.ts",
 };
 
-// Flags that take a value (`--size 100000`): the value is passed on, not taken for a bench name.
-const VALUE_FLAGS = new Set(["--size", "--factory"]);
-const args = process.argv.slice(2);
-const isFlagValue = (at: number) => VALUE_FLAGS.has(args[at - 1] ?? "");
-const requested = args.filter((arg, at) => !arg.startsWith("-") && !isFlagValue(at));
-const flags = args.filter((arg, at) => arg.startsWith("-") || isFlagValue(at));
+const { names: requested, options: flags } = splitBenchArgs(process.argv.slice(2));
 const unknown = requested.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Available: ${Object.keys(BENCHES).join(", ")}`);

@@ -8,15 +8,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { option } from "./cli-args.js";
+import { option, wholeNumberOption } from "./cli-args.js";
 import type { PairedResult } from "./peer/peer-paired.js";
 import type { PeerRunResult } from "./peer/peer-run.js";
 import { runPairedChild, runPeerChild } from "./peer/run-peer-child.js";
 import { type Figure, report } from "./report.js";
 
 function sizes(): number[] {
-  const value = Number(option("size") ?? Number.NaN);
-  return Number.isInteger(value) && value > 0 ? [value] : [10_000, 100_000];
+  return option("size") === undefined ? [10_000, 100_000] : [wholeNumberOption("size", 10_000)];
 }
 
 function label(size: number): string {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_NPROBE, INDEX_FILE, openIndexStore } from "@ai-library/shared/index";
-import { option } from "./cli-args.js";
+import { option, wholeNumberOption } from "./cli-args.js";
 import { timed } from "./peer/measure.js";
 import { type Figure, report } from "./report.js";
 import { runChild } from "./run-child.js";
@@ -25,9 +25,9 @@ const QUERIES = 100;
 // about how close passages on one topic sit in a real embedding space.
 const SPREAD = 0.03;
 
-const size = Number(option("size") ?? 1_000_000);
+const size = wholeNumberOption("size", 1_000_000);
 const approxFactory = option("factory") ?? "IVF1024,Flat";
-const nprobe = Number(option("nprobe") ?? DEFAULT_NPROBE);
+const nprobe = wholeNumberOption("nprobe", DEFAULT_NPROBE);
 const SWEEP = [1, 4, 16, 64];
 const clusters = Math.max(16, Math.round(size / 1000));
 
