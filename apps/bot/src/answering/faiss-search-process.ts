@@ -6,10 +6,12 @@
 // FAISS addon keeps per-process state that two threads of one process would share unsafely.
 // When a generation goes live (prepare), the others are closed once the searches already sent
 // for them are done, and their native memory is released at once; at most the two most
-// recently used stay open. It exits when the bot goes away.
+// recently used stay open. Questions that arrive while a search runs are answered together:
+// their FAISS scans go in one call (vectorHitsOfMany), which for a flat index costs little more
+// than one scan. It exits when the bot goes away.
 import { type LoadedGeneration, openGeneration } from "@ai-library/shared/index";
-import { searchGeneration } from "@ai-library/shared/retrieval";
-import type { SearchProcessReply, SearchProcessRequest } from "./faiss-search-protocol.js";
+import { passagesFromVectorHits, vectorHitsOfMany } from "@ai-library/shared/retrieval";
+import type { SearchProcessReply, SearchProcessRequest, SearchRequest } from "./faiss-search-protocol.js";
 
 const KEEP = 2;
 const generations = new Map<string, Promise<LoadedGeneration>>();
@@ -67,26 +69,80 @@ function retireAllBut(live: string): void {
   }
 }
 
-async function handle(request: SearchProcessRequest): Promise<SearchProcessReply | undefined> {
-  if (request.type === "prepare") {
-    retireAllBut(request.dir);
-    await generationOf(request.dir).catch(() => undefined); // the next search reports it
-    return undefined;
-  }
-  if (request.type === "memory") return { id: request.id, ok: true, rssBytes: process.memoryUsage().rss };
+const reply = (message: SearchProcessReply) => process.send?.(message);
+const failure = (id: number, error: unknown): SearchProcessReply => ({
+  id,
+  ok: false,
+  error: (error as Error).message,
+});
+
+/** Searches of one generation, in arrival order: their FAISS scans in one call, then each one's passages. */
+async function searchTogether(dir: string, searches: SearchRequest[]): Promise<void> {
+  const failAll = (error: unknown) => {
+    for (const search of searches) reply(failure(search.id, error));
+  };
+  let generation: LoadedGeneration;
   try {
-    const generation = await generationOf(request.dir);
-    const query = { text: request.text, vector: Float32Array.from(request.vector) };
-    return { id: request.id, ok: true, passages: searchGeneration(generation, query, request.k, request.settings) };
+    generation = await generationOf(dir);
   } catch (error) {
-    return { id: request.id, ok: false, error: (error as Error).message };
+    return failAll(error);
   }
+  const queries = searches.map((search) => ({
+    id: search.id,
+    k: search.k,
+    query: { text: search.text, vector: Float32Array.from(search.vector) },
+    settings: search.settings,
+  }));
+  let hits: ReturnType<typeof vectorHitsOfMany>;
+  try {
+    hits = vectorHitsOfMany(generation, queries);
+  } catch (error) {
+    return failAll(error);
+  }
+  queries.forEach(({ id, k, query, settings }, at) => {
+    try {
+      reply({ id, ok: true, passages: passagesFromVectorHits(generation, query, hits[at] ?? [], k, settings) });
+    } catch (error) {
+      reply(failure(id, error));
+    }
+  });
+}
+
+// Messages in arrival order. A run of searches at the front is taken whole and answered
+// together; "prepare" and "memory" are handled in their place, so every search sent before a
+// generation was retired has taken hold of it before the retirement is queued.
+const queue: SearchProcessRequest[] = [];
+let draining = false;
+
+async function drain(): Promise<void> {
+  while (queue.length > 0) {
+    const head = queue[0];
+    if (head?.type !== "search") {
+      queue.shift();
+      if (head?.type === "prepare") {
+        retireAllBut(head.dir);
+        void generationOf(head.dir).catch(() => undefined); // the next search reports it
+      } else if (head?.type === "memory") reply({ id: head.id, ok: true, rssBytes: process.memoryUsage().rss });
+      continue;
+    }
+    let end = 0;
+    while (queue[end]?.type === "search") end++;
+    const searches = queue.splice(0, end) as SearchRequest[];
+    const byDir = new Map<string, SearchRequest[]>();
+    for (const search of searches) byDir.set(search.dir, [...(byDir.get(search.dir) ?? []), search]);
+    await Promise.all([...byDir].map(([dir, same]) => searchTogether(dir, same)));
+    // Let the questions that came in meanwhile reach the queue before the next round.
+    await new Promise((resume) => setImmediate(resume));
+  }
+  draining = false;
 }
 
 process.on("message", (request: SearchProcessRequest) => {
-  void handle(request).then((reply) => {
-    if (reply) process.send?.(reply);
-  });
+  queue.push(request);
+  if (draining) return;
+  draining = true;
+  // After this turn's other messages: they join the same round.
+  setImmediate(() => void drain());
 });
 process.on("disconnect", () => process.exit(0));
 // Belt and braces: a search process was once seen outliving a killed bot by half an hour (no

@@ -43,6 +43,11 @@ export interface ProcessSearchDeps {
    * running the search in the bot would stall every chat exactly then.
    */
   searchTimeoutMs: number;
+  /**
+   * Node options of the search process. Default: the bot's own, which carry the TypeScript
+   * loader it was started with (`node --import tsx`); a test runner's process has none.
+   */
+  execArgv?: readonly string[];
 }
 
 export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
@@ -55,7 +60,7 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
     // --expose-gc: the search process frees a retired generation's FAISS memory at once.
     const process = fork(new URL("./faiss-search-process.ts", import.meta.url), [], {
       stdio: "inherit",
-      execArgv: [...globalThis.process.execArgv, "--expose-gc"],
+      execArgv: [...(deps.execArgv ?? globalThis.process.execArgv), "--expose-gc"],
     });
     process.on("message", (reply: SearchProcessReply) => {
       pending.get(reply.id)?.(reply);

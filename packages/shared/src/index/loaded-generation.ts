@@ -23,6 +23,11 @@ export interface LoadedGeneration {
   readonly hasKeywordIndex: boolean;
   /** FAISS labels of the `k` nearest chunks, best first, with cosine similarity. */
   vectorCandidates(query: Float32Array, k: number): ScoredLabel[];
+  /**
+   * `vectorCandidates` for several queries in one FAISS call. A flat scan reads the whole index
+   * from memory for one query or for many, so a batch of questions costs little more than one.
+   */
+  vectorCandidatesOfMany(queries: readonly Float32Array[], k: number): ScoredLabel[][];
   /** Labels of the `k` best BM25 matches for the terms (keywordTerms); [] without a keyword index. */
   keywordCandidates(terms: readonly string[], k: number): ScoredLabel[];
   /** The terms with ones the library lacks replaced by its closest term (unchanged without a keyword index). */
@@ -65,16 +70,27 @@ export async function openGeneration(
   const dims = manifest.embedder.dims;
   const rows = openVectorRows(dir, manifest);
   const keywordIndex = manifest.keywordIndex ? docstore.keywordIndex : undefined;
-  const vectorCandidates = (query: Float32Array, k: number): ScoredLabel[] => {
+  const vectorCandidatesOfMany = (queries: readonly Float32Array[], k: number): ScoredLabel[][] => {
     const total = index.ntotal();
-    if (total === 0 || k <= 0) return [];
-    const { labels, distances } = index.search(Array.from(query), Math.min(k, total));
-    const found: ScoredLabel[] = [];
-    labels.forEach((label, rank) => {
-      if (label >= 0) found.push({ label, score: distances[rank] ?? 0 });
+    if (total === 0 || k <= 0 || queries.length === 0) return queries.map(() => []);
+    const perQuery = Math.min(k, total);
+    const flat: number[] = [];
+    for (const query of queries) {
+      if (query.length !== dims) throw new Error(`query vector of ${query.length} dims, index has ${dims}`);
+      for (const value of query) flat.push(value);
+    }
+    const { labels, distances } = index.search(flat, perQuery);
+    return queries.map((_, at) => {
+      const found: ScoredLabel[] = [];
+      for (let rank = at * perQuery; rank < (at + 1) * perQuery; rank++) {
+        const label = labels[rank] ?? -1;
+        if (label >= 0) found.push({ label, score: distances[rank] ?? 0 });
+      }
+      return found;
     });
-    return found;
   };
+  const vectorCandidates = (query: Float32Array, k: number): ScoredLabel[] =>
+    vectorCandidatesOfMany([query], k)[0] ?? [];
   return {
     id: manifest.id,
     dir,
@@ -92,6 +108,7 @@ export async function openGeneration(
     },
     hasKeywordIndex: keywordIndex !== undefined,
     vectorCandidates,
+    vectorCandidatesOfMany,
     keywordCandidates: (terms, k) => keywordIndex?.search(terms, k) ?? [],
     knownTerms: (terms) => keywordIndex?.knownTerms(terms) ?? [...terms],
     termWeights: (terms) => new Map(terms.map((term) => [term, keywordIndex?.inverseDocumentFrequency(term) ?? 0])),

@@ -8,5 +8,5 @@ export {
   type RetrievalSettings,
   retrievalSettingsFromConfig,
 } from "./retrieval-settings.js";
-export { passagesFromVectorHits, type SearchQuery, searchGeneration } from "./search-generation.js";
+export { passagesFromVectorHits, type SearchQuery, searchGeneration, vectorHitsOfMany } from "./search-generation.js";
 export type { Passage, RetrievalResult } from "./types.js";

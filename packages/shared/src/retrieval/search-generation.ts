@@ -97,6 +97,34 @@ export function passagesFromVectorHits(
   });
 }
 
+/**
+ * The vector hits of several questions, one FAISS call per candidate count (one in practice):
+ * a flat scan streams the whole index through memory for one query or for a batch, so a
+ * search process with questions waiting answers them together for little more than one.
+ * Searches whose mode uses no vectors get [].
+ */
+export function vectorHitsOfMany(
+  generation: LoadedGeneration,
+  searches: readonly { query: SearchQuery; settings: RetrievalSettings }[],
+): ScoredLabel[][] {
+  const hits: ScoredLabel[][] = searches.map(() => []);
+  const byCount = new Map<number, number[]>();
+  searches.forEach(({ settings }, at) => {
+    if (!listsInUse(generation, settings).vector) return;
+    const same = byCount.get(settings.vectorCandidates) ?? [];
+    same.push(at);
+    byCount.set(settings.vectorCandidates, same);
+  });
+  for (const [count, positions] of byCount) {
+    const vectors = positions.map((at) => searches[at]?.query.vector ?? new Float32Array());
+    const found = generation.vectorCandidatesOfMany(vectors, count);
+    positions.forEach((at, row) => {
+      hits[at] = found[row] ?? [];
+    });
+  }
+  return hits;
+}
+
 /** Searches one generation on this thread, in the configured mode. */
 export function searchGeneration(
   generation: LoadedGeneration,
@@ -104,8 +132,6 @@ export function searchGeneration(
   k: number,
   settings: RetrievalSettings,
 ): Passage[] {
-  const vectorHits = listsInUse(generation, settings).vector
-    ? generation.vectorCandidates(query.vector, settings.vectorCandidates)
-    : [];
+  const [vectorHits = []] = vectorHitsOfMany(generation, [{ query, settings }]);
   return passagesFromVectorHits(generation, query, vectorHits, k, settings);
 }
