@@ -139,7 +139,11 @@ async function drain(): Promise<void> {
     while (queue[end]?.type === "search") end++;
     const searches = queue.splice(0, end) as SearchRequest[];
     const byDir = new Map<string, SearchRequest[]>();
-    for (const search of searches) byDir.set(search.dir, [...(byDir.get(search.dir) ?? []), search]);
+    for (const search of searches) {
+      const same = byDir.get(search.dir);
+      if (same) same.push(search);
+      else byDir.set(search.dir, [search]);
+    }
     await Promise.all([...byDir].map(([dir, same]) => searchTogether(dir, same)));
     // Let the questions that came in meanwhile reach the queue before the next round.
     await new Promise((resume) => setImmediate(resume));

@@ -25,7 +25,8 @@ export interface LoadedGeneration {
   vectorCandidates(query: Float32Array, k: number): ScoredLabel[];
   /**
    * `vectorCandidates` for several queries in one FAISS call. A flat scan reads the whole index
-   * from memory for one query or for many, so a batch of questions costs little more than one.
+   * once per call, so from about four queries on a call is cheaper than a scan each (below
+   * that FAISS's matrix product costs more than it saves: faiss-search-process.ts).
    */
   vectorCandidatesOfMany(queries: readonly Float32Array[], k: number): ScoredLabel[][];
   /** Labels of the `k` best BM25 matches for the terms (keywordTerms); [] without a keyword index. */

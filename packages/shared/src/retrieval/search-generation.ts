@@ -99,9 +99,8 @@ export function passagesFromVectorHits(
 
 /**
  * The vector hits of several questions, one FAISS call per candidate count (one in practice):
- * a flat scan streams the whole index through memory for one query or for a batch, so a
- * search process with questions waiting answers them together for little more than one.
- * Searches whose mode uses no vectors get [].
+ * a flat scan streams the whole index through memory once per call, so the search process
+ * scans the questions waiting for it together. Searches whose mode uses no vectors get [].
  */
 export function vectorHitsOfMany(
   generation: LoadedGeneration,
