@@ -7,8 +7,8 @@
 // When a generation goes live (prepare), the others are closed once the searches already sent
 // for them are done, and their native memory is released at once; at most the two most
 // recently used stay open. Questions that arrive while a search runs are answered together:
-// from BATCH_FROM on, their FAISS scans go in one call (vectorHitsOfMany). It exits when the
-// bot goes away.
+// from BATCH_FROM on, their FAISS scans go in one call (vectorHitsOfMany); a search the bot no
+// longer waits for (expiresAt) is skipped. It exits when the bot goes away.
 import { type LoadedGeneration, openGeneration } from "@ai-library/shared/index";
 import { passagesFromVectorHits, vectorHitsOfMany } from "@ai-library/shared/retrieval";
 import type { SearchProcessReply, SearchProcessRequest, SearchRequest } from "./faiss-search-protocol.js";
@@ -77,6 +77,7 @@ function retireAllBut(live: string): void {
 }
 
 const reply = (message: SearchProcessReply) => process.send?.(message);
+const EXPIRED = "the bot stopped waiting for this search before it left the queue";
 const failure = (id: number, error: unknown): SearchProcessReply => ({
   id,
   ok: false,
@@ -84,7 +85,13 @@ const failure = (id: number, error: unknown): SearchProcessReply => ({
 });
 
 /** Searches of one generation, in arrival order: their FAISS scans in one call, then each one's passages. */
-async function searchTogether(dir: string, searches: SearchRequest[]): Promise<void> {
+async function searchTogether(dir: string, waiting: SearchRequest[]): Promise<void> {
+  const now = Date.now();
+  const searches = waiting.filter((search) => search.expiresAt > now);
+  for (const search of waiting) {
+    if (search.expiresAt <= now) reply(failure(search.id, new Error(EXPIRED)));
+  }
+  if (searches.length === 0) return;
   const failAll = (error: unknown) => {
     for (const search of searches) reply(failure(search.id, error));
   };

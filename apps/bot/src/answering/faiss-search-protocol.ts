@@ -17,6 +17,12 @@ export interface SearchRequest {
   vector: number[];
   k: number;
   settings: RetrievalSettings;
+  /**
+   * Epoch ms after which the bot no longer waits for this search (it has answered «не успел»).
+   * The search process skips a search still queued then: under overload, working through
+   * searches nobody waits for would make every later one late too.
+   */
+  expiresAt: number;
 }
 
 export interface MemoryRequest {

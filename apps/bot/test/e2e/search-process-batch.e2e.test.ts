@@ -1,6 +1,8 @@
 // The real search process answers questions that arrive together in one round (their FAISS
 // scans in one call): every reply must be exactly what the bot's own in-process search gives
-// for that question, not a neighbour's, and none may fall back to the bot's thread.
+// for that question, not a neighbour's, and none may fall back to the bot's thread. A search
+// the bot has stopped waiting for is skipped, and the ones behind it are still answered.
+import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +12,7 @@ import { openIndexStore } from "@ai-library/shared/index";
 import { createLogger, type Logger } from "@ai-library/shared/logging";
 import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS } from "@ai-library/shared/retrieval";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SearchProcessReply, SearchRequest } from "../../src/answering/faiss-search-protocol.js";
 import { createProcessSearch, type ProcessSearch } from "../../src/answering/process-search.js";
 
 const WORDS = (
@@ -109,5 +112,45 @@ describe("search process, questions arriving together", () => {
     // Not a vacuous match: the questions found different passages.
     const firsts = new Set(together.map((result) => result.passages[0]?.text));
     expect(firsts.size).toBeGreaterThan(20);
+  });
+
+  it("skips searches the bot no longer waits for and answers the one queued between them", async () => {
+    const dir = library.current()?.dir ?? "";
+    const child = fork(new URL("../../src/answering/faiss-search-process.ts", import.meta.url), [], {
+      execArgv: ["--import", "tsx"],
+    });
+    const replies = new Map<number, SearchProcessReply>();
+    const allThree = new Promise<void>((resolve) =>
+      child.on("message", (reply: SearchProcessReply) => {
+        replies.set(reply.id, reply);
+        if (replies.size === 3) resolve();
+      }),
+    );
+    const question = "смотритель маяка и лампа";
+    const queryVector = await embedder.embedQuery(question);
+    const search = (id: number, expiresAt: number): SearchRequest => ({
+      type: "search",
+      id,
+      dir,
+      text: question,
+      vector: Array.from(queryVector),
+      k: 3,
+      settings: { ...DEFAULT_RETRIEVAL_SETTINGS },
+      expiresAt,
+    });
+    try {
+      child.send(search(1, Date.now() - 1));
+      child.send(search(2, Date.now() + 60_000));
+      child.send(search(3, 0));
+      await allThree;
+    } finally {
+      child.disconnect();
+    }
+    expect(replies.get(1)).toEqual({ id: 1, ok: false, error: expect.stringContaining("stopped waiting") });
+    expect(replies.get(3)).toEqual({ id: 3, ok: false, error: expect.stringContaining("stopped waiting") });
+    const answered = replies.get(2);
+    expect(answered?.ok && "passages" in answered ? answered.passages : []).toEqual(
+      (await library.search(question, 3)).passages.map((passage) => ({ ...passage, score: expect.any(Number) })),
+    );
   });
 });
