@@ -109,8 +109,13 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
   // is writable even though the docstore is opened read-only.
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING fts5vocab(main, '${KEYWORD_TABLE}', 'col')`);
   const frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ? AND col = 'terms'").pluck();
-  const chunksWith = (term: string) => (frequency.get(term) as number | undefined) ?? 0;
   const anywhere = db.prepare("SELECT 1 FROM temp.keyword_vocab WHERE term = ? LIMIT 1").pluck();
+  // fts5vocab counts a term's chunks by reading its whole posting list, and a question asks for
+  // each term three times (known? how common? how rare for weighting?): 16 ms a question at 1M
+  // chunks. A generation never changes, so what it said once holds for every later question.
+  const chunksWith = remembered((term) => (frequency.get(term) as number | undefined) ?? 0);
+  // Most known terms are in chunk texts, so the count asked for anyway answers; headings need the vocabulary.
+  const isKnown = remembered((term) => chunksWith(term) > 0 || anywhere.get(term) !== undefined);
   // Candidates for a misspelt term: fts5vocab walks only the terms that share its first letter
   // (counting each one's chunks as it goes), 2–11 ms at 100k chunks; known terms never get here.
   const termsBetween = db.prepare(
@@ -133,7 +138,21 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
       const df = chunksWith(term);
       return df === 0 ? 0 : Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
     },
-    knownTerms: (terms) =>
-      terms.map((term) => (anywhere.get(term) !== undefined ? term : (closestKnownTerm(term, vocabulary) ?? term))),
+    knownTerms: (terms) => terms.map((term) => (isKnown(term) ? term : (closestKnownTerm(term, vocabulary) ?? term))),
+  };
+}
+
+/** Terms a generation's answers are remembered for; questions use a few thousand distinct ones. */
+const REMEMBERED_TERMS = 20_000;
+
+/** `lookup` with its answers kept per term, forgetting them all once REMEMBERED_TERMS are held. */
+function remembered<T>(lookup: (term: string) => T): (term: string) => T {
+  const known = new Map<string, T>();
+  return (term) => {
+    if (known.has(term)) return known.get(term) as T;
+    const value = lookup(term);
+    if (known.size >= REMEMBERED_TERMS) known.clear();
+    known.set(term, value);
+    return value;
   };
 }
