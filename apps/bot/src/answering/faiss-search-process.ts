@@ -8,7 +8,7 @@
 // for them are done, and their native memory is released at once; at most the two most
 // recently used stay open. Questions that arrive while a search runs are answered together:
 // from BATCH_FROM on, their FAISS scans go in one call (vectorHitsOfMany); a search the bot no
-// longer waits for (expiresAt) is skipped. It exits when the bot goes away.
+// longer waits for (waitMs) is skipped. It exits when the bot goes away.
 import { type LoadedGeneration, openGeneration } from "@ai-library/shared/index";
 import { passagesFromVectorHits, vectorHitsOfMany } from "@ai-library/shared/retrieval";
 import type { SearchProcessReply, SearchProcessRequest, SearchRequest } from "./faiss-search-protocol.js";
@@ -84,12 +84,15 @@ const failure = (id: number, error: unknown): SearchProcessReply => ({
   error: (error as Error).message,
 });
 
+/** A search with the moment it arrived (monotonic clock), to tell when the bot stops waiting. */
+type QueuedSearch = SearchRequest & { queuedAt: number };
+
 /** Searches of one generation, in arrival order: their FAISS scans in one call, then each one's passages. */
-async function searchTogether(dir: string, waiting: SearchRequest[]): Promise<void> {
-  const now = Date.now();
-  const searches = waiting.filter((search) => search.expiresAt > now);
+async function searchTogether(dir: string, waiting: QueuedSearch[]): Promise<void> {
+  const now = performance.now();
+  const searches = waiting.filter((search) => now - search.queuedAt < search.waitMs);
   for (const search of waiting) {
-    if (search.expiresAt <= now) reply(failure(search.id, new Error(EXPIRED)));
+    if (now - search.queuedAt >= search.waitMs) reply(failure(search.id, new Error(EXPIRED)));
   }
   if (searches.length === 0) return;
   const failAll = (error: unknown) => {
@@ -128,7 +131,7 @@ async function searchTogether(dir: string, waiting: SearchRequest[]): Promise<vo
 // Messages in arrival order. A run of searches at the front is taken whole and answered
 // together; "prepare" and "memory" are handled in their place, so every search sent before a
 // generation was retired has taken hold of it before the retirement is queued.
-const queue: SearchProcessRequest[] = [];
+const queue: (Exclude<SearchProcessRequest, SearchRequest> | QueuedSearch)[] = [];
 let draining = false;
 
 async function drain(): Promise<void> {
@@ -144,8 +147,8 @@ async function drain(): Promise<void> {
     }
     let end = 0;
     while (queue[end]?.type === "search") end++;
-    const searches = queue.splice(0, end) as SearchRequest[];
-    const byDir = new Map<string, SearchRequest[]>();
+    const searches = queue.splice(0, end) as QueuedSearch[];
+    const byDir = new Map<string, QueuedSearch[]>();
     for (const search of searches) {
       const same = byDir.get(search.dir);
       if (same) same.push(search);
@@ -159,7 +162,7 @@ async function drain(): Promise<void> {
 }
 
 process.on("message", (request: SearchProcessRequest) => {
-  queue.push(request);
+  queue.push(request.type === "search" ? { ...request, queuedAt: performance.now() } : request);
   if (draining) return;
   draining = true;
   // After this turn's other messages: they join the same round.

@@ -18,11 +18,12 @@ export interface SearchRequest {
   k: number;
   settings: RetrievalSettings;
   /**
-   * Epoch ms after which the bot no longer waits for this search (it has answered «не успел»).
-   * The search process skips a search still queued then: under overload, working through
-   * searches nobody waits for would make every later one late too.
+   * How long the bot waits for this search (then it answers «не успел»). The search process
+   * skips a search that has been queued that long: under overload, working through searches
+   * nobody waits for would make every later one late too. A duration, not a time of day, so
+   * a clock step between the two processes changes nothing.
    */
-  expiresAt: number;
+  waitMs: number;
 }
 
 export interface MemoryRequest {

@@ -115,7 +115,7 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
         vector: Array.from(query.vector),
         k,
         settings: deps.settings,
-        expiresAt: Date.now() + deps.searchTimeoutMs,
+        waitMs: deps.searchTimeoutMs,
       }),
       deps.searchTimeoutMs,
     );
