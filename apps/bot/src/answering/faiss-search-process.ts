@@ -7,20 +7,13 @@
 // When a generation goes live (prepare), the others are closed once the searches already sent
 // for them are done, and their native memory is released at once; at most the two most
 // recently used stay open. Questions that arrive while a search runs are answered together:
-// from BATCH_FROM on, their FAISS scans go in one call (vectorHitsOfMany); a search the bot no
-// longer waits for (waitMs) is skipped. It exits when the bot goes away.
+// their FAISS scans are handed over at once (vectorHitsOfMany, one call from four questions on);
+// a search the bot no longer waits for (waitMs) is skipped. It exits when the bot goes away.
 import { type LoadedGeneration, openGeneration } from "@ai-library/shared/index";
 import { passagesFromVectorHits, vectorHitsOfMany } from "@ai-library/shared/retrieval";
 import type { SearchProcessReply, SearchProcessRequest, SearchRequest } from "./faiss-search-protocol.js";
 
 const KEEP = 2;
-/**
- * Fewest waiting questions scanned in one FAISS call. A flat scan reads the whole index for one
- * query or for many, but from two queries on FAISS multiplies matrices, which copies the index
- * blocks once more: at 100k chunks (one OpenBLAS thread) one query took 9 ms, two 28 ms, four
- * 29 ms, eight 33 ms. So two or three waiting questions are scanned one by one.
- */
-const BATCH_FROM = 4;
 const generations = new Map<string, Promise<LoadedGeneration>>();
 
 /**
@@ -90,9 +83,10 @@ type QueuedSearch = SearchRequest & { queuedAt: number };
 /** Searches of one generation, in arrival order: their FAISS scans in one call, then each one's passages. */
 async function searchTogether(dir: string, waiting: QueuedSearch[]): Promise<void> {
   const now = performance.now();
-  const searches = waiting.filter((search) => now - search.queuedAt < search.waitMs);
+  const searches: QueuedSearch[] = [];
   for (const search of waiting) {
-    if (now - search.queuedAt >= search.waitMs) reply(failure(search.id, new Error(EXPIRED)));
+    if (now - search.queuedAt < search.waitMs) searches.push(search);
+    else reply({ id: search.id, ok: false, error: EXPIRED });
   }
   if (searches.length === 0) return;
   const failAll = (error: unknown) => {
@@ -112,10 +106,7 @@ async function searchTogether(dir: string, waiting: QueuedSearch[]): Promise<voi
   }));
   let hits: ReturnType<typeof vectorHitsOfMany>;
   try {
-    hits =
-      queries.length >= BATCH_FROM
-        ? vectorHitsOfMany(generation, queries)
-        : queries.flatMap((search) => vectorHitsOfMany(generation, [search]));
+    hits = vectorHitsOfMany(generation, queries);
   } catch (error) {
     return failAll(error);
   }

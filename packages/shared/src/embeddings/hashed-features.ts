@@ -4,6 +4,7 @@
 // repeats within a chunk). Everything is folded into `dims` signed buckets (the "hashing
 // trick") and the result is L2-normalised.
 import { wordLanguage } from "../text/detect-language.js";
+import { memoizeByKey } from "../text/memoize-by-key.js";
 import { normaliseForSearch } from "../text/normalise-for-search.js";
 import { stem } from "../text/stem.js";
 import { isStopword } from "../text/stopwords.js";
@@ -58,16 +59,10 @@ function foldWord(stemmed: string, dims: number): WordFeatures {
 /** Returns a function text → unit vector of length `dims` (all zeros for text with no content words). */
 export function createHashedFeatureVectoriser(dims: number): (text: string) => Float32Array {
   // Word → features (null for stop words). Words repeat heavily across a library.
-  const cache = new Map<string, WordFeatures | null>();
-  const featuresOf = (word: string): WordFeatures | null => {
-    const known = cache.get(word);
-    if (known !== undefined) return known;
+  const featuresOf = memoizeByKey(WORD_CACHE_LIMIT, (word): WordFeatures | null => {
     const lang = wordLanguage(word);
-    const features = isStopword(word, lang) ? null : foldWord(stem(word, lang), dims);
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    cache.set(word, features);
-    return features;
-  };
+    return isStopword(word, lang) ? null : foldWord(stem(word, lang), dims);
+  });
 
   let call = 0;
   return (text) => {

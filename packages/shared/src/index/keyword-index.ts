@@ -6,6 +6,7 @@
 // is stored. The `ascii` tokenizer splits on ASCII spaces and punctuation only, so the terms
 // we computed (any script) reach the index unchanged.
 import type Database from "better-sqlite3";
+import { memoizeByKey } from "../text/memoize-by-key.js";
 import { keywordTerms } from "./keyword-terms.js";
 import { closestKnownTerm, type VocabularyLookup } from "./spelling-variants.js";
 
@@ -100,6 +101,9 @@ export function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): s
   return phrases.size === 0 ? undefined : [...phrases].join(" OR ");
 }
 
+/** Terms a generation's answers are remembered for; questions use a few thousand distinct ones. */
+const REMEMBERED_TERMS = 20_000;
+
 export function openKeywordIndex(db: Database.Database, chunkCount: number): KeywordIndex {
   const search = db.prepare(
     `SELECT rowid AS label, -bm25(${KEYWORD_TABLE}, 1, ${HEADING_WEIGHT}) AS score FROM ${KEYWORD_TABLE} ` +
@@ -113,9 +117,9 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
   // fts5vocab counts a term's chunks by reading its whole posting list, and a question asks for
   // each term three times (known? how common? how rare for weighting?): 16 ms a question at 1M
   // chunks. A generation never changes, so what it said once holds for every later question.
-  const chunksWith = remembered((term) => (frequency.get(term) as number | undefined) ?? 0);
+  const chunksWith = memoizeByKey(REMEMBERED_TERMS, (term) => (frequency.get(term) as number | undefined) ?? 0);
   // Most known terms are in chunk texts, so the count asked for anyway answers; headings need the vocabulary.
-  const isKnown = remembered((term) => chunksWith(term) > 0 || anywhere.get(term) !== undefined);
+  const isKnown = memoizeByKey(REMEMBERED_TERMS, (term) => chunksWith(term) > 0 || anywhere.get(term) !== undefined);
   // Candidates for a misspelt term: fts5vocab walks only the terms that share its first letter
   // (counting each one's chunks as it goes), 2–11 ms at 100k chunks; known terms never get here.
   const termsBetween = db.prepare(
@@ -139,20 +143,5 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
       return df === 0 ? 0 : Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
     },
     knownTerms: (terms) => terms.map((term) => (isKnown(term) ? term : (closestKnownTerm(term, vocabulary) ?? term))),
-  };
-}
-
-/** Terms a generation's answers are remembered for; questions use a few thousand distinct ones. */
-const REMEMBERED_TERMS = 20_000;
-
-/** `lookup` with its answers kept per term, forgetting them all once REMEMBERED_TERMS are held. */
-function remembered<T>(lookup: (term: string) => T): (term: string) => T {
-  const known = new Map<string, T>();
-  return (term) => {
-    if (known.has(term)) return known.get(term) as T;
-    const value = lookup(term);
-    if (known.size >= REMEMBERED_TERMS) known.clear();
-    known.set(term, value);
-    return value;
   };
 }

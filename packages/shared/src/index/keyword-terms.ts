@@ -3,6 +3,7 @@
 // diacritics and line-end hyphenation are folded identically. Hyphenated compounds are also
 // indexed joined ("e-mail" → "email", «Нью-Йорк» → «ньюйорк») so either spelling finds them.
 import { wordLanguage } from "../text/detect-language.js";
+import { memoizeByKey } from "../text/memoize-by-key.js";
 import { normaliseForSearch } from "../text/normalise-for-search.js";
 import { stem } from "../text/stem.js";
 import { isStopword } from "../text/stopwords.js";
@@ -17,19 +18,12 @@ const isWordChar = (char: string | undefined) => char !== undefined && WORD_CHAR
 const WORD_CACHE_LIMIT = 300_000;
 // Word → term (null: not indexed). Words repeat heavily across a library; indexing runs this
 // over every chunk, so each distinct word is classified and stemmed once.
-const cache = new Map<string, string | null>();
-
-function termOf(word: string): string | null {
-  const known = cache.get(word);
-  if (known !== undefined) return known;
+const termOf = memoizeByKey(WORD_CACHE_LIMIT, (word): string | null => {
   const lang = wordLanguage(word);
   // A lone letter is the debris of an apostrophe or an initial ("Ahab's" → "ahab", "s"), not a topic.
   const lone = word.length === 1 && !/\d/.test(word);
-  const term = lone || isStopword(word, lang) ? null : stem(word, lang);
-  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-  cache.set(word, term);
-  return term;
-}
+  return lone || isStopword(word, lang) ? null : stem(word, lang);
+});
 
 /**
  * Words joined by hyphens ("e-mail", "нью-йорк", "северо-западный"), joined and stemmed. A scan

@@ -24,9 +24,8 @@ export interface LoadedGeneration {
   /** FAISS labels of the `k` nearest chunks, best first, with cosine similarity. */
   vectorCandidates(query: Float32Array, k: number): ScoredLabel[];
   /**
-   * `vectorCandidates` for several queries in one FAISS call. A flat scan reads the whole index
-   * once per call, so from about four queries on a call is cheaper than a scan each (below
-   * that FAISS's matrix product costs more than it saves: faiss-search-process.ts).
+   * `vectorCandidates` for several queries: from BATCH_FROM on in one FAISS call (a flat scan
+   * reads the whole index once per call), below that one call each.
    */
   vectorCandidatesOfMany(queries: readonly Float32Array[], k: number): ScoredLabel[][];
   /** Labels of the `k` best BM25 matches for the terms (keywordTerms); [] without a keyword index. */
@@ -43,6 +42,13 @@ export interface LoadedGeneration {
   vectorsOfBook(bookId: string): Float32Array[];
   close(): void;
 }
+
+/**
+ * Fewest queries sent to FAISS in one call. From two queries on FAISS multiplies matrices, which
+ * copies the index blocks once more: at 100k chunks (one OpenBLAS thread) one query took 9 ms,
+ * two 28 ms, four 29 ms, eight 33 ms. So two or three queries are cheaper one by one.
+ */
+const BATCH_FROM = 4;
 
 export async function openGeneration(
   dir: string,
@@ -71,7 +77,9 @@ export async function openGeneration(
   const dims = manifest.embedder.dims;
   const rows = openVectorRows(dir, manifest);
   const keywordIndex = manifest.keywordIndex ? docstore.keywordIndex : undefined;
-  const vectorCandidatesOfMany = (queries: readonly Float32Array[], k: number): ScoredLabel[][] => {
+  const vectorCandidatesOfMany = (queries: readonly Float32Array[], k: number): ScoredLabel[][] =>
+    queries.length >= BATCH_FROM ? scanTogether(queries, k) : queries.flatMap((query) => scanTogether([query], k));
+  const scanTogether = (queries: readonly Float32Array[], k: number): ScoredLabel[][] => {
     const total = index.ntotal();
     if (total === 0 || k <= 0 || queries.length === 0) return queries.map(() => []);
     const perQuery = Math.min(k, total);
@@ -90,8 +98,7 @@ export async function openGeneration(
       return found;
     });
   };
-  const vectorCandidates = (query: Float32Array, k: number): ScoredLabel[] =>
-    vectorCandidatesOfMany([query], k)[0] ?? [];
+  const vectorCandidates = (query: Float32Array, k: number): ScoredLabel[] => scanTogether([query], k)[0] ?? [];
   return {
     id: manifest.id,
     dir,

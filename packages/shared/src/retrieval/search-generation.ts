@@ -98,9 +98,9 @@ export function passagesFromVectorHits(
 }
 
 /**
- * The vector hits of several questions, one FAISS call per candidate count (one in practice):
- * a flat scan streams the whole index through memory once per call, so the search process
- * scans the questions waiting for it together. Searches whose mode uses no vectors get [].
+ * The vector hits of several questions, handed to FAISS together per candidate count (one in
+ * practice; vectorCandidatesOfMany decides whether one call is cheaper). The search process
+ * passes the questions waiting for it here. Searches whose mode uses no vectors get [].
  */
 export function vectorHitsOfMany(
   generation: LoadedGeneration,

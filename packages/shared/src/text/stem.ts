@@ -3,6 +3,7 @@
 // same words recur across a library and stemming sits on the indexing hot path.
 import { createRequire } from "node:module";
 import type { AnswerLanguage } from "../answer/types.js";
+import { memoizeByKey } from "./memoize-by-key.js";
 
 interface SnowballStemmer {
   stemWord(word: string): string;
@@ -16,16 +17,12 @@ const { StemmerEn } = require("@nlpjs/lang-en-min") as { StemmerEn: StemmerClass
 
 const stemmers: Record<AnswerLanguage, SnowballStemmer> = { ru: new StemmerRu(), en: new StemmerEn() };
 const MEMO_LIMIT = 200_000;
-const memo: Record<AnswerLanguage, Map<string, string>> = { ru: new Map(), en: new Map() };
+const memoized: Record<AnswerLanguage, (word: string) => string> = {
+  ru: memoizeByKey(MEMO_LIMIT, (word) => stemmers.ru.stemWord(word) || word),
+  en: memoizeByKey(MEMO_LIMIT, (word) => stemmers.en.stemWord(word) || word),
+};
 
 /** Stems one lower-case word. Digits and words of 2 letters or fewer come back unchanged. */
 export function stem(word: string, lang: AnswerLanguage): string {
-  if (word.length <= 2) return word;
-  const cache = memo[lang];
-  const known = cache.get(word);
-  if (known !== undefined) return known;
-  const stemmed = stemmers[lang].stemWord(word) || word;
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  cache.set(word, stemmed);
-  return stemmed;
+  return word.length <= 2 ? word : memoized[lang](word);
 }
