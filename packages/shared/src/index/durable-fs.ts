@@ -1,7 +1,8 @@
 // Small crash-safety helpers: data is fsynced before it is renamed into place, and the
 // directory is fsynced after the rename, so a power cut leaves either the old or the new state.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, createReadStream, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export function fsyncPath(path: string): void {
@@ -31,10 +32,26 @@ export function replaceFileAtomically(path: string, data: string | Buffer): void
   fsyncPath(dirname(path));
 }
 
+const HASH_BLOCK_BYTES = 1024 * 1024;
+
+/**
+ * sha256 of a file, read in 1 MiB blocks into one buffer. A read stream allocates a fresh
+ * buffer per block, and on VMs where a page fault is slow (~12 µs per 4 KiB page seen on an
+ * AMD EPYC guest) that doubled the time to hash a 15 MB index; reusing one buffer pays the
+ * faults once. Still asynchronous: a worker hashing a 1.5 GB index keeps its queue lock alive.
+ */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
+  const block = Buffer.allocUnsafeSlow(HASH_BLOCK_BYTES);
+  const file = await open(path, "r");
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(block, 0, HASH_BLOCK_BYTES, null);
+      if (bytesRead === 0) break;
+      hash.update(block.subarray(0, bytesRead));
+    }
+  } finally {
+    await file.close();
   }
   return hash.digest("hex");
 }

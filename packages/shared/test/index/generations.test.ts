@@ -7,7 +7,7 @@ import {
   NoLiveGenerationError,
   verifyAndOpenGeneration,
 } from "../../src/index/index.js";
-import { publishBooks, TEST_EMBEDDER, tempStore, unitVector } from "./generation-helpers.js";
+import { bookChunks, publishBooks, TEST_EMBEDDER, tempStore, unitVector } from "./generation-helpers.js";
 
 describe("index generations", () => {
   it("publishes a generation that opens, verifies and finds the right chunk with its citation", async () => {
@@ -102,6 +102,38 @@ describe("index generations", () => {
     store.prune(2);
     expect(store.list().map((entry) => entry.id)).toEqual(ids.slice(3));
     expect(store.liveId()).toBe(ids[4]);
+  });
+
+  it("stores every vector exactly, also rows that are views into one shared array and books over 1024 rows", async () => {
+    // Vectors go to disk as the embedder's own arrays (writev, 1024 rows a call): a view's
+    // offset or a row at a group edge written wrongly would hand a search another row's chunk.
+    const store = tempStore();
+    const rows = 2500;
+    const dims = TEST_EMBEDDER.dims;
+    const shared = new Float32Array((rows + 1) * dims);
+    for (let row = 0; row < rows; row++) shared.set(unitVector(7000 + row), (row + 1) * dims);
+    const views = Array.from({ length: rows }, (_, row) => shared.subarray((row + 1) * dims, (row + 2) * dims));
+    const bookId = "d".repeat(64);
+    await store.publish(
+      { embedder: TEST_EMBEDDER, chunking: { version: "t", chunkSize: 100, chunkOverlap: 0 }, indexFactory: "Flat" },
+      async (builder) => {
+        builder.addBook(
+          { bookId, file: "Delta.pdf", title: "Delta", format: "pdf" },
+          bookChunks(bookId, "Delta", rows),
+          views,
+        );
+      },
+    );
+    const live = await store.openLive(TEST_EMBEDDER);
+    const stored = live.vectorsOfBook(bookId);
+    expect(stored).toHaveLength(rows);
+    for (const row of [0, 1, 1023, 1024, 1025, 2047, 2048, rows - 1]) expect(stored[row]).toEqual(views[row]);
+    // The search finds the chunk whose own vector is the query (test seeds may repeat a vector).
+    const [best] = live.search(views[1024] as Float32Array, 1);
+    expect(best?.score).toBeCloseTo(1, 4);
+    expect(views[best?.position ?? -1]).toEqual(views[1024]);
+    expect(best?.text).toBe(`Delta passage ${best?.position}`);
+    live.close();
   });
 
   it("builds a trained IVF index through a FAISS factory string", async () => {
