@@ -14,7 +14,13 @@ const addon = join(here, "build", "Release", "faiss_node.node");
 // What the addon was built from. A checkout that changes any of these (a new -include header,
 // say) rebuilds on the next `pnpm install` instead of keeping an addon without the change.
 const stampFile = join(here, "build", "Release", "inputs.sha256");
-const inputs = ["binding.gyp", "src/faiss_compat.h", "src/faiss_tuning.h", "node_modules/faiss-node/src/faiss.cc"];
+const inputs = [
+  "binding.gyp",
+  "src/faiss_compat.h",
+  "src/faiss_tuning.h",
+  "src/faiss_threads.h",
+  "node_modules/faiss-node/src/faiss.cc",
+];
 const stamp = createHash("sha256");
 for (const input of inputs) {
   const path = join(here, input);

@@ -50,14 +50,6 @@ export interface ProcessSearchDeps {
   execArgv?: readonly string[];
 }
 
-/**
- * One thread each for FAISS's OpenMP and for OpenBLAS in the search process, unless the operator
- * set them. With both at their default (a thread per core) they oversubscribe the cores: a FAISS
- * call over several queries at 100k chunks took 64–100 ms instead of 29–33 ms, and the threads
- * competed with the bot's own event loop. One search at a time gains nothing from them.
- */
-const SINGLE_THREADED_MATH = { OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
-
 export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
   const pending = new Map<number, (reply: SearchProcessReply) => void>();
   let nextId = 1;
@@ -66,10 +58,10 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
   const start = (): ChildProcess => {
     // Inherits the bot's execArgv, i.e. the tsx loader that runs TypeScript.
     // --expose-gc: the search process frees a retired generation's FAISS memory at once.
+    // FAISS runs single-threaded there as everywhere (faiss-native/src/faiss_threads.h).
     const process = fork(new URL("./faiss-search-process.ts", import.meta.url), [], {
       stdio: "inherit",
       execArgv: [...(deps.execArgv ?? globalThis.process.execArgv), "--expose-gc"],
-      env: { ...SINGLE_THREADED_MATH, ...globalThis.process.env },
     });
     process.on("message", (reply: SearchProcessReply) => {
       pending.get(reply.id)?.(reply);
