@@ -10,10 +10,11 @@ import { openIndexStore } from "@ai-library/shared/index";
 import { Document } from "@langchain/core/documents";
 import { argument } from "../cli-args.js";
 import { benchChunkTexts } from "./bench-chunks.js";
-import { durableFloorSeconds } from "./durable-floor.js";
+import type { DurableFloor } from "./durable-floor.js";
 import { FaissStore, PrecomputedEmbeddings, useOurFaissForLangChain } from "./langchain-faiss.js";
 import { settledRssMb, timed } from "./measure.js";
 import { benchQueries, DIMS, K } from "./peer-common.js";
+import { runFloorChild } from "./run-peer-child.js";
 
 export interface PeerRunResult {
   system: "ours" | "langchain";
@@ -24,7 +25,7 @@ export interface PeerRunResult {
   loadRssMb: number;
   diskMb: number;
   /** Ours only: writing, hashing and fsyncing the generation's files alone (durable-floor.ts). */
-  durableFloorSeconds?: number;
+  durableFloor?: DurableFloor;
 }
 
 const CHUNKS_PER_BOOK = 1000;
@@ -78,15 +79,14 @@ async function runOurs(dir: string, chunks: Chunk[], vectors: Float32Array[], qu
   generation.search(queries[0] ?? new Float32Array(DIMS), K);
   const loadRssMb = settledRssMb() - beforeLoad;
   generation.close();
-  // Last: reading the files back moves glibc's malloc thresholds and would skew the RSS above.
-  const floorSeconds = durableFloorSeconds(store.generationDir(build.value.id), Object.keys(build.value.files));
+  const floor = runFloorChild(store.generationDir(build.value.id), Object.keys(build.value.files));
   return {
     buildSeconds: build.seconds,
     buildRssMb,
     loadSeconds: load.seconds,
     loadRssMb,
     diskMb,
-    durableFloorSeconds: floorSeconds,
+    durableFloor: floor,
   };
 }
 

@@ -2,6 +2,7 @@
 // returns its result line.
 import { join } from "node:path";
 import { runChild } from "../run-child.js";
+import type { DurableFloor } from "./durable-floor.js";
 import type { PairedResult } from "./peer-paired.js";
 import type { PeerRunResult } from "./peer-run.js";
 
@@ -25,4 +26,13 @@ export function runPairedChild(oursDir: string, langchainDir: string): PairedRes
     ["--ours", oursDir, "--langchain", langchainDir],
     "PAIRED_RESULT",
   ) as PairedResult;
+}
+
+/** The build floor of a generation's files, measured in a fresh process (floor-run.ts). */
+export function runFloorChild(generationDir: string, fileNames: string[]): DurableFloor {
+  return runChild(
+    script("floor-run.ts"),
+    ["--dir", generationDir, "--files", fileNames.join(",")],
+    "FLOOR_RESULT",
+  ) as DurableFloor;
 }
