@@ -15,6 +15,11 @@ const BENCHES: Record<string, string> = {
   retrieval: "packages/eval/bench/retrieval.bench.ts",
 };
 
+// What infra/systemd gives the bot and the worker, so the figures are those of the services;
+// every system a bench compares (LangChain's FaissStore too) runs under it. Set GLIBC_TUNABLES
+// yourself (`GLIBC_TUNABLES= pnpm bench peer`) to measure without huge pages.
+const SERVICE_ENVIRONMENT = { GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" };
+
 const { names: requested, options: flags } = splitBenchArgs(process.argv.slice(2));
 const unknown = requested.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
@@ -34,6 +39,7 @@ for (const name of names) {
   // Each benchmark in its own process, so peak RSS and warm caches do not leak between them.
   const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", file, ...flags], {
     stdio: "inherit",
+    env: { ...SERVICE_ENVIRONMENT, ...process.env },
   });
   if (result.status !== 0) failed = true;
 }

@@ -19,7 +19,9 @@ export function machineHeader(): string {
   const load = loadavg()
     .map((value) => value.toFixed(1))
     .join(" ");
-  return `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load ${load}`;
+  // Huge pages change load and build times severalfold on a VM; say whether they were on.
+  const hugePages = process.env.GLIBC_TUNABLES?.includes("glibc.malloc.hugetlb=1") ? "on" : "off";
+  return `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load ${load}, malloc huge pages ${hugePages}`;
 }
 
 export function report(bench: string, figures: Figure[], notes: string[] = []): void {

@@ -37,3 +37,9 @@ export function seconds(span: string): number {
   if (!match?.[1]) throw new Error(`unsupported time span ${span}`);
   return Number(match[1]) * (match[2] === "min" ? 60 : 1);
 }
+
+/** The unit's `Environment=NAME=value` settings, as the service's process gets them. */
+export function environment(unit: UnitFile): Record<string, string> {
+  const settings = (unit.Service?.Environment ?? []).map((line) => line.split(/=(.*)/s));
+  return Object.fromEntries(settings.map(([name, value]) => [name ?? "", value ?? ""]));
+}
