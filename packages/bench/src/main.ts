@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { splitBenchArgs } from "./cli-args.js";
 import { printCombinedReport, readRunResults } from "./combined-report.js";
+import { SERVICE_ENVIRONMENT } from "./service-environment.js";
 
 const BENCHES: Record<string, string> = {
   ingest: "packages/bench/src/ingest.bench.ts",
@@ -14,11 +15,6 @@ const BENCHES: Record<string, string> = {
   swaps: "apps/bot/bench/swaps.bench.ts",
   retrieval: "packages/eval/bench/retrieval.bench.ts",
 };
-
-// What infra/systemd gives the bot and the worker, so the figures are those of the services;
-// every system a bench compares (LangChain's FaissStore too) runs under it. Set GLIBC_TUNABLES
-// yourself (`GLIBC_TUNABLES= pnpm bench peer`) to measure without huge pages.
-const SERVICE_ENVIRONMENT = { GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" };
 
 const { names: requested, options: flags } = splitBenchArgs(process.argv.slice(2));
 const unknown = requested.filter((name) => !(name in BENCHES));
@@ -39,6 +35,7 @@ for (const name of names) {
   // Each benchmark in its own process, so peak RSS and warm caches do not leak between them.
   const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", file, ...flags], {
     stdio: "inherit",
+    // The services' environment unless set here: `GLIBC_TUNABLES= pnpm bench peer` measures without huge pages.
     env: { ...SERVICE_ENVIRONMENT, ...process.env },
   });
   if (result.status !== 0) failed = true;

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import { mallocHugePagesOn } from "./service-environment.js";
 
 export interface Figure {
   name: string;
@@ -19,8 +20,7 @@ export function machineHeader(): string {
   const load = loadavg()
     .map((value) => value.toFixed(1))
     .join(" ");
-  // Huge pages change load and build times severalfold on a VM; say whether they were on.
-  const hugePages = process.env.GLIBC_TUNABLES?.includes("glibc.malloc.hugetlb=1") ? "on" : "off";
+  const hugePages = mallocHugePagesOn(process.env) ? "on" : "off";
   return `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load ${load}, malloc huge pages ${hugePages}`;
 }
 
