@@ -41,9 +41,13 @@ export interface DocstoreWriterOptions {
 
 export function createDocstoreWriter(path: string, options: DocstoreWriterOptions): DocstoreWriter {
   const db = new Database(path);
-  // No journal and no per-transaction sync while building: the file lives in a temp
-  // directory that is discarded on any failure, and the builder fsyncs it before publishing.
-  db.pragma("journal_mode = OFF");
+  // No per-transaction sync while building: the file lives in a temp directory that is
+  // discarded on any failure, and the builder fsyncs it before publishing. The rollback
+  // journal stays, in memory: a book that fails halfway (the run goes on without it) must
+  // roll back, and SQLite leaves ROLLBACK undefined with journal_mode=OFF, which
+  // better-sqlite3's defensive mode refuses silently anyway. In memory, no journal file is
+  // created and deleted per book (a thousand times for a 1M-chunk library).
+  setJournalMode(db, "memory");
   db.pragma("synchronous = OFF");
   db.exec(SCHEMA);
   if (options.keywordIndex) db.exec(KEYWORD_SCHEMA);
@@ -73,13 +77,19 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
       try {
         db.exec(INDEXES);
         // Readers open the file read-only and expect a plain rollback-journal database.
-        db.pragma("journal_mode = DELETE");
+        setJournalMode(db, "delete");
       } finally {
         // Even when a full disk refuses the index: a long-running worker must not leak the handle.
         db.close();
       }
     },
   };
+}
+
+/** SQLite answers a journal mode it cannot set with the mode it kept, not an error. */
+function setJournalMode(db: Database.Database, mode: "memory" | "delete"): void {
+  const actual = db.pragma(`journal_mode = ${mode}`, { simple: true });
+  if (actual !== mode) throw new Error(`${db.name}: SQLite kept journal mode ${String(actual)}, asked for ${mode}`);
 }
 
 interface ChunkRow {

@@ -14,6 +14,16 @@ export function fsyncPath(path: string): void {
   }
 }
 
+/** fsync in libuv's thread pool: the disk wait leaves the main thread free (to hash, say). */
+export async function fsyncFileAsync(path: string): Promise<void> {
+  const file = await open(path, "r");
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
 export function writeFileDurably(path: string, data: string | Buffer): void {
   const fd = openSync(path, "w");
   try {

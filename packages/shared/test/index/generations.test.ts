@@ -136,6 +136,45 @@ describe("index generations", () => {
     live.close();
   });
 
+  it("leaves no trace of a book that fails halfway into the docstore, and the next book still lands", async () => {
+    // The run goes on after a failed book, so its rows must roll back, also those SQLite has
+    // already spilled to the file: 5000 chunks of 600 characters overflow its 2 MB page cache.
+    const store = tempStore();
+    const broken = "e".repeat(64);
+    const good = "f".repeat(64);
+    const brokenChunks = bookChunks(broken, "Broken", 5000).map((chunk) => ({
+      ...chunk,
+      text: chunk.text.padEnd(600, "."),
+    }));
+    // A NOT NULL column refused by SQLite itself, in the middle of the book's transaction.
+    (brokenChunks[4000] as { text: string | null }).text = null;
+    const manifest = await store.publish(
+      { embedder: TEST_EMBEDDER, chunking: { version: "t", chunkSize: 600, chunkOverlap: 0 }, indexFactory: "Flat" },
+      async (builder) => {
+        expect(() =>
+          builder.addBook(
+            { bookId: broken, file: "Broken.pdf", title: "Broken", format: "pdf" },
+            brokenChunks,
+            brokenChunks.map((_, row) => unitVector(9000 + row)),
+          ),
+        ).toThrow(/NOT NULL/);
+        const chunks = bookChunks(good, "Good", 3);
+        builder.addBook(
+          { bookId: good, file: "Good.pdf", title: "Good", format: "pdf" },
+          chunks,
+          chunks.map((_, row) => unitVector(8000 + row)),
+        );
+      },
+    );
+    expect(manifest.chunkCount).toBe(3);
+    expect(manifest.books.map((book) => book.title)).toEqual(["Good"]);
+    const live = await store.openLive(TEST_EMBEDDER);
+    expect(live.chunksOfBook(broken)).toEqual([]);
+    const [best] = live.search(unitVector(8001), 1);
+    expect(best).toMatchObject({ title: "Good", position: 1, text: "Good passage 1" });
+    live.close();
+  });
+
   it("builds a trained IVF index through a FAISS factory string", async () => {
     const store = tempStore();
     const manifest = await publishBooks(
