@@ -28,9 +28,13 @@ export interface PeerRunResult {
   durableFloor?: DurableFloor;
 }
 
+/** `--build-only`: one more build in a fresh process, nothing else (peer.bench.ts's extra rounds). */
+export type PeerBuildResult = Pick<PeerRunResult, "system" | "size" | "buildSeconds">;
+
 const CHUNKS_PER_BOOK = 1000;
 // FaissStore has no keyword search; `--no-keyword` measures our like-for-like part alone.
 const KEYWORD_INDEX = !process.argv.includes("--no-keyword");
+const BUILD_ONLY = process.argv.includes("--build-only");
 
 function chunksOf(texts: string[]): Chunk[] {
   return texts.map((text, row) => ({
@@ -42,7 +46,7 @@ function chunksOf(texts: string[]): Chunk[] {
   }));
 }
 
-async function runOurs(dir: string, chunks: Chunk[], vectors: Float32Array[], queries: Float32Array[]) {
+async function buildOurs(dir: string, chunks: Chunk[], vectors: Float32Array[]) {
   const embedder = createLocalHashedEmbedder({ dims: DIMS }).identity;
   const store = openIndexStore(dir);
   // The LangChain side loads the FAISS addon before its baseline (useOurFaissForLangChain), so
@@ -71,7 +75,11 @@ async function runOurs(dir: string, chunks: Chunk[], vectors: Float32Array[], qu
       },
     ),
   );
-  const buildRssMb = settledRssMb() - before;
+  return { embedder, store, build, buildRssMb: settledRssMb() - before };
+}
+
+async function runOurs(dir: string, chunks: Chunk[], vectors: Float32Array[], queries: Float32Array[]) {
+  const { embedder, store, build, buildRssMb } = await buildOurs(dir, chunks, vectors);
   const diskMb = Object.values(build.value.files).reduce((sum, file) => sum + file.bytes, 0) / 2 ** 20;
   const beforeLoad = settledRssMb();
   const load = await timed(() => store.openLive(embedder));
@@ -90,7 +98,7 @@ async function runOurs(dir: string, chunks: Chunk[], vectors: Float32Array[], qu
   };
 }
 
-async function runLangChain(dir: string, chunks: Chunk[], vectors: Float32Array[], queries: Float32Array[]) {
+async function buildLangChain(dir: string, chunks: Chunk[], vectors: Float32Array[]) {
   useOurFaissForLangChain();
   const texts = chunks.map((chunk) => chunk.text);
   const embeddings = new PrecomputedEmbeddings(
@@ -104,7 +112,11 @@ async function runLangChain(dir: string, chunks: Chunk[], vectors: Float32Array[
     await store.save(dir);
     return store;
   });
-  const buildRssMb = settledRssMb() - before;
+  return { embeddings, build, buildRssMb: settledRssMb() - before };
+}
+
+async function runLangChain(dir: string, chunks: Chunk[], vectors: Float32Array[], queries: Float32Array[]) {
+  const { embeddings, build, buildRssMb } = await buildLangChain(dir, chunks, vectors);
   const { statSync } = await import("node:fs");
   const diskMb = (statSync(join(dir, "faiss.index")).size + statSync(join(dir, "docstore.json")).size) / 2 ** 20;
   const beforeLoad = settledRssMb();
@@ -125,6 +137,13 @@ async function main(): Promise<void> {
   const queries = await benchQueries();
   const dir = argument("dir");
   mkdirSync(dir, { recursive: true });
+  if (BUILD_ONLY) {
+    const { build } =
+      system === "ours" ? await buildOurs(dir, chunks, vectors) : await buildLangChain(dir, chunks, vectors);
+    const result: PeerBuildResult = { system, size, buildSeconds: build.seconds };
+    console.log(`PEER_BUILD ${JSON.stringify(result)}`);
+    return;
+  }
   const figures =
     system === "ours"
       ? await runOurs(dir, chunks, vectors, queries)

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { runChild } from "../run-child.js";
 import type { DurableFloor } from "./durable-floor.js";
 import type { PairedResult } from "./peer-paired.js";
-import type { PeerRunResult } from "./peer-run.js";
+import type { PeerBuildResult, PeerRunResult } from "./peer-run.js";
 
 const script = (name: string) => join(import.meta.dirname, name);
 
@@ -17,6 +17,17 @@ export function runPeerChild(
 ): PeerRunResult {
   const args = ["--system", system, "--size", String(size), "--dir", dir, ...extra];
   return runChild(script("peer-run.ts"), args, "PEER_RESULT") as PeerRunResult;
+}
+
+/** One more build of `size` chunks into `dir` in a fresh process, timed and nothing else. */
+export function runBuildChild(
+  system: "ours" | "langchain",
+  size: number,
+  dir: string,
+  extra: string[] = [],
+): PeerBuildResult {
+  const args = ["--system", system, "--size", String(size), "--dir", dir, "--build-only", ...extra];
+  return runChild(script("peer-run.ts"), args, "PEER_BUILD") as PeerBuildResult;
 }
 
 /** Loads and searches both saved indexes in one process, alternating between them. */
