@@ -5,7 +5,7 @@
 import { wordLanguage } from "../text/detect-language.js";
 import { memoizeByKey } from "../text/memoize-by-key.js";
 import { normaliseForSearch } from "../text/normalise-for-search.js";
-import { stem } from "../text/stem.js";
+import { isAsciiNumber, stem } from "../text/stem.js";
 import { isStopword } from "../text/stopwords.js";
 import { tokenize } from "../text/tokenize.js";
 
@@ -61,7 +61,9 @@ export function keywordTerms(text: string): string[] {
   const normalised = normaliseForSearch(text);
   const terms: string[] = [];
   for (const word of tokenize(normalised)) {
-    const term = termOf(word);
+    // A number is its own term (no stop word, no stem): kept out of the word cache, which a
+    // library's many distinct numbers would otherwise fill and empty over and over.
+    const term = isAsciiNumber(word) ? word : termOf(word);
     if (term) terms.push(term);
   }
   if (normalised.includes("-") || normalised.includes("\u2010") || normalised.includes("\u2011")) {

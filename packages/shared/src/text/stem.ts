@@ -22,7 +22,19 @@ const memoized: Record<AnswerLanguage, (word: string) => string> = {
   en: memoizeByKey(MEMO_LIMIT, (word) => stemmers.en.stemWord(word) || word),
 };
 
-/** Stems one lower-case word. Digits and words of 2 letters or fewer come back unchanged. */
+/** True for a word of ASCII digits only ("1998", "000123"). */
+export function isAsciiNumber(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** Stems one lower-case word. Numbers and words of 2 letters or fewer come back unchanged. */
 export function stem(word: string, lang: AnswerLanguage): string {
-  return word.length <= 2 ? word : memoized[lang](word);
+  // Snowball leaves digits as they are; and numbers are mostly unique (page numbers, years,
+  // a synthetic library's row numbers), so through the memo they only evict the real words.
+  return word.length <= 2 || isAsciiNumber(word) ? word : memoized[lang](word);
 }

@@ -21,6 +21,7 @@ const library = [
   },
   { title: "city-ru", chunks: ["Поезд пришёл в Нью-Йорк поздно вечером, когда город уже спал."] },
   { title: "sea-en", chunks: ["The lighthouse keeper lit the lamps every evening before the ships passed the reef."] },
+  { title: "years-ru", chunks: ["Маяк построили в 1998 году, а перестроили в 2004-м; см. страницу 0417."] },
 ];
 
 async function openLibrary() {
@@ -65,6 +66,15 @@ describe("keyword index", () => {
     expect(titlesFound(generation, "hyphenated")[0]).toBe("typesetting-en");
     expect(titlesFound(generation, "email")[0]).toBe("typesetting-en");
     expect(titlesFound(generation, "нью-йоркский поезд")[0]).toBe("city-ru");
+  });
+
+  it("keeps numbers whole: a year or a page number finds its chunk, a neighbouring number does not", async () => {
+    const { generation } = await openLibrary();
+    expect(keywordTerms("в 1998 году, стр. 0417")).toEqual(expect.arrayContaining(["1998", "0417"]));
+    expect(titlesFound(generation, "1998")).toEqual(["years-ru"]);
+    expect(titlesFound(generation, "2004")).toEqual(["years-ru"]);
+    expect(titlesFound(generation, "0417")).toEqual(["years-ru"]);
+    expect(titlesFound(generation, "1999")).toEqual([]);
   });
 
   it("stems English too and finds nothing for words no chunk has", async () => {
