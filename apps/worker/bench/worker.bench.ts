@@ -6,11 +6,11 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { bookJobResultSchema } from "@ai-library/shared/queue";
+import { type Figure, report } from "../../../packages/bench/src/report.js";
 import { writeTextBook } from "../test/helpers/books.js";
 import { startReadyWorker, stopWorker } from "../test/helpers/processes.js";
 import { createTestEnv } from "../test/helpers/test-env.js";
 import { writeBenchBooks } from "./bench-books.js";
-import { type Figure, printFigures } from "./print-figures.js";
 import { processTreeCpuSeconds } from "./process-cpu.js";
 import { measureQueueOverheadMs } from "./queue-overhead.js";
 
@@ -96,7 +96,7 @@ try {
     { name: "queue overhead per job (no-op, add→completed)", value: overhead, unit: "ms" },
     { name: "enqueue → published, 1 small book, warm worker", value: latency, unit: "ms" },
   ];
-  printFigures("worker", figures, [
+  report("worker", figures, [
     `${BOOKS} PDFs × ${PAGES} pages, INGEST_CONCURRENCY=1 per process, local embedder; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
     "each run starts from an empty index (nothing reused); wall time from enqueue to the published generation",
     `mean book job: ${single.meanBookSeconds.toFixed(2)} s with 1 process, ${pair.meanBookSeconds.toFixed(2)} s with 2; ` +
