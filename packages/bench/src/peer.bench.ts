@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { option, wholeNumberOption } from "./cli-args.js";
+import type { DurableFloor } from "./peer/durable-floor.js";
 import { percentile } from "./peer/measure.js";
 import type { PairedResult } from "./peer/peer-paired.js";
 import type { PeerRunResult } from "./peer/peer-run.js";
@@ -38,44 +39,41 @@ interface BuildRound {
   oursSeconds: number;
 }
 
-function buildFigures(n: string, rounds: BuildRound[], ours: PeerRunResult, floor: number): Figure[] {
-  const langchain = percentile(
-    rounds.map((round) => round.langchainSeconds),
-    0.5,
-  );
+const median = (samples: readonly number[]) => percentile(samples, 0.5);
+
+function buildFigures(n: string, rounds: BuildRound[], ours: PeerRunResult, floor: DurableFloor | undefined): Figure[] {
+  const langchain = median(rounds.map((round) => round.langchainSeconds));
   const ratios = rounds.map((round) => round.langchainSeconds / round.oursSeconds);
-  const build = percentile(ratios, 0.5);
-  const of = rounds.length > 1 ? `, median of ${rounds.length} fresh processes` : "";
-  const figures: Figure[] = [
+  const build = median(ratios);
+  const paired = rounds.length > 1;
+  const of = paired ? `, median of ${rounds.length} fresh processes` : "";
+  const freshFloor = floor?.freshSeconds ?? Number.NaN;
+  return [
     { name: `${n} build: LangChain fromDocuments+save${of}`, value: langchain, unit: "s" },
     {
       name: `${n} build: ours, vectors+docstore${of}`,
-      value: percentile(
-        rounds.map((round) => round.oursSeconds),
-        0.5,
-      ),
+      value: median(rounds.map((round) => round.oursSeconds)),
       unit: "s",
     },
     { name: `${n} build: ours, + keyword index (default)`, value: ours.buildSeconds, unit: "s" },
     {
-      name: `${n} build speed-up (vectors+docstore)${rounds.length > 1 ? ", median of paired rounds" : ""}`,
+      name: `${n} build speed-up (vectors+docstore)${paired ? ", median of paired rounds" : ""}`,
       value: build,
       unit: "×",
       target: "≥ 10×",
       ok: build >= 10,
     },
-  ];
-  if (rounds.length > 1) {
-    figures.push(
-      { name: `${n} build speed-up, lowest round`, value: Math.min(...ratios), unit: "×" },
-      { name: `${n} build speed-up, highest round`, value: Math.max(...ratios), unit: "×" },
-    );
-  }
-  figures.push(
+    ...(paired
+      ? [
+          { name: `${n} build speed-up, lowest round`, value: Math.min(...ratios), unit: "×" },
+          { name: `${n} build speed-up, highest round`, value: Math.max(...ratios), unit: "×" },
+        ]
+      : []),
     { name: `${n} build speed-up (with keyword index)`, value: langchain / ours.buildSeconds, unit: "×" },
-    { name: `${n} build floor: write + sha256 + fsync of our files only, fresh process`, value: floor, unit: "s" },
-  );
-  return figures;
+    { name: `${n} build floor: write + sha256 + fsync of our files only, fresh process`, value: freshFloor, unit: "s" },
+    { name: `${n} build floor: same, best of 3 later rounds`, value: floor?.warmSeconds ?? Number.NaN, unit: "s" },
+    { name: `${n} build speed-up a crash-safe store could reach at most`, value: langchain / freshFloor, unit: "×" },
+  ];
 }
 
 interface SizeRuns {
@@ -90,22 +88,11 @@ interface SizeRuns {
 
 function compare(size: number, { ours, lean, peer, rounds, paired }: SizeRuns) {
   const n = label(size);
-  const floor = lean.durableFloor?.freshSeconds ?? Number.NaN;
-  const langchainBuild = percentile(
-    rounds.map((round) => round.langchainSeconds),
-    0.5,
-  );
   const load = paired.loadLangChainSeconds / paired.loadOursSeconds;
   const search = paired.searchLangChainMs / paired.searchOursMs;
   const memory = Math.max(lean.buildRssMb, lean.loadRssMb) / Math.max(1, peer.buildRssMb, peer.loadRssMb);
   const figures: Figure[] = [
-    ...buildFigures(n, rounds, ours, floor),
-    {
-      name: `${n} build floor: same, best of 3 later rounds`,
-      value: lean.durableFloor?.warmSeconds ?? Number.NaN,
-      unit: "s",
-    },
-    { name: `${n} build speed-up a crash-safe store could reach at most`, value: langchainBuild / floor, unit: "×" },
+    ...buildFigures(n, rounds, ours, lean.durableFloor),
     { name: `${n} load, paired median: LangChain FaissStore.load`, value: paired.loadLangChainSeconds, unit: "s" },
     { name: `${n} load, paired median: ours, verified`, value: paired.loadOursSeconds, unit: "s" },
     { name: `${n} load: ours with keyword index, own process`, value: ours.loadSeconds, unit: "s" },
