@@ -6,6 +6,8 @@ export interface AnswerPhrases {
   intro: string;
   /** The whole answer when the library has nothing relevant. */
   notFound: string;
+  /** Opens an answer when passages are relevant but no sentence answers directly. */
+  closestIntro: string;
   openQuote: string;
   closeQuote: string;
 }
@@ -14,12 +16,14 @@ export const ANSWER_PHRASES: Record<AnswerLanguage, AnswerPhrases> = {
   ru: {
     intro: "По книгам библиотеки:",
     notFound: "В библиотеке нет ответа на этот вопрос.",
+    closestIntro: "Прямого ответа в книгах не нашлось. Ближе всего к вопросу эти места:",
     openQuote: "«",
     closeQuote: "»",
   },
   en: {
     intro: "From the books in the library:",
     notFound: "The library does not contain an answer to this question.",
+    closestIntro: "A direct answer was not found in the books. These passages look closest:",
     openQuote: "“",
     closeQuote: "”",
   },

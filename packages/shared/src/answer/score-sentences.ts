@@ -1,32 +1,62 @@
 // Scores sentences against a question: the IDF-weighted share of the question's terms a
 // sentence contains ("coverage", 0..1), plus a small bonus from the passage's similarity.
-// Rare question words (names, dates) weigh more than words found in every sentence.
+// Rare question words (names, dates) weigh more than words found in every sentence; words
+// that only frame the question ("командой", "stand for") weigh a quarter (question-shape.ts).
+// A how-to question prefers a sentence that introduces a command, a "what is" question one
+// that defines its subject.
 import type { Passage } from "../retrieval/types.js";
+import type { PassageBlock } from "./passage-blocks.js";
+import { definesSubject, FRAME_TERM_WEIGHT, type QuestionShape } from "./question-shape.js";
+import { introducingSentence } from "./quote-follow-on.js";
 import { PREFIX_LENGTH, type SentenceCandidate } from "./sentence-candidates.js";
 
 /** Credit for a term that only shares its first PREFIX_LENGTH letters (вулкан… / вулканолог…). */
 const PREFIX_CREDIT = 0.5;
 /** How much the retrieval similarity adds to a sentence's score (it only breaks near-ties). */
 const PASSAGE_SCORE_WEIGHT = 0.15;
+/** Added to the coverage of a sentence of the shape the question asks for. */
+export const SHAPE_BONUS = 0.15;
 
 export interface ScoredSentence extends SentenceCandidate {
   coverage: number;
   score: number;
 }
 
-function inverseDocumentFrequencies(questionTerms: string[], candidates: SentenceCandidate[]): Map<string, number> {
+export interface ScoringContext {
+  shape: QuestionShape;
+  blocksOf: readonly (readonly PassageBlock[])[];
+}
+
+/** IDF of each question term over the candidate sentences, framing terms scaled down. */
+export function termWeights(
+  questionTerms: string[],
+  candidates: readonly SentenceCandidate[],
+  shape: QuestionShape,
+): Map<string, number> {
   const total = candidates.length;
   const weights = new Map<string, number>();
   for (const term of questionTerms) {
     const df = candidates.filter((candidate) => candidate.terms.has(term)).length;
-    weights.set(term, Math.log(1 + total / (1 + df)));
+    const idf = Math.log(1 + total / (1 + df));
+    weights.set(term, shape.frameTerms.has(term) ? idf * FRAME_TERM_WEIGHT : idf);
   }
   return weights;
 }
 
-function matchCredit(term: string, candidate: SentenceCandidate): number {
+export function matchCredit(term: string, candidate: Pick<SentenceCandidate, "terms" | "prefixes">): number {
   if (candidate.terms.has(term)) return 1;
   if (term.length >= PREFIX_LENGTH && candidate.prefixes.has(term.slice(0, PREFIX_LENGTH))) return PREFIX_CREDIT;
+  return 0;
+}
+
+function shapeBonus(candidate: SentenceCandidate, context: ScoringContext): number {
+  const { shape } = context;
+  if (shape.kind === "how") {
+    return introducingSentence(candidate, context.blocksOf[candidate.passageIndex] ?? []) ? SHAPE_BONUS : 0;
+  }
+  if (shape.kind === "definition" && !candidate.isCode) {
+    return definesSubject(candidate.text, shape.subjectWords) ? SHAPE_BONUS : 0;
+  }
   return 0;
 }
 
@@ -35,15 +65,18 @@ export function scoreSentences(
   questionTerms: string[],
   candidates: SentenceCandidate[],
   passages: readonly Passage[],
+  context: ScoringContext,
 ): ScoredSentence[] {
-  const idf = inverseDocumentFrequencies(questionTerms, candidates);
-  const totalWeight = [...idf.values()].reduce((sum, weight) => sum + weight, 0);
+  const weights = termWeights(questionTerms, candidates, context.shape);
+  const totalWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
   if (totalWeight === 0) return [];
   return candidates
     .map((candidate) => {
       let matched = 0;
-      for (const term of questionTerms) matched += (idf.get(term) ?? 0) * matchCredit(term, candidate);
-      const coverage = matched / totalWeight;
+      for (const term of questionTerms) matched += (weights.get(term) ?? 0) * matchCredit(term, candidate);
+      const termCoverage = matched / totalWeight;
+      // The bonus only lifts a sentence that already shares the question's topic.
+      const coverage = termCoverage > 0 ? Math.min(1, termCoverage + shapeBonus(candidate, context)) : 0;
       const similarity = Math.max(0, Math.min(1, passages[candidate.passageIndex]?.score ?? 0));
       return { ...candidate, coverage, score: coverage + PASSAGE_SCORE_WEIGHT * similarity };
     })

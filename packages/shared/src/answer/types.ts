@@ -3,12 +3,20 @@ import type { Passage } from "../retrieval/types.js";
 export type AnswerLanguage = "ru" | "en";
 
 export interface Answer {
-  /** Plain text (no markup); citations appear as [1], [2] … matching `sources` order. */
+  /**
+   * Plain text; citations appear as [1], [2] … matching `sources` order. Commands and code
+   * stand between Markdown code fences (```), verbatim; nothing else is markup.
+   */
   text: string;
   /** The passages the answer used, best first; empty when the library has no answer. */
   sources: Passage[];
   /** True when nothing relevant was found ("not in the library"). */
   notFound: boolean;
+  /**
+   * True when passages are relevant but none answers directly: the text says so and quotes
+   * the closest ones, which are the sources.
+   */
+  closestOnly?: boolean;
   language: AnswerLanguage;
 }
 

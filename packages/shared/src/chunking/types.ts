@@ -9,6 +9,11 @@ export interface ChunkSource {
   page?: number;
   pageEnd?: number;
   chapter?: string;
+  /** Innermost table-of-contents entry (or PDF outline entry) holding the chunk; see BookSection.section. */
+  section?: string;
+  /** Page labels of page and pageEnd as the reader's viewer shows them, when they differ from the numbers. */
+  pageLabel?: string;
+  pageLabelEnd?: string;
   /** 0-based order of the chunk within its book. */
   position: number;
 }

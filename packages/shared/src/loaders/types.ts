@@ -7,8 +7,19 @@ export interface BookSection {
   text: string;
   /** 1-based page number (PDF only). */
   page?: number;
-  /** Chapter title (EPUB, FB2, Markdown heading). */
+  /**
+   * The page's label as the reader's viewer shows it (PDF /PageLabels: "xii", "A-3"), only
+   * when it differs from the page number.
+   */
+  pageLabel?: string;
+  /** Chapter title: the book's own top-level table-of-contents entry (EPUB, FB2, Markdown heading). */
   chapter?: string;
+  /**
+   * The innermost table-of-contents entry that holds this text, when it is deeper than the
+   * chapter (EPUB nav/NCX anchors, nested FB2 sections, Markdown sub-headings) or, for PDFs,
+   * the outline (bookmark) entry the page falls under.
+   */
+  section?: string;
 }
 
 export interface ParsedBook {

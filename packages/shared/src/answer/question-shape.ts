@@ -1,0 +1,85 @@
+// What kind of answer a question asks for. "Какой командой…", "How do I…" want a command or a
+// procedure; "Что означает FTBFS?", "What does NA stand for?" want a definition. The words
+// that say so ("командой", "означает", "stand") name the kind of answer, not its topic: a
+// book's answer rarely repeats them ("наберите:", "FTBFS — Fails To Build From Source"), so
+// they weigh less when sentences are scored.
+import { normaliseForSearch } from "../text/normalise-for-search.js";
+import { searchTerms } from "../text/search-terms.js";
+import { tokenize } from "../text/tokenize.js";
+
+export type QuestionKind = "how" | "definition" | "other";
+
+export interface QuestionShape {
+  kind: QuestionKind;
+  /** Stemmed terms that only frame the question; they count at FRAME_TERM_WEIGHT. */
+  frameTerms: ReadonlySet<string>;
+  /** The question's own words (normalised) that are not frame or stop words: its topic. */
+  subjectWords: string[];
+}
+
+/** How much a framing word counts towards a sentence's coverage, against 1 for a topic word. */
+export const FRAME_TERM_WEIGHT = 0.25;
+
+const FRAME_WORDS = [
+  // ru
+  "команда командой команду команды командах",
+  "нужен нужна нужно нужны нужен",
+  "означает означают значит обозначает расшифровывается расшифровка сокращение аббревиатура",
+  "называется называют такое делает сделать выполнить способ помощью можно использовать",
+  // en
+  "command commands stand stands mean means meaning abbreviation acronym",
+  "called define definition way use using run type",
+].join(" ");
+
+const FRAME_TERMS: ReadonlySet<string> = new Set(searchTerms(FRAME_WORDS));
+
+const HOW = [
+  /^(?:как|каким образом|какой командой|какая команда|какую команду|чем|с помощью чего)\b/u,
+  /\bкоманд[аоуыe]\w*\b/u,
+  /^how (?:do|does|can|could|should|to|would)\b/,
+  /\b(?:which|what) command\b/,
+];
+const DEFINITION = [
+  /\bчто (?:такое|означает|означают|значит|обозначает|это)\b/u,
+  /\bрасшифровыва|\bдля чего нуж|\bзачем нуж|\bчто делает\b/u,
+  /^what (?:is|are|was|were)\b/,
+  /\bstand for\b|\bstands for\b|\bwhat does .* mean\b|\bdefin(?:e|ition)\b|\bmeaning of\b/,
+];
+
+export function questionShape(question: string): QuestionShape {
+  const text = normaliseForSearch(question).trim();
+  const kind: QuestionKind = DEFINITION.some((pattern) => pattern.test(text))
+    ? "definition"
+    : HOW.some((pattern) => pattern.test(text))
+      ? "how"
+      : "other";
+  const subjectWords = tokenize(text).filter((word) => {
+    const terms = searchTerms(word);
+    return terms.length > 0 && !terms.every((term) => FRAME_TERMS.has(term));
+  });
+  return { kind, frameTerms: FRAME_TERMS, subjectWords };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whether a sentence defines one of the question's subject words: "FTBFS — Fails to build",
+ * "NA (for “not available”)", "Fails To Build From Source (FTBFS)", "pbuilder constructs…",
+ * "X means / stands for / is a / — это / означает".
+ */
+export function definesSubject(sentence: string, subjectWords: readonly string[]): boolean {
+  const text = normaliseForSearch(sentence);
+  return subjectWords.some((word) => {
+    if (word.length < 2) return false;
+    const w = escapeRegExp(word);
+    const after = new RegExp(
+      `(?:^|[^\\p{L}\\p{N}])${w}(?:[^\\p{L}\\p{N}]{0,3})(?:[—–-]|\\(|:|means\\b|stands? for\\b|is (?:a|an|the)\\b|are\\b|это\\b|означает\\b|обозначает\\b|называ)`,
+      "u",
+    );
+    const before = new RegExp(`\\(${w}\\)`, "u");
+    const opens = new RegExp(`^\\W{0,3}${w}\\s+\\p{L}`, "u");
+    return after.test(text) || before.test(text) || opens.test(text);
+  });
+}

@@ -1,0 +1,117 @@
+// What a reader gets from a how-to or "what is" question over real technical books: the
+// sentence that introduces a command, list or table is quoted together with it, commands
+// verbatim between code fences; definitions are quoted whole; page numbers, headings and
+// list numbers never leak into a quote.
+import { describe, expect, it } from "vitest";
+import { answerFromPassages } from "../../src/answer/extractive-answerer.js";
+import { withoutCodeFences } from "../../src/answer/format-quote.js";
+import { isCodeLine, passageBlocks } from "../../src/answer/passage-blocks.js";
+import {
+  devrefFtbfs,
+  devrefOutdatedTable,
+  devrefSigningKey,
+  maintGuideTargets,
+  rIntroLogical,
+  rIntroSession,
+} from "./book-fragments.js";
+import { gardenEn, lighthouseEn } from "./passages.js";
+
+/** The fenced code blocks of an answer, verbatim. */
+function codeBlocks(text: string): string[] {
+  return [...text.matchAll(/```\n([\s\S]*?)\n```/g)].map((match) => match[1] ?? "");
+}
+
+describe("quotes that carry the answer", () => {
+  it("quotes the command after 'the command is', as a code block (R-intro)", () => {
+    const answer = answerFromPassages("How do I quit R?", [lighthouseEn, rIntroSession], "en");
+    expect(answer.notFound).toBe(false);
+    expect(answer.text).toContain("“To quit the R program the command is” [1]");
+    expect(codeBlocks(answer.text)).toContain("> q()");
+    expect(answer.sources[0]).toBe(rIntroSession);
+  });
+
+  it("keeps a command with its option verbatim after a colon (Developer's Reference)", () => {
+    const answer = answerFromPassages("How do I make dpkg-buildpackage sign with my key?", [devrefSigningKey], "en");
+    expect(answer.text).toContain("You do that with the -k option:” [1]");
+    expect(codeBlocks(answer.text)[0]).toBe("dpkg-buildpackage -kKEY-ID");
+  });
+
+  it("quotes the list a sentence introduces, item by item (maint-guide, Russian)", () => {
+    const answer = answerFromPassages("Для чего служит цель clean?", [maintGuideTargets], "ru");
+    const lines = answer.text.split("\n");
+    const intro = lines.findIndex((line) => line.startsWith("«Упрощённое объяснение целей:»"));
+    expect(intro).toBeGreaterThan(0);
+    expect(lines[intro + 1]).toMatch(/^• Цель clean служит для удаления .* \(требуемая\)\.$/);
+    expect(lines[intro + 2]).toMatch(/^• Цель build /);
+    expect(lines[intro + 3]).toMatch(/^• Цель install .*\(необязательная\)\.$/);
+    expect(answer.text).not.toContain("Далее описаны");
+  });
+
+  it("quotes the table rows a sentence introduces, row by row", () => {
+    const answer = answerFromPassages(
+      "What is an example of an outdated package in testing migration?",
+      [devrefOutdatedTable],
+      "en",
+    );
+    expect(answer.text).toContain("Consider this example:” [1]");
+    expect(answer.text).toContain("testing | 1 | -\nunstable | 1 | 2");
+  });
+
+  it("quotes a whole procedure when its introduction ends with a colon, within the bound", () => {
+    const answer = answerFromPassages("What is the suggested procedure for using R under UNIX?", [rIntroSession], "en");
+    expect(answer.text).toContain("as follows:” [1]");
+    expect(codeBlocks(answer.text)).toEqual(expect.arrayContaining(["$ mkdir work\n$ cd work", "$ R", "> q()"]));
+    expect(withoutCodeFences(answer.text).length).toBeLessThan(1000);
+  });
+
+  it("finds and quotes an acronym's expansion whole (Russian)", () => {
+    const answer = answerFromPassages("Что означает сокращение FTBFS?", [devrefFtbfs], "ru");
+    expect(answer.notFound).toBe(false);
+    expect(answer.text).toContain(
+      "«Если вы получили сообщение об ошибке, в котором упоминается FTBFS, то это означает Fails to build from source (не удалось собрать из исходного кода).» [1]",
+    );
+  });
+
+  it("prefers the sentence that defines the subject (NA in R), without the page number and heading", () => {
+    const answer = answerFromPassages("What does NA stand for in R?", [gardenEn, rIntroLogical], "en");
+    expect(answer.text).toContain("NA (for “not available”, see below).");
+    expect(answer.text).not.toMatch(/“8|2\.4 Logical vectors|“As well as/);
+  });
+
+  it("drops the list number and never joins a heading to the quote", () => {
+    const answer = answerFromPassages("How do I quit R?", [rIntroSession], "en");
+    expect(answer.text).not.toContain("“4. To quit");
+  });
+});
+
+describe("reading blocks back from book text", () => {
+  it("tells command lines from prose", () => {
+    for (const line of [
+      "$ mkdir work",
+      "> q()",
+      "gpg --gen-key",
+      "dpkg-buildpackage -us -uc",
+      "x <- c(1, 2)",
+      "apt-get install devscripts",
+    ])
+      expect(isCodeLine(line), line).toBe(true);
+    for (const line of [
+      "where x = 3 and y is the value of",
+      "and/or the other thing",
+      "pbuilder constructs a chrooted system, and builds a package inside the chroot.",
+      "> Quoted mail text that someone wrote back then",
+      "Чтобы сгенерировать новый ключ GPG, наберите:",
+    ])
+      expect(isCodeLine(line), line).toBe(false);
+  });
+
+  it("splits a passage into prose, list, code and heading blocks", () => {
+    const kinds = passageBlocks(rIntroLogical.text).map((block) => block.kind);
+    expect(kinds).toEqual(["heading", "prose"]);
+    expect(
+      passageBlocks(rIntroSession.text)
+        .map((block) => block.kind)
+        .slice(0, 5),
+    ).toEqual(["prose", "list", "code", "list", "code"]);
+  });
+});
