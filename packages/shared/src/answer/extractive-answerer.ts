@@ -39,7 +39,7 @@ function notFound(language: AnswerLanguage): Answer {
   return { text: ANSWER_PHRASES[language].notFound, sources: [], notFound: true, language };
 }
 
-function firstMatchOffset(sentence: ScoredSentence, questionTerms: Set<string>): number {
+function firstMatchOffset(sentence: Pick<ScoredSentence, "text">, questionTerms: Set<string>): number {
   const lower = normaliseForSearch(sentence.text);
   for (const word of lower.split(/[^\p{L}\p{N}]+/u)) {
     if (word && searchTerms(word).some((term) => questionTerms.has(term))) return Math.max(0, lower.indexOf(word));

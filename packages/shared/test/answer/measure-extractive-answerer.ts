@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { MIN_PASSAGE_SIMILARITY } from "../../src/answer/extractive-answerer.js";
 import { type ScoredSentence, scoreSentences } from "../../src/answer/score-sentences.js";
+import { questionShape } from "../../src/answer/question-shape.js";
 import { selectQuotes } from "../../src/answer/select-quotes.js";
 import { sentenceCandidates } from "../../src/answer/sentence-candidates.js";
 import { dot } from "../../src/embeddings/l2-normalise.js";
@@ -55,7 +56,9 @@ async function measure(lang: "ru" | "en") {
         text: paragraph.text,
         score,
       }));
-      const scored = scoreSentences(terms, sentenceCandidates(passages), passages).filter(
+      const { sentences, blocksOf } = sentenceCandidates(passages);
+      const shape = questionShape(question.text);
+      const scored = scoreSentences(terms, sentences, passages, { shape, blocksOf }).filter(
         (sentence) => (passages[sentence.passageIndex]?.score ?? 0) >= MIN_PASSAGE_SIMILARITY,
       );
       return scored;
