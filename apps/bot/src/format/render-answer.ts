@@ -1,11 +1,12 @@
-// Turns an answer into Telegram messages: the answer text, then the numbered sources (book
-// and page or chapter), with one inline button per source to show its quoted passage.
+// Turns an answer into Telegram messages: the answer text (commands as <pre>), then the
+// numbered sources (book and page or chapter), with one inline button per source to show its quoted passage.
 import type { Answer } from "@ai-library/shared/answer";
 import type { Texts } from "../i18n/index.js";
+import { answerTextBlocks } from "./answer-text-blocks.js";
 import { bookTitle, locationOf } from "./describe-source.js";
 import { escapeHtml } from "./html.js";
 import { MESSAGE_BUDGET } from "./limits.js";
-import { type HtmlBlock, packBlocks, plainTextBlocks } from "./split-message.js";
+import { type HtmlBlock, packBlocks } from "./split-message.js";
 import { sliceWhole } from "./split-text.js";
 
 export interface InlineButton {
@@ -43,7 +44,7 @@ export function renderAnswer(
   sourceIds: string[],
   limit = MESSAGE_BUDGET,
 ): OutgoingMessage[] {
-  const parts = packBlocks([...plainTextBlocks(answer.text, limit), ...sourceBlocks(answer, texts)], limit);
+  const parts = packBlocks([...answerTextBlocks(answer.text, limit), ...sourceBlocks(answer, texts)], limit);
   const buttons: InlineButton[] = sourceIds.map((id, index) => ({
     text: texts.sourceButton(index + 1),
     callbackData: id,

@@ -85,3 +85,32 @@ describe("renderPartial", () => {
     expect(visible(html).endsWith(" …")).toBe(true);
   });
 });
+
+describe("commands in answers", () => {
+  const rIntro = passage({ title: "An Introduction to R", file: "R-intro.pdf", page: 9 });
+
+  it("shows a fenced command as <pre>, verbatim, right under the sentence that introduces it", () => {
+    const text =
+      "From the books in the library:\n“To quit the R program the command is” [1]\n```\n> q()\n```\n“Then type:” [1]\n```\n$ gpg --gen-key <user-id>\n$ R --vanilla\n```";
+    const [message] = renderAnswer({ ...answer(text, [rIntro]), language: "en" }, textsFor("en"), ["s1"]);
+    expect(message?.html).toContain("the command is” [1]\n<pre>&gt; q()</pre>\n“Then type:”");
+    expect(message?.html).toContain("<pre>$ gpg --gen-key &lt;user-id&gt;\n$ R --vanilla</pre>");
+    // What the reader sees: the command character for character, options and placeholder intact.
+    expect(visible(message?.html ?? "")).toContain("$ gpg --gen-key <user-id>\n$ R --vanilla");
+  });
+
+  it("shows `inline code` as <code> and never lets book text open a tag", () => {
+    const [message] = renderAnswer(answer("Наберите `dpkg -i <файл>` [1]", [rIntro]), textsFor("ru"), ["s1"]);
+    expect(message?.html).toContain("<code>dpkg -i &lt;файл&gt;</code>");
+    expect(visible(message?.html ?? "")).toContain("dpkg -i <файл>");
+  });
+
+  it("splits a long code block into <pre> parts that each stay valid and under the limit", () => {
+    const code = Array.from({ length: 400 }, (_, line) => `echo line-${line} --flag=value`).join("\n");
+    const parts = renderAnswer(answer(`Код:\n\`\`\`\n${code}\n\`\`\``, [rIntro]), textsFor("ru"), ["s1"]);
+    expect(parts.length).toBeGreaterThan(1);
+    const shown = parts.map((part) => visible(part.html)).join("\n");
+    for (const line of [0, 199, 399]) expect(shown).toContain(`echo line-${line} --flag=value`);
+    for (const part of parts) expect(visible(part.html).length).toBeLessThanOrEqual(4096);
+  });
+});
