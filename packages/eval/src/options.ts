@@ -11,20 +11,32 @@ export interface EvalOptions {
   articles: number;
   /** Leave out the real books and the long-book questions (a smoke run of the harness). */
   noBooks: boolean;
+  /** Only the answer-level set: its books alone, no XQuAD and no retrieval table (development). */
+  answersOnly: boolean;
+  /** Print each answer-level miss: question, expected text, what the answer said, cited chapter. */
+  verbose: boolean;
+  /** Where the Debian books are cached (default: see library/debian-books.ts). */
+  evalBooks: string | undefined;
   corpus: string | undefined;
   /** Keep the library here (re-runs reuse unchanged books); default: a temp dir, removed after. */
   workDir: string | undefined;
   out: string;
 }
 
-export const USAGE = `pnpm eval [--quick] [--baseline] [--sweep] [--corpus <shared/corpus>] [--work-dir <dir>] [--out <file.json>]
+export const USAGE = `pnpm eval [--quick] [--answers-only] [--verbose] [--baseline] [--sweep] [--corpus <shared/corpus>] [--eval-books <dir>] [--work-dir <dir>] [--out <file.json>]
+  --answers-only  only the answer-level set over its own books (~1–2 min): answer contains the
+                  expected text, source recall@5, false / correct "no answer", chapter cited
+  --verbose   print every answer-level miss (question, expected text, what the answer said, chapter)
   --quick     12 XQuAD articles per language and only the long-book books (development)
   --baseline  also run plain BM25 with MiniSearch (fuzzy + prefix), the figure the issue started from
   --articles  XQuAD articles per language (default 48, 12 with --quick)
   --no-books  no real books and no long-book questions (a smoke run of the harness itself)
   --sweep     also try fusion weights and candidate counts on the same library (how defaults were chosen)
+  --eval-books  cache of the Debian books (default \${XDG_CACHE_HOME:-~/.cache}/ai-library/eval-books;
+              fetched by scripts/fetch-eval-books.sh when missing)
   --work-dir  keep the built library there; a re-run re-ingests only what changed
-  --out       where the JSON goes (default bench-results/eval.json, or eval-quick.json with --quick)`;
+  --out       where the JSON goes (default bench-results/eval.json; eval-quick.json with --quick,
+              eval-answers.json with --answers-only)`;
 
 export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
   const { values } = parseArgs({
@@ -35,6 +47,9 @@ export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
       baseline: { type: "boolean", default: false },
       articles: { type: "string" },
       "no-books": { type: "boolean", default: false },
+      "answers-only": { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+      "eval-books": { type: "string" },
       corpus: { type: "string" },
       "work-dir": { type: "string" },
       out: { type: "string" },
@@ -46,15 +61,21 @@ export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
   const quick = values.quick ?? false;
   const articles = values.articles === undefined ? (quick ? 12 : 48) : Number.parseInt(values.articles, 10);
   if (!Number.isInteger(articles) || articles < 1 || articles > 48) throw new Error("--articles must be 1 to 48");
+  const answersOnly = values["answers-only"] ?? false;
+  if (answersOnly && values["no-books"]) throw new Error("--answers-only needs books; leave out --no-books");
+  const defaultOut = answersOnly ? "eval-answers" : quick ? "eval-quick" : "eval";
   return {
     quick,
+    answersOnly,
+    verbose: values.verbose ?? false,
+    evalBooks: values["eval-books"] ? resolve(cwd, values["eval-books"]) : undefined,
     sweep: values.sweep ?? false,
     baseline: values.baseline ?? false,
     articles,
     noBooks: values["no-books"] ?? false,
     corpus: values.corpus,
     workDir: values["work-dir"] ? resolve(cwd, values["work-dir"]) : undefined,
-    out: resolve(cwd, values.out ?? `bench-results/${quick ? "eval-quick" : "eval"}.json`),
+    out: resolve(cwd, values.out ?? `bench-results/${defaultOut}.json`),
   };
 }
 
@@ -69,6 +90,7 @@ export class UsageRequested extends Error {
 export function describeCommand(options: EvalOptions): string {
   const flags = [
     options.quick ? "--quick" : "",
+    options.answersOnly ? "--answers-only" : "",
     options.baseline ? "--baseline" : "",
     options.articles !== (options.quick ? 12 : 48) ? `--articles ${options.articles}` : "",
     options.noBooks ? "--no-books" : "",

@@ -2,7 +2,7 @@
 // real ingest pipeline (isolated parsing, chunking, embedding, a published generation) into
 // an INDEX_DIR. XQuAD articles become one Markdown book each; the long books are copied in.
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { AppConfig } from "@ai-library/shared/config";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import { type IndexStore, openIndexStore } from "@ai-library/shared/index";
@@ -20,6 +20,8 @@ export interface EvalLibraryRequest {
   articles: Record<EvalLanguage, XquadArticle[]>;
   /** Corpus-relative paths of real books to add. */
   books: readonly string[];
+  /** Books from outside the corpus (the fetched Debian books): source path, file in the library. */
+  extraBooks?: readonly { source: string; file: string }[];
 }
 
 export interface EvalLibrary {
@@ -49,6 +51,10 @@ export async function buildEvalLibrary(request: EvalLibraryRequest): Promise<Eva
   mkdirSync(join(config.BOOKS_DIR, "books"), { recursive: true });
   for (const book of request.books)
     copyFileSync(join(request.corpus, book), join(config.BOOKS_DIR, libraryFileOfCorpusBook(book)));
+  for (const extra of request.extraBooks ?? []) {
+    mkdirSync(dirname(join(config.BOOKS_DIR, extra.file)), { recursive: true });
+    copyFileSync(extra.source, join(config.BOOKS_DIR, extra.file));
+  }
 
   const store = openIndexStore(config.INDEX_DIR);
   const started = performance.now();
