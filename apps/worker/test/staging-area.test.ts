@@ -20,6 +20,8 @@ function preparedBook(chunks: number): PreparedBook {
       file: "a.pdf",
       title: "A",
       page: position + 1,
+      // Citation fields the chunker adds for PDFs with page labels and an outline.
+      ...(position === 0 ? { pageEnd: 2, pageLabel: "i", pageLabelEnd: "ii", section: "Preface" } : {}),
       position,
       text: `chunk ${position}`,
     })),

@@ -4,6 +4,8 @@ import { escapeXml, splitParagraphs } from "./xml-escape.js";
 export interface Fb2Section {
   title: string;
   text: string;
+  /** Nested sections, written after the text. */
+  sections?: Fb2Section[];
 }
 
 export interface Fb2Metadata {
@@ -23,11 +25,12 @@ function authorXml(author: string | undefined): string {
   return `<author><first-name>${escapeXml(first ?? "")}</first-name>${middle}<last-name>${escapeXml(last)}</last-name></author>`;
 }
 
-function sectionXml(section: Fb2Section): string {
+function sectionXml(section: Fb2Section, indent = "  "): string {
   const paragraphs = splitParagraphs(section.text)
-    .map((paragraph) => `    <p>${escapeXml(paragraph)}</p>`)
+    .map((paragraph) => `${indent}  <p>${escapeXml(paragraph)}</p>`)
     .join("\n");
-  return `  <section>\n    <title><p>${escapeXml(section.title)}</p></title>\n${paragraphs}\n  </section>`;
+  const nested = (section.sections ?? []).map((child) => `\n${sectionXml(child, `${indent}  `)}`).join("");
+  return `${indent}<section>\n${indent}  <title><p>${escapeXml(section.title)}</p></title>\n${paragraphs}${nested}\n${indent}</section>`;
 }
 
 /** `encodingLabel` goes into the XML declaration; the caller encodes the string to match. */
@@ -52,7 +55,7 @@ export function fb2Document(meta: Fb2Metadata, sections: Fb2Section[], encodingL
 </description>
 <body>
   <title><p>${escapeXml(meta.title)}</p></title>
-${sections.map(sectionXml).join("\n")}
+${sections.map((section) => sectionXml(section)).join("\n")}
 </body>
 </FictionBook>
 `;

@@ -1,5 +1,6 @@
-// How a source is named in an answer: the book's title, then the page (PDF) or the chapter
-// (EPUB, FB2, Markdown headings). A book without either is cited by title alone.
+// How a source is named in an answer: the book's title, then the page (PDF, by its label when
+// it has one, with its outline section) or the chapter and section (EPUB, FB2, Markdown
+// headings). A book without either is cited by title alone.
 import type { Passage } from "@ai-library/shared/retrieval";
 import type { Texts } from "../i18n/index.js";
 import { TITLE_BUDGET } from "./limits.js";
@@ -13,9 +14,26 @@ export function bookTitle(passage: Pick<Passage, "title" | "file">): string {
   return shorten(passage.title.trim() || passage.file, TITLE_BUDGET);
 }
 
-/** "с. 12", "с. 12–13" or "глава «…»"; undefined when the passage has neither. */
-export function locationOf(passage: Pick<Passage, "page" | "pageEnd" | "chapter">, texts: Texts): string | undefined {
-  if (passage.page !== undefined) return texts.page(passage.page, passage.pageEnd);
-  if (passage.chapter?.trim()) return texts.chapter(shorten(passage.chapter, TITLE_BUDGET));
+/** Sections are cited beside a chapter or page: kept shorter than a book title. */
+const SECTION_BUDGET = 80;
+
+type Located = Pick<Passage, "page" | "pageEnd" | "pageLabel" | "pageLabelEnd" | "chapter" | "section">;
+
+/**
+ * "с. 12", "с. xii–xiv" (page labels, as the reader's viewer shows them), "с. 12, «4.3 …»" (with
+ * the PDF outline section), "глава «…»" or "глава «…», «…»"; undefined when the passage has none.
+ */
+export function locationOf(passage: Located, texts: Texts): string | undefined {
+  const section = passage.section?.trim() ? shorten(passage.section, SECTION_BUDGET) : undefined;
+  const chapter = passage.chapter?.trim() ? shorten(passage.chapter, TITLE_BUDGET) : undefined;
+  if (passage.page !== undefined) {
+    const first = passage.pageLabel ?? String(passage.page);
+    const last = passage.pageEnd !== undefined ? (passage.pageLabelEnd ?? String(passage.pageEnd)) : undefined;
+    const pages = texts.page(first, last);
+    const within = section ?? (chapter ? shorten(chapter, SECTION_BUDGET) : undefined);
+    return within ? texts.inSection(pages, within) : pages;
+  }
+  if (chapter) return texts.chapter(chapter, section !== chapter ? section : undefined);
+  if (section) return texts.chapter(section);
   return undefined;
 }

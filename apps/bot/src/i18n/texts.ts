@@ -38,8 +38,12 @@ export interface Texts {
   libraryEmpty: string;
   thinking: string;
   sourcesHeader: string;
-  page(page: number, pageEnd?: number): string;
-  chapter(title: string): string;
+  /** Pages as the reader's viewer shows them: the page label when the PDF has one, else the number. */
+  page(page: string, pageEnd?: string): string;
+  /** "глава «X»", or with the section inside it "глава «X», «Y»". */
+  chapter(title: string, section?: string): string;
+  /** A page location with the outline section it falls under: "с. 12, «4.3 …»". */
+  inSection(location: string, section: string): string;
   sourceButton(index: number): string;
   sourceQuoteHeader(index: number): string;
   sourceExpired: string;

@@ -46,7 +46,7 @@ export function registerAskCommand(program: Command): void {
         const answerer = createAnswererFromConfig(context.config, { logger: context.logger });
         const answer = await answerer.answer(question, passages, { language });
         process.stdout.write(
-          options.json ? `${JSON.stringify(toAskJson(answer), null, 2)}\n` : formatAnswerForTerminal(answer),
+          options.json ? `${JSON.stringify(toAskJson(answer, passages), null, 2)}\n` : formatAnswerForTerminal(answer),
         );
       } finally {
         library.close();

@@ -3,6 +3,8 @@
 // The JSON is written last, each file atomically, so a JSON that exists is a complete book.
 import { z } from "zod";
 
+// Chunks gained section/pageLabel/pageLabelEnd without a bump: the fields are optional, and
+// books staged by an older chunker sit under another fingerprint (it includes CHUNKER_VERSION).
 export const STAGED_FORMAT_VERSION = 1;
 
 const chunkSchema = z.object({
@@ -13,6 +15,9 @@ const chunkSchema = z.object({
   page: z.number().int().optional(),
   pageEnd: z.number().int().optional(),
   chapter: z.string().optional(),
+  section: z.string().optional(),
+  pageLabel: z.string().optional(),
+  pageLabelEnd: z.string().optional(),
   position: z.number().int().nonnegative(),
   text: z.string(),
 });

@@ -7,6 +7,7 @@ export {
   MIN_COVERAGE,
   MIN_PASSAGE_SIMILARITY,
 } from "./extractive-answerer.js";
+export { CODE_FENCE, withoutCodeFences } from "./format-quote.js";
 export { createOpenAiAnswerer, type OpenAiAnswererDeps } from "./openai-answerer.js";
 export { buildSystemPrompt, buildUserMessage, NOT_FOUND_SENTINEL } from "./openai-prompt.js";
 export { renumberCitations } from "./renumber-citations.js";

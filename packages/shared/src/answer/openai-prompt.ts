@@ -34,18 +34,18 @@ function attribute(name: string, value: string | number | undefined): string {
 }
 
 export function formatPassage(passage: Passage, number: number): string {
-  const pages =
-    passage.page === undefined
-      ? undefined
-      : passage.pageEnd && passage.pageEnd !== passage.page
-        ? `${passage.page}-${passage.pageEnd}`
-        : passage.page;
+  // Pages as the reader's viewer shows them (the PDF's page label when it has one), so a
+  // page the model mentions is one the reader can turn to.
+  const first = passage.page === undefined ? undefined : (passage.pageLabel ?? String(passage.page));
+  const last = passage.pageEnd === undefined ? undefined : (passage.pageLabelEnd ?? String(passage.pageEnd));
+  const pages = first !== undefined && last !== undefined && last !== first ? `${first}-${last}` : first;
   const attributes =
     attribute("n", number) +
     attribute("book", passage.title) +
     attribute("author", passage.author) +
     attribute("page", pages) +
-    attribute("chapter", passage.chapter);
+    attribute("chapter", passage.chapter) +
+    attribute("section", passage.section);
   return `<passage${attributes}>\n${neutraliseDelimiters(passage.text.trim())}\n</passage>`;
 }
 

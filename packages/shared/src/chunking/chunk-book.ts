@@ -1,5 +1,6 @@
 // Splits a parsed book into overlapping chunks that remember where they came from:
-// PDF chunks may span pages (page..pageEnd), EPUB/FB2/MD chunks never cross a chapter.
+// PDF chunks may span pages (page..pageEnd, with their labels, and the section holding most
+// of the chunk), EPUB/FB2/MD chunks never cross a chapter or section.
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import type { BookSection, ParsedBook } from "../loaders/types.js";
 import type { Chunk } from "./types.js";
@@ -15,50 +16,90 @@ export interface BookIdentity {
 }
 
 /** Bump when the recipe changes, so the next ingest re-chunks instead of reusing old chunks. */
-export const CHUNKER_VERSION = "recursive-v1";
+// v2: chunks carry section and page labels; EPUB chapters are split at TOC anchors.
+export const CHUNKER_VERSION = "recursive-v2";
 
 const SEPARATORS = ["\n\n", "\n", ". ", "! ", "? ", "; ", ", ", " ", ""];
+
+/** Where a PDF page begins inside a segment's text, and what the page is cited by. */
+interface PageStart {
+  offset: number;
+  page: number;
+  pageLabel?: string;
+  section?: string;
+}
 
 interface Segment {
   text: string;
   chapter?: string;
-  /** Start offset of each page inside `text`, for PDFs. */
-  pageStarts: { offset: number; page: number }[];
+  /** The section of a chapter segment; a PDF segment's sections are per page, in pageStarts. */
+  section?: string;
+  pageStarts: PageStart[];
 }
 
-/** Consecutive PDF pages form one segment; every chapter is a segment of its own. */
+function pageStartOf(section: BookSection, offset: number, page: number): PageStart {
+  return {
+    offset,
+    page,
+    ...(section.pageLabel !== undefined ? { pageLabel: section.pageLabel } : {}),
+    ...(section.section !== undefined ? { section: section.section } : {}),
+  };
+}
+
+/** Consecutive PDF pages of one chapter (or of none) form one segment; every other section is a segment of its own. */
 function segmentsOf(sections: BookSection[]): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | undefined;
   for (const section of sections) {
     const text = section.text.trim();
     if (text === "") continue;
-    if (section.page !== undefined && section.chapter === undefined) {
-      if (!current || current.chapter !== undefined || current.pageStarts.length === 0) {
-        current = { text: "", pageStarts: [] };
+    if (section.page !== undefined) {
+      if (!current || current.pageStarts.length === 0 || current.chapter !== section.chapter) {
+        current = { text: "", pageStarts: [], ...(section.chapter !== undefined ? { chapter: section.chapter } : {}) };
         segments.push(current);
       }
       // A single newline: a sentence often runs on to the next page, and "\n\n" would make
       // the splitter treat every page break as a paragraph break.
       if (current.text !== "") current.text += "\n";
-      current.pageStarts.push({ offset: current.text.length, page: section.page });
+      current.pageStarts.push(pageStartOf(section, current.text.length, section.page));
       current.text += text;
     } else {
-      current = { text, pageStarts: [], ...(section.chapter ? { chapter: section.chapter } : {}) };
-      if (section.page !== undefined) current.pageStarts.push({ offset: 0, page: section.page });
+      current = {
+        text,
+        pageStarts: [],
+        ...(section.chapter ? { chapter: section.chapter } : {}),
+        ...(section.section ? { section: section.section } : {}),
+      };
       segments.push(current);
     }
   }
   return segments;
 }
 
-function pageAt(segment: Segment, offset: number): number | undefined {
-  let page: number | undefined;
+function pageStartAt(segment: Segment, offset: number): PageStart | undefined {
+  let found: PageStart | undefined;
   for (const start of segment.pageStarts) {
     if (start.offset > offset) break;
-    page = start.page;
+    found = start;
   }
-  return page;
+  return found;
+}
+
+/** The section covering most characters of [from, to): a chunk spanning pages is cited by the bulk of it. */
+function sectionOf(segment: Segment, from: number, to: number): string | undefined {
+  if (segment.pageStarts.length === 0) return segment.section;
+  const share = new Map<string | undefined, number>();
+  segment.pageStarts.forEach((start, index) => {
+    const end = segment.pageStarts[index + 1]?.offset ?? segment.text.length;
+    const covered = Math.min(end, to) - Math.max(start.offset, from);
+    if (covered > 0) share.set(start.section, (share.get(start.section) ?? 0) + covered);
+  });
+  let best: string | undefined;
+  let bestChars = 0;
+  for (const [section, chars] of share) {
+    if (chars > bestChars) [best, bestChars] = [section, chars];
+  }
+  return best;
 }
 
 export async function chunkBook(book: ParsedBook, identity: BookIdentity, options: ChunkingOptions): Promise<Chunk[]> {
@@ -79,16 +120,21 @@ export async function chunkBook(book: ParsedBook, identity: BookIdentity, option
       const found = segment.text.indexOf(text, cursor);
       const start = found >= 0 ? found : cursor;
       cursor = start + 1;
-      const page = pageAt(segment, start);
-      const pageEnd = pageAt(segment, start + text.length - 1);
+      const first = pageStartAt(segment, start);
+      const last = pageStartAt(segment, start + text.length - 1);
+      const spansPages = first !== undefined && last !== undefined && last.page > first.page;
+      const section = sectionOf(segment, start, start + text.length);
       chunks.push({
         bookId: identity.bookId,
         file: identity.file,
         title: book.title,
         ...(book.author ? { author: book.author } : {}),
-        ...(page !== undefined ? { page } : {}),
-        ...(pageEnd !== undefined && page !== undefined && pageEnd > page ? { pageEnd } : {}),
+        ...(first ? { page: first.page } : {}),
+        ...(spansPages ? { pageEnd: last.page } : {}),
+        ...(first?.pageLabel !== undefined ? { pageLabel: first.pageLabel } : {}),
+        ...(spansPages && last.pageLabel !== undefined ? { pageLabelEnd: last.pageLabel } : {}),
         ...(segment.chapter ? { chapter: segment.chapter } : {}),
+        ...(section ? { section } : {}),
         position: chunks.length,
         text,
       });

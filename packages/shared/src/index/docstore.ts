@@ -23,7 +23,8 @@ CREATE TABLE books (
 );
 CREATE TABLE chunks (
   label INTEGER PRIMARY KEY, book_id TEXT NOT NULL REFERENCES books(book_id),
-  position INTEGER NOT NULL, page INTEGER, page_end INTEGER, chapter TEXT, text TEXT NOT NULL
+  position INTEGER NOT NULL, page INTEGER, page_end INTEGER, chapter TEXT, text TEXT NOT NULL,
+  section TEXT, page_label TEXT, page_label_end TEXT
 );
 `;
 // Built after the rows are in: one sort instead of 100k incremental index updates.
@@ -55,7 +56,10 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
   const insertBook = db.prepare(
     "INSERT INTO books VALUES (@bookId, @file, @title, @author, @format, @pages, @chunkCount, @firstLabel)",
   );
-  const insertChunk = db.prepare("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const insertChunk = db.prepare(
+    "INSERT INTO chunks (label, book_id, position, page, page_end, chapter, text, section, page_label, page_label_end) " +
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
   const addBook = db.transaction((record: BookRecord, chunks: Chunk[]) => {
     insertBook.run({ ...record, author: record.author ?? null, pages: record.pages ?? null });
     chunks.forEach((chunk, index) => {
@@ -67,8 +71,11 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
         chunk.pageEnd ?? null,
         chunk.chapter ?? null,
         chunk.text,
+        chunk.section ?? null,
+        chunk.pageLabel ?? null,
+        chunk.pageLabelEnd ?? null,
       );
-      indexTerms?.(record.firstLabel + index, chunk.text, headingOf(record.title, chunk.chapter));
+      indexTerms?.(record.firstLabel + index, chunk.text, headingOf(record.title, chunk.chapter, chunk.section));
     });
   });
   return {
@@ -100,6 +107,9 @@ interface ChunkRow {
   page_end: number | null;
   chapter: string | null;
   text: string;
+  section: string | null;
+  page_label: string | null;
+  page_label_end: string | null;
   file: string;
   title: string;
   author: string | null;
@@ -114,13 +124,26 @@ function rowToChunk(row: ChunkRow): Chunk {
     ...(row.page !== null ? { page: row.page } : {}),
     ...(row.page_end !== null ? { pageEnd: row.page_end } : {}),
     ...(row.chapter !== null ? { chapter: row.chapter } : {}),
+    ...(row.section !== null ? { section: row.section } : {}),
+    ...(row.page_label !== null ? { pageLabel: row.page_label } : {}),
+    ...(row.page_label_end !== null ? { pageLabelEnd: row.page_label_end } : {}),
     position: row.position,
     text: row.text,
   };
 }
 
-const CHUNK_COLUMNS =
-  "c.label, c.book_id, c.position, c.page, c.page_end, c.chapter, c.text, b.file, b.title, b.author";
+/** Columns added after the first release: generations written before them read as NULL. */
+const LATER_COLUMNS = ["section", "page_label", "page_label_end"] as const;
+
+function chunkColumns(db: Database.Database): string {
+  const present = new Set((db.pragma("table_info(chunks)") as { name: string }[]).map((column) => column.name));
+  const later = LATER_COLUMNS.map((name) => (present.has(name) ? `c.${name}` : `NULL AS ${name}`));
+  return [
+    "c.label, c.book_id, c.position, c.page, c.page_end, c.chapter, c.text",
+    ...later,
+    "b.file, b.title, b.author",
+  ].join(", ");
+}
 
 export interface DocstoreReader {
   chunkCount(): number;
@@ -137,6 +160,7 @@ export interface DocstoreReader {
 export function openDocstoreReader(path: string): DocstoreReader {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   const count = db.prepare("SELECT count(*) AS n FROM chunks");
+  const CHUNK_COLUMNS = chunkColumns(db);
   // One prepared statement for any number of labels (a search asks for 5–50 at a time).
   const byLabels = db.prepare(
     `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN books b USING (book_id) WHERE c.label IN (SELECT value FROM json_each(?))`,

@@ -1,6 +1,6 @@
 // The keyword index of a generation: an SQLite FTS5 table inside the docstore, rowid = FAISS
 // label, holding each chunk's pre-stemmed terms (keyword-terms.ts) and, in a second column,
-// the terms of its book title and chapter, ranked by FTS5's BM25 with the heading weighted
+// the terms of its book title, chapter and section, ranked by FTS5's BM25 with the heading weighted
 // lower. Headings let "the snake in the Speckled Band" prefer chunks of that story.
 // Contentless (content=''): the chunk text already lives in `chunks`, only the inverted index
 // is stored. The `ascii` tokenizer splits on ASCII spaces and punctuation only, so the terms
@@ -33,9 +33,9 @@ export interface KeywordIndex {
   knownTerms(terms: readonly string[]): string[];
 }
 
-/** The heading a chunk is indexed under: its book's title and its chapter, if any. */
-export function headingOf(title: string, chapter: string | undefined): string {
-  return chapter ? `${title}\n${chapter}` : title;
+/** The heading a chunk is indexed under: its book's title, its chapter and its section, if any. */
+export function headingOf(title: string, chapter: string | undefined, section?: string): string {
+  return [title, chapter, section].filter((part) => part).join("\n");
 }
 
 export function createKeywordInserter(db: Database.Database): (label: number, text: string, heading: string) => void {

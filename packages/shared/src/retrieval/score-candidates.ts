@@ -74,7 +74,7 @@ export function withProximity(
     .map((hit, index) => {
       const chunk = index < PROXIMITY_POOL ? chunks.get(hit.label) : undefined;
       if (chunk === undefined) return hit;
-      const heading = new Set(keywordTerms(headingOf(chunk.title, chunk.chapter)));
+      const heading = new Set(keywordTerms(headingOf(chunk.title, chunk.chapter, chunk.section)));
       const terms = keywordTerms(chunk.text);
       const coverage = proximityWeight > 0 ? bestWindowCoverage(terms, question.weights, PROXIMITY_WINDOW, heading) : 0;
       const pairs = phraseWeight > 0 ? orderedPairCoverage(terms, question.terms, question.weights) : 0;

@@ -63,6 +63,49 @@ describe("chunkBook", () => {
     }
   });
 
+  it("carries page labels and the section holding most of a PDF chunk", async () => {
+    const book: ParsedBook = {
+      format: "pdf",
+      title: "Manual",
+      pageCount: 3,
+      sections: [
+        { page: 1, pageLabel: "xi", section: "Preface", text: lines("First", 12) },
+        { page: 2, section: "4.3 Preparing", text: lines("Second", 12) },
+        { page: 3, pageLabel: "A-1", section: "4.3 Preparing", text: lines("Third", 12) },
+      ],
+    };
+    const chunks = await chunkBook(book, identity, { chunkSize: 400, chunkOverlap: 60 });
+    for (const chunk of chunks) {
+      expect(chunk.pageLabel).toBe(chunk.page === 1 ? "xi" : chunk.page === 3 ? "A-1" : undefined);
+      expect(chunk.pageLabelEnd).toBe(chunk.pageEnd === 3 ? "A-1" : undefined);
+      const firstLines = (chunk.text.match(/First line/g) ?? []).length;
+      const laterLines = (chunk.text.match(/(Second|Third) line/g) ?? []).length;
+      expect(chunk.section).toBe(firstLines > laterLines ? "Preface" : "4.3 Preparing");
+      expect(chunk.chapter).toBeUndefined();
+    }
+    expect(chunks.some((chunk) => chunk.page === 1 && chunk.pageEnd === 2 && chunk.section === "4.3 Preparing")).toBe(
+      true,
+    );
+  });
+
+  it("never lets a chunk cross an EPUB section and labels each with chapter and section", async () => {
+    const book: ParsedBook = {
+      format: "epub",
+      title: "Reference",
+      sections: [
+        { chapter: "Инструменты", text: sentences("Intro", 3) },
+        { chapter: "Инструменты", section: "dpkg-dev", text: sentences("Dpkg", 10) },
+      ],
+    };
+    const chunks = await chunkBook(book, identity, { chunkSize: 300, chunkOverlap: 30 });
+    for (const chunk of chunks) {
+      expect(chunk.chapter).toBe("Инструменты");
+      if (chunk.text.includes("Dpkg")) expect(chunk).toMatchObject({ section: "dpkg-dev" });
+      else expect(chunk.section).toBeUndefined();
+      expect(chunk.text.includes("Dpkg") && chunk.text.includes("Intro")).toBe(false);
+    }
+  });
+
   it("overlaps consecutive chunks so a thought cut at a boundary is found in both", async () => {
     const book: ParsedBook = { format: "txt", title: "T", sections: [{ text: sentences("Gamma", 30) }] };
     const chunks = await chunkBook(book, identity, { chunkSize: 300, chunkOverlap: 100 });

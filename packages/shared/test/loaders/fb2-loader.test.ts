@@ -36,6 +36,38 @@ describe("loadBook on FB2", () => {
     ]);
   });
 
+  it("cites nested sections by their top-level section (chapter) and innermost titled section", async () => {
+    const path = join(dir(), "nested.fb2");
+    await writeFb2Book({
+      path,
+      title: "Справочник",
+      encoding: "utf-8",
+      sections: [
+        {
+          title: "Часть 1. Инструменты",
+          text: "Вступление к части.",
+          sections: [
+            {
+              title: "1.1 Сборка",
+              text: "Текст о сборке.",
+              sections: [{ title: "1.1.1 dpkg-dev", text: "Текст о dpkg-dev." }],
+            },
+            { title: "Часть 1. Инструменты", text: "Раздел с тем же заголовком, что у главы." },
+          ],
+        },
+        { title: "Часть 2. Пакеты", text: "Текст второй части." },
+      ],
+    });
+    const book = await loadBook(path, TEST_LIMITS);
+    expect(book.sections).toEqual([
+      { chapter: "Часть 1. Инструменты", text: "Вступление к части." },
+      { chapter: "Часть 1. Инструменты", section: "1.1 Сборка", text: "Текст о сборке." },
+      { chapter: "Часть 1. Инструменты", section: "1.1.1 dpkg-dev", text: "Текст о dpkg-dev." },
+      { chapter: "Часть 1. Инструменты", text: "Раздел с тем же заголовком, что у главы." },
+      { chapter: "Часть 2. Пакеты", text: "Текст второй части." },
+    ]);
+  });
+
   it("reads a zipped UTF-8 .fb2.zip", async () => {
     const path = join(dir(), "book.fb2.zip");
     await writeFb2Book({

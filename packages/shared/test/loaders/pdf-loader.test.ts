@@ -56,9 +56,15 @@ describe("loadBook on PDF", () => {
   it("reads a real Russian lecture-notes PDF page by page", async () => {
     const book = await loadBook(`${CORPUS}/pdf/hse-tex_mathematical-analysis.pdf`, TEST_LIMITS);
     expect(book.pageCount).toBe(27);
-    expect(book.sections).toHaveLength(27);
-    expect(book.sections.map((section) => section.page)).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
-    const page = (n: number) => book.sections.find((section) => section.page === n)?.text ?? "";
+    // Pages on which outline entries start come as several sections with the same page number.
+    expect([...new Set(book.sections.map((section) => section.page))]).toEqual(
+      Array.from({ length: 27 }, (_, i) => i + 1),
+    );
+    const page = (n: number) =>
+      book.sections
+        .filter((section) => section.page === n)
+        .map((section) => section.text)
+        .join("\n");
     expect(page(1)).toContain("Математический Анализ");
     // The notes' own table of contents (page 2) puts these headings on pages 3, 21 and 25.
     expect(page(2)).toMatch(/6\.1 Нижняя и верхняя суммы Дарбу[ .]+21/);

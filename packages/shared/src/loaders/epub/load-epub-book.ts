@@ -1,13 +1,16 @@
-// Reads an EPUB: spine order, chapter titles from the TOC (or the chapter's first heading),
-// clean text, title/author/language from the package metadata. Size caps apply before parsing.
+// Reads an EPUB: spine order, chapters and sections from the book's table of contents, split at
+// its #fragment anchors (or the document's first heading when the TOC does not list it), clean
+// text without navigation chrome or TOC pages, title/author/language from the package metadata.
+// Size caps apply before parsing.
 import { cleanText, countWordCharacters } from "../clean-text.js";
-import { htmlToText } from "../html-to-text.js";
+import { type HtmlPiece, htmlToText } from "../html-to-text.js";
 import { isPlausibleAuthor, isPlausibleTitle, titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type BookSection, type ParsedBook } from "../types.js";
 import { type GuardedZip, openGuardedZip } from "../zip/open-guarded-zip.js";
 import { rejectDrmProtectedEpub } from "./drm-check.js";
 import { type GuardedEpub, parseEpub } from "./guarded-epub.js";
-import { collectTocTitles, hrefKey } from "./toc-titles.js";
+import { type FileToc, hrefKey, readTableOfContents, type TocPlace } from "./table-of-contents.js";
+import { isTableOfContentsPage } from "./toc-page.js";
 
 const TEXT_MEDIA_TYPES = /(xhtml|html|svg|xml)/i;
 /** Image-only books (manga, scans) may carry a colophon: judge them by how many spine items have text. */
@@ -20,10 +23,14 @@ export interface EpubLoadOptions {
 
 interface SpineText {
   sections: BookSection[];
-  /** Text documents in the spine, and how many of them were actually in the zip. */
+  /** Text documents in the spine, how many of them were actually in the zip, and how many had text. */
   listed: number;
   readable: number;
+  withText: number;
 }
+
+/** A nav document in the spine with more than this many letters outside its <nav> is also a chapter. */
+const NAV_PAGE_TEXT = 500;
 
 function decodeChapter(bytes: Buffer): string {
   // XHTML in EPUB is UTF-8 or UTF-16; the BOM tells which.
@@ -31,11 +38,42 @@ function decodeChapter(bytes: Buffer): string {
   return bytes.toString("utf8");
 }
 
+function isTextItem(item: GuardedEpub["flow"][number]): item is typeof item & { href: string } {
+  return item.href !== undefined && TEXT_MEDIA_TYPES.test(item.mediaType ?? item["media-type"] ?? "xhtml");
+}
+
+/** A document's text as sections: consecutive pieces under one TOC place are one section. */
+function documentSections(pieces: HtmlPiece[], fileToc: FileToc | undefined, start: TocPlace | undefined) {
+  const sections: BookSection[] = [];
+  let place = start;
+  let last: TocPlace | undefined;
+  for (const piece of pieces) {
+    if (piece.anchor !== undefined) place = fileToc?.anchors.get(piece.anchor) ?? place;
+    const previous = sections.at(-1);
+    if (previous && place === last) {
+      previous.text = `${previous.text}\n\n${piece.text}`;
+      continue;
+    }
+    sections.push({
+      text: piece.text,
+      ...(place?.chapter ? { chapter: place.chapter } : {}),
+      ...(place?.section ? { section: place.section } : {}),
+    });
+    last = place;
+  }
+  return { sections, end: place };
+}
+
 function readSpine(epub: GuardedEpub, zip: GuardedZip): SpineText {
-  const titles = collectTocTitles(epub, zip);
-  const result: SpineText = { sections: [], listed: 0, readable: 0 };
-  for (const item of epub.flow) {
-    if (!item.href || !TEXT_MEDIA_TYPES.test(item.mediaType ?? item["media-type"] ?? "xhtml")) continue;
+  const toc = readTableOfContents(epub, zip);
+  const items = epub.flow.filter(isTextItem);
+  const spineFiles = new Set(items.map((item) => hrefKey(item.href)));
+  const result: SpineText = { sections: [], listed: 0, readable: 0, withText: 0 };
+  // The place in effect where the previous document ended: a file the TOC does not list
+  // (a chapter split in two by the converter) continues it.
+  let carried: TocPlace | undefined;
+  for (const item of items) {
+    const file = hrefKey(item.href);
     result.listed += 1;
     let html: string;
     try {
@@ -45,10 +83,16 @@ function readSpine(epub: GuardedEpub, zip: GuardedZip): SpineText {
       continue; // listed in the spine but missing from the zip: keep the rest of the book
     }
     result.readable += 1;
-    const { text, firstHeading } = htmlToText(html);
-    if (!text) continue;
-    const chapter = titles.get(hrefKey(item.href)) ?? firstHeading;
-    result.sections.push({ text, ...(chapter ? { chapter } : {}) });
+    const fileToc = toc.files.get(file);
+    const page = htmlToText(html, { anchors: new Set(fileToc?.anchors.keys()) });
+    if (!page.text) continue;
+    if (file === toc.navFile && countWordCharacters(page.text) < NAV_PAGE_TEXT) continue;
+    if (isTableOfContentsPage({ file, ...page }, spineFiles)) continue;
+    result.withText += 1;
+    const start = fileToc?.start ?? (page.firstHeading ? { chapter: page.firstHeading } : carried);
+    const { sections, end } = documentSections(page.pieces, fileToc, start);
+    result.sections.push(...sections);
+    carried = end;
   }
   return result;
 }
@@ -58,12 +102,12 @@ function rejectWithoutText(spine: SpineText, path: string): void {
     throw new BookLoadError("corrupt", path, `none of the ${spine.listed} chapters in the spine is in the archive`);
   }
   const wordChars = spine.sections.reduce((sum, section) => sum + countWordCharacters(section.text), 0);
-  const share = spine.readable > 0 ? spine.sections.length / spine.readable : 0;
+  const share = spine.readable > 0 ? spine.withText / spine.readable : 0;
   if (wordChars === 0 || (share < MIN_SHARE_WITH_TEXT && wordChars < FEW_WORD_CHARS)) {
     throw new BookLoadError(
       "no_text",
       path,
-      `${spine.sections.length} of ${spine.readable} chapters have text (${wordChars} letters): image-only book`,
+      `${spine.withText} of ${spine.readable} chapters have text (${wordChars} letters): image-only book`,
     );
   }
 }

@@ -1,5 +1,6 @@
-// Streams FictionBook 2 XML into book metadata and chapters: each <section> becomes a chapter
-// named by its <title> (or the nearest ancestor's), text in reading order, images skipped.
+// Streams FictionBook 2 XML into book metadata and chapters: the text of each <section> is
+// cited by its top-level section's <title> (chapter) and its innermost titled section
+// (section), in reading order, images skipped.
 import { Parser } from "htmlparser2";
 import { cleanText } from "../clean-text.js";
 import type { BookSection } from "../types.js";
@@ -41,13 +42,23 @@ export function readFb2(xml: string): Fb2Content {
   let field: string[] = [];
 
   const inside = (name: string) => path.includes(name);
-  const flush = (frame: Frame | undefined) => {
+  /** Emits the text of the innermost frame of `chain` (body, then nested sections). */
+  const flush = (chain: Frame[]) => {
+    const frame = chain.at(-1);
     if (!frame) return;
     const text = cleanText(frame.text.join(""));
     frame.text = [];
     if (!text) return;
-    const chapter = frame.title ?? [...frames].reverse().find((f) => f.title)?.title;
-    result.sections.push({ text, ...(chapter ? { chapter } : {}) });
+    // Chapter: the outermost titled section (the body's title only when no section has one);
+    // section: the innermost titled one, when it is another.
+    const titled = chain.slice(1).filter((f) => f.title);
+    const chapter = titled[0]?.title ?? chain[0]?.title;
+    const innermost = titled.at(-1)?.title;
+    result.sections.push({
+      text,
+      ...(chapter ? { chapter } : {}),
+      ...(innermost && innermost !== chapter ? { section: innermost } : {}),
+    });
   };
 
   const parser = new Parser(
@@ -57,7 +68,7 @@ export function readFb2(xml: string): Fb2Content {
         path.push(name);
         field = [];
         if (name === "body" || name === "section") {
-          flush(frames.at(-1)); // text before a nested section comes first in reading order
+          flush(frames); // text before a nested section comes first in reading order
           frames.push({ text: [] });
         } else if (name === "title" && (parent === "section" || parent === "body")) {
           titleText = [];
@@ -89,7 +100,10 @@ export function readFb2(xml: string): Fb2Content {
           if (title && frames.length === 1 && !result.bodyTitle) result.bodyTitle = title;
           titleText = undefined;
         }
-        if (name === "body" || name === "section") flush(frames.pop());
+        if (name === "body" || name === "section") {
+          flush(frames);
+          frames.pop();
+        }
         field = [];
       },
     },

@@ -1,5 +1,5 @@
-// Reads a PDF with pdf.js (legacy build for Node): per-page text with 1-based page numbers,
-// title and author from metadata. No eval, no font loading, no network: local files only.
+// Reads a PDF with pdf.js (legacy build for Node): per-page text with 1-based page numbers, page
+// labels and outline sections, running headers removed; title and author from metadata. No eval, no font loading, no network: local files only.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -9,9 +9,14 @@ import { cleanText, countWordCharacters } from "../clean-text.js";
 import { DEFAULT_MAX_PAGES } from "../limits.js";
 import { titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type BookSection, type ParsedBook } from "../types.js";
+import { readOutlineEntries } from "./outline-entries.js";
+import { outlineHeadingTest, outlineRunningHeadTest } from "./outline-running-heads.js";
+import { type PdfPageText, sectionsFromPages } from "./outline-sections.js";
+import { readPageLabels } from "./page-labels.js";
 import { joinPageText } from "./page-text.js";
 import { pdfErrorToBookError } from "./pdf-errors.js";
 import { readPdfMetadata } from "./pdf-metadata.js";
+import { removeRunningHeaders } from "./running-headers.js";
 
 // CMaps and standard font metrics ship inside pdfjs-dist; some fonts need them to map glyphs to text.
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -42,11 +47,12 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
     if (doc.numPages > maxPages) {
       throw new BookLoadError("too_large", path, `${doc.numPages} pages, the limit is ${maxPages}`);
     }
-    const sections = await readPages(doc);
-    const wordChars = sections.reduce((sum, section) => sum + countWordCharacters(section.text), 0);
+    const pages = await readPages(doc);
+    const wordChars = pages.reduce((sum, page) => sum + countWordCharacters(page.text), 0);
     if (wordChars < MIN_WORD_CHARS_PER_PAGE * doc.numPages) {
       throw new BookLoadError("no_text", path, `${doc.numPages} pages but only ${wordChars} letters in the text layer`);
     }
+    const sections = await sectionsOf(doc, pages);
     const meta = await readPdfMetadata(doc);
     return {
       format: "pdf",
@@ -64,13 +70,13 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
   }
 }
 
-async function readPages(doc: PDFDocumentProxy): Promise<BookSection[]> {
-  const sections: BookSection[] = [];
+async function readPages(doc: PDFDocumentProxy): Promise<PdfPageText[]> {
+  const pages: PdfPageText[] = [];
   for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber += 1) {
     const page = await doc.getPage(pageNumber);
     try {
       const text = cleanText(joinPageText(await page.getTextContent()));
-      if (text) sections.push({ page: pageNumber, text });
+      if (text) pages.push({ page: pageNumber, text });
     } finally {
       // Frees the page's parsed resources at once, so a long book does not hold every page in memory.
       page.cleanup();
@@ -79,5 +85,23 @@ async function readPages(doc: PDFDocumentProxy): Promise<BookSection[]> {
     // nothing else runs (timers, IPC, a queue's lock renewal) until the whole book is done.
     await yieldToEventLoop();
   }
-  return sections;
+  return pages;
+}
+
+/** Labels and outline are a few calls to pdf.js each, and both fail soft: absent, not fatal. */
+async function sectionsOf(doc: PDFDocumentProxy, pages: PdfPageText[]): Promise<BookSection[]> {
+  const labels = await readPageLabels(doc);
+  const entries = await readOutlineEntries(doc);
+  const labelled = pages.map(({ page, text }) => {
+    const pageLabel = labels[page - 1];
+    return { page, text, ...(pageLabel ? { pageLabel } : {}) };
+  });
+  const texts = removeRunningHeaders(
+    labelled.map(({ page, text, pageLabel }) => ({ page, text, ...(pageLabel ? { label: pageLabel } : {}) })),
+    { isHeading: outlineHeadingTest(entries), isKnownHead: outlineRunningHeadTest(entries) },
+  );
+  return sectionsFromPages(
+    labelled.map((page, index) => ({ ...page, text: texts[index] ?? page.text })),
+    entries,
+  );
 }

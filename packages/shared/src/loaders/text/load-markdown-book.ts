@@ -1,5 +1,6 @@
-// Reads a Markdown book: chapters at headings of levels 1–3 (deeper ones are too small to cite
-// on their own), plain text without markup. Title: the first "# heading", else the file name.
+// Reads a Markdown book: chapters at headings of levels 1–3, sections at deeper ones (too small
+// to be chapters, still worth naming in a citation), plain text without markup.
+// Title: the first "# heading", else the file name.
 import { titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
 import { readTextFile, type TextLoadOptions } from "./load-text-book.js";
@@ -9,9 +10,10 @@ const MAX_CHAPTER_DEPTH = 3;
 
 export async function loadMarkdownBook(path: string, options: TextLoadOptions): Promise<ParsedBook> {
   const source = await readTextFile(path, options);
-  const sections = markdownToChapters(source, MAX_CHAPTER_DEPTH).map(({ title, text }) => ({
+  const sections = markdownToChapters(source, MAX_CHAPTER_DEPTH).map(({ title, section, text }) => ({
     text,
     ...(title ? { chapter: title } : {}),
+    ...(section ? { section } : {}),
   }));
   if (sections.length === 0) throw new BookLoadError("empty", path, "the Markdown file has no text");
   return { format: "md", title: markdownTitle(source) ?? titleFromFileName(path), sections };
