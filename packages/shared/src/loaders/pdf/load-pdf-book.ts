@@ -89,6 +89,9 @@ async function readPages(doc: PDFDocumentProxy): Promise<PdfPageText[]> {
 }
 
 /** Labels and outline are a few calls to pdf.js each, and both fail soft: absent, not fatal. */
+/** Share of a book's letters that must remain once running headers are removed. */
+const MIN_SHARE_LEFT_AFTER_HEADERS = 0.5;
+
 async function sectionsOf(doc: PDFDocumentProxy, pages: PdfPageText[]): Promise<BookSection[]> {
   const labels = await readPageLabels(doc);
   const entries = await readOutlineEntries(doc);
@@ -100,8 +103,13 @@ async function sectionsOf(doc: PDFDocumentProxy, pages: PdfPageText[]): Promise<
     labelled.map(({ page, text, pageLabel }) => ({ page, text, ...(pageLabel ? { label: pageLabel } : {}) })),
     { isHeading: outlineHeadingTest(entries), isKnownHead: outlineRunningHeadTest(entries) },
   );
+  // Headers are a line or two a page. When removing them would take most of the book's text
+  // (every page the same one line, a form repeated page after page), they are the book itself.
+  const before = labelled.reduce((sum, page) => sum + countWordCharacters(page.text), 0);
+  const after = texts.reduce((sum, text) => sum + countWordCharacters(text), 0);
+  const keepHeaders = after < before * MIN_SHARE_LEFT_AFTER_HEADERS;
   return sectionsFromPages(
-    labelled.map((page, index) => ({ ...page, text: texts[index] ?? page.text })),
+    labelled.map((page, index) => ({ ...page, text: keepHeaders ? page.text : (texts[index] ?? page.text) })),
     entries,
   );
 }
