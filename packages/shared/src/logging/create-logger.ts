@@ -23,11 +23,17 @@ export function logFileName(service: string, date: Date): string {
   return `ai_library_bot_${service}_${date.toISOString().slice(0, 10)}.log`;
 }
 
+// One entry, one line: `grep -i error logs/… | wc -l` counts entries, and `tail`, logrotate and
+// journald never split one. A stack goes into the JSON context as a field (JSON escapes its line
+// breaks); a message that spans lines has its breaks written as \n.
 function formatLine(info: winston.Logform.TransformableInfo): string {
-  const { level, message, timestamp, service, stack, ...rest } = info;
+  const { level, message, timestamp, service, ...rest } = info;
   const context = Object.keys(rest).length > 0 ? ` ${safeJson(rest)}` : "";
-  const trace = typeof stack === "string" && level === "error" ? `\n${stack}` : "";
-  return `${String(timestamp)} ${level.toUpperCase()} [${String(service)}] ${String(message)}${context}${trace}`;
+  return `${String(timestamp)} ${level.toUpperCase()} [${String(service)}] ${oneLine(String(message))}${context}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r?\n/g, "\\n");
 }
 
 function safeJson(value: unknown): string {

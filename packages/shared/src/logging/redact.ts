@@ -4,6 +4,9 @@
 const TELEGRAM_TOKEN_PATTERN = /\b\d{5,}:[A-Za-z0-9_-]{30,}\b/g;
 const OPENAI_KEY_PATTERN = /\bsk-[A-Za-z0-9_-]{16,}\b/g;
 const BEARER_PATTERN = /(Bearer\s+)[A-Za-z0-9._~+/-]{8,}=*/gi;
+// The password of any URL: redis://:password@host, redis://user:password@host, and the secret key
+// of an old-style Sentry DSN (https://public:secret@host/1). The user name stays readable.
+const URL_PASSWORD_PATTERN = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*):[^\s/?#@]+@/gi;
 
 export const REDACTED = "[REDACTED]";
 
@@ -17,6 +20,7 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
     return out
       .replace(TELEGRAM_TOKEN_PATTERN, REDACTED)
       .replace(OPENAI_KEY_PATTERN, REDACTED)
-      .replace(BEARER_PATTERN, `$1${REDACTED}`);
+      .replace(BEARER_PATTERN, `$1${REDACTED}`)
+      .replace(URL_PASSWORD_PATTERN, `$1:${REDACTED}@`);
   };
 }

@@ -56,4 +56,20 @@ describe("logger", () => {
     expect(text).not.toContain("Z".repeat(35));
     expect(text.split(REDACTED).length - 1).toBeGreaterThanOrEqual(5);
   });
+
+  it("writes every entry on one line, an error's stack and a multi-line message included", async () => {
+    const { text } = await logLines("worker", "info", (logger) => {
+      logger.error(new Error("first failure"));
+      logger.error("second failure", { stack: new Error("second").stack });
+      logger.warn("Rollback refused: generation x does not exist.\nThe live index is unchanged.");
+      logger.info("all fine");
+    });
+    const lines = text.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z (ERROR|WARN|INFO) \[worker\] /);
+    // What the manual's `grep -i error logs/ai_library_bot_*.log | wc -l` counts: the two entries.
+    expect(lines.filter((line) => /error/i.test(line))).toHaveLength(2);
+    expect(lines[0]).toMatch(/ERROR \[worker\] first failure \{"stack":"Error: first failure\\n +at /);
+    expect(lines[2]).toContain("does not exist.\\nThe live index is unchanged.");
+  });
 });
