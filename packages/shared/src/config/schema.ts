@@ -55,6 +55,22 @@ const optionalUrl = z
   .pipe(z.url({ error: "expected a URL such as http://127.0.0.1:8080/v1" }).optional())
   .optional();
 
+// A Sentry DSN: http(s)://<public key>@host[:port]/<project id>. Checked here so a pasted project
+// URL or a missing key is a config error at start, not reports silently going nowhere.
+const sentryDsn = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(
+    z
+      .string()
+      .refine((value) => /^https?:\/\/[^\s:@/]+(:[^\s@/]*)?@[^\s/]+\/(.+\/)?\d+\/?$/.test(value), {
+        error: "expected a Sentry DSN such as https://<key>@o0.ingest.sentry.io/<project id>",
+      })
+      .optional(),
+  )
+  .optional();
+
 export const envSchema = z.object({
   LOG_LEVEL: z
     .enum(["error", "warn", "info", "debug"], { error: "expected one of error, warn, info, debug" })
@@ -155,10 +171,14 @@ export const envSchema = z.object({
     .regex(/^[0-9A-Za-z.:-]+$/, { error: "expected an address such as 127.0.0.1 or 0.0.0.0" })
     .default("127.0.0.1"),
   INDEX_POLL_SECONDS: positiveInt(1, 3600).default(10),
+  /** How long the ingest queue may stay paused before the AiLibraryQueuePaused alert fires. */
+  QUEUE_PAUSED_ALERT_MINUTES: positiveInt(1, 100_000).default(60),
+  /** Error tracking: unhandled errors and failed jobs go to this Sentry project; unset = nothing is sent. */
+  SENTRY_DSN: sentryDsn,
 });
 
 export type EnvInput = z.input<typeof envSchema>;
 export type AppConfig = z.output<typeof envSchema>;
 
 /** Names whose values must never be printed, logged or echoed in an error. */
-export const SECRET_VARIABLES = ["TELEGRAM_BOT_TOKEN", "OPENAI_API_KEY", "WEBHOOK_SECRET"] as const;
+export const SECRET_VARIABLES = ["TELEGRAM_BOT_TOKEN", "OPENAI_API_KEY", "WEBHOOK_SECRET", "SENTRY_DSN"] as const;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, envSchema, parseConfig } from "../../src/config/index.js";
+import { ConfigError, envSchema, parseConfig, secretValues } from "../../src/config/index.js";
 
 const repoRoot = join(import.meta.dirname, "..", "..", "..", "..");
 
@@ -70,6 +70,22 @@ describe("config", () => {
     const secret = "123456789:AAHsecretsecretsecretsecretsecret12";
     const problems = problemsOf({ TELEGRAM_BOT_TOKEN: secret, LOG_LEVEL: secret, WEBHOOK_URL: "x" });
     expect(problems.join("\n")).not.toContain("AAHsecret");
+  });
+
+  it("takes SENTRY_DSN as a Sentry DSN or not at all, and treats it and the Redis password as secrets", () => {
+    expect(parseConfig({}).SENTRY_DSN).toBeUndefined();
+    expect(parseConfig({ SENTRY_DSN: "" }).SENTRY_DSN).toBeUndefined();
+    const dsn = "https://0123456789abcdef@o42.ingest.sentry.io/4505";
+    expect(parseConfig({ SENTRY_DSN: dsn }).SENTRY_DSN).toBe(dsn);
+    expect(parseConfig({ SENTRY_DSN: "http://publickey@127.0.0.1:9000/1" }).SENTRY_DSN).toBeDefined();
+    const pasted = "https://sentry.io/organizations/acme/projects/bot-secret-project/";
+    const problems = problemsOf({ SENTRY_DSN: pasted });
+    expect(problems.join("\n")).toMatch(/SENTRY_DSN has an invalid value \(hidden: secret\): expected a Sentry DSN/);
+    expect(problems.join("\n")).not.toContain("bot-secret-project");
+    const secrets = secretValues(
+      parseConfig({ SENTRY_DSN: dsn, REDIS_URL: "redis://app:pa%24%24word-42@redis:6379/0" }),
+    );
+    expect(secrets).toEqual(expect.arrayContaining([dsn, "pa$$word-42"]));
   });
 
   it("documents every variable of the schema in .env.example with its default", () => {
