@@ -1,0 +1,93 @@
+// Error tracking with Sentry (@sentry/node) when SENTRY_DSN is set. The SDK is imported only then:
+// without a DSN nothing is loaded, nothing is sent, and the CLI starts as fast as before.
+// Every event carries the service and the generation it concerns, and is scrubbed of secrets
+// (scrub-event.ts) before it leaves the process. Only error integrations are enabled: no
+// tracing, no sessions, no HTTP instrumentation, no ESM loader hooks.
+import type { Logger } from "../logging/create-logger.js";
+import { createRedactor } from "../logging/redact.js";
+import type { ErrorTracker, FailureContext, TrackedService } from "./error-tracker.js";
+import { noErrorTracking } from "./error-tracker.js";
+import { scrubDeep } from "./scrub-event.js";
+
+type Sentry = typeof import("@sentry/node");
+
+export interface ErrorTrackingOptions {
+  /** SENTRY_DSN; undefined = no error tracking at all. */
+  dsn: string | undefined;
+  service: TrackedService;
+  /** The generation the process serves (bot) or builds on (worker, CLI), read when an error is reported. */
+  generation: () => string | undefined;
+  /** Values to scrub from every report (secretValues(config)). */
+  secrets: readonly string[];
+  /**
+   * What an unhandled promise rejection does besides being reported: "exit" as Node does by
+   * default (bot, CLI), "continue" where the process logs it and runs on (worker).
+   */
+  onUnhandledRejection: "exit" | "continue";
+  logger: Logger;
+}
+
+function errorIntegrations(sentry: Sentry, options: ErrorTrackingOptions) {
+  return [
+    sentry.inboundFiltersIntegration(),
+    sentry.functionToStringIntegration(),
+    sentry.linkedErrorsIntegration(),
+    sentry.nodeContextIntegration(),
+    sentry.contextLinesIntegration(),
+    // Reports, then exits 1 as Node would have (it exits only when no other handler is installed).
+    sentry.onUncaughtExceptionIntegration(),
+    sentry.onUnhandledRejectionIntegration({ mode: options.onUnhandledRejection === "exit" ? "strict" : "none" }),
+  ];
+}
+
+async function initSentry(dsn: string, options: ErrorTrackingOptions): Promise<Sentry> {
+  const sentry = await import("@sentry/node");
+  const redact = createRedactor(options.secrets);
+  sentry.init({
+    dsn,
+    defaultIntegrations: false,
+    integrations: errorIntegrations(sentry, options),
+    registerEsmLoaderHooks: false,
+    sendDefaultPii: false,
+    sendClientReports: false,
+    initialScope: { tags: { service: options.service } },
+    beforeSend(event) {
+      event.tags = { ...event.tags, generation: event.tags?.generation ?? options.generation() ?? "none" };
+      return scrubDeep(event, redact);
+    },
+    beforeBreadcrumb: (breadcrumb) => scrubDeep(breadcrumb, redact),
+  });
+  return sentry;
+}
+
+function captureContext(context: FailureContext) {
+  const tags: Record<string, string> = { ...context.tags };
+  if (context.jobId !== undefined) tags.job_id = context.jobId;
+  if (context.queue !== undefined) tags.queue = context.queue;
+  if (context.generation !== undefined) tags.generation = context.generation;
+  return {
+    level: context.level ?? "error",
+    tags,
+    ...(context.fingerprint ? { fingerprint: context.fingerprint } : {}),
+  };
+}
+
+export function startErrorTracking(options: ErrorTrackingOptions): ErrorTracker {
+  const { dsn } = options;
+  if (!dsn) return noErrorTracking;
+  const ready = initSentry(dsn, options);
+  // A failed import or init must not take the service down; reports are then dropped.
+  const sentry = ready.catch((error: unknown) => {
+    options.logger.warn(`Error tracking is off, Sentry could not start: ${(error as Error).message}`);
+    return undefined;
+  });
+  return {
+    enabled: true,
+    async capture(error, context = {}) {
+      (await sentry)?.captureException(error, captureContext(context));
+    },
+    async flush(timeoutMs = 2000) {
+      await (await sentry)?.flush(timeoutMs);
+    },
+  };
+}
