@@ -6,8 +6,9 @@ import type { Embedder } from "@ai-library/shared/embeddings";
 import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import { type IndexStore, openIndexStore } from "@ai-library/shared/index";
 import { createLogger, type Logger } from "@ai-library/shared/logging";
+import { type CliFailureReporting, createCliFailureReporting } from "./failure-reporting.js";
 
-export interface CliContext {
+export interface CliContext extends CliFailureReporting {
   config: AppConfig;
   logger: Logger;
   store: IndexStore;
@@ -26,6 +27,7 @@ export function createCliContext(): CliContext {
   const store = openIndexStore(config.INDEX_DIR);
   let embedder: Promise<Embedder> | undefined;
   return {
+    ...createCliFailureReporting(config, logger, store),
     config,
     logger,
     store,

@@ -41,7 +41,10 @@ export function registerAskCommand(program: Command): void {
           return;
         }
         const language = detectLanguage(question);
-        context.logger.info(`Запрос от пользователя cli: ${question.slice(0, 200)}`);
+        // Not «Запрос от пользователя»: that line counts the bot's users (docs/OPS.md, section 1).
+        context.logger.info(
+          `Вопрос из командной строки (ai-library ask): ${question.replace(/\s+/g, " ").slice(0, 200)}`,
+        );
         const { passages } = await library.search(question, options.k);
         const answerer = createAnswererFromConfig(context.config, { logger: context.logger });
         const answer = await answerer.answer(question, passages, { language });

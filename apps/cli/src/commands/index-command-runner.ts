@@ -11,9 +11,8 @@ export async function runIndexCommand(name: string, action: (context: CliContext
   try {
     process.exitCode = await action(context);
   } catch (error) {
-    const message = (error as Error).message;
-    process.stderr.write(`${message}\n`);
-    context.logger.error(`index ${name} failed: ${message}`);
+    process.stderr.write(`${(error as Error).message}\n`);
+    await context.reportFailure(`index ${name} failed`, error);
     process.exitCode = 1;
   } finally {
     await closeLogger(context.logger);

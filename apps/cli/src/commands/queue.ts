@@ -8,7 +8,10 @@ import type { Command } from "commander";
 import { type CliContext, createCliContext } from "../context.js";
 import { openQueueClient, type QueueClient } from "./ingest-queue.js";
 
-async function withClient(use: (client: QueueClient, context: CliContext) => Promise<void>): Promise<void> {
+async function withClient(
+  command: string,
+  use: (client: QueueClient, context: CliContext) => Promise<void>,
+): Promise<void> {
   const context = createCliContext();
   try {
     const client = await openQueueClient(context.config);
@@ -19,6 +22,7 @@ async function withClient(use: (client: QueueClient, context: CliContext) => Pro
     }
   } catch (error) {
     console.error((error as Error).message);
+    await context.reportFailure(`queue ${command} failed`, error);
     process.exitCode = 1;
   } finally {
     await closeLogger(context.logger);
@@ -51,7 +55,7 @@ export function registerQueueCommand(program: Command): void {
     .command("pause")
     .description("stop starting ingest jobs (new runs wait; active jobs finish)")
     .action(() =>
-      withClient(async (client, context) => {
+      withClient("pause", async (client, context) => {
         await client.queues.pause();
         context.logger.info("Ingestion queue paused from the CLI");
         process.stdout.write("Очередь индексации на паузе: новые задания ждут, начатые завершатся.\n");
@@ -61,7 +65,7 @@ export function registerQueueCommand(program: Command): void {
     .command("resume")
     .description("start taking ingest jobs again")
     .action(() =>
-      withClient(async (client, context) => {
+      withClient("resume", async (client, context) => {
         await client.queues.resume();
         context.logger.info("Ingestion queue resumed from the CLI");
         process.stdout.write("Очередь индексации снова работает.\n");
@@ -72,7 +76,7 @@ export function registerQueueCommand(program: Command): void {
     .description("paused or not, job counts, workers and INGESTION_ENABLED")
     .option("--json", "print JSON")
     .action((options: { json?: boolean }) =>
-      withClient(async (client) => {
+      withClient("status", async (client) => {
         const status = await readQueueStatus(client.queues, client.connection);
         process.stdout.write(options.json ? `${JSON.stringify(status, null, 2)}\n` : `${formatQueueStatus(status)}\n`);
       }),

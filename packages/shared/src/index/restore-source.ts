@@ -4,6 +4,7 @@
 // manual's `ls -t ~/backups/index_* | head -1`, minus the risk of restoring a damaged one.
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { asOperatorInput } from "../error-reporting/operator-input.js";
 import type { BackupHeader } from "./backup-header.js";
 import { listBackupFiles } from "./backup-names.js";
 import { MANIFEST_FILE } from "./manifest.js";
@@ -16,7 +17,8 @@ export type RestoreSource =
 
 export async function resolveRestoreSource(source: string): Promise<RestoreSource> {
   const path = resolve(source);
-  if (!existsSync(path)) throw new RestoreError(source, "no such file or folder");
+  // The operator's typo, not a fault: a WARN line in the log, nothing sent to Sentry.
+  if (!existsSync(path)) throw asOperatorInput(new RestoreError(source, "no such file or folder"));
   if (statSync(path).isFile()) {
     try {
       return { kind: "archive", path, header: await verifyBackupArchive(path), skipped: [] };

@@ -4,6 +4,7 @@
 // refused) and the live pointer is not touched. Runs under the publish lock so a rollback and
 // a publish never interleave.
 import { join } from "node:path";
+import { asOperatorInput } from "../error-reporting/operator-input.js";
 import { checkGenerationDir, describeFaults, type EmbedderExpectation } from "./generation-check.js";
 import { type IndexStore, PUBLISH_LOCK_FILE } from "./index-store.js";
 import { readManifest } from "./manifest.js";
@@ -44,9 +45,12 @@ export async function rollbackLiveGeneration(
     const fromId = store.liveId();
     const { to, expectedEmbedder } = request;
     if (to !== undefined) {
-      if (to === fromId) throw new RollbackError(`generation ${to} is already live`);
+      // The operator's typo, not a fault: a WARN line in the log, nothing sent to Sentry.
+      if (to === fromId) throw asOperatorInput(new RollbackError(`generation ${to} is already live`));
       if (!store.list().some((entry) => entry.id === to)) {
-        throw new RollbackError(`generation ${to} does not exist in ${join(store.dir, "generations")}`);
+        throw asOperatorInput(
+          new RollbackError(`generation ${to} does not exist in ${join(store.dir, "generations")}`),
+        );
       }
     }
     const candidates = to !== undefined ? [to] : rollbackCandidates(store);
