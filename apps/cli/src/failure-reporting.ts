@@ -20,6 +20,8 @@ export function createCliFailureReporting(config: AppConfig, logger: Logger, sto
     generation: () => store.liveId(),
     secrets: secretValues(config),
     onUnhandledRejection: "exit",
+    // Importing the SDK costs about a second; a command that succeeds should not pay it.
+    load: "first-report",
     logger,
   });
   return {

@@ -11,7 +11,9 @@ export interface FailureContext {
   /** The generation the failure concerns; default: the one the process serves or builds on. */
   generation?: string;
   /** "warning" for failures that are expected now and then (a damaged book); default "error". */
-  level?: "error" | "warning";
+  level?: "fatal" | "error" | "warning";
+  /** Reached no handler: an uncaught exception or unhandled rejection. */
+  unhandled?: boolean;
   /** Small, stable values to filter by (phase of an answer, a book's error kind). */
   tags?: Record<string, string>;
   /** Errors with the same fingerprint are one issue in Sentry (e.g. every encrypted book). */

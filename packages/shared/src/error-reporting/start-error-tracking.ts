@@ -1,10 +1,14 @@
-// Error tracking with Sentry (@sentry/node) when SENTRY_DSN is set. The SDK is imported only then:
-// without a DSN nothing is loaded, nothing is sent, and the CLI starts as fast as before.
-// Every event carries the service and the generation it concerns, and is scrubbed of secrets
-// (scrub-event.ts) before it leaves the process. Only error integrations are enabled: no
-// tracing, no sessions, no HTTP instrumentation, no ESM loader hooks.
+// Error tracking with Sentry (@sentry/node) when SENTRY_DSN is set. Without a DSN nothing is
+// imported and nothing is sent. Every event carries the service and the generation it concerns
+// and is scrubbed of secrets (scrub-event.ts) before it leaves the process. Only error
+// integrations are enabled: no tracing, no sessions, no HTTP instrumentation, no ESM loader hooks.
+//
+// Importing the SDK costs about a second of CPU. The bot and the worker pay it at start, and the
+// SDK's own handlers report unhandled errors. The CLI, where a second per command matters, loads
+// it at its first report; until then crash-reporting.ts stands in for the SDK's handlers.
 import type { Logger } from "../logging/create-logger.js";
 import { createRedactor } from "../logging/redact.js";
+import { reportCrashes } from "./crash-reporting.js";
 import type { ErrorTracker, FailureContext, TrackedService } from "./error-tracker.js";
 import { noErrorTracking } from "./error-tracker.js";
 import { scrubDeep } from "./scrub-event.js";
@@ -24,16 +28,22 @@ export interface ErrorTrackingOptions {
    * default (bot, CLI), "continue" where the process logs it and runs on (worker).
    */
   onUnhandledRejection: "exit" | "continue";
+  /** "start" (services) or "first-report" (CLI): when the SDK is imported. */
+  load?: "start" | "first-report";
   logger: Logger;
 }
 
-function errorIntegrations(sentry: Sentry, options: ErrorTrackingOptions) {
-  return [
+function integrations(sentry: Sentry, options: ErrorTrackingOptions) {
+  const common = [
     sentry.inboundFiltersIntegration(),
     sentry.functionToStringIntegration(),
     sentry.linkedErrorsIntegration(),
     sentry.nodeContextIntegration(),
     sentry.contextLinesIntegration(),
+  ];
+  if (options.load === "first-report") return common;
+  return [
+    ...common,
     // Reports, then exits 1 as Node would have (it exits only when no other handler is installed).
     sentry.onUncaughtExceptionIntegration(),
     sentry.onUnhandledRejectionIntegration({ mode: options.onUnhandledRejection === "exit" ? "strict" : "none" }),
@@ -46,7 +56,7 @@ async function initSentry(dsn: string, options: ErrorTrackingOptions): Promise<S
   sentry.init({
     dsn,
     defaultIntegrations: false,
-    integrations: errorIntegrations(sentry, options),
+    integrations: integrations(sentry, options),
     registerEsmLoaderHooks: false,
     sendDefaultPii: false,
     sendClientReports: false,
@@ -60,34 +70,41 @@ async function initSentry(dsn: string, options: ErrorTrackingOptions): Promise<S
   return sentry;
 }
 
-function captureContext(context: FailureContext) {
+function captureHint(context: FailureContext) {
   const tags: Record<string, string> = { ...context.tags };
   if (context.jobId !== undefined) tags.job_id = context.jobId;
   if (context.queue !== undefined) tags.queue = context.queue;
   if (context.generation !== undefined) tags.generation = context.generation;
   return {
-    level: context.level ?? "error",
-    tags,
-    ...(context.fingerprint ? { fingerprint: context.fingerprint } : {}),
+    captureContext: {
+      level: context.level ?? "error",
+      tags,
+      ...(context.fingerprint ? { fingerprint: context.fingerprint } : {}),
+    },
+    ...(context.unhandled ? { mechanism: { handled: false, type: "auto.node.crash" } } : {}),
   };
 }
 
 export function startErrorTracking(options: ErrorTrackingOptions): ErrorTracker {
   const { dsn } = options;
   if (!dsn) return noErrorTracking;
-  const ready = initSentry(dsn, options);
-  // A failed import or init must not take the service down; reports are then dropped.
-  const sentry = ready.catch((error: unknown) => {
-    options.logger.warn(`Error tracking is off, Sentry could not start: ${(error as Error).message}`);
-    return undefined;
-  });
-  return {
+  let sentry: Promise<Sentry | undefined> | undefined;
+  // A failed import or init must not take the process down; reports are then dropped.
+  const load = () =>
+    (sentry ??= initSentry(dsn, options).catch((error: unknown) => {
+      options.logger.warn(`Error tracking is off, Sentry could not start: ${(error as Error).message}`);
+      return undefined;
+    }));
+  const tracker: ErrorTracker = {
     enabled: true,
     async capture(error, context = {}) {
-      (await sentry)?.captureException(error, captureContext(context));
+      (await load())?.captureException(error, captureHint(context));
     },
     async flush(timeoutMs = 2000) {
-      await (await sentry)?.flush(timeoutMs);
+      if (sentry) await (await sentry)?.flush(timeoutMs);
     },
   };
+  if (options.load === "first-report") reportCrashes(tracker, options.onUnhandledRejection);
+  else void load();
+  return tracker;
 }

@@ -68,6 +68,7 @@ describe("error tracking with SENTRY_DSN", () => {
   it("reports a failed job with service, generation and job id, and no secret in any byte sent", async () => {
     const result = await runTracked("report");
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("sdk loaded before the report: true");
     const [event] = await sentry.waitForEvents(1);
     expect(event?.tags).toMatchObject({
       service: "worker",
@@ -114,10 +115,35 @@ describe("error tracking with SENTRY_DSN", () => {
   });
 });
 
+describe("error tracking loaded at the first report (the CLI)", () => {
+  it("imports no SDK until there is something to report, then reports it", async () => {
+    const result = await runTracked("report", { TRACKED_LOAD: "first-report" });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("sdk loaded before the report: false");
+    const [event] = await sentry.waitForEvents(1);
+    expect(event?.tags).toMatchObject({ service: "worker", job_id: "run-42" });
+    for (const { raw } of sentry.envelopes) expectNoSecrets(raw);
+  });
+
+  it("reports an uncaught exception and an unhandled rejection, then exits 1 with the error on stderr", async () => {
+    for (const scenario of ["uncaught", "rejection-exit"]) {
+      const before = sentry.events().length;
+      const result = await runTracked(scenario, { TRACKED_LOAD: "first-report" });
+      expect(result.code, scenario).toBe(1);
+      expect(result.stderr, scenario).toContain("Error: request failed");
+      const events = await sentry.waitForEvents(before + 1);
+      expect(events[before]?.level, scenario).toBe("fatal");
+      expect(events[before]?.exception?.values?.[0]?.mechanism, scenario).toMatchObject({ handled: false });
+      for (const { raw } of sentry.envelopes) expectNoSecrets(raw);
+    }
+  });
+});
+
 describe("error tracking without SENTRY_DSN", () => {
   it("loads no SDK and sends nothing", async () => {
     const result = await runTracked("report", { SENTRY_DSN: "" });
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("sdk loaded before the report: false");
     expect(result.stdout).toContain("sdk loaded: false");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sentry.envelopes).toEqual([]);

@@ -23,6 +23,7 @@ const tracker = startErrorTracking({
   generation: () => "20240501T120000000Z-abcdef",
   secrets: secretValues(config),
   onUnhandledRejection: scenario === "rejection-continue" ? "continue" : "exit",
+  load: process.env.TRACKED_LOAD === "first-report" ? "first-report" : "start",
   logger,
 });
 
@@ -35,6 +36,9 @@ const leaky = () =>
   );
 
 if (scenario === "report") {
+  // Long enough for an SDK loaded at start to be in memory by now.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  process.stdout.write(`sdk loaded before the report: ${"__SENTRY__" in globalThis}\n`);
   await reportFailure({ logger, tracker }, "Job failed for good", leaky(), { jobId: "run-42", queue: "ingest-runs" });
   await tracker.flush(5000);
   process.stdout.write(`sdk loaded: ${"__SENTRY__" in globalThis}\n`);
