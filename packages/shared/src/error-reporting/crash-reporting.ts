@@ -9,7 +9,7 @@ export function reportCrashes(tracker: ErrorTracker, onUnhandledRejection: "exit
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     if (crashing) return;
     crashing = true;
-    tracker
+    void tracker
       .capture(error, { level: "fatal", unhandled: true })
       .then(() => tracker.flush())
       .finally(() => process.exit(1));
