@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfigOrExit, secretValues } from "@ai-library/shared/config";
 import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
+import { reportFailure, startErrorTracking } from "@ai-library/shared/error-reporting";
+import { openIndexStore } from "@ai-library/shared/index";
 import { closeLogger, createLogger } from "@ai-library/shared/logging";
 import { startWorkerService } from "./service/worker-service.js";
 
@@ -21,18 +23,31 @@ const logger = createLogger({
   secrets: secretValues(config),
 });
 const embedder = createEmbedderFromConfig(config, { logger, cacheDir: join(config.INDEX_DIR, "cache") });
+const store = openIndexStore(config.INDEX_DIR);
+const errors = startErrorTracking({
+  dsn: config.SENTRY_DSN,
+  service: "worker",
+  generation: () => store.liveId(),
+  secrets: secretValues(config),
+  // The worker logs an unhandled rejection and runs on; Sentry reports it too.
+  onUnhandledRejection: "continue",
+  logger,
+});
 
 process.on("unhandledRejection", (reason) => {
-  logger.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  logger.error(`Unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`, {
+    stack: reason instanceof Error ? reason.stack : undefined,
+  });
 });
 
 async function exit(code: number): Promise<never> {
   embedder.close();
+  await errors.flush();
   await closeLogger(logger);
   process.exit(code);
 }
 
-const starting = startWorkerService({ config, logger, embedder });
+const starting = startWorkerService({ config, logger, embedder, store, errors });
 
 // Installed before start-up completes: a worker still waiting for Redis must stop cleanly too.
 let stopRequested = false;
@@ -51,8 +66,8 @@ const shutdown = (signal: NodeJS.Signals) => {
     .then((service) => (service === "not started" ? undefined : service.stop()))
     .then(
       () => exit(0),
-      (error: Error) => {
-        logger.error(`Shutdown failed: ${error.message}`);
+      async (error: Error) => {
+        await reportFailure({ logger, tracker: errors }, "Shutdown failed", error);
         return exit(1);
       },
     );
@@ -63,6 +78,6 @@ process.on("SIGINT", shutdown);
 try {
   await starting;
 } catch (error) {
-  logger.error(`Worker cannot start: ${(error as Error).message}`);
+  await reportFailure({ logger, tracker: errors }, "Worker cannot start", error);
   await exit(1);
 }

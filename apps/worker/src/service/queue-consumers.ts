@@ -1,12 +1,14 @@
 // The BullMQ workers of this process: one for run (parent) jobs, one for book (child) jobs,
 // sharing the worker connection (BullMQ adds its own blocking connection per worker).
 import type { AppConfig } from "@ai-library/shared/config";
+import { type ErrorTracker, reportFailure } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
 import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
   BOOKS_QUEUE,
   type IngestQueueName,
   type IngestQueues,
+  parseBookFailure,
   RUNS_GLOBAL_CONCURRENCY,
   RUNS_QUEUE,
   type RunHistory,
@@ -25,6 +27,9 @@ export interface ConsumerDeps {
   metrics: WorkerMetrics;
   logger: Logger;
   workerId: string;
+  errors: ErrorTracker;
+  /** The live generation, named in error reports: the one the failed job built on. */
+  liveGeneration: () => string | undefined;
 }
 
 const isFinalFailure = (job: Job, error: Error) =>
@@ -35,6 +40,31 @@ async function recordFailedRun(deps: ConsumerDeps, job: Job, error: Error): Prom
   const record = await deps.history.get(String(job.id));
   if (!record) return;
   await deps.history.save({ ...record, state: "failed", failure: error.message, finishedAt: new Date().toISOString() });
+}
+
+/**
+ * A job that failed for good goes to error tracking with its id, queue and the live generation.
+ * A book that fails for a reason of its own (encrypted, no text, …) is the book's problem, already
+ * logged and counted: it is reported as a warning, one Sentry issue per kind; anything else that
+ * fails a job (a run's publish, a malformed payload) is an ERROR line and an error report.
+ */
+function reportFailedJob(deps: ConsumerDeps, queue: IngestQueueName, job: Job, error: Error): void {
+  const context = { jobId: String(job.id), queue, generation: deps.liveGeneration() };
+  const bookKind = queue === BOOKS_QUEUE ? parseBookFailure(error.message).errorKind : undefined;
+  const reported = bookKind
+    ? deps.errors.capture(error, {
+        ...context,
+        level: "warning",
+        tags: { book_error: bookKind },
+        fingerprint: ["book-failed", bookKind],
+      })
+    : reportFailure(
+        { logger: deps.logger, tracker: deps.errors },
+        `${queue === RUNS_QUEUE ? "Run" : "Book job"} ${job.id} failed for good`,
+        error,
+        context,
+      );
+  reported.catch((reportError: Error) => deps.logger.warn(`Could not report job ${job.id}: ${reportError.message}`));
 }
 
 export interface QueueConsumers {
@@ -71,9 +101,9 @@ export async function startQueueConsumers(deps: ConsumerDeps): Promise<QueueCons
     );
     worker.on("failed", (job, error) => {
       if (!job || !isFinalFailure(job, error)) return;
+      reportFailedJob(deps, queue, job, error);
       if (queue === RUNS_QUEUE) {
         metrics.runFinished("failed");
-        logger.error(`Run ${job.id} failed for good: ${error.message}`);
         recordFailedRun(deps, job, error).catch((recordError: Error) =>
           logger.warn(`Could not record run ${job.id}: ${recordError.message}`),
         );

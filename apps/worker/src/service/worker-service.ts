@@ -4,7 +4,8 @@
 import { hostname } from "node:os";
 import type { AppConfig } from "@ai-library/shared/config";
 import type { Embedder } from "@ai-library/shared/embeddings";
-import { openIndexStore, verifyLiveAtStartup } from "@ai-library/shared/index";
+import type { ErrorTracker } from "@ai-library/shared/error-reporting";
+import { type IndexStore, verifyLiveAtStartup } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import { createWorkerServiceMetrics, startMetricsServer } from "@ai-library/shared/metrics";
 import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
@@ -31,6 +32,10 @@ export interface WorkerServiceDeps {
   config: AppConfig;
   logger: Logger;
   embedder: Embedder;
+  /** INDEX_DIR, opened by main.ts (error reports name its live generation too). */
+  store: IndexStore;
+  /** Where jobs that failed for good are reported (Sentry with SENTRY_DSN, else nowhere). */
+  errors: ErrorTracker;
 }
 
 export interface WorkerService {
@@ -41,7 +46,7 @@ export interface WorkerService {
 }
 
 export async function startWorkerService(deps: WorkerServiceDeps): Promise<WorkerService> {
-  const { config, logger, embedder } = deps;
+  const { config, logger, embedder, store } = deps;
   const workerId = `${hostname()}:${process.pid}`;
   const startedAt = new Date().toISOString();
   const connection = createWorkerConnection(config.REDIS_URL, {
@@ -49,7 +54,6 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
   });
   await warnUnlessNoEviction(connection, logger);
 
-  const store = openIndexStore(config.INDEX_DIR);
   // A damaged LIVE is pointed back at the newest sound generation before any job builds on it.
   const check = await verifyLiveAtStartup({ store, logger, expectedEmbedder: embedder.identity, repair: true });
   const settings = ingestSettingsFromConfig(config);
@@ -95,6 +99,8 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
       metrics: metrics.worker,
       logger,
       workerId,
+      errors: deps.errors,
+      liveGeneration: () => store.liveId(),
     });
     logger.info(
       `Worker ${workerId} consuming ingest jobs (${config.INGEST_CONCURRENCY} books at a time), embedder ${embedder.identity.model}`,
