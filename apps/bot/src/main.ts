@@ -4,6 +4,7 @@
 // TELEGRAM_BOT_TOKEN, in a chat on the terminal through the same handlers.
 import { existsSync } from "node:fs";
 import { loadConfigOrExit, secretValues } from "@ai-library/shared/config";
+import { reportFailure, startErrorTracking } from "@ai-library/shared/error-reporting";
 import { closeLogger, createLogger } from "@ai-library/shared/logging";
 import { startMetricsServer } from "@ai-library/shared/metrics";
 import { Telegram } from "telegraf";
@@ -38,6 +39,14 @@ const logger = createLogger({
 });
 const eventLoop = startEventLoopMonitor();
 const services = createBotServices(config, logger);
+const errors = startErrorTracking({
+  dsn: config.SENTRY_DSN,
+  service: "bot",
+  generation: () => services.library.current()?.id,
+  secrets: secretValues(config),
+  onUnhandledRejection: "exit",
+  logger,
+});
 const metrics = createBotMetrics({ library: services.library, store: services.store, logger });
 const tasks = createBackgroundTasks({ logger, timeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000 + 30_000 });
 const reloader = startIndexReloader({
@@ -90,6 +99,7 @@ const shutdown = createShutdown({
     { name: "stop index reloads", run: () => reloader.stop() },
     { name: "close the metrics endpoint", run: () => metricsServer?.close() },
     { name: "close the index", run: () => services.close() },
+    { name: "send error reports", run: () => errors.flush() },
     { name: "flush the log", run: () => closeLogger(logger) },
   ],
 });
@@ -100,7 +110,7 @@ exitOnSignals(() => {
 
 if (token === undefined) {
   const sender = createConsoleSender(process.stdout);
-  const deps = buildBotDeps({ config, logger, services, sender, metrics, tasks, eventLoop });
+  const deps = buildBotDeps({ config, logger, services, sender, metrics, errors, tasks, eventLoop });
   const bot = createBot("console-mode", deps, { apiRoot: "http://127.0.0.1:9" });
   const user = config.ADMIN_USER_IDS[0] ?? config.ALLOWED_USER_IDS[0] ?? 1;
   logger.info("TELEGRAM_BOT_TOKEN не задан: консольный режим");
@@ -127,7 +137,7 @@ if (token === undefined) {
     }),
     onPlainFallback: () => metrics.plainTextFallbacks.inc(),
   });
-  const deps = buildBotDeps({ config, logger, services, sender, metrics, tasks, eventLoop });
+  const deps = buildBotDeps({ config, logger, services, sender, metrics, errors, tasks, eventLoop });
   const bot = createBot(token, deps, { apiRoot: config.TELEGRAM_API_ROOT });
   stopTelegram = () => {
     try {
@@ -152,7 +162,7 @@ if (token === undefined) {
       await runPolling(bot, { logger, isStopping: () => stopping, onStarted });
     }
   } catch (error) {
-    logger.error(`Бот не может работать с Telegram: ${(error as Error).message}`);
+    await reportFailure({ logger, tracker: errors }, "Бот не может работать с Telegram", error);
     await shutdown("Telegram connection failed", 1);
   }
 }

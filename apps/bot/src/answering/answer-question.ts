@@ -2,6 +2,7 @@
 // (streamed into one edited message when an LLM writes it), send it with its sources, all
 // within the answer timeout. Failures end in a polite reply, never in silence.
 import type { Answer, Answerer } from "@ai-library/shared/answer";
+import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
 import type { BotErrorKind } from "@ai-library/shared/metrics";
 import { LibraryEmptyError, type LiveLibrary } from "@ai-library/shared/retrieval";
@@ -27,6 +28,7 @@ export interface AnswerDeps {
   sender: ChatSender;
   sources: IssuedSources;
   metrics: BotMetrics;
+  errors: ErrorTracker;
   settings: AnswerSettings;
 }
 
@@ -123,8 +125,10 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
     if (outcome === "empty_library")
       metrics.bot.answerSent({ durationSeconds: (Date.now() - started) / 1000, sourceCount: 0 });
     else metrics.bot.errorOccurred(outcome === "timeout" ? "timeout" : phase);
-    if (outcome === "failed") log.error(`Не удалось ответить пользователю ${userId}: ${describeTelegramError(error)}`);
-    else log.warn(`Вопрос пользователя ${userId} без ответа: ${outcome}`, { latencyMs: Date.now() - started });
+    if (outcome === "failed") {
+      log.error(`Не удалось ответить пользователю ${userId}: ${describeTelegramError(error)}`);
+      void deps.errors.capture(error, { tags: { phase } });
+    } else log.warn(`Вопрос пользователя ${userId} без ответа: ${outcome}`, { latencyMs: Date.now() - started });
     await deliver([plainMessage(reply)]).catch((sendError: unknown) =>
       log.error(`Не удалось отправить ответ пользователю ${userId}: ${describeTelegramError(sendError)}`),
     );

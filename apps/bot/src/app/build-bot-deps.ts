@@ -1,6 +1,7 @@
 // Assembles the features' dependencies from the config and the services; main.ts and the
 // console mode differ only in the ChatSender they pass.
 import type { AppConfig } from "@ai-library/shared/config";
+import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
 import { createIssuedSources } from "../answering/issued-sources.js";
 import type { BotDeps } from "../bot/bot-deps.js";
@@ -19,6 +20,7 @@ export interface BuildDepsInput {
   services: BotServices;
   sender: ChatSender;
   metrics: BotMetrics;
+  errors: ErrorTracker;
   tasks: BackgroundTasks;
   eventLoop: EventLoopMonitor;
 }
@@ -34,6 +36,7 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
     sender: input.sender,
     sources: createIssuedSources(),
     metrics: input.metrics,
+    errors: input.errors,
     rateLimiter: createQuestionRateLimiter(settings.ratePerMinute),
     mayNotify: createNoticeThrottle(60),
     tasks: input.tasks,

@@ -1,6 +1,7 @@
 // What the bot's features are built from. Everything comes in from main.ts (or a test), so
 // the same features run against Telegram, the Bot API stand-in and the console.
 import type { Answerer } from "@ai-library/shared/answer";
+import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
 import type { LiveLibrary } from "@ai-library/shared/retrieval";
 import type { IssuedSources } from "../answering/issued-sources.js";
@@ -22,6 +23,8 @@ export interface BotDeps {
   sender: ChatSender;
   sources: IssuedSources;
   metrics: BotMetrics;
+  /** Sentry with SENTRY_DSN (failed answers, handler errors), else nowhere. */
+  errors: ErrorTracker;
   rateLimiter: QuestionRateLimiter;
   /** True when a refusal notice may be sent to this user now (one per minute). */
   mayNotify: (userId: number) => Promise<boolean>;

@@ -11,14 +11,17 @@ import { scopeOf } from "./update-scope.js";
 export async function handleUpdateError(
   error: unknown,
   ctx: Context,
-  deps: Pick<BotDeps, "logger" | "sender" | "metrics">,
+  deps: Pick<BotDeps, "logger" | "sender" | "metrics" | "errors">,
 ): Promise<void> {
   const scope = scopeOf(ctx, deps.logger);
-  deps.metrics.bot.errorOccurred(error instanceof HandlerTimeoutError ? "timeout" : "handler");
-  const what = error instanceof HandlerTimeoutError ? "тайм-аут обработчика" : "ошибка";
+  const timedOut = error instanceof HandlerTimeoutError;
+  deps.metrics.bot.errorOccurred(timedOut ? "timeout" : "handler");
+  const what = timedOut ? "тайм-аут обработчика" : "ошибка";
   scope.log.error(
     `Обновление ${scope.updateId} от пользователя ${scope.userId ?? "?"}: ${what}: ${describeTelegramError(error)}`,
   );
+  // A slow handler is load, seen in the metrics; an exception is a bug worth a report.
+  if (!timedOut) void deps.errors.capture(error, { tags: { update_id: String(scope.updateId) } });
   const reply = error instanceof HandlerTimeoutError ? scope.texts.timeout : scope.texts.failed;
   try {
     if (ctx.callbackQuery) await deps.sender.answerCallback(ctx.callbackQuery.id, reply);

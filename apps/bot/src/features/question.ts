@@ -48,6 +48,7 @@ export function question(deps: BotDeps): Composer<Context> {
         sender: deps.sender,
         sources: deps.sources,
         metrics: deps.metrics,
+        errors: deps.errors,
         settings: {
           searchK: deps.settings.searchK,
           timeoutMs: deps.settings.answerTimeoutMs,
