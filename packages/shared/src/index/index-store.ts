@@ -1,5 +1,6 @@
 // The on-disk layout of INDEX_DIR and the operations on it:
 //   LIVE                    id of the generation being served (replaced atomically)
+//   live-history            what LIVE pointed at before, for `index rollback` (live-history.ts)
 //   generations/<id>/       complete generations (manifest.json written last)
 //   .tmp-<id>/              generations being built; removed at start-up if left over
 //   publish.lock            held while a generation is being published
@@ -10,6 +11,7 @@ import type { EmbedderIdentity } from "../embeddings/types.js";
 import { replaceFileAtomically } from "./durable-fs.js";
 import { NoLiveGenerationError } from "./errors.js";
 import { createGenerationBuilder, type GenerationBuilder } from "./generation-builder.js";
+import { previouslyLive, recordLiveSwitch } from "./live-history.js";
 import { type LoadedGeneration, openGeneration } from "./loaded-generation.js";
 import { type GenerationManifest, readManifest } from "./manifest.js";
 import { acquirePublishLock } from "./publish-lock.js";
@@ -48,10 +50,11 @@ export interface IndexStore {
   createBuilder(request: BuilderRequest): GenerationBuilder;
   /** Builds under the publish lock and makes the result live; the builder is aborted on failure. */
   publish(request: BuilderRequest, fill: (builder: GenerationBuilder) => Promise<void>): Promise<GenerationManifest>;
+  /** Points LIVE at `id` atomically and records the switch in the live history. */
   setLive(id: string): void;
   /** Removes half-built generations left by a crash (waits for no one: fails if a publish runs). */
   removeLeftoverTempDirs(): string[];
-  /** Deletes the oldest generations beyond `keep`, never the live one or its predecessor. */
+  /** Deletes the oldest generations beyond `keep`, never the live one, its predecessor or the one live before it. */
   prune(keep: number): string[];
 }
 
@@ -93,7 +96,9 @@ export function openIndexStore(indexDir: string): IndexStore {
 
   const setLive = (id: string): void => {
     if (!existsSync(generationDir(id))) throw new Error(`Generation ${id} does not exist in ${generationsDir}`);
+    const from = liveId();
     replaceFileAtomically(join(dir, LIVE_FILE), `${id}\n`);
+    recordLiveSwitch(dir, from, id);
   };
 
   const removeTemps = (): string[] => {
@@ -162,7 +167,12 @@ export function openIndexStore(indexDir: string): IndexStore {
       const live = liveId();
       const ids = readdirSync(generationsDir).sort();
       const liveManifest = live ? readManifest(generationDir(live)) : undefined;
-      const protectedIds = new Set([live, liveManifest?.ok ? liveManifest.manifest.previousId : undefined]);
+      const protectedIds = new Set([
+        live,
+        liveManifest?.ok ? liveManifest.manifest.previousId : undefined,
+        // What a plain `index rollback` returns to.
+        previouslyLive(dir, live)[0],
+      ]);
       const candidates = ids.filter((id) => !protectedIds.has(id));
       const excess = Math.max(0, ids.length - keep);
       const removed = candidates.slice(0, excess);

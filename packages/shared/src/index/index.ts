@@ -30,8 +30,10 @@ export {
 } from "./index-store.js";
 export { KEYWORD_TABLE, type ScoredLabel } from "./keyword-index.js";
 export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword-terms.js";
+export { LIVE_HISTORY_FILE, type LiveSwitch, previouslyLive, readLiveHistory } from "./live-history.js";
 export { type LoadedGeneration, openGeneration } from "./loaded-generation.js";
 export { type BookRecord, type GenerationManifest, MANIFEST_FILE, readManifest, sealManifest } from "./manifest.js";
+export { type OldFaissFile, readOldFaissFile } from "./old-index-layout.js";
 export { BackupError, RestoreError, RollbackError, type SkippedGeneration } from "./ops-errors.js";
 export { type RestoreRequest, type RestoreResult, restoreGeneration } from "./restore-generation.js";
 export {
@@ -41,6 +43,7 @@ export {
   rollbackLiveGeneration,
 } from "./rollback-generation.js";
 export { type StartupCheckDeps, type StartupIndexCheck, verifyLiveAtStartup } from "./startup-check.js";
+export type { UndoTarget } from "./undo-target.js";
 export { verifyBackupArchive } from "./verify-backup.js";
 export { type VerifyFault, verifyAndOpenGeneration } from "./verify-generation.js";
 export { type BackupInfo, type BackupRequest, writeGenerationBackup } from "./write-backup.js";

@@ -11,13 +11,18 @@ import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { checkGenerationDir, describeFaults, type EmbedderExpectation } from "./generation-check.js";
 import { type IndexStore, newGenerationId, PUBLISH_LOCK_FILE, TEMP_PREFIX } from "./index-store.js";
 import { type GenerationManifest, MANIFEST_FILE, readManifest, sealManifest } from "./manifest.js";
-import { RestoreError, type SkippedGeneration } from "./ops-errors.js";
+import { RestoreError, restoreAdvice, type SkippedGeneration } from "./ops-errors.js";
 import { acquirePublishLock } from "./publish-lock.js";
 import { type RestoreSource, resolveRestoreSource } from "./restore-source.js";
+import { soundUndoTarget, type UndoTarget } from "./undo-target.js";
 import { isPlainEntryName } from "./verify-backup.js";
 
 export interface RestoreRequest {
   expectedEmbedder?: EmbedderExpectation;
+  /** BACKUP_DIR, named in the advice when the restore is refused. */
+  backupDir?: string;
+  /** Called once LIVE points at the restored generation, before the slower checks for the result (tell the bots). */
+  onSwitched?: (generationId: string) => Promise<void>;
   now?: Date;
 }
 
@@ -31,6 +36,8 @@ export interface RestoreResult {
   manifest: GenerationManifest;
   /** Newer archives passed over because they failed verification. */
   skipped: SkippedGeneration[];
+  /** Whether `previousId` can be switched back to (a restore after corruption usually replaces a damaged one). */
+  undo: UndoTarget;
 }
 
 async function unpackInto(source: RestoreSource, temp: string): Promise<void> {
@@ -44,14 +51,14 @@ async function unpackInto(source: RestoreSource, temp: string): Promise<void> {
     // The archive was verified before the lock; prove the manifest we unpacked is that one.
     const want = source.header.files[MANIFEST_FILE];
     if ((await sha256File(join(temp, MANIFEST_FILE))) !== want?.sha256) {
-      throw new Error(`${MANIFEST_FILE} changed since the archive was verified`);
+      throw new Error(`${MANIFEST_FILE} изменился после проверки архива`);
     }
     return;
   }
   const read = readManifest(source.path);
   if (!read.ok) throw new Error(read.fault);
   for (const name of [MANIFEST_FILE, ...Object.keys(read.manifest.files)]) {
-    if (!isPlainEntryName(name)) throw new Error(`${MANIFEST_FILE} lists an unexpected file ${JSON.stringify(name)}`);
+    if (!isPlainEntryName(name)) throw new Error(`${MANIFEST_FILE} называет недопустимый файл ${JSON.stringify(name)}`);
     copyFileSync(join(source.path, name), join(temp, name));
   }
 }
@@ -73,29 +80,28 @@ export async function restoreGeneration(
   from: string,
   request: RestoreRequest = {},
 ): Promise<RestoreResult> {
-  const source = await resolveRestoreSource(from);
+  const source = await resolveRestoreSource(from, request.backupDir ? { backupDir: request.backupDir } : {});
   const release = acquirePublishLock(join(store.dir, PUBLISH_LOCK_FILE));
   const now = request.now ?? new Date();
   const id = newGenerationId(now);
   const temp = join(store.dir, `${TEMP_PREFIX}${id}`);
+  let restored: Omit<RestoreResult, "undo">;
   try {
     mkdirSync(temp);
     await unpackInto(source, temp);
     const previousId = store.liveId();
     const restoredFromId = reidentify(temp, id, previousId, now);
-    const check = await checkGenerationDir(temp, {
-      expectedId: id,
-      ...(request.expectedEmbedder ? { expectedEmbedder: request.expectedEmbedder } : {}),
-    });
+    const embedderOption = request.expectedEmbedder ? { expectedEmbedder: request.expectedEmbedder } : {};
+    const check = await checkGenerationDir(temp, { expectedId: id, ...embedderOption });
     if (!check.ok || !check.manifest)
-      throw new Error(`the restored generation fails verification: ${describeFaults(check.faults)}`);
+      throw new Error(`восстановленное поколение не прошло проверку: ${describeFaults(check.faults)}`);
     for (const name of [MANIFEST_FILE, ...Object.keys(check.manifest.files)]) fsyncPath(join(temp, name));
     fsyncPath(temp);
     const finalDir = store.generationDir(id);
     renameSync(temp, finalDir);
     fsyncPath(dirname(finalDir));
     store.setLive(id);
-    return {
+    restored = {
       id,
       previousId,
       source: source.path,
@@ -105,8 +111,13 @@ export async function restoreGeneration(
     };
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
-    throw error instanceof RestoreError ? error : new RestoreError(source.path, (error as Error).message);
+    throw error instanceof RestoreError
+      ? error
+      : new RestoreError(source.path, (error as Error).message, restoreAdvice(request.backupDir));
   } finally {
     release();
   }
+  await request.onSwitched?.(restored.id);
+  const embedderOption = request.expectedEmbedder ? { expectedEmbedder: request.expectedEmbedder } : {};
+  return { ...restored, undo: await soundUndoTarget(store, restored.previousId, embedderOption) };
 }

@@ -4,12 +4,13 @@
 // place, so a file with the final name is always a complete, checked backup. The index is
 // only read: the bot keeps answering throughout.
 import { createHash } from "node:crypto";
-import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { createWriteStream, mkdtempSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { create } from "tar";
+import { describeWriteFailure, prepareBackupDestination } from "./backup-destination.js";
 import { BACKUP_FORMAT, BACKUP_HEADER_FILE, type BackupHeader } from "./backup-header.js";
 import { CHECKSUM_EXTENSION, freeBackupPath } from "./backup-names.js";
 import { fsyncPath, replaceFileAtomically, sha256File, writeFileDurably } from "./durable-fs.js";
@@ -21,8 +22,10 @@ import { BackupError } from "./ops-errors.js";
 import { verifyBackupArchive } from "./verify-backup.js";
 
 export interface BackupRequest {
-  /** Folder for the archive (BACKUP_DIR or `--to`); created if missing. */
+  /** Folder for the archive (BACKUP_DIR or `--to`); created if missing, refused on a kernel filesystem. */
   dir: string;
+  /** Where `dir` came from, for the advice when it is refused (default BACKUP_DIR). */
+  dirSetting?: string;
   /** Generation to back up; default: the live one. */
   generationId?: string;
   now?: Date;
@@ -46,13 +49,13 @@ export async function writeGenerationBackup(store: IndexStore, request: BackupRe
   if (!check.ok || !check.manifest) {
     throw new BackupError(
       generationDir,
-      `generation ${id} failed verification (${describeFaults(check.faults)}), so it is not backed up`,
-      "Back up a sound generation instead (`pnpm ai-library index list`, `pnpm ai-library index check <id>`).",
+      `поколение ${id} не прошло проверку (${describeFaults(check.faults)}), поэтому копия не сделана`,
+      "Сделайте копию исправного поколения: найдите его (pnpm ai-library index list, pnpm ai-library index check <id>) " +
+        "и выполните pnpm ai-library index backup --generation <id>.",
     );
   }
   const manifest = check.manifest;
-  const dir = resolve(request.dir);
-  mkdirSync(dir, { recursive: true });
+  const dir = prepareBackupDestination(request.dir, request.dirSetting ?? "BACKUP_DIR");
   const now = request.now ?? new Date();
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
@@ -104,7 +107,12 @@ export async function writeGenerationBackup(store: IndexStore, request: BackupRe
     return { file, checksumFile: `${file}${CHECKSUM_EXTENSION}`, bytes: statSync(file).size, sha256, header };
   } catch (error) {
     rmSync(partial, { force: true });
-    throw error instanceof BackupError ? error : new BackupError(file, `writing failed: ${(error as Error).message}`);
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(
+      file,
+      `записать архив не удалось: ${describeWriteFailure(error)}`,
+      `Проверьте каталог ${dir} (права: ls -ld ${dir}; место: df -h ${dir}) или укажите другой в ${request.dirSetting ?? "BACKUP_DIR"}.`,
+    );
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -52,7 +52,7 @@ describe("index backups", () => {
     const live = await publishTexts(store, [ASTRONOMY]);
     corruptFile(generationFile(store, live.id, "docstore.sqlite"));
     const dir = backupDir();
-    await expect(writeGenerationBackup(store, { dir })).rejects.toThrow(/docstore\.sqlite.*not backed up/);
+    await expect(writeGenerationBackup(store, { dir })).rejects.toThrow(/docstore\.sqlite.*копия не сделана/);
     expect(listBackupFiles(dir)).toEqual([]);
   });
 

@@ -42,7 +42,8 @@ describe("rollback and restore of index generations", () => {
     expect(await library.reloadIfChanged()).toMatchObject({ status: "unchanged", id: second.id });
 
     const rolledBack = await rollbackLiveGeneration(store, { expectedEmbedder: embedder.identity });
-    expect(rolledBack).toEqual({ fromId: second.id, toId: first.id, skipped: [] });
+    expect(rolledBack).toMatchObject({ fromId: second.id, toId: first.id, skipped: [] });
+    expect(rolledBack.undo).toMatchObject({ status: "damaged", id: second.id });
     expect(store.liveId()).toBe(first.id);
     // Searches running while the library swaps generations all succeed.
     const during = Array.from({ length: 20 }, () => library.search("rings of Saturn", 1));
@@ -77,17 +78,19 @@ describe("rollback and restore of index generations", () => {
     expect(result.skipped[0]?.fault).toContain("docstore.sqlite");
   });
 
-  it("refuses a named damaged generation, an unknown one, and a rollback with nothing older; LIVE stays", async () => {
+  it("refuses a named damaged generation, an unknown one, and a rollback with nothing else; LIVE stays", async () => {
     const store = tempStore();
     const first = await publishTexts(store, [ASTRONOMY]);
-    await expect(rollbackLiveGeneration(store)).rejects.toThrow(/no generation older than the live one/);
+    await expect(rollbackLiveGeneration(store)).rejects.toThrow(/других поколений нет/);
     const second = await publishTexts(store, [GARDENING]);
     corruptFile(generationFile(store, first.id, "index.faiss"));
     const named = rollbackLiveGeneration(store, { to: first.id });
     await expect(named).rejects.toBeInstanceOf(RollbackError);
     await expect(named).rejects.toThrow(/index\.faiss/);
-    await expect(rollbackLiveGeneration(store, { to: "20990101T000000000Z-abcdef" })).rejects.toThrow(/does not exist/);
-    await expect(rollbackLiveGeneration(store, { to: second.id })).rejects.toThrow(/already live/);
+    await expect(rollbackLiveGeneration(store, { to: "20990101T000000000Z-abcdef" })).rejects.toThrow(
+      /поколения 20990101T000000000Z-abcdef нет/,
+    );
+    await expect(rollbackLiveGeneration(store, { to: second.id })).rejects.toThrow(/уже живое/);
     expect(store.liveId()).toBe(second.id);
   });
 
