@@ -1,6 +1,7 @@
 // Parses the environment once per process. All problems are collected and reported
 // together, so an operator fixes a bad .env in one pass rather than one error per restart.
 import { createRedactor } from "../logging/redact.js";
+import { faissPathProblem, folderProblems } from "./folder-problems.js";
 import { type AppConfig, envSchema, SECRET_VARIABLES } from "./schema.js";
 
 export class ConfigError extends Error {
@@ -38,12 +39,9 @@ function crossFieldProblems(config: AppConfig, env: Record<string, string | unde
   if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
     problems.push("WEBHOOK_URL is set but WEBHOOK_SECRET is missing: webhook mode needs a secret token");
   }
-  if (env.FAISS_PATH !== undefined && env.INDEX_DIR === undefined) {
-    problems.push(
-      "FAISS_PATH is no longer used: the index is now a directory of versioned generations. " +
-        `Set INDEX_DIR to the directory instead (for example INDEX_DIR=${JSON.stringify(env.FAISS_PATH)})`,
-    );
-  }
+  const faissPath = env.FAISS_PATH?.trim();
+  if (faissPath && !env.INDEX_DIR?.trim()) problems.push(faissPathProblem(faissPath));
+  problems.push(...folderProblems(config));
   return problems;
 }
 
