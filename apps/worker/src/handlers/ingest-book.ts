@@ -1,6 +1,7 @@
 // The child job of a run: one book from file to staged chunks and vectors. Books already in the
 // live generation (same content, embedder and chunking; the generation verified) are reported
-// "unchanged" and cost nothing; books already staged by an earlier attempt or run are not embedded again.
+// "unchanged" and cost nothing; books already staged by an earlier attempt or run are not embedded
+// again. A job of a full run (`--full`) skips both and embeds past the embedding cache.
 import { hostname } from "node:os";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
@@ -65,18 +66,20 @@ export function createIngestBookHandler(deps: IngestBookDeps): JobHandler {
     });
 
     await ensureEmbedderDims(deps.embedder);
-    const needs = { embedder: deps.embedder.identity, chunking: deps.settings.chunking };
-    const live = (await liveManifest(needs))?.books.find((entry) => entry.bookId === book.bookId);
-    if (live) return result("unchanged", facts(live.title, live.chunkCount, live.pages));
-    const staged = deps.staging.has(book.bookId) ? deps.staging.read(book.bookId) : undefined;
-    if (staged) return result("staged", facts(staged.record.title, staged.chunks.length, staged.record.pages));
+    if (!book.full) {
+      const needs = { embedder: deps.embedder.identity, chunking: deps.settings.chunking };
+      const live = (await liveManifest(needs))?.books.find((entry) => entry.bookId === book.bookId);
+      if (live) return result("unchanged", facts(live.title, live.chunkCount, live.pages));
+      const staged = deps.staging.has(book.bookId) ? deps.staging.read(book.bookId) : undefined;
+      if (staged) return result("staged", facts(staged.record.title, staged.chunks.length, staged.record.pages));
+    }
     await assertContentUnchanged(book);
 
     const progress = createJobProgressReporter<BookProgress>(job, deps.logger);
     progress.report({ file: book.file, phase: "parsing", chunksDone: 0, chunksTotal: 0 });
     try {
       const prepared = await prepareBook(book, {
-        embedder: deps.embedder,
+        embedder: book.full ? (deps.embedder.refreshing ?? deps.embedder) : deps.embedder,
         chunking: deps.settings.chunking,
         limits: deps.settings.limits,
         ...(signal ? { signal } : {}),

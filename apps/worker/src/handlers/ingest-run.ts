@@ -1,12 +1,19 @@
 // The parent job of a run. It starts once every book job has finished (or failed for good),
-// builds the new generation from the live one and the staged books, publishes it atomically
-// and announces it. Runs are serialised (global concurrency 1, plus the index's publish lock).
+// builds the new generation from the live one and the staged books (a full run: from the staged
+// books alone), publishes it atomically and announces it. Runs are serialised (global
+// concurrency 1, plus the index's publish lock).
 import { CHUNKER_VERSION } from "@ai-library/shared/chunking";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import type { WorkerMetrics } from "@ai-library/shared/metrics";
-import { type IngestSettings, NothingToPublishError, openReusableGeneration } from "@ai-library/shared/pipeline";
+import {
+  type IngestSettings,
+  NothingToPublishError,
+  nothingToPublish,
+  openReusableGeneration,
+  type ReusableOpen,
+} from "@ai-library/shared/pipeline";
 import {
   type GenerationNotice,
   type IngestRunPayload,
@@ -43,14 +50,6 @@ function parsePayload(job: Job): IngestRunPayload {
   throw new UnrecoverableError(new InvalidJobPayloadError(job.name, job.id, parsed.error.message).message);
 }
 
-function nothingToPublish(run: IngestRunPayload): NothingToPublishError {
-  return new NothingToPublishError(
-    run.books.length === 0
-      ? `No supported books in ${run.folder}: nothing to publish, the live index is unchanged.`
-      : "No book could be indexed: nothing to publish, the live index is unchanged.",
-  );
-}
-
 export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
   const { logger, store, settings } = deps;
   // The notice only speeds bots up (they also poll): failing to send it must not fail the run.
@@ -82,7 +81,8 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
     const embeddedChunks = [...children.results.values()].reduce((sum, result) => sum + result.embeddedChunks, 0);
     const progress = createJobProgressReporter<RunPublishProgress>(job, logger);
     const needs = { embedder: deps.embedder.identity, chunking: settings.chunking };
-    const reusable = await openReusableGeneration(store, needs);
+    // A full run's books were all prepared again by their jobs: nothing comes from the live generation.
+    const reusable: ReusableOpen = run.full ? {} : await openReusableGeneration(store, needs);
     if (reusable.reason)
       logger.warn(`Run ${run.runId}: ${reusable.reason}; only books staged for this run can be added`);
     const request = {
@@ -103,7 +103,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
           onBookAdded: (added, total) => progress.report({ phase: "assembling", booksAdded: added, booksTotal: total }),
         });
         if (!assembly.outcomes.some((outcome) => outcome.status === "indexed" || outcome.status === "unchanged"))
-          throw nothingToPublish(run);
+          throw nothingToPublish(run.folder, run.books.length);
         progress.report({ phase: "publishing", booksAdded: run.books.length, booksTotal: run.books.length });
       });
       const pruned = store.prune(settings.keepGenerations);
@@ -114,6 +114,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
         ...(manifest.previousId ? { previousId: manifest.previousId } : {}),
         chunkCount: manifest.chunkCount,
         embeddedChunks,
+        ...(run.full ? { full: true } : {}),
       });
       await deps.history.save(record);
       recordRunMetrics(deps.metrics, "published", assembly.outcomes, children);
@@ -140,6 +141,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
         state: "nothing_published",
         failure: error.message,
         embeddedChunks,
+        ...(run.full ? { full: true } : {}),
       });
       await deps.history.save(record);
       recordRunMetrics(deps.metrics, "nothing_published", assembly.outcomes, children);

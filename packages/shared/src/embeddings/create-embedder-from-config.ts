@@ -58,5 +58,6 @@ function bind(embedder: Embedder): Embedder {
     },
     embedDocuments: (texts) => embedder.embedDocuments(texts),
     embedQuery: (text) => embedder.embedQuery(text),
+    ...(embedder.refreshing ? { refreshing: embedder.refreshing } : {}),
   };
 }

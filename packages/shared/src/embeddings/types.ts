@@ -10,6 +10,11 @@ export interface Embedder {
   readonly identity: EmbedderIdentity;
   embedDocuments(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
+  /**
+   * This embedder with its cache not consulted — every text is sent, the fresh vectors replace
+   * the cached ones — for a rebuild from scratch (`--full`). Absent when there is no cache.
+   */
+  readonly refreshing?: Embedder;
 }
 
 export function sameIdentity(a: EmbedderIdentity, b: EmbedderIdentity): boolean {

@@ -13,16 +13,18 @@ export interface CacheCounters {
 export interface CachedEmbedder extends Embedder {
   /** Running totals since creation; read them, do not write them. */
   readonly counters: Readonly<CacheCounters>;
+  readonly refreshing: Embedder;
 }
 
 export function withEmbeddingCache(embedder: Embedder, cache: EmbeddingCache): CachedEmbedder {
   const counters: CacheCounters = { hits: 0, misses: 0 };
 
-  async function embedDocuments(texts: string[]): Promise<Float32Array[]> {
+  /** `lookUp` false: a refresh — nothing is read from the cache, everything sent is written to it. */
+  async function embedDocuments(texts: string[], lookUp = true): Promise<Float32Array[]> {
     const hashes = texts.map(hashText);
     // An OpenAI embedder may not know its length before its first response (dims 0):
     // nothing can be looked up under an identity that is not final yet.
-    const known = embedder.identity.dims > 0;
+    const known = lookUp && embedder.identity.dims > 0;
     const dims = embedder.identity.dims;
     const cached = known ? cache.getMany(formatIdentity(embedder.identity), hashes) : new Map<string, Float32Array>();
     for (const [hash, vector] of cached) if (vector.length !== dims) cached.delete(hash);
@@ -47,13 +49,21 @@ export function withEmbeddingCache(embedder: Embedder, cache: EmbeddingCache): C
     return hashes.map((hash) => cached.get(hash) ?? new Float32Array());
   }
 
+  // Questions are one-off: they go straight to the embedder.
+  const embedQuery = (text: string) => embedder.embedQuery(text);
   return {
     get identity() {
       return embedder.identity;
     },
     counters,
-    embedDocuments,
-    // Questions are one-off: they go straight to the embedder.
-    embedQuery: (text) => embedder.embedQuery(text),
+    embedDocuments: (texts) => embedDocuments(texts),
+    embedQuery,
+    refreshing: {
+      get identity() {
+        return embedder.identity;
+      },
+      embedDocuments: (texts) => embedDocuments(texts, false),
+      embedQuery,
+    },
   };
 }

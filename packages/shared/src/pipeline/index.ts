@@ -7,6 +7,12 @@ export {
   type ReuseRequirements,
   readReusableLiveManifest,
 } from "./reusable-generation.js";
-export { type IngestDeps, type IngestOptions, NothingToPublishError, runIngest } from "./run-ingest.js";
+export {
+  type IngestDeps,
+  type IngestOptions,
+  NothingToPublishError,
+  nothingToPublish,
+  runIngest,
+} from "./run-ingest.js";
 export { type LibraryFile, type ScanResult, scanLibrary } from "./scan-library.js";
 export type { BookOutcome, BookStatus, IngestProgress, IngestReport } from "./types.js";

@@ -1,6 +1,7 @@
 // The whole ingest in one process (`ingest --inline`): scan the folder, reuse unchanged
 // books from the live generation, parse + embed the rest, publish a new generation
-// atomically. A failing book is reported and skipped; it never stops the others.
+// atomically. A failing book is reported and skipped; it never stops the others. `full`
+// (`--full`) is the rebuild from scratch: nothing reused, nothing taken from the embedding cache.
 import type { Logger } from "winston";
 import { CHUNKER_VERSION } from "../chunking/index.js";
 import type { Embedder } from "../embeddings/types.js";
@@ -24,6 +25,8 @@ export interface IngestDeps {
 
 export interface IngestOptions {
   folder: string;
+  /** Re-parse and re-embed every book: no reuse of the live generation, the embedding cache not consulted. */
+  full?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   signal?: AbortSignal;
 }
@@ -33,6 +36,18 @@ export class NothingToPublishError extends Error {
     super(reason);
     this.name = "NothingToPublishError";
   }
+}
+
+/**
+ * Why a run publishes nothing. The report that prints it adds that the live index is
+ * unchanged, so the reason does not say it again.
+ */
+export function nothingToPublish(folder: string, booksFound: number): NothingToPublishError {
+  return new NothingToPublishError(
+    booksFound === 0
+      ? `в ${folder} нет книг поддерживаемых форматов (PDF, EPUB, FB2, TXT, MD), публиковать нечего`
+      : "ни одну книгу не удалось проиндексировать, публиковать нечего",
+  );
 }
 
 /** The live generation, if it can serve as a source of reusable chunks and vectors. */
@@ -73,7 +88,11 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
     }
   }
 
-  const previous = await openReusable(deps);
+  // A rebuild from scratch takes nothing from the live generation and embeds past the cache.
+  const previous = options.full ? undefined : await openReusable(deps);
+  const embedder = options.full ? (deps.embedder.refreshing ?? deps.embedder) : deps.embedder;
+  if (options.full)
+    logger.info("Full rebuild: every book is parsed and embedded again, the embedding cache is not read");
   let embeddedChunks = 0;
   const fill = async (builder: GenerationBuilder) => {
     const queue = [...unique];
@@ -97,7 +116,7 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
           try {
             const before = progress.chunksEmbedded;
             const prepared = await prepareBook(book, {
-              embedder: deps.embedder,
+              embedder,
               chunking: settings.chunking,
               limits: settings.limits,
               ...(options.signal ? { signal: options.signal } : {}),
@@ -129,16 +148,10 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
     };
     await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, work));
     const usable = outcomes.filter((outcome) => outcome.status === "indexed" || outcome.status === "unchanged");
-    if (usable.length === 0) {
-      throw new NothingToPublishError(
-        scan.files.length === 0
-          ? `No supported books in ${options.folder}: nothing to publish, the live index is unchanged.`
-          : "No book could be indexed: nothing to publish, the live index is unchanged.",
-      );
-    }
+    if (usable.length === 0) throw nothingToPublish(options.folder, scan.files.length);
   };
 
-  const base = { outcomes, embeddedChunks: 0, chunkCount: 0 };
+  const base = { outcomes, embeddedChunks: 0, chunkCount: 0, ...(options.full ? { full: true } : {}) };
   try {
     const manifest = await store.publish(
       {

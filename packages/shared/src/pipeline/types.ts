@@ -30,6 +30,8 @@ export interface IngestReport {
   chunkCount: number;
   /** Chunks embedded in this run (unchanged books are reused, not re-embedded). */
   embeddedChunks: number;
+  /** A rebuild from scratch (`--full`): nothing reused, the embedding cache not read. */
+  full?: boolean;
   durationMs: number;
   /** Why nothing was published, when `published` is false. */
   failure?: string;

@@ -27,6 +27,8 @@ export interface EnqueueRunRequest {
   folder: string;
   /** A fresh run even if the same books were ingested already. */
   force?: boolean;
+  /** A rebuild from scratch: every book parsed and embedded again, past the embedding cache (implies force). */
+  full?: boolean;
 }
 
 export type EnqueueRunOutcome =
@@ -39,7 +41,13 @@ export type EnqueueRunOutcome =
   | { status: "already-live"; runId: string; generationId: string };
 
 export async function enqueueIngestRun(deps: EnqueueRunDeps, request: EnqueueRunRequest): Promise<EnqueueRunOutcome> {
-  const { runId, folder, books: unique, skipped } = await planRun(request.folder, deps.settings, request.force);
+  const full = request.full === true;
+  const {
+    runId,
+    folder,
+    books: unique,
+    skipped,
+  } = await planRun(request.folder, deps.settings, request.force === true || full);
 
   const live = deps.liveGenerationId();
   const existing = await deps.queues.runs.getJob(runId);
@@ -72,6 +80,7 @@ export async function enqueueIngestRun(deps: EnqueueRunDeps, request: EnqueueRun
       bookId: book.bookId,
       bytes: book.bytes,
       format: book.format,
+      ...(full ? { full } : {}),
     };
     return {
       name: JOB_NAMES.book,
@@ -87,6 +96,7 @@ export async function enqueueIngestRun(deps: EnqueueRunDeps, request: EnqueueRun
     requestedAt,
     books: unique.map((book) => ({ file: book.file, bookId: book.bookId, childJobId: bookJobId(runId, book.bookId) })),
     skipped,
+    ...(full ? { full } : {}),
   };
   await deps.queues.flows.add({
     name: JOB_NAMES.run,
@@ -102,6 +112,7 @@ export async function enqueueIngestRun(deps: EnqueueRunDeps, request: EnqueueRun
     enqueuedAt: requestedAt,
     booksTotal: unique.length + skipped.length,
     failedBooks: [],
+    ...(full ? { full } : {}),
   };
   // A record left by an earlier run with the same id is replaced: this is a new attempt.
   if (!(await deps.history.recordQueued(record))) await deps.history.save(record);

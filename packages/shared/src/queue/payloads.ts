@@ -26,6 +26,8 @@ export const ingestBookPayloadSchema = z.object({
   bookId: sha256Hex,
   bytes: z.number().int().nonnegative(),
   format: bookFormat,
+  /** Part of a rebuild from scratch: parse and embed even if the book is live or staged, past the cache. */
+  full: z.boolean().optional(),
 });
 export type IngestBookPayload = z.infer<typeof ingestBookPayloadSchema>;
 
@@ -47,6 +49,8 @@ export const ingestRunPayloadSchema = z.object({
   requestedAt: z.iso.datetime(),
   books: z.array(z.object({ file: z.string(), bookId: sha256Hex, childJobId: z.string() })),
   skipped: z.array(skippedBookSchema),
+  /** A rebuild from scratch: nothing is taken from the live generation. */
+  full: z.boolean().optional(),
 });
 export type IngestRunPayload = z.infer<typeof ingestRunPayloadSchema>;
 
@@ -120,6 +124,8 @@ export const runRecordSchema = z.object({
   failedBooks: z.array(failedBookSchema).default([]),
   /** Why nothing was published (state nothing_published or failed). */
   failure: z.string().optional(),
+  /** A rebuild from scratch (`--full`): every book parsed and embedded again. */
+  full: z.boolean().optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
@@ -136,6 +142,7 @@ export const runJobResultSchema = runRecordSchema.pick({
   failedBooks: true,
   failure: true,
   durationMs: true,
+  full: true,
 });
 export type RunJobResult = z.infer<typeof runJobResultSchema>;
 
