@@ -57,8 +57,9 @@ describe("worker with SENTRY_DSN", () => {
 
   it("reports a job that fails for good for any other reason as an error, logged on one ERROR line", async () => {
     const before = sentry.events().length;
-    // A producer that does not speak the contract: the job fails at once, unretried.
-    const job = await world.queues.books.add(JOB_NAMES.book, { v: 1, file: "x.txt" }, { jobId: "malformed-1" });
+    // A producer that does not keep the contract (a book id that is no hash): the job fails at once, unretried.
+    const payload = { v: 1, runId: "r", file: "x.txt", absPath: "/x.txt", bookId: "not-a-hash", bytes: 1 } as const;
+    const job = await world.queues.books.add(JOB_NAMES.book, { ...payload, format: "txt" }, { jobId: "malformed-1" });
     const events = await sentry.waitForEvents(before + 1);
     const event = events[before];
     expect(event?.level).toBe("error");
