@@ -13,6 +13,7 @@ import { botHealth } from "./app/bot-health.js";
 import { buildBotDeps } from "./app/build-bot-deps.js";
 import { createBotServices } from "./app/create-services.js";
 import { startIndexReloader } from "./app/index-reloader.js";
+import { createQueueStatusReader, requireAvailable } from "./app/queue-status.js";
 import { createShutdown, exitOnSignals } from "./app/shutdown.js";
 import { createBot } from "./bot/create-bot.js";
 import { registerCommandMenu } from "./bot/register-commands.js";
@@ -47,7 +48,13 @@ const errors = startErrorTracking({
   onUnhandledRejection: "exit",
   logger,
 });
-const metrics = createBotMetrics({ library: services.library, store: services.store, logger });
+const readQueue = createQueueStatusReader({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
+const metrics = createBotMetrics({
+  library: services.library,
+  store: services.store,
+  logger,
+  queue: { readQueue: requireAvailable(readQueue), pausedAlertSeconds: config.QUEUE_PAUSED_ALERT_MINUTES * 60 },
+});
 const tasks = createBackgroundTasks({ logger, timeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000 + 30_000 });
 const reloader = startIndexReloader({
   library: services.library,
@@ -110,7 +117,7 @@ exitOnSignals(() => {
 
 if (token === undefined) {
   const sender = createConsoleSender(process.stdout);
-  const deps = buildBotDeps({ config, logger, services, sender, metrics, errors, tasks, eventLoop });
+  const deps = buildBotDeps({ config, logger, services, sender, metrics, errors, readQueue, tasks, eventLoop });
   const bot = createBot("console-mode", deps, { apiRoot: "http://127.0.0.1:9" });
   const user = config.ADMIN_USER_IDS[0] ?? config.ALLOWED_USER_IDS[0] ?? 1;
   logger.info("TELEGRAM_BOT_TOKEN не задан: консольный режим");
@@ -137,7 +144,7 @@ if (token === undefined) {
     }),
     onPlainFallback: () => metrics.plainTextFallbacks.inc(),
   });
-  const deps = buildBotDeps({ config, logger, services, sender, metrics, errors, tasks, eventLoop });
+  const deps = buildBotDeps({ config, logger, services, sender, metrics, errors, readQueue, tasks, eventLoop });
   const bot = createBot(token, deps, { apiRoot: config.TELEGRAM_API_ROOT });
   stopTelegram = () => {
     try {

@@ -12,7 +12,7 @@ import type { EventLoopMonitor } from "../metrics/event-loop-monitor.js";
 import type { ChatSender } from "../telegram/chat-sender.js";
 import type { BackgroundTasks } from "./background-tasks.js";
 import type { BotServices } from "./create-services.js";
-import { createQueueStatusReader } from "./queue-status.js";
+import type { QueueSnapshot } from "./queue-status.js";
 
 export interface BuildDepsInput {
   config: AppConfig;
@@ -21,6 +21,8 @@ export interface BuildDepsInput {
   sender: ChatSender;
   metrics: BotMetrics;
   errors: ErrorTracker;
+  /** The queue reader /status shares with the metrics (createQueueStatusReader). */
+  readQueue: () => Promise<QueueSnapshot>;
   tasks: BackgroundTasks;
   eventLoop: EventLoopMonitor;
 }
@@ -40,7 +42,7 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
     rateLimiter: createQuestionRateLimiter(settings.ratePerMinute),
     mayNotify: createNoticeThrottle(60),
     tasks: input.tasks,
-    readQueue: createQueueStatusReader({ redisUrl: input.config.REDIS_URL, prefix: input.config.QUEUE_PREFIX }),
+    readQueue: input.readQueue,
     eventLoop: input.eventLoop,
     searchProcessRss: input.services.searchProcessRss,
     startedAt: Date.now(),

@@ -5,6 +5,15 @@ import type { QueueStatus } from "@ai-library/shared/queue";
 
 export type QueueSnapshot = ({ available: true } & QueueStatus) | { available: false; reason: string };
 
+/** For metrics: the status, or a rejection when Redis cannot be read. */
+export function requireAvailable(read: () => Promise<QueueSnapshot>): () => Promise<QueueStatus> {
+  return async () => {
+    const snapshot = await read();
+    if (!snapshot.available) throw new Error(snapshot.reason);
+    return snapshot;
+  };
+}
+
 export function createQueueStatusReader(options: { redisUrl: string; prefix: string; timeoutMs?: number }) {
   return async (): Promise<QueueSnapshot> => {
     // Loaded on first use: BullMQ takes seconds to import, and the bot should answer sooner.

@@ -23,7 +23,7 @@ async function queueLine(deps: BotDeps, texts: Texts): Promise<string> {
     paused: queue.paused,
     runs: queue.runs,
     books: queue.books,
-    workers: queue.consumingWorkers,
+    workers: { alive: queue.workers.length, consuming: queue.consumingWorkers, held: queue.heldWorkers },
   });
 }
 

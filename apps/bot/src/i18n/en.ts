@@ -45,7 +45,8 @@ export const en: Texts = {
   queueUnavailable: "Redis is unavailable, queue state unknown",
   queueState: (q) =>
     `${q.paused ? "paused" : "running"}; runs: ${q.runs.waiting} waiting, ${q.runs.active} active, ${q.runs.failed} failed; ` +
-    `books: ${q.books.waiting} waiting, ${q.books.active} active, ${q.books.failed} failed; workers: ${q.workers}`,
+    `books: ${q.books.waiting} waiting, ${q.books.active} active, ${q.books.failed} failed; ` +
+    `workers: ${q.workers.alive} (taking jobs: ${q.workers.consuming}, held by INGESTION_ENABLED=false: ${q.workers.held})`,
   adminOnly: "This command is for administrators only.",
   accessDenied: (id) =>
     `Sorry, this bot is available to invited users only. Your id is ${id}: send it to the administrator.`,

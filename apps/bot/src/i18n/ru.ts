@@ -54,7 +54,8 @@ export const ru: Texts = {
   queueUnavailable: "Redis недоступен, состояние очереди неизвестно",
   queueState: (q) =>
     `${q.paused ? "на паузе" : "работает"}; запуски: ждут ${q.runs.waiting}, в работе ${q.runs.active}, ошибок ${q.runs.failed}; ` +
-    `книги: ждут ${q.books.waiting}, в работе ${q.books.active}, ошибок ${q.books.failed}; воркеров: ${q.workers}`,
+    `книги: ждут ${q.books.waiting}, в работе ${q.books.active}, ошибок ${q.books.failed}; ` +
+    `воркеры: ${q.workers.alive} (берут задания: ${q.workers.consuming}, удержаны INGESTION_ENABLED=false: ${q.workers.held})`,
   adminOnly: "Эта команда только для администраторов.",
   accessDenied: (id) =>
     `Извините, этот бот доступен только приглашённым пользователям. Ваш id: ${id} — передайте его администратору.`,

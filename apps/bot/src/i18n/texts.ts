@@ -29,7 +29,8 @@ export interface QueueFacts {
   paused: boolean;
   runs: { waiting: number; active: number; failed: number };
   books: { waiting: number; active: number; failed: number };
-  workers: number;
+  /** The same three numbers `queue status` prints: alive, taking jobs, held by INGESTION_ENABLED=false. */
+  workers: { alive: number; consuming: number; held: number };
 }
 
 export interface Texts {

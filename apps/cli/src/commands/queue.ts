@@ -33,9 +33,15 @@ const counts = (name: string, c: JobCounts) =>
   `  ${name}: ждут ${c.waiting}, выполняются ${c.active}, отложены ${c.delayed}, ошибок ${c.failed}, выполнено ${c.completed}` +
   (c.waitingChildren > 0 ? `, ждут свои книги ${c.waitingChildren}` : "");
 
+function queueLine(status: QueueStatus): string {
+  if (!status.paused) return "Очередь: работает";
+  const since = status.pausedSince ? ` с ${status.pausedSince.slice(0, 16).replace("T", " ")} UTC` : "";
+  return `Очередь: НА ПАУЗЕ${since} — новые задания ждут (\`pnpm ai-library queue resume\`)`;
+}
+
 export function formatQueueStatus(status: QueueStatus): string {
   const lines = [
-    status.paused ? "Очередь: НА ПАУЗЕ — новые задания ждут (`pnpm ai-library queue resume`)" : "Очередь: работает",
+    queueLine(status),
     counts("запуски", status.runs),
     counts("книги", status.books),
     `Воркеры: ${status.workers.length} (берут задания: ${status.consumingWorkers}, удержаны INGESTION_ENABLED=false: ${status.heldWorkers})`,

@@ -4,6 +4,7 @@ import {
   createMetricsRegistry,
   defineBotMetrics,
   defineIndexMetrics,
+  defineQueueMetrics,
   defineWorkerMetrics,
 } from "@ai-library/shared/metrics";
 
@@ -11,6 +12,7 @@ export async function knownMetricNames(): Promise<Set<string>> {
   const bot = createMetricsRegistry({ service: "bot" });
   defineBotMetrics(bot);
   defineIndexMetrics(bot, { served: () => undefined, liveId: () => undefined });
+  defineQueueMetrics(bot, { readQueue: () => Promise.reject(new Error("no Redis here")), pausedAlertSeconds: 3600 });
   const worker = createMetricsRegistry({ service: "worker" });
   defineWorkerMetrics(worker, { ingestionEnabled: true });
   const names = new Set<string>(["up", "ai_library_log_errors_total"]);

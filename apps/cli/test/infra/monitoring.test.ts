@@ -76,6 +76,9 @@ describe("Prometheus alert rules", () => {
         "AiLibraryIngestFailedBooks",
         "AiLibraryIngestRunFailed",
         "AiLibraryQueueUnreachable",
+        "AiLibraryQueuePaused",
+        "AiLibraryIngestionDisabled",
+        "AiLibraryJobsWaitingNoWorker",
       ].sort(),
     );
     for (const rule of rules) {

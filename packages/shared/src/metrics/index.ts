@@ -8,6 +8,7 @@ export {
   type MetricsServerOptions,
   startMetricsServer,
 } from "./metrics-server.js";
+export { defineQueueMetrics, type QueueMetricsOptions } from "./queue-metrics.js";
 export { createMetricsRegistry, type RegistryOptions, type ServiceName } from "./registry.js";
 export {
   type BotServiceMetrics,

@@ -1,5 +1,5 @@
 // Ready-made metric sets for the two services, so wiring them is one call each:
-//   bot:    createBotServiceMetrics({ library, store, logger }) → bot.questionReceived() …, index.recordReload(outcome)
+//   bot:    createBotServiceMetrics({ library, store, logger, queue }) → bot.questionReceived() …, index.recordReload(outcome)
 //   worker: createWorkerServiceMetrics({ store, logger, ingestionEnabled, readQueue }) → worker.bookIndexed(…) …
 // then startMetricsServer({ port, registry, health, logger }).
 import type { Registry } from "prom-client";
@@ -10,6 +10,7 @@ import type { LiveLibrary } from "../retrieval/live-library.js";
 import { type BotMetrics, defineBotMetrics } from "./bot-metrics.js";
 import { countLoggedErrors } from "./error-log-counter.js";
 import { defineIndexMetrics, type IndexMetrics } from "./index-metrics.js";
+import { defineQueueMetrics, type QueueMetricsOptions } from "./queue-metrics.js";
 import { createMetricsRegistry } from "./registry.js";
 import { defineWorkerMetrics, type WorkerMetrics, type WorkerMetricsOptions } from "./worker-metrics.js";
 
@@ -24,6 +25,8 @@ export function createBotServiceMetrics(deps: {
   store: IndexStore;
   logger?: Logger;
   clock?: () => number;
+  /** The ingest queue seen from the bot (for the "no worker alive" and "paused too long" alerts). */
+  queue?: Omit<QueueMetricsOptions, "clock">;
 }): BotServiceMetrics {
   const registry = createMetricsRegistry({ service: "bot" });
   const clock = deps.clock ?? Date.now;
@@ -33,6 +36,7 @@ export function createBotServiceMetrics(deps: {
     { served: () => deps.library.current()?.manifest, liveId: () => deps.store.liveId() },
     clock,
   );
+  if (deps.queue) defineQueueMetrics(registry, { ...deps.queue, clock });
   return { registry, bot: defineBotMetrics(registry, clock), index };
 }
 

@@ -2,7 +2,7 @@
 // process must share. Producers pass a fail-fast connection, the worker its retrying one.
 import { FlowProducer, Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { BOOKS_QUEUE, RUNS_QUEUE } from "./names.js";
+import { BOOKS_QUEUE, queueKeys, RUNS_QUEUE } from "./names.js";
 import type { IngestBookPayload, IngestRunPayload } from "./payloads.js";
 
 export interface IngestQueues {
@@ -14,6 +14,8 @@ export interface IngestQueues {
   pause(): Promise<void>;
   resume(): Promise<void>;
   isPaused(): Promise<boolean>;
+  /** When the queues were paused (ISO time); undefined when running or paused by other means. */
+  pausedSince(): Promise<string | undefined>;
   /** Closes the queue objects; the connection belongs to the caller. */
   close(): Promise<void>;
 }
@@ -27,11 +29,18 @@ export function openIngestQueues(connection: Redis, prefix: string): IngestQueue
     runs,
     books,
     flows,
+    // The pause time is kept next to BullMQ's flag, so the "paused too long" alert and
+    // `queue status` measure from the pause itself, across restarts; a second pause keeps it.
     async pause() {
       await Promise.all([runs.pause(), books.pause()]);
+      await connection.set(queueKeys(prefix).pausedSince, new Date().toISOString(), "NX");
     },
     async resume() {
       await Promise.all([runs.resume(), books.resume()]);
+      await connection.del(queueKeys(prefix).pausedSince);
+    },
+    async pausedSince() {
+      return (await connection.get(queueKeys(prefix).pausedSince)) ?? undefined;
     },
     async isPaused() {
       const [runsPaused, booksPaused] = await Promise.all([runs.isPaused(), books.isPaused()]);

@@ -30,6 +30,8 @@ export const queueKeys = (prefix: string) => ({
   /** One key per live worker process, with a TTL, refreshed while the process runs. */
   workerPresence: (workerId: string) => `${prefix}:ingest:workers:${workerId}`,
   workerPresencePattern: `${prefix}:ingest:workers:*`,
+  /** When `queue pause` paused the queues (ISO time); removed by `queue resume`. */
+  pausedSince: `${prefix}:ingest:paused-since`,
   /** Pub/sub channel: a new index generation is live (payload: GenerationNotice JSON). */
   generationChannel: `${prefix}:index:generation-published`,
 });

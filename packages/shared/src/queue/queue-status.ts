@@ -17,6 +17,8 @@ export interface JobCounts {
 
 export interface QueueStatus {
   paused: boolean;
+  /** When `queue pause` paused it (ISO time); absent when running or paused by other means. */
+  pausedSince?: string;
   runs: JobCounts;
   books: JobCounts;
   workers: WorkerPresence[];
@@ -49,12 +51,21 @@ async function countsOf(queue: IngestQueues["runs"] | IngestQueues["books"]): Pr
 }
 
 export async function readQueueStatus(queues: IngestQueues, redis: Redis): Promise<QueueStatus> {
-  const [paused, runs, books, workers] = await Promise.all([
+  const [paused, pausedSince, runs, books, workers] = await Promise.all([
     queues.isPaused(),
+    queues.pausedSince(),
     countsOf(queues.runs),
     countsOf(queues.books),
     listWorkers(redis, queues.prefix),
   ]);
   const heldWorkers = workers.filter((worker) => !worker.ingestionEnabled).length;
-  return { paused, runs, books, workers, heldWorkers, consumingWorkers: workers.length - heldWorkers };
+  return {
+    paused,
+    ...(paused && pausedSince ? { pausedSince } : {}),
+    runs,
+    books,
+    workers,
+    heldWorkers,
+    consumingWorkers: workers.length - heldWorkers,
+  };
 }
