@@ -11,7 +11,7 @@ import { ANSWER_PHRASES } from "./answer-phrases.js";
 import { relevantPassages } from "./closest-passages.js";
 import { formatQuote } from "./format-quote.js";
 import type { PassageBlock } from "./passage-blocks.js";
-import { questionShape } from "./question-shape.js";
+import { questionShape, withBookTitlesAsFrame } from "./question-shape.js";
 import { followOnBlocks, introducingSentence } from "./quote-follow-on.js";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.js";
 import { selectQuotes, trimQuote } from "./select-quotes.js";
@@ -109,7 +109,14 @@ function quotedAnswer(
         : quote.isCode
           ? quote.text
           : trimQuote(quote.text, firstMatchOffset(quote, questionTerms));
-    lines.push(formatQuote(text, quote.isCode, followOn, citations.numberOf(quote.passageIndex), phrases));
+    const number = citations.numberOf(quote.passageIndex);
+    // The command interrupting this sentence is its answer: quote the sentence's start and the command first.
+    const interrupted = quote.resumes ? blocks[quote.resumes.codeBlock] : undefined;
+    if (interrupted && quote.resumes) {
+      lines.push(formatQuote(quote.resumes.lead.text, false, [interrupted], number, phrases));
+      shown += ` ${comparable(interrupted.text)}`;
+    }
+    lines.push(formatQuote(text, quote.isCode, followOn, number, phrases));
     shown += ` ${comparable(followOn.map((block) => block.text).join(" "))}`;
   }
   return { text: `${phrases.intro}\n${lines.join("\n")}`, sources: citations.sources, notFound: false, language };
@@ -141,7 +148,8 @@ function closestAnswer(
 export function answerFromPassages(question: string, passages: readonly Passage[], language: AnswerLanguage): Answer {
   const questionTerms = [...new Set(searchTerms(question))];
   if (questionTerms.length === 0 || passages.length === 0) return notFound(language);
-  const shape = questionShape(question);
+  const titles = new Set(passages.map((passage) => passage.title));
+  const shape = withBookTitlesAsFrame(questionShape(question), questionTerms, titles);
   const { sentences, blocksOf } = sentenceCandidates(passages);
   const ranked = scoreSentences(questionTerms, sentences, passages, { shape, blocksOf }).filter(
     (sentence) => (passages[sentence.passageIndex]?.score ?? 0) >= MIN_PASSAGE_SIMILARITY,

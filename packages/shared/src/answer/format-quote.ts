@@ -18,6 +18,15 @@ export function withoutLeadingNumbers(sentence: string): string {
   return stripped.length >= 12 ? stripped : sentence;
 }
 
+// The book's footnote references ("…version 3.4+b2. [2]"): in a quote they would read as one
+// of the answer's own citations [n].
+const FOOTNOTE_MARKS = /(?:^\[\d{1,3}\]\s*|\s*\[\d{1,3}\](?=[\s.,;:!?]|$))/gu;
+
+export function withoutFootnoteMarks(sentence: string): string {
+  const stripped = sentence.replace(FOOTNOTE_MARKS, "").trim();
+  return stripped.length >= 12 ? stripped : sentence;
+}
+
 export function fencedCode(code: string): string {
   return `${CODE_FENCE}\n${code}\n${CODE_FENCE}`;
 }
@@ -38,7 +47,9 @@ export function formatQuote(
 ): string {
   const lines = isCode
     ? [`[${citation}]`, fencedCode(sentence)]
-    : [`${phrases.openQuote}${withoutLeadingNumbers(sentence)}${phrases.closeQuote} [${citation}]`];
+    : [
+        `${phrases.openQuote}${withoutLeadingNumbers(withoutFootnoteMarks(sentence))}${phrases.closeQuote} [${citation}]`,
+      ];
   for (const block of followOn) lines.push(blockLines(block));
   return lines.join("\n");
 }

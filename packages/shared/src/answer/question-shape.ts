@@ -28,21 +28,27 @@ const FRAME_WORDS = [
   "называется называют такое делает сделать выполнить способ помощью можно использовать",
   // en
   "command commands stand stands mean means meaning abbreviation acronym",
-  "called define definition way use using run type",
+  "called define definition way use using run type according does s",
 ].join(" ");
 
 const FRAME_TERMS: ReadonlySet<string> = new Set(searchTerms(FRAME_WORDS));
 
+// JavaScript's \b only knows ASCII letters: for Cyrillic, word edges are written out.
+const START = "(?<![\\p{L}\\p{N}])";
+const END = "(?![\\p{L}\\p{N}])";
+const words = (source: string) => new RegExp(source.replaceAll("<", START).replaceAll(">", END), "u");
+
 const HOW = [
-  /^(?:как|каким образом|какой командой|какая команда|какую команду|чем|с помощью чего)\b/u,
-  /\bкоманд[аоуыe]\w*\b/u,
+  words("^(?:как|каким образом|какой командой|какая команда|какую команду|чем|с помощью чего)>"),
+  words("<команд[аоуые]\\p{L}*>"),
   /^how (?:do|does|can|could|should|to|would)\b/,
   /\b(?:which|what) command\b/,
 ];
 const DEFINITION = [
-  /\bчто (?:такое|означает|означают|значит|обозначает|это)\b/u,
-  /\bрасшифровыва|\bдля чего нуж|\bзачем нуж|\bчто делает\b/u,
-  /^what (?:is|are|was|were)\b/,
+  words("<что (?:такое|означает|означают|значит|обозначает|это)>"),
+  words("<расшифровыва|<для чего нуж|<зачем нуж|<что делает>"),
+  /^(?:what|who) (?:is|are|was|were)\b/,
+  words("^кто (?:такой|такая|такие|такое)>"),
   /\bstand for\b|\bstands for\b|\bwhat does .* mean\b|\bdefin(?:e|ition)\b|\bmeaning of\b/,
 ];
 
@@ -58,6 +64,25 @@ export function questionShape(question: string): QuestionShape {
     return terms.length > 0 && !terms.every((term) => FRAME_TERMS.has(term));
   });
   return { kind, frameTerms: FRAME_TERMS, subjectWords };
+}
+
+/**
+ * The shape with a book's title words as framing words when the question names that book
+ * (shares at least two of its title's terms): "according to the Devil's Dictionary" says
+ * where to look, not what to look for, and every sentence of that book shares it.
+ */
+export function withBookTitlesAsFrame(
+  shape: QuestionShape,
+  questionTerms: readonly string[],
+  titles: Iterable<string>,
+): QuestionShape {
+  const asked = new Set(questionTerms);
+  const frameTerms = new Set(shape.frameTerms);
+  for (const title of titles) {
+    const named = new Set(searchTerms(title).filter((term) => asked.has(term)));
+    if (named.size >= 2) for (const term of named) frameTerms.add(term);
+  }
+  return { ...shape, frameTerms };
 }
 
 function escapeRegExp(text: string): string {

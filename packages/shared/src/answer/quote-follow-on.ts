@@ -60,6 +60,17 @@ export function introducingSentence(
   return undefined;
 }
 
+/** A one-line paragraph ending with a colon right before code: "Затем выполните следующую команду…:". */
+function leadsIntoCode(blocks: readonly PassageBlock[], index: number): boolean {
+  const block = blocks[index];
+  return (
+    block?.kind === "prose" &&
+    block.text.length <= SHORT_INTRODUCTION_CHARS &&
+    endsWithColon(block.text) &&
+    blocks[index + 1]?.kind === "code"
+  );
+}
+
 /**
  * The blocks a sentence introduces: the code, list items or table rows after it (a list or
  * table until it ends), or after a colon the one paragraph that follows. Empty when the
@@ -78,10 +89,14 @@ export function followOnBlocks(
     if (!block || block.kind === "heading") break;
     const first = out.length === 0;
     const previous = out.at(-1);
+    const leadsToCommand = !first && previous?.kind !== "prose" && leadsIntoCode(blocks, index);
     // After the first block, only more of the same list/table, or code that a list item
-    // leads into ("1. Create a directory" then `$ mkdir work`), belongs to the introduction.
-    if (!first && !(INTRODUCED.has(block.kind) && previous && INTRODUCED.has(previous.kind))) break;
-    if (!first && block.kind === "prose") break;
+    // leads into ("1. Create a directory" then `$ mkdir work`), belongs to the introduction;
+    // so does a short "Then run:" with its command after a list of prerequisites.
+    const ledInto = previous?.kind === "prose" && block.kind === "code";
+    const continues = INTRODUCED.has(block.kind) && previous !== undefined && INTRODUCED.has(previous.kind);
+    if (!first && !leadsToCommand && !ledInto && !continues) break;
+    if (!first && block.kind === "prose" && !leadsToCommand) break;
     const room = budget - used;
     if (room < 20) break;
     const text = cutToBudget(block.text, room);
@@ -89,7 +104,7 @@ export function followOnBlocks(
     used += text.length + 1;
     if (text !== block.text) break;
     // A paragraph after a colon is the whole follow-on; code, lists and tables may continue.
-    if (block.kind === "prose") break;
+    if (block.kind === "prose" && !leadsToCommand) break;
   }
   return out;
 }

@@ -16,6 +16,10 @@ const PREFIX_CREDIT = 0.5;
 const PASSAGE_SCORE_WEIGHT = 0.15;
 /** Added to the coverage of a sentence of the shape the question asks for. */
 export const SHAPE_BONUS = 0.15;
+/** Credit for a term found only in the heading right above the sentence. */
+const HEADING_CREDIT = 0.75;
+/** A sentence that is itself a question ("Что такое кандзи?" as a heading) rarely answers one. */
+const QUESTION_SENTENCE_FACTOR = 0.5;
 
 export interface ScoredSentence extends SentenceCandidate {
   coverage: number;
@@ -38,24 +42,38 @@ export function termWeights(
   for (const term of questionTerms) {
     const df = candidates.filter((candidate) => candidate.terms.has(term)).length;
     const idf = Math.log(1 + total / (1 + df));
-    weights.set(term, shape.frameTerms.has(term) ? idf * FRAME_TERM_WEIGHT : idf);
+    // A one-letter term ("R", "C", the "s" of "Devil's") names too much to carry a question.
+    const framing = shape.frameTerms.has(term) || term.length < 2;
+    weights.set(term, framing ? idf * FRAME_TERM_WEIGHT : idf);
   }
   return weights;
 }
 
-export function matchCredit(term: string, candidate: Pick<SentenceCandidate, "terms" | "prefixes">): number {
+export function matchCredit(
+  term: string,
+  candidate: Pick<SentenceCandidate, "terms" | "prefixes" | "headingTerms">,
+): number {
   if (candidate.terms.has(term)) return 1;
   if (term.length >= PREFIX_LENGTH && candidate.prefixes.has(term.slice(0, PREFIX_LENGTH))) return PREFIX_CREDIT;
+  if (candidate.headingTerms?.has(term)) return HEADING_CREDIT;
   return 0;
 }
 
-function shapeBonus(candidate: SentenceCandidate, context: ScoringContext): number {
+/** The first sentence under a heading that is nothing but the question's subject: a dictionary's definition. */
+function isHeadwordOf(candidate: SentenceCandidate, questionTerms: ReadonlySet<string>): boolean {
+  const heading = candidate.headingTerms;
+  return heading !== undefined && heading.size > 0 && [...heading].every((term) => questionTerms.has(term));
+}
+
+function shapeBonus(candidate: SentenceCandidate, context: ScoringContext, questionTerms: ReadonlySet<string>): number {
   const { shape } = context;
   if (shape.kind === "how") {
     return introducingSentence(candidate, context.blocksOf[candidate.passageIndex] ?? []) ? SHAPE_BONUS : 0;
   }
   if (shape.kind === "definition" && !candidate.isCode) {
-    return definesSubject(candidate.text, shape.subjectWords) ? SHAPE_BONUS : 0;
+    return definesSubject(candidate.text, shape.subjectWords) || isHeadwordOf(candidate, questionTerms)
+      ? SHAPE_BONUS
+      : 0;
   }
   return 0;
 }
@@ -70,13 +88,15 @@ export function scoreSentences(
   const weights = termWeights(questionTerms, candidates, context.shape);
   const totalWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
   if (totalWeight === 0) return [];
+  const topicTerms = new Set(questionTerms.filter((term) => !context.shape.frameTerms.has(term)));
   return candidates
     .map((candidate) => {
       let matched = 0;
       for (const term of questionTerms) matched += (weights.get(term) ?? 0) * matchCredit(term, candidate);
-      const termCoverage = matched / totalWeight;
+      const asked = !candidate.isCode && /\?\s*$/.test(candidate.text);
+      const termCoverage = (matched / totalWeight) * (asked ? QUESTION_SENTENCE_FACTOR : 1);
       // The bonus only lifts a sentence that already shares the question's topic.
-      const coverage = termCoverage > 0 ? Math.min(1, termCoverage + shapeBonus(candidate, context)) : 0;
+      const coverage = termCoverage > 0 ? Math.min(1, termCoverage + shapeBonus(candidate, context, topicTerms)) : 0;
       const similarity = Math.max(0, Math.min(1, passages[candidate.passageIndex]?.score ?? 0));
       return { ...candidate, coverage, score: coverage + PASSAGE_SCORE_WEIGHT * similarity };
     })

@@ -16,8 +16,13 @@ export function selectQuotes(ranked: ScoredSentence[], minCoverage: number): Sco
   const floor = Math.max(minCoverage, best.coverage * RELATIVE_COVERAGE);
   // Ranked best first: of two renderings of one sentence the better-scored (the passage more
   // similar to the question, cited first) is kept.
-  const good = ranked.filter((sentence) => sentence.coverage >= floor);
+  // A question the book asks ("Что такое кандзи?" over its section) is not an answer to it.
+  const good = ranked.filter((sentence) => sentence.coverage >= floor && !isQuestion(sentence));
   return withoutNearDuplicates(good, (sentence) => sentence.text).slice(0, MAX_QUOTES);
+}
+
+function isQuestion(sentence: ScoredSentence): boolean {
+  return !sentence.isCode && /[?？]["»”)]?\s*$/.test(sentence.text);
 }
 
 /** Cuts a long sentence to a window that starts shortly before the first question term it contains. */

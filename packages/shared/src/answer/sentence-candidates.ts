@@ -24,6 +24,16 @@ export interface SentenceCandidate {
   introducedBy?: SentenceCandidate;
   text: string;
   terms: Set<string>;
+  /**
+   * Terms of the heading right above, for the first sentence under it: a dictionary's
+   * headword ("Bore" over "A person who talks when you wish him to listen."), a section title.
+   */
+  headingTerms?: Set<string>;
+  /**
+   * A sentence a command interrupts ("The R command" / `> objects()` / "(alternatively, ls())
+   * can be used to…"): its beginning before the code, and the code block's index.
+   */
+  resumes?: { lead: SentenceCandidate; codeBlock: number };
   /** Term prefixes, for partial credit between derived words (see score-sentences.ts). */
   prefixes: Set<string>;
 }
@@ -75,10 +85,21 @@ export function sentenceCandidates(passages: readonly Passage[]): Candidates {
     const language = detectLanguage(passage.text);
     let previous: SentenceCandidate | undefined;
     let introduction: SentenceCandidate | undefined;
+    let heading: Set<string> | undefined;
+    let interrupted: { lead: SentenceCandidate; codeBlock: number } | undefined;
     blocksOf[passageIndex]?.forEach((block, blockIndex) => {
+      const resumes = block.kind === "prose" && interrupted?.codeBlock === blockIndex - 1 ? interrupted : undefined;
+      interrupted =
+        block.kind === "code" &&
+        previous?.lastInBlock &&
+        previous.blockIndex === blockIndex - 1 &&
+        !/[.!?:;]["»”)]?\s*$/.test(previous.text)
+          ? { lead: previous, codeBlock: blockIndex }
+          : undefined;
       if (block.kind === "heading") {
         previous = undefined;
         introduction = undefined;
+        heading = new Set(searchTerms(block.text));
         return;
       }
       const introduced = block.kind === "list" || block.kind === "code" || block.kind === "table";
@@ -100,7 +121,10 @@ export function sentenceCandidates(passages: readonly Passage[]): Candidates {
           terms,
           prefixes: prefixesOf(terms),
           ...(introduction ? { introducedBy: introduction } : {}),
+          ...(heading && heading.size > 0 ? { headingTerms: heading } : {}),
+          ...(resumes && index === 0 && /^[\p{Ll}(]/u.test(text) ? { resumes } : {}),
         };
+        heading = undefined;
         if (previous) previous.next = sentence;
         previous = sentence;
         sentences.push(sentence);

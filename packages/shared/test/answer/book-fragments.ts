@@ -83,3 +83,68 @@ export const devrefOutdatedTable: Passage = chapterPassage(
     "The package is out of date on alpha in unstable, and will not go to testing.",
   { title: "developers-reference", file: "devref-en.epub", chapter: "Managing Packages", score: 0.3 },
 );
+
+/** R-intro.pdf p. 12: a sentence the command interrupts ("The R command" / `> objects()` / "(alternatively, ls()) can be used…"). */
+export const rIntroObjects: Passage = passage(
+  "1.11 Data permanency and removing objects\n" +
+    "The entities that R creates and manipulates are known as objects. These may be variables,\n" +
+    "arrays of numbers, character strings, functions, or more general structures built from such\n" +
+    "components.\n" +
+    "During an R session, objects are created and stored by name (we discuss this process in\n" +
+    "the next section). The R command\n" +
+    "> objects()\n" +
+    "(alternatively, ls()) can be used to display the names of (most of) the objects which are\n" +
+    "currently stored within R. The collection of objects currently stored is called the workspace.",
+  { title: "An Introduction to R", file: "R-intro.pdf", page: 12, score: 0.3 },
+);
+
+/** maint-guide.ru.pdf p. 42: prerequisites as a list, then "Затем выполните…:" and the command. */
+export const maintGuideFullBuild: Passage = passage(
+  "6.1 Полная (пере)сборка\n\n" +
+    "Для полной (пере)сборки пакета, необходимо убедиться в установке следующего:\n\n" +
+    "• пакета build-essential,\n\n" +
+    "• пакетов, перечисленных в поле Build-Depends (смотрите Раздел 4.1) и\n\n" +
+    "• пакетов, перечисленных в поле Build-Depends-indep (смотрите Раздел 4.1).\n\n" +
+    "Затем выполните следующую команду в каталоге с исходным кодом:\n\n" +
+    "$ dpkg-buildpackage -us -uc\n\n" +
+    "Она сделает всё, что необходимо для создания всех двоичных пакетов и пакета с исходным кодом.",
+  { title: "Руководство начинающего разработчика Debian", file: "maint-guide.ru.pdf", page: 48, score: 0.35 },
+);
+
+/** The Devil's Dictionary (Standard Ebooks EPUB), "B": headwords on their own line, definitions below. */
+export const devilsDictionaryB: Passage = chapterPassage(
+  "Bondsman\n\n" +
+    "A fool who, having property of his own, undertakes to become responsible for that entrusted to another to a third.\n\n" +
+    "Bore\n\n" +
+    "A person who talks when you wish him to listen.\n\n" +
+    "Botany\n\n" +
+    "The science of vegetables—those that are not good to eat, as well as those that are.",
+  { title: "The Devil’s Dictionary", file: "the-devils-dictionary.epub", chapter: "B", score: 0.13 },
+);
+
+/** Tae Kim's guide (Russian EPUB): a section headed by the question itself. */
+export const taeKimKanji: Passage = chapterPassage(
+  "Что такое кандзи?\n\n" +
+    "В японском языке существительные и корни глаголов и прилагательных практически всегда записываются китайскими символами, называемыми кандзи. " +
+    "Для наречий также очень часто используются кандзи.",
+  {
+    title: "Японский путеводитель по японской грамматике",
+    file: "TaeKim_RU.epub",
+    chapter: "2. Система письма",
+    score: 0.4,
+  },
+);
+
+/** developers-reference.epub, 5.10.2.1: a footnote reference after a sentence. */
+export const devrefBinNmu: Passage = chapterPassage(
+  "If the last upload was version 3.4+b1 (i.e., a native package with a previous recompilation NMU), " +
+    "your binary-only NMU should get a version number of 3.4+b2. [2]\n\n" +
+    "Similar to initial porter uploads, the correct way of invoking dpkg-buildpackage is dpkg-buildpackage -B " +
+    "to only build the architecture-dependent parts of the package.",
+  {
+    title: "Debian Developer's Reference",
+    file: "developers-reference.epub",
+    chapter: "Managing Packages",
+    score: 0.3,
+  },
+);

@@ -7,12 +7,17 @@ import { answerFromPassages } from "../../src/answer/extractive-answerer.js";
 import { withoutCodeFences } from "../../src/answer/format-quote.js";
 import { isCodeLine, passageBlocks } from "../../src/answer/passage-blocks.js";
 import {
+  devilsDictionaryB,
+  devrefBinNmu,
   devrefFtbfs,
   devrefOutdatedTable,
   devrefSigningKey,
+  maintGuideFullBuild,
   maintGuideTargets,
   rIntroLogical,
+  rIntroObjects,
   rIntroSession,
+  taeKimKanji,
 } from "./book-fragments.js";
 import { gardenEn, lighthouseEn } from "./passages.js";
 
@@ -74,8 +79,10 @@ describe("quotes that carry the answer", () => {
 
   it("prefers the sentence that defines the subject (NA in R), without the page number and heading", () => {
     const answer = answerFromPassages("What does NA stand for in R?", [gardenEn, rIntroLogical], "en");
-    expect(answer.text).toContain("NA (for “not available”, see below).");
-    expect(answer.text).not.toMatch(/“8|2\.4 Logical vectors|“As well as/);
+    expect(answer.text.split("\n")[1]).toMatch(
+      /^“The elements of a logical vector .*NA \(for “not available”, see below\)\.” \[1\]$/,
+    );
+    expect(answer.text).not.toMatch(/“8|2\.4 Logical vectors/);
   });
 
   it("drops the list number and never joins a heading to the quote", () => {
@@ -85,6 +92,45 @@ describe("quotes that carry the answer", () => {
 });
 
 describe("reading blocks back from book text", () => {
+  it("quotes the command that interrupts the answering sentence, with the sentence's start (R-intro)", () => {
+    const answer = answerFromPassages("How do I list the objects currently stored in R?", [rIntroObjects], "en");
+    const lines = answer.text.split("\n");
+    const lead = lines.findIndex((line) => line.endsWith("The R command” [1]"));
+    expect(lead).toBeGreaterThan(0);
+    expect(codeBlocks(answer.text)[0]).toBe("> objects()");
+    expect(lines.slice(lead).join("\n")).toMatch(/```\n> objects\(\)\n```\n“\(alternatively, ls\(\)\) can be used/);
+  });
+
+  it("after a list of prerequisites, quotes the 'then run:' line and its command (maint-guide, Russian)", () => {
+    const answer = answerFromPassages(
+      "Какой командой выполнить полную пересборку пакета?",
+      [maintGuideFullBuild],
+      "ru",
+    );
+    expect(answer.text).toContain("• пакета build-essential,");
+    expect(answer.text).toContain("Затем выполните следующую команду в каталоге с исходным кодом:");
+    expect(codeBlocks(answer.text)).toEqual(["$ dpkg-buildpackage -us -uc"]);
+  });
+
+  it("quotes a dictionary's definition under its headword, though the definition never repeats it", () => {
+    const answer = answerFromPassages("How does the Devil's Dictionary define a bore?", [devilsDictionaryB], "en");
+    expect(answer.notFound).toBe(false);
+    expect(answer.closestOnly).toBeUndefined();
+    expect(answer.text.split("\n")[1]).toBe("“A person who talks when you wish him to listen.” [1]");
+  });
+
+  it("does not answer a question with the same question printed as a heading", () => {
+    const answer = answerFromPassages("Что такое кандзи?", [taeKimKanji], "ru");
+    expect(answer.text.split("\n")[1]).toMatch(/^«В японском языке .*называемыми кандзи\.» \[1\]$/);
+    expect(answer.text).not.toContain("«Что такое кандзи?»");
+  });
+
+  it("leaves the book's footnote marks out, so they cannot pass for the answer's citations", () => {
+    const answer = answerFromPassages("What version should a binary-only NMU of 3.4+b1 get?", [devrefBinNmu], "en");
+    expect(answer.text).toContain("should get a version number of 3.4+b2.” [1]");
+    expect(answer.text).not.toContain("[2]");
+  });
+
   it("tells command lines from prose", () => {
     for (const line of [
       "$ mkdir work",
