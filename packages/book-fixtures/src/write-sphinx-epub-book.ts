@@ -7,6 +7,7 @@ import {
   contentsPage,
   type SphinxBookMetadata,
   type SphinxChapter,
+  type SphinxSection,
   sphinxChapterPage,
   sphinxIndexPage,
 } from "./sphinx-epub-documents.js";
@@ -28,6 +29,18 @@ export interface SphinxEpubSpec {
   leftOutOfToc?: string[];
   /** Adds a converter-style "Содержание" page (plain links to every chapter) after the root page. */
   contentsPage?: boolean;
+  /**
+   * Levels the NCX/nav lists (1 = chapters only); the root page's toctree lists every level, as
+   * in Debian's developers-reference, whose nav stops a level above the numbered sections.
+   */
+  tocDepth?: number;
+}
+
+function prunedTo(sections: SphinxSection[], depth: number): SphinxSection[] {
+  return sections.map((section) => {
+    const { sections: children, ...rest } = section;
+    return depth > 1 && children ? { ...rest, sections: prunedTo(children, depth - 1) } : rest;
+  });
 }
 
 interface Item {
@@ -84,7 +97,14 @@ export async function writeSphinxEpubBook(spec: SphinxEpubSpec): Promise<void> {
     ...(spec.contentsPage ? [{ id: "contents", href: "contents.xhtml", mediaType: xhtml, inSpine: true }] : []),
     ...spec.chapters.map((chapter, i) => ({ id: `epub-${i}`, href: chapter.file, mediaType: xhtml, inSpine: true })),
   ];
-  const listed = spec.chapters.filter((chapter) => !spec.leftOutOfToc?.includes(chapter.file));
+  const inToc = spec.chapters.filter((chapter) => !spec.leftOutOfToc?.includes(chapter.file));
+  const listed =
+    spec.tocDepth === undefined
+      ? inToc
+      : inToc.map((chapter): SphinxChapter => {
+          const [pruned] = prunedTo([chapter], spec.tocDepth ?? 1);
+          return { file: chapter.file, ...(pruned ?? chapter) };
+        });
   const tocDocument =
     spec.toc === "ncx" ? sphinxNcx(spec.title, spec.title, listed) : sphinxNav(spec.title, spec.language, listed);
   await writeZip(spec.path, [

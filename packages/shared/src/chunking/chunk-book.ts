@@ -1,6 +1,6 @@
 // Splits a parsed book into overlapping chunks that remember where they came from:
-// PDF chunks may span pages (page..pageEnd, with their labels, and the section holding most
-// of the chunk), EPUB/FB2/MD chunks never cross a chapter or section.
+// PDF chunks may span pages (page..pageEnd, with their labels); no chunk crosses a chapter or
+// a section (EPUB/FB2/MD TOC entries, PDF outline entries).
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import type { BookSection, ParsedBook } from "../loaders/types.js";
 import type { Chunk } from "./types.js";
@@ -17,7 +17,9 @@ export interface BookIdentity {
 
 /** Bump when the recipe changes, so the next ingest re-chunks instead of reusing old chunks. */
 // v2: chunks carry section and page labels; EPUB chapters are split at TOC anchors.
-export const CHUNKER_VERSION = "recursive-v2";
+// v3: PDF chunks end at outline sections; EPUB sections from contents pages printed in the book;
+// table rows whose cells hold paragraphs stay on one line.
+export const CHUNKER_VERSION = "recursive-v3";
 
 const SEPARATORS = ["\n\n", "\n", ". ", "! ", "? ", "; ", ", ", " ", ""];
 
@@ -26,13 +28,11 @@ interface PageStart {
   offset: number;
   page: number;
   pageLabel?: string;
-  section?: string;
 }
 
 interface Segment {
   text: string;
   chapter?: string;
-  /** The section of a chapter segment; a PDF segment's sections are per page, in pageStarts. */
   section?: string;
   pageStarts: PageStart[];
 }
@@ -42,11 +42,10 @@ function pageStartOf(section: BookSection, offset: number, page: number): PageSt
     offset,
     page,
     ...(section.pageLabel !== undefined ? { pageLabel: section.pageLabel } : {}),
-    ...(section.section !== undefined ? { section: section.section } : {}),
   };
 }
 
-/** Consecutive PDF pages of one chapter (or of none) form one segment; every other section is a segment of its own. */
+/** Consecutive PDF pages of one chapter and section (or of none) form one segment; every other section is a segment of its own. */
 function segmentsOf(sections: BookSection[]): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | undefined;
@@ -54,8 +53,19 @@ function segmentsOf(sections: BookSection[]): Segment[] {
     const text = section.text.trim();
     if (text === "") continue;
     if (section.page !== undefined) {
-      if (!current || current.pageStarts.length === 0 || current.chapter !== section.chapter) {
-        current = { text: "", pageStarts: [], ...(section.chapter !== undefined ? { chapter: section.chapter } : {}) };
+      // A new outline section starts a new segment, so a chunk is cited by the one section it is in.
+      if (
+        !current ||
+        current.pageStarts.length === 0 ||
+        current.chapter !== section.chapter ||
+        current.section !== section.section
+      ) {
+        current = {
+          text: "",
+          pageStarts: [],
+          ...(section.chapter !== undefined ? { chapter: section.chapter } : {}),
+          ...(section.section !== undefined ? { section: section.section } : {}),
+        };
         segments.push(current);
       }
       // A single newline: a sentence often runs on to the next page, and "\n\n" would make
@@ -85,23 +95,6 @@ function pageStartAt(segment: Segment, offset: number): PageStart | undefined {
   return found;
 }
 
-/** The section covering most characters of [from, to): a chunk spanning pages is cited by the bulk of it. */
-function sectionOf(segment: Segment, from: number, to: number): string | undefined {
-  if (segment.pageStarts.length === 0) return segment.section;
-  const share = new Map<string | undefined, number>();
-  segment.pageStarts.forEach((start, index) => {
-    const end = segment.pageStarts[index + 1]?.offset ?? segment.text.length;
-    const covered = Math.min(end, to) - Math.max(start.offset, from);
-    if (covered > 0) share.set(start.section, (share.get(start.section) ?? 0) + covered);
-  });
-  let best: string | undefined;
-  let bestChars = 0;
-  for (const [section, chars] of share) {
-    if (chars > bestChars) [best, bestChars] = [section, chars];
-  }
-  return best;
-}
-
 export async function chunkBook(book: ParsedBook, identity: BookIdentity, options: ChunkingOptions): Promise<Chunk[]> {
   const splitter = new RecursiveCharacterTextSplitter({
     chunkSize: options.chunkSize,
@@ -123,7 +116,7 @@ export async function chunkBook(book: ParsedBook, identity: BookIdentity, option
       const first = pageStartAt(segment, start);
       const last = pageStartAt(segment, start + text.length - 1);
       const spansPages = first !== undefined && last !== undefined && last.page > first.page;
-      const section = sectionOf(segment, start, start + text.length);
+      const section = segment.section;
       chunks.push({
         bookId: identity.bookId,
         file: identity.file,

@@ -23,6 +23,19 @@ function tokens(value: string | undefined): string[] {
   return value ? value.split(/\s+/).filter(Boolean) : [];
 }
 
+/**
+ * Chrome that is a table of contents (Sphinx's toctree, docutils' local contents, an EPUB toc,
+ * Calibre's inline TOC): its links name the book's sections, so the loader reads them as entries.
+ */
+export function isTableOfContentsElement(name: string, attributes: Attributes): boolean {
+  const classes = tokens(attributes.class);
+  if (name === "nav" && tokens(attributes["epub:type"]).includes("toc")) return true;
+  if (tokens(attributes.role).includes("doc-toc")) return true;
+  if (classes.some((token) => token.startsWith("calibre_toc")) || attributes.id?.startsWith("calibre_toc")) return true;
+  if (classes.includes("contents") && classes.includes("topic")) return true;
+  return classes.includes("toctree-wrapper");
+}
+
 /** Elements that never hold book text, whatever is inside them. */
 export function isChromeElement(name: string, attributes: Attributes): boolean {
   if (name === "nav") return true; // EPUB nav, Pandoc's nav#TOC, HTML5 site navigation

@@ -107,6 +107,9 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
   let heading: string[] | undefined;
   let firstHeading: string | undefined;
   let cellInRow = 0;
+  // Paragraphs inside a table cell (Sphinx writes <td><p>…</p></td>) must not break the row.
+  let cellDepth = 0;
+  const inCell = (name: string) => cellDepth > 0 && !CELLS.has(name) && name !== "tr";
 
   const closeBar = (bar: PendingBar) => {
     const outer = bars.at(-1);
@@ -158,10 +161,12 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
           linkDepth += 1;
           links.push(attributes.href);
         }
-        if (PARAGRAPH_BLOCKS.has(name)) push(PARAGRAPH);
+        if (inCell(name) && (PARAGRAPH_BLOCKS.has(name) || LINE_BLOCKS.has(name))) push(" ");
+        else if (PARAGRAPH_BLOCKS.has(name)) push(PARAGRAPH);
         else if (LINE_BLOCKS.has(name)) push(LINE);
         else if (CELLS.has(name)) push(cellInRow++ > 0 ? " | " : " ");
         if (name === "tr") cellInRow = 0;
+        if (CELLS.has(name)) cellDepth += 1;
         if (name === "br" && preDepth > 0) pre.atLineStart = true;
         if (HEADINGS.has(name)) {
           if (firstHeading === undefined) heading = [];
@@ -191,7 +196,9 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
         if (skipDepth > 0) return;
         if (element?.link) linkDepth = Math.max(0, linkDepth - 1);
         if (name === "pre") preDepth = Math.max(0, preDepth - 1);
-        if (PARAGRAPH_BLOCKS.has(name)) push(PARAGRAPH);
+        if (CELLS.has(name)) cellDepth = Math.max(0, cellDepth - 1);
+        if (inCell(name) && (PARAGRAPH_BLOCKS.has(name) || LINE_BLOCKS.has(name))) push(" ");
+        else if (PARAGRAPH_BLOCKS.has(name)) push(PARAGRAPH);
         else if (LINE_BLOCKS.has(name) && name !== "br") push(LINE);
         if (HEADINGS.has(name) && heading) {
           const title = restorePreformatted(cleanText(heading.join(""))).replace(/\s+/g, " ");

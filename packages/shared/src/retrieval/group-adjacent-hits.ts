@@ -1,7 +1,8 @@
 // De-duplication of overlapping chunks: consecutive chunks of a book share their overlap, so
 // when search finds neighbours they are one passage, not two slots of near-identical text.
 // Labels of one book are consecutive in chunk order, so neighbours are labels ±1 that share
-// the book and chapter (EPUB/FB2/MD chunks never cross a chapter; a passage should not either).
+// the book, chapter and section (no chunk crosses a section; a passage should not either, so
+// that it is cited by the section that holds its text).
 import type { Chunk } from "../chunking/types.js";
 import type { ScoredLabel } from "../index/keyword-index.js";
 
@@ -19,7 +20,7 @@ export interface HitGroup {
 }
 
 export function sameSection(a: Chunk, b: Chunk): boolean {
-  return a.bookId === b.bookId && a.chapter === b.chapter;
+  return a.bookId === b.bookId && a.chapter === b.chapter && a.section === b.section;
 }
 
 function attach(group: HitGroup, hit: ScoredLabel, chunk: Chunk, maxChunks: number): boolean {

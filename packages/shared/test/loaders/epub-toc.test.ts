@@ -121,6 +121,17 @@ describe.each([
   });
 });
 
+describe.each([
+  ["an NCX", "ncx"],
+  ["an EPUB 3 nav document in the spine", "nav"],
+] as const)("a Sphinx EPUB whose %s stops a level above its numbered sections", (_label, toc) => {
+  it("names the deeper sections from the contents printed on the book's root page", async () => {
+    const sections = await loadSphinxBook(`sphinx-${toc}-depth2.epub`, { toc, tocDepth: 2 });
+    expect(places(sections)).toEqual(EXPECTED_PLACES);
+    expect(sectionAt(sections, "dpkg-dev")?.text).toMatch(/^1\.1\.1\. dpkg-dev\n\nПакет dpkg-dev собирает/);
+  });
+});
+
 describe("a Sphinx EPUB's pages", () => {
   it("leaves out a converter's contents page of links to the chapters", async () => {
     const sections = await loadSphinxBook("sphinx-contents.epub", { contentsPage: true });

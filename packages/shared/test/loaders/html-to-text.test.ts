@@ -27,6 +27,18 @@ describe("htmlToText", () => {
     expect(page.firstHeading).toBe("Intro");
   });
 
+  it("keeps a table row on one line when its cells hold paragraphs, as Sphinx writes them", () => {
+    const html = `<body><p>Consider this example:</p>
+      <table class="docutils align-default"><thead><tr><th class="head"><p></p></th><th class="head"><p>a</p></th>
+      <th class="head"><p>b</p></th></tr></thead><tbody>
+      <tr><td><p>testing</p></td><td><p>1</p></td><td><p>-</p></td></tr>
+      <tr><td><p>unstable</p></td><td><p>1</p></td><td><p>2</p></td></tr></tbody></table>
+      <p>The package is out of date for alpha.</p></body>`;
+    expect(htmlToText(html).text).toBe(
+      "Consider this example:\n\n| a | b\ntesting | 1 | -\nunstable | 1 | 2\n\nThe package is out of date for alpha.",
+    );
+  });
+
   it("splits the text at the given anchors, text before the first one in a piece of its own", () => {
     const html = `<p>Before.</p><section id="a"><h2>A</h2><p>Text A.</p><section id="b"><h3>B</h3><p>Text B.</p></section></section>`;
     expect(htmlToText(html, { anchors: new Set(["a", "b", "missing"]) }).pieces).toEqual([

@@ -1,5 +1,6 @@
 // Reads an EPUB: spine order, chapters and sections from the book's table of contents, split at
-// its #fragment anchors (or the document's first heading when the TOC does not list it), clean
+// its #fragment anchors (and at the deeper entries a contents page in the book prints; or the
+// document's first heading when the TOC does not list it), clean
 // text without navigation chrome or TOC pages, title/author/language from the package metadata.
 // Size caps apply before parsing.
 import { cleanText, countWordCharacters } from "../clean-text.js";
@@ -9,8 +10,9 @@ import { BookLoadError, type BookSection, type ParsedBook } from "../types.js";
 import { type GuardedZip, openGuardedZip } from "../zip/open-guarded-zip.js";
 import { rejectDrmProtectedEpub } from "./drm-check.js";
 import { type GuardedEpub, parseEpub } from "./guarded-epub.js";
-import { type FileToc, hrefKey, readTableOfContents, type TocPlace } from "./table-of-contents.js";
+import { type BookToc, type FileToc, hrefKey, readTableOfContents, type TocPlace } from "./table-of-contents.js";
 import { isTableOfContentsPage } from "./toc-page.js";
+import { type TocPageEntry, tocPageEntries } from "./toc-page-entries.js";
 
 const TEXT_MEDIA_TYPES = /(xhtml|html|svg|xml)/i;
 /** Image-only books (manga, scans) may carry a colophon: judge them by how many spine items have text. */
@@ -42,13 +44,44 @@ function isTextItem(item: GuardedEpub["flow"][number]): item is typeof item & { 
   return item.href !== undefined && TEXT_MEDIA_TYPES.test(item.mediaType ?? item["media-type"] ?? "xhtml");
 }
 
+/** Entries a contents page in the book lists below the nav/NCX's depth: file → anchor → title. */
+type PrintedEntries = Map<string, Map<string, string>>;
+
+function addPrintedEntries(printed: PrintedEntries, toc: BookToc, entries: TocPageEntry[]): void {
+  for (const entry of entries) {
+    if (toc.files.get(entry.file)?.anchors.has(entry.fragment)) continue;
+    const anchors = printed.get(entry.file) ?? new Map<string, string>();
+    printed.set(entry.file, anchors);
+    if (!anchors.has(entry.fragment)) anchors.set(entry.fragment, entry.title);
+  }
+}
+
+/** The place a piece starts: the TOC entry at its anchor, or a printed entry as a section of the chapter around it. */
+function placeAt(
+  anchor: string,
+  fileToc: FileToc | undefined,
+  printed: Map<string, string> | undefined,
+  place: TocPlace | undefined,
+) {
+  const listed = fileToc?.anchors.get(anchor);
+  if (listed) return listed;
+  const title = printed?.get(anchor);
+  if (title === undefined) return place;
+  return { chapter: place?.chapter ?? title, section: title };
+}
+
 /** A document's text as sections: consecutive pieces under one TOC place are one section. */
-function documentSections(pieces: HtmlPiece[], fileToc: FileToc | undefined, start: TocPlace | undefined) {
+function documentSections(
+  pieces: HtmlPiece[],
+  fileToc: FileToc | undefined,
+  printed: Map<string, string> | undefined,
+  start: TocPlace | undefined,
+) {
   const sections: BookSection[] = [];
   let place = start;
   let last: TocPlace | undefined;
   for (const piece of pieces) {
-    if (piece.anchor !== undefined) place = fileToc?.anchors.get(piece.anchor) ?? place;
+    if (piece.anchor !== undefined) place = placeAt(piece.anchor, fileToc, printed, place);
     const previous = sections.at(-1);
     if (previous && place === last) {
       previous.text = `${previous.text}\n\n${piece.text}`;
@@ -69,6 +102,7 @@ function readSpine(epub: GuardedEpub, zip: GuardedZip): SpineText {
   const items = epub.flow.filter(isTextItem);
   const spineFiles = new Set(items.map((item) => hrefKey(item.href)));
   const result: SpineText = { sections: [], listed: 0, readable: 0, withText: 0 };
+  const printed: PrintedEntries = new Map();
   // The place in effect where the previous document ended: a file the TOC does not list
   // (a chapter split in two by the converter) continues it.
   let carried: TocPlace | undefined;
@@ -84,13 +118,21 @@ function readSpine(epub: GuardedEpub, zip: GuardedZip): SpineText {
     }
     result.readable += 1;
     const fileToc = toc.files.get(file);
-    const page = htmlToText(html, { anchors: new Set(fileToc?.anchors.keys()) });
+    // A contents list comes before the chapters it lists (a master page, a chapter's local contents).
+    addPrintedEntries(printed, toc, tocPageEntries(html, file, false));
+    const printedHere = printed.get(file);
+    const page = htmlToText(html, {
+      anchors: new Set([...(fileToc?.anchors.keys() ?? []), ...(printedHere?.keys() ?? [])]),
+    });
     if (!page.text) continue;
     if (file === toc.navFile && countWordCharacters(page.text) < NAV_PAGE_TEXT) continue;
-    if (isTableOfContentsPage({ file, ...page }, spineFiles)) continue;
+    if (isTableOfContentsPage({ file, ...page }, spineFiles)) {
+      addPrintedEntries(printed, toc, tocPageEntries(html, file, true));
+      continue;
+    }
     result.withText += 1;
     const start = fileToc?.start ?? (page.firstHeading ? { chapter: page.firstHeading } : carried);
-    const { sections, end } = documentSections(page.pieces, fileToc, start);
+    const { sections, end } = documentSections(page.pieces, fileToc, printedHere, start);
     result.sections.push(...sections);
     carried = end;
   }
