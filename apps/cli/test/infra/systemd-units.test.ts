@@ -100,6 +100,7 @@ describe("infra/systemd units", () => {
     const child = startHardened(
       {
         workDir: repoRoot,
+        unitWorkDir: only(unit("ai-library-worker.service"), "Service", "WorkingDirectory"),
         command: execStart("ai-library-worker.service"),
         writable: [join(deployment, "data"), appEnv.LOG_DIR],
         env: {
@@ -134,6 +135,7 @@ describe("infra/systemd units", () => {
     const child = startHardened(
       {
         workDir: repoRoot,
+        unitWorkDir: only(unit("ai-library-bot.service"), "Service", "WorkingDirectory"),
         command: execStart("ai-library-bot.service"),
         writable: [join(deployment, "data"), appEnv.LOG_DIR],
         env: { ...environment(unit("ai-library-bot.service")), ...appEnv, INDEX_POLL_SECONDS: "60" },
