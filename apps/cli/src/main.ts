@@ -28,4 +28,11 @@ for (const group of groups) {
   register?.(program);
 }
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // The last guard: each command explains its own failures; whatever slips through is still one
+  // paragraph for the operator, never a stack trace.
+  process.stderr.write(`Команда не выполнена: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,9 +1,13 @@
 // `index backup [--to DIR] [--generation ID] [--keep N]`: packs the live (or named) generation
 // into one self-checking archive, index_YYYYMMDD_HHMMSS.tar.gz in UTC, with a sha256 file
 // beside it, then applies retention to that folder: the --keep (BACKUP_KEEP) newest archives
-// stay, and so does the newest archive of the live and of the previous generation.
+// stay, and so does the newest archive of the live and of the previous generation. --to is
+// meant from the operator's folder; a kernel filesystem (/proc, /sys, /dev) is refused before
+// anything is written.
+import { dirname } from "node:path";
 import { pruneBackups, writeGenerationBackup } from "@ai-library/shared/index";
 import type { Command } from "commander";
+import { resolveOperatorPath } from "../operator-path.js";
 import { formatBytes } from "../output/generation-table.js";
 import { runIndexCommand } from "./index-command-runner.js";
 
@@ -13,23 +17,24 @@ export function registerIndexBackupCommand(index: Command): void {
   index
     .command("backup")
     .description("pack a verified generation into BACKUP_DIR/index_YYYYMMDD_HHMMSS.tar.gz and apply retention")
-    .option("--to <dir>", "folder for the archive (default: BACKUP_DIR)")
+    .option("--to <dir>", "folder for the archive, relative to your current folder (default: BACKUP_DIR)")
     .option("--generation <id>", "back up this generation instead of the live one")
     .option("--keep <n>", "archives to keep in that folder (default: BACKUP_KEEP)", wholeNumber)
     .option("--json", "print the result as JSON")
     .action((options: { to?: string; generation?: string; keep?: number; json?: boolean }) =>
-      runIndexCommand("backup", async ({ config, store, logger }) => {
+      runIndexCommand("backup", async (context) => {
+        const { config, store, logger } = context;
         const keep = options.keep ?? config.BACKUP_KEEP;
         if (!Number.isInteger(keep) || keep < 1) {
-          process.stderr.write("--keep must be a whole number ≥ 1\n");
+          process.stderr.write("--keep: укажите целое число хранимых копий, не меньше 1 (например --keep 30).\n");
           return 2;
         }
-        const dir = options.to ?? config.BACKUP_DIR;
         const backup = await writeGenerationBackup(store, {
-          dir,
+          dir: options.to ? resolveOperatorPath(context.operatorCwd, options.to) : config.BACKUP_DIR,
+          dirSetting: options.to ? "--to" : "BACKUP_DIR",
           ...(options.generation ? { generationId: options.generation } : {}),
         });
-        const retention = await pruneBackups(store, dir, keep);
+        const retention = await pruneBackups(store, dirname(backup.file), keep);
         logger.info(`Backed up generation ${backup.header.generationId} to ${backup.file}`, {
           bytes: backup.bytes,
           removed: retention.removed,

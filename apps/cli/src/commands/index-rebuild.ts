@@ -1,11 +1,14 @@
-// `index rebuild [--inline] [--wait] [--json]`: "the index is broken and there is no backup" —
-// a full ingest of BOOKS_DIR into a new live generation. Books are reused only from a generation
-// that passes verification, so a damaged one contributes nothing. Through the worker queue by
-// default (forced: runs even if these books look live), in this process with --inline. The
-// queued path is refused while the live generation is damaged: the worker builds on the live
-// generation, so the inline path (or a rollback first) is the way out.
+// `index rebuild [--inline] [--full] [--wait] [--json]`: "the index is broken and there is no
+// backup" — a full ingest of BOOKS_DIR into a new live generation. Books are reused only from a
+// generation that passes verification, so a damaged one contributes nothing; --full reuses
+// nothing at all and reads nothing from the embedding cache (the manual's "rebuild the index
+// from the books"). Through the worker queue by default (forced: runs even if these books look
+// live), in this process with --inline. Without --full the queued path is refused while the
+// live generation is damaged: the worker builds on the live generation, so --inline, --full
+// (or a rollback first) is the way out.
 import { checkGenerationDir, describeFaults } from "@ai-library/shared/index";
 import type { Command } from "commander";
+import { booksFolderProblem } from "../books-folder.js";
 import { runIndexCommand } from "./index-command-runner.js";
 
 export function registerIndexRebuildCommand(index: Command): void {
@@ -13,24 +16,37 @@ export function registerIndexRebuildCommand(index: Command): void {
     .command("rebuild")
     .description("rebuild the index from BOOKS_DIR into a new live generation (queued, or --inline)")
     .option("--inline", "build in this process (no Redis, no worker); the way out when the live generation is damaged")
+    .option("--full", "re-parse and re-embed every book: nothing reused, the embedding cache not read")
     .option("--wait", "queued: follow the run until it finishes (exit 0 only if published)")
     .option("--json", "print the report as JSON")
-    .action((options: { inline?: boolean; wait?: boolean; json?: boolean }) =>
+    .action((options: { inline?: boolean; full?: boolean; wait?: boolean; json?: boolean }) =>
       runIndexCommand("rebuild", async (context) => {
         const folder = context.config.BOOKS_DIR;
-        context.logger.info(`Index rebuild from ${folder} (${options.inline ? "inline" : "queued"})`);
+        const problem = booksFolderProblem(folder, { kind: "env", value: folder });
+        if (problem) {
+          // What was configured, not a fault of the service: a WARN line.
+          process.stderr.write(`${problem}\n`);
+          context.logger.warn(`index rebuild refused: ${problem}`);
+          return 1;
+        }
+        const full = options.full === true;
+        context.logger.info(
+          `Index rebuild from ${folder} (${options.inline ? "inline" : "queued"}${full ? ", full" : ""})`,
+        );
         if (options.inline) {
           const { runInlineIngest } = await import("./ingest-inline.js");
-          return runInlineIngest(context, folder, options.json === true);
+          return runInlineIngest(context, { folder, json: options.json === true, full });
         }
         const live = context.store.liveId();
-        if (live) {
+        // A full run takes nothing from the live generation, so a damaged one does not stand in its way.
+        if (live && !full) {
           const check = await checkGenerationDir(context.store.generationDir(live));
           if (!check.ok) {
             process.stderr.write(
               `Живое поколение ${live} повреждено (${describeFaults(check.faults)}). Воркер строит новое поколение ` +
-                "поверх живого, поэтому пересборка через очередь сейчас невозможна. Выполните:\n" +
+                "поверх живого, поэтому обычная пересборка через очередь сейчас невозможна. Выполните:\n" +
                 "  pnpm ai-library index rebuild --inline\n" +
+                "или соберите всё заново через очередь: pnpm ai-library index rebuild --full, " +
                 "или сначала верните исправное поколение: pnpm ai-library index rollback\n",
             );
             return 1;
@@ -38,7 +54,7 @@ export function registerIndexRebuildCommand(index: Command): void {
         }
         // Loaded here: BullMQ is only needed on the queued path.
         const { runQueuedIngest } = await import("./ingest-queue.js");
-        return runQueuedIngest(context, { folder, wait: options.wait, json: options.json, force: true });
+        return runQueuedIngest(context, { folder, wait: options.wait, json: options.json, force: true, full });
       }),
     );
 }

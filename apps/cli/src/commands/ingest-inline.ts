@@ -1,10 +1,19 @@
-// The inline ingest (no Redis, no worker) shared by `ingest --inline` and `index rebuild --inline`:
-// progress on stderr, the per-book report on stdout, exit code 0 only if a generation was published.
+// The inline ingest (no Redis, no worker) shared by `ingest --inline` and `index rebuild --inline`
+// (with or without --full): progress on stderr, the per-book report on stdout, exit code 0 only
+// if a generation was published.
 import type { CliContext } from "../context.js";
 import { printIngestReport } from "../output/ingest-report.js";
 import { createProgressReporter } from "../output/progress-reporter.js";
 
-export async function runInlineIngest(context: CliContext, folder: string, json: boolean): Promise<number> {
+export interface InlineIngestRequest {
+  folder: string;
+  json: boolean;
+  /** Re-parse and re-embed every book (`--full`). */
+  full: boolean;
+}
+
+export async function runInlineIngest(context: CliContext, request: InlineIngestRequest): Promise<number> {
+  const { folder, json, full } = request;
   // Loaded here, not at the top: the text splitter's imports cost a second that `ask` should not pay.
   const { ingestSettingsFromConfig, runIngest } = await import("@ai-library/shared/pipeline");
   const progress = createProgressReporter(process.stderr);
@@ -18,7 +27,7 @@ export async function runInlineIngest(context: CliContext, folder: string, json:
         embedder: await context.embedder(),
         store: context.store,
       },
-      { folder, onProgress: progress.update, signal: controller.signal },
+      { folder, full, onProgress: progress.update, signal: controller.signal },
     );
     progress.stop();
     printIngestReport(report, json);

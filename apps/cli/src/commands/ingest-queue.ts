@@ -45,7 +45,7 @@ export async function openQueueClient(config: AppConfig): Promise<QueueClient> {
 export async function enqueueIngestRun(
   context: CliContext,
   client: QueueClient,
-  request: { folder: string; force?: boolean },
+  request: { folder: string; force?: boolean; full?: boolean },
 ): Promise<EnqueueRunOutcome> {
   return enqueueRun(
     {
@@ -108,12 +108,19 @@ const OUTCOME_TEXT: Record<EnqueueRunOutcome["status"], string> = {
 /** `ingest` without --inline. Returns the process exit code. */
 export async function runQueuedIngest(
   context: CliContext,
-  options: { folder: string; wait?: boolean; json?: boolean; force?: boolean },
+  options: { folder: string; wait?: boolean; json?: boolean; force?: boolean; full?: boolean },
 ): Promise<number> {
   const client = await openQueueClient(context.config);
   try {
-    const outcome = await enqueueIngestRun(context, client, { folder: options.folder, force: options.force === true });
-    context.logger.info(`Ingest run ${outcome.runId}: ${outcome.status}`, { folder: options.folder });
+    const outcome = await enqueueIngestRun(context, client, {
+      folder: options.folder,
+      force: options.force === true,
+      full: options.full === true,
+    });
+    context.logger.info(`Ingest run ${outcome.runId}: ${outcome.status}`, {
+      folder: options.folder,
+      full: options.full,
+    });
     if (!options.wait) {
       if (options.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
       else

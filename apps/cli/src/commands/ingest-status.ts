@@ -5,6 +5,7 @@ import { closeLogger } from "@ai-library/shared/logging";
 import { RunNotFoundError, type RunPhase, type RunProgress, readRunProgress } from "@ai-library/shared/queue";
 import type { Command } from "commander";
 import { createCliContext } from "../context.js";
+import { describeFullRebuild } from "../output/full-rebuild-line.js";
 import { openQueueClient } from "./ingest-queue.js";
 
 const PHASE_TEXT: Record<RunPhase, string> = {
@@ -35,6 +36,10 @@ function describeRun(progress: RunProgress): string[] {
       `  книг: ${record.booksTotal} — проиндексировано ${counts.indexed}, без изменений ${counts.unchanged}, ошибок ${counts.failed}, дубликатов ${counts.duplicate}; ` +
         `страниц ${record.pages ?? 0}, фрагментов ${record.chunkCount ?? 0} (заново векторизовано ${record.embeddedChunks ?? 0})`,
     );
+    if (record.full && record.state === "published") {
+      const facts = { embeddedChunks: record.embeddedChunks ?? 0, chunkCount: record.chunkCount ?? 0 };
+      lines.push(`  ${describeFullRebuild({ booksIndexed: counts.indexed, ...facts })}`);
+    }
   } else {
     lines.push(
       `  книг готово: ${progress.booksDone}/${progress.booksTotal}, с ошибками: ${progress.booksFailed}, страниц: ${progress.pages}`,

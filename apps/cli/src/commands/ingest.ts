@@ -1,47 +1,71 @@
-// `ingest --folder DIR [--inline]`: builds and publishes a new index generation.
-// --inline runs the whole pipeline in this process (no Redis needed).
+// `ingest --folder DIR [--inline] [--full]`: builds and publishes a new index generation.
+// --inline runs the whole pipeline in this process (no Redis needed); --full re-parses and
+// re-embeds every book (no reuse of the live generation, no embedding cache). --folder is meant
+// from the operator's folder; BOOKS_DIR (the default) from the installation's.
 
 import { closeLogger } from "@ai-library/shared/logging";
 import type { Command } from "commander";
+import { booksFolderProblem } from "../books-folder.js";
 import { createCliContext } from "../context.js";
+import { resolveOperatorPath } from "../operator-path.js";
 import { runInlineIngest } from "./ingest-inline.js";
 import { runQueuedIngest } from "./ingest-queue.js";
 import { registerIngestStatusCommand } from "./ingest-status.js";
+
+interface IngestOptions {
+  folder?: string;
+  inline?: boolean;
+  json?: boolean;
+  wait?: boolean;
+  force?: boolean;
+  full?: boolean;
+}
 
 export function registerIngestCommand(program: Command): void {
   const ingest = program
     .command("ingest")
     .description("index the books of a folder and publish a new index generation")
-    .option("--folder <dir>", "books folder (default: BOOKS_DIR)")
+    .option("--folder <dir>", "books folder, relative to your current folder (default: BOOKS_DIR)")
     .option("--inline", "run the pipeline in this process instead of the worker queue (no Redis needed)")
     .option("--json", "print the report as JSON")
     .option("--wait", "queued run: follow its progress until it finishes (exit 0 only if published)")
     .option("--force", "queued run: run again even if these books are already live")
-    .action(async (options: { folder?: string; inline?: boolean; json?: boolean; wait?: boolean; force?: boolean }) => {
+    .option(
+      "--full",
+      "re-parse and re-embed every book: nothing reused from the live generation, the embedding cache not read",
+    )
+    .action(async (options: IngestOptions) => {
       const context = createCliContext();
-      const folder = options.folder ?? context.config.BOOKS_DIR;
-      if (!options.inline) {
-        try {
-          process.exitCode = await runQueuedIngest(context, {
-            folder,
-            wait: options.wait,
-            json: options.json,
-            force: options.force,
-          });
-        } catch (error) {
-          console.error(`Ingest failed: ${(error as Error).message}`);
-          context.logger.error(`Queued ingest failed: ${(error as Error).message}`);
-          process.exitCode = 1;
-        } finally {
-          await closeLogger(context.logger);
-        }
-        return;
-      }
       try {
-        process.exitCode = await runInlineIngest(context, folder, options.json === true);
+        const folder = options.folder
+          ? resolveOperatorPath(context.operatorCwd, options.folder)
+          : context.config.BOOKS_DIR;
+        const problem = booksFolderProblem(
+          folder,
+          options.folder
+            ? { kind: "option", typed: options.folder, operatorCwd: context.operatorCwd }
+            : { kind: "env", value: context.config.BOOKS_DIR },
+        );
+        if (problem) {
+          // What was typed or configured, not a fault of the service: a WARN line.
+          process.stderr.write(`${problem}\n`);
+          context.logger.warn(`ingest refused: ${problem}`);
+          process.exitCode = 1;
+          return;
+        }
+        const full = options.full === true;
+        process.exitCode = options.inline
+          ? await runInlineIngest(context, { folder, json: options.json === true, full })
+          : await runQueuedIngest(context, {
+              folder,
+              wait: options.wait,
+              json: options.json,
+              force: options.force,
+              full,
+            });
       } catch (error) {
-        console.error(`Ingest failed: ${(error as Error).message}`);
-        context.logger.error(`Ingest failed: ${(error as Error).message}`);
+        process.stderr.write(`Индексация не выполнена: ${(error as Error).message}\n`);
+        await context.reportFailure(options.inline ? "ingest failed" : "queued ingest failed", error);
         process.exitCode = 1;
       } finally {
         await closeLogger(context.logger);

@@ -1,6 +1,7 @@
 // The per-book report printed at the end of an ingest: indexed / unchanged / failed with
 // the reason. Russian for operators; --json for scripts.
 import type { BookOutcome, IngestReport } from "@ai-library/shared/pipeline";
+import { describeFullRebuild } from "./full-rebuild-line.js";
 
 const STATUS_TEXT: Record<BookOutcome["status"], string> = {
   indexed: "проиндексирована",
@@ -32,6 +33,15 @@ export function printIngestReport(report: IngestReport, json: boolean): void {
     lines.push(
       `Опубликовано поколение индекса ${report.generationId} (${report.chunkCount} фрагментов, заново векторизовано ${report.embeddedChunks}) за ${(report.durationMs / 1000).toFixed(1)} с.`,
     );
+    if (report.full) {
+      lines.push(
+        describeFullRebuild({
+          booksIndexed: count("indexed"),
+          embeddedChunks: report.embeddedChunks,
+          chunkCount: report.chunkCount,
+        }),
+      );
+    }
   } else {
     lines.push(`Индекс НЕ опубликован: ${report.failure ?? "неизвестная причина"}. Текущий индекс не изменён.`);
   }
