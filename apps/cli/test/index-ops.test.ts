@@ -105,6 +105,9 @@ describe("ai-library index …", () => {
     const rollback = await cli("index", "rollback");
     expect(rollback.code, rollback.stderr).toBe(0);
     expect(rollback.stdout).toContain(`${second?.id} → ${first?.id}`);
+    // The way back is offered only towards a sound generation: not to the corrupted one just left.
+    expect(rollback.stdout).not.toContain(`--to ${second?.id}`);
+    expect(rollback.stdout).toContain(`Прежнее живое поколение ${second?.id} не прошло проверку`);
     expect(await askTitles("Когда собирают липовый мёд?")).not.toContain("Пчёлы");
 
     const restore = await cli("index", "restore", env.BACKUP_DIR);
@@ -127,12 +130,13 @@ describe("ai-library index …", () => {
       cli("index", "restore", join(work, "nothing-here")),
     ]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("does not exist");
+    expect(unknown.stderr).toContain("поколения 20990101T000000000Z-000000 нет в");
     expect(unknownCheck.code).toBe(2);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("индекс ещё не собран");
     expect(badRestore.code).toBe(1);
-    expect(badRestore.stderr).toContain("no such file or folder");
+    expect(badRestore.stderr).toContain("нет такого файла или каталога");
+    expect(badRestore.stderr).toContain(`ls -l ${env.BACKUP_DIR}`);
   });
 
   it("rebuilds from BOOKS_DIR inline, and queues a forced run for the worker", async () => {

@@ -1,35 +1,47 @@
-// `index rollback [--to ID]`: makes the previous verified generation (or the named one) live by
-// an atomic switch of INDEX_DIR/LIVE. Nothing is stopped: the bot sees the new pointer on its
-// next poll (INDEX_POLL_SECONDS) or Redis notice and swaps without a restart.
+// `index rollback [--to ID]`: makes the generation that was live before the current one (or the
+// named one) live by an atomic switch of INDEX_DIR/LIVE, after verifying it. Nothing is
+// stopped: the same Redis notice as a worker's publish tells the bots at once, and their poll
+// (INDEX_POLL_SECONDS) catches the switch if Redis is down.
 import { rollbackLiveGeneration } from "@ai-library/shared/index";
 import type { Command } from "commander";
+import { formatUndoHint } from "../output/undo-hint.js";
+import { describeSwitchAnnouncement, startSwitchAnnouncer } from "./announce-live-switch.js";
 import { expectedEmbedder, runIndexCommand } from "./index-command-runner.js";
 
 export function registerIndexRollbackCommand(index: Command): void {
   index
     .command("rollback")
-    .description("make the previous verified generation (or --to ID) live, atomically, without a restart")
+    .description(
+      "make the generation that was live before the current one (or --to ID) live, after verifying it; " +
+        "a damaged one is skipped for the next one back",
+    )
     .option("--to <id>", "the generation to make live (see `index list`)")
-    .option("--json", "print {fromId, toId, skipped} as JSON")
+    .option("--json", "print {fromId, toId, skipped, undo, announced} as JSON")
     .action((options: { to?: string; json?: boolean }) =>
       runIndexCommand("rollback", async (context) => {
-        const result = await rollbackLiveGeneration(context.store, {
+        const { config, logger, store } = context;
+        const announcer = startSwitchAnnouncer(config);
+        const result = await rollbackLiveGeneration(store, {
           ...(options.to !== undefined ? { to: options.to } : {}),
           expectedEmbedder: await expectedEmbedder(context),
-        });
-        context.logger.info(`Index rolled back from ${result.fromId ?? "none"} to ${result.toId}`, {
+          onSwitched: async (id) => void (await announcer.announce(id)),
+        }).finally(() => announcer.close());
+        const announced = announcer.outcome;
+        logger.info(`Index rolled back from ${result.fromId ?? "none"} to ${result.toId}`, {
           skipped: result.skipped,
+          announced,
         });
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ ...result, announced }, null, 2)}\n`);
           return 0;
         }
         const lines = result.skipped.map((entry) => `Пропущено повреждённое поколение ${entry.id}: ${entry.fault}`);
         lines.push(
           `Живое поколение: ${result.fromId ?? "нет"} → ${result.toId}.`,
-          `Бот переключится сам в течение ${context.config.INDEX_POLL_SECONDS} с, без перезапуска. ` +
-            `Вернуть как было: pnpm ai-library index rollback --to ${result.fromId ?? "<id>"}`,
+          describeSwitchAnnouncement(announced, config.INDEX_POLL_SECONDS),
         );
+        const undo = formatUndoHint(result.undo);
+        if (undo) lines.push(undo);
         process.stdout.write(`${lines.join("\n")}\n`);
         return 0;
       }),
