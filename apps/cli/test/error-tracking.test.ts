@@ -59,6 +59,24 @@ describe("ai-library with SENTRY_DSN", () => {
     }
   });
 
+  it("reports a failed `ask` without the API key", async () => {
+    const before = sentry.events().length;
+    const apiKey = "sk-test-key-0123456789abcdef";
+    const asked = await runCli(["ask", "Когда собирают липовый мёд?"], {
+      ...env,
+      ANSWERER: "openai",
+      OPENAI_BASE_URL: "http://127.0.0.1:1/v1",
+      OPENAI_API_KEY: apiKey,
+      OPENAI_MAX_RETRIES: "0",
+    });
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toMatch(/^Ответ не получен: /);
+    const events = sentry.events();
+    expect(events).toHaveLength(before + 1);
+    expect(events[before]?.tags).toMatchObject({ service: "cli" });
+    for (const { raw } of sentry.envelopes) expect(raw).not.toContain(apiKey);
+  });
+
   it("does not report an operator's typo", async () => {
     const before = sentry.envelopes.length;
     const typo = await runCli(["index", "rollback", "--to", "20990101T000000000Z-nosuch"], env);

@@ -2,7 +2,7 @@
 
 import { createAnswererFromConfig } from "@ai-library/shared/answer";
 import { closeLogger } from "@ai-library/shared/logging";
-import { createLiveLibrary, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
+import { createLiveLibrary, type LiveLibrary, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { detectLanguage } from "@ai-library/shared/text";
 import type { Command } from "commander";
 import { createCliContext } from "../context.js";
@@ -23,14 +23,14 @@ export function registerAskCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const embedder = await context.embedder();
-      const library = createLiveLibrary({
-        store: context.store,
-        embedder,
-        logger: context.logger,
-        retrieval: retrievalSettingsFromConfig(context.config),
-      });
+      let library: LiveLibrary | undefined;
       try {
+        library = createLiveLibrary({
+          store: context.store,
+          embedder: await context.embedder(),
+          logger: context.logger,
+          retrieval: retrievalSettingsFromConfig(context.config),
+        });
         const loaded = await library.reloadIfChanged();
         if (loaded.status === "empty" || (loaded.status === "refused" && !library.current())) {
           const why = loaded.status === "refused" ? loaded.reason : "no index has been published yet";
@@ -51,8 +51,12 @@ export function registerAskCommand(program: Command): void {
         process.stdout.write(
           options.json ? `${JSON.stringify(toAskJson(answer, passages), null, 2)}\n` : formatAnswerForTerminal(answer),
         );
+      } catch (error) {
+        process.stderr.write(`Ответ не получен: ${(error as Error).message}\n`);
+        await context.reportFailure("ask failed", error);
+        process.exitCode = 1;
       } finally {
-        library.close();
+        library?.close();
         await closeLogger(context.logger);
       }
     });

@@ -90,8 +90,9 @@ export function registerIngestStatusCommand(ingest: Command): void {
         json: own.json === true || command.optsWithGlobals<{ json?: boolean }>().json === true,
       };
       const context = createCliContext();
-      const client = await openQueueClient(context.config).catch((error: Error) => {
+      const client = await openQueueClient(context.config).catch(async (error: Error) => {
         console.error(error.message);
+        await context.reportFailure("ingest status failed", error);
         process.exitCode = 1;
       });
       if (!client) return closeLogger(context.logger);
@@ -122,6 +123,7 @@ export function registerIngestStatusCommand(ingest: Command): void {
         console.error(
           error instanceof RunNotFoundError ? error.message : `ingest status failed: ${(error as Error).message}`,
         );
+        await context.reportFailure("ingest status failed", error);
         process.exitCode = 1;
       } finally {
         await client.close();

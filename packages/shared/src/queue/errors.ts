@@ -1,4 +1,5 @@
 // Typed queue failures: each says what is wrong and what the operator can do about it.
+import { asOperatorInput } from "../error-reporting/operator-input.js";
 
 /** Hides the password of redis://user:password@host so it never reaches a log or a message. */
 export function redactRedisUrl(url: string): string {
@@ -46,6 +47,8 @@ export class RunNotFoundError extends Error {
       `No ingest run ${runId} in the queue or its history. \`pnpm ai-library ingest status\` lists the recent runs.`,
     );
     this.name = "RunNotFoundError";
+    // A run id typed wrong: a WARN line, not an ERROR, and nothing sent to Sentry.
+    asOperatorInput(this);
   }
 }
 
