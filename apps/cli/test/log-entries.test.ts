@@ -57,6 +57,8 @@ describe("the CLI's log entries", () => {
     expect(typoId.code).toBe(1);
     const typoFile = await runCli(["index", "restore", join(work, "index_20990101_000000.tar.gz")], env);
     expect(typoFile.code).toBe(1);
+    const notADisk = await runCli(["index", "backup", "--to", "/proc/ai-library-backups"], env);
+    expect(notADisk.code).toBe(1);
     // Redis not listening: a fault of the installation, not of what was typed.
     const unreachable = await runCli(["queue", "status"], { ...env, REDIS_URL: "redis://:queue-pass-123@127.0.0.1:1" });
     expect(unreachable.code).toBe(1);
@@ -64,6 +66,7 @@ describe("the CLI's log entries", () => {
     const lines = cliLog().trim().split("\n");
     expect(lines.filter((line) => / WARN \[cli\] index rollback failed: /.test(line))).toHaveLength(1);
     expect(lines.filter((line) => / WARN \[cli\] index restore failed: /.test(line))).toHaveLength(1);
+    expect(lines.filter((line) => / WARN \[cli\] index backup failed: /.test(line))).toHaveLength(1);
     const errors = lines.filter((line) => / ERROR \[cli\] /.test(line));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/ERROR \[cli\] queue status failed: .*"stack":/);

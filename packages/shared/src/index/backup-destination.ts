@@ -4,6 +4,7 @@
 // through a file, or a folder that cannot be created, is named with the setting it came from.
 import { existsSync, mkdirSync, statfsSync, statSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
+import { asOperatorInput } from "../error-reporting/operator-input.js";
 import { BackupError } from "./ops-errors.js";
 
 /** statfs f_type of kernel filesystems (linux/magic.h). */
@@ -69,10 +70,12 @@ export function prepareBackupDestination(dir: string, setting: string): string {
   const existing = nearestExisting(path);
   const type = statfsSync(existing).type;
   const kernelFs = KERNEL_FILESYSTEMS[type];
+  // A destination that cannot be a backup folder is the operator's mistake, not a fault: a WARN
+  // line, nothing sent to Sentry. A folder that exists but cannot be written stays an ERROR.
   if (tree || kernelFs) {
-    throw refuse(`это не диск, а файловая система ядра (${kernelFs ?? tree}), ничего не создано`);
+    throw asOperatorInput(refuse(`это не диск, а файловая система ядра (${kernelFs ?? tree}), ничего не создано`));
   }
-  if (!statSync(existing).isDirectory()) throw refuse(`${existing} — файл, а не каталог`);
+  if (!statSync(existing).isDirectory()) throw asOperatorInput(refuse(`${existing} — файл, а не каталог`));
   try {
     mkdirSync(path, { recursive: true });
   } catch (error) {

@@ -33,11 +33,12 @@ const faultOf = (error: unknown) => (error instanceof BackupError ? error.fault 
 export async function resolveRestoreSource(source: string, options: RestoreSourceOptions = {}): Promise<RestoreSource> {
   const path = resolve(source);
   const advice = restoreAdvice(options.backupDir);
-  // The operator's typo, not a fault: a WARN line in the log, nothing sent to Sentry.
+  // What the operator pointed at is not a backup at all (a typo, an old file, the wrong folder): not a
+  // fault of the service — a WARN line in the log, nothing sent to Sentry. A damaged archive is a fault.
   if (!existsSync(path)) throw asOperatorInput(new RestoreError(path, "нет такого файла или каталога", advice));
   if (statSync(path).isFile()) {
     const old = readOldFaissFile(path);
-    if (old) throw new RestoreError(path, describeOldFaissFile(old), OLD_LAYOUT_ADVICE);
+    if (old) throw asOperatorInput(new RestoreError(path, describeOldFaissFile(old), OLD_LAYOUT_ADVICE));
     try {
       return { kind: "archive", path, header: await verifyBackupArchive(path), skipped: [] };
     } catch (error) {
@@ -46,25 +47,31 @@ export async function resolveRestoreSource(source: string, options: RestoreSourc
   }
   if (existsSync(join(path, MANIFEST_FILE))) return { kind: "generation-dir", path };
   if (isLangChainFaissFolder(path)) {
-    throw new RestoreError(
-      path,
-      "это каталог индекса старого бота (index.faiss и index.pkl от LangChain), а не поколение и не каталог архивов; " +
-        "тексты фрагментов в нём лежат в формате Python pickle, который этот бот не читает",
-      OLD_LAYOUT_ADVICE,
+    throw asOperatorInput(
+      new RestoreError(
+        path,
+        "это каталог индекса старого бота (index.faiss и index.pkl от LangChain), а не поколение и не каталог архивов; " +
+          "тексты фрагментов в нём лежат в формате Python pickle, который этот бот не читает",
+        OLD_LAYOUT_ADVICE,
+      ),
     );
   }
   const archives = listBackupFiles(path).reverse();
   if (archives.length === 0) {
     const oldFiles = readdirSync(path).filter((name) => name.endsWith(".faiss"));
     if (oldFiles.length > 0) {
-      throw new RestoreError(
-        path,
-        `в каталоге нет архивов index_*.tar.gz, только файлы FAISS старого бота (${oldFiles.slice(0, 3).join(", ")}` +
-          `${oldFiles.length > 3 ? ", …" : ""}); в них только векторы, без текстов фрагментов`,
-        OLD_LAYOUT_ADVICE,
+      throw asOperatorInput(
+        new RestoreError(
+          path,
+          `в каталоге нет архивов index_*.tar.gz, только файлы FAISS старого бота (${oldFiles.slice(0, 3).join(", ")}` +
+            `${oldFiles.length > 3 ? ", …" : ""}); в них только векторы, без текстов фрагментов`,
+          OLD_LAYOUT_ADVICE,
+        ),
       );
     }
-    throw new RestoreError(path, `в каталоге нет ни ${MANIFEST_FILE}, ни архивов index_*.tar.gz`, advice);
+    throw asOperatorInput(
+      new RestoreError(path, `в каталоге нет ни ${MANIFEST_FILE}, ни архивов index_*.tar.gz`, advice),
+    );
   }
   const skipped: SkippedGeneration[] = [];
   for (const archive of archives) {
