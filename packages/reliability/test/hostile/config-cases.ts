@@ -76,6 +76,9 @@ export const CONFIG_CASES = {
   WORKER_METRICS_PORT: { wrong: "http" },
   METRICS_HOST: { wrong: "0.0.0.0/0" },
   INDEX_POLL_SECONDS: { wrong: "0" },
+  QUEUE_PAUSED_ALERT_MINUTES: { wrong: "0" },
+  // A project page pasted instead of the project's DSN.
+  SENTRY_DSN: { wrong: "https://sentry.io/organizations/acme/projects/bot/" },
 } satisfies Record<Variable, ConfigCase>;
 
 export const wrongValues = (): [Variable, string][] =>
