@@ -12,7 +12,7 @@ import { option, wholeNumberOption } from "./cli-args.js";
 import type { DurableFloor } from "./peer/durable-floor.js";
 import { percentile } from "./peer/measure.js";
 import type { PairedResult } from "./peer/peer-paired.js";
-import type { PeerRunResult } from "./peer/peer-run.js";
+import type { PeerRunResult } from "./peer/peer-results.js";
 import { runBuildChild, runPairedChild, runPeerChild } from "./peer/run-peer-child.js";
 import { type Figure, report } from "./report.js";
 

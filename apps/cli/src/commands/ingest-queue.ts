@@ -1,46 +1,18 @@
 // Queued ingest (`ingest --folder DIR [--wait] [--force]` without --inline): enqueue one run for
 // the worker, print its id, and with --wait follow it to the end. Exit 0 only if published.
-import type { AppConfig } from "@ai-library/shared/config";
 import type { IngestProgress } from "@ai-library/shared/pipeline";
 import {
-  connectProducer,
   type EnqueueRunOutcome,
   enqueueIngestRun as enqueueRun,
-  type IngestQueues,
   isFinished,
-  openIngestQueues,
-  openRunHistory,
-  type RunHistory,
   type RunProgress,
   readRunProgress,
   runSettingsFromConfig,
 } from "@ai-library/shared/queue";
-import type { Redis } from "ioredis";
 import type { CliContext } from "../context.js";
 import { createProgressReporter } from "../output/progress-reporter.js";
+import { openQueueClient, type QueueClient } from "../queue-client.js";
 import { printRunRecord } from "./ingest-status.js";
-
-export interface QueueClient {
-  connection: Redis;
-  queues: IngestQueues;
-  history: RunHistory;
-  close(): Promise<void>;
-}
-
-/** A fail-fast producer connection with the queues and the run history over it. */
-export async function openQueueClient(config: AppConfig): Promise<QueueClient> {
-  const connection = await connectProducer(config.REDIS_URL);
-  const queues = openIngestQueues(connection, config.QUEUE_PREFIX);
-  return {
-    connection,
-    queues,
-    history: openRunHistory(connection, config.QUEUE_PREFIX),
-    async close() {
-      await queues.close();
-      await connection.quit().catch(() => connection.disconnect());
-    },
-  };
-}
 
 export async function enqueueIngestRun(
   context: CliContext,

@@ -6,7 +6,7 @@ import { RunNotFoundError, type RunPhase, type RunProgress, readRunProgress } fr
 import type { Command } from "commander";
 import { createCliContext } from "../context.js";
 import { describeFullRebuild } from "../output/full-rebuild-line.js";
-import { openQueueClient } from "./ingest-queue.js";
+import { openQueueClient } from "../queue-client.js";
 
 const PHASE_TEXT: Record<RunPhase, string> = {
   waiting: "ждёт воркер",

@@ -6,7 +6,7 @@ import { closeLogger } from "@ai-library/shared/logging";
 import { type JobCounts, type QueueStatus, readQueueStatus } from "@ai-library/shared/queue";
 import type { Command } from "commander";
 import { type CliContext, createCliContext } from "../context.js";
-import { openQueueClient, type QueueClient } from "./ingest-queue.js";
+import { openQueueClient, type QueueClient } from "../queue-client.js";
 
 async function withClient(
   command: string,

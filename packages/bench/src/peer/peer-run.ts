@@ -10,26 +10,11 @@ import { openIndexStore } from "@ai-library/shared/index";
 import { Document } from "@langchain/core/documents";
 import { argument } from "../cli-args.js";
 import { benchChunkTexts } from "./bench-chunks.js";
-import type { DurableFloor } from "./durable-floor.js";
 import { FaissStore, PrecomputedEmbeddings, useOurFaissForLangChain } from "./langchain-faiss.js";
 import { settledRssMb, timed } from "./measure.js";
 import { benchQueries, DIMS, K } from "./peer-common.js";
+import type { PeerBuildResult, PeerRunResult } from "./peer-results.js";
 import { runFloorChild } from "./run-peer-child.js";
-
-export interface PeerRunResult {
-  system: "ours" | "langchain";
-  size: number;
-  buildSeconds: number;
-  buildRssMb: number;
-  loadSeconds: number;
-  loadRssMb: number;
-  diskMb: number;
-  /** Ours only: writing, hashing and fsyncing the generation's files alone (durable-floor.ts). */
-  durableFloor?: DurableFloor;
-}
-
-/** `--build-only`: one more build in a fresh process, nothing else (peer.bench.ts's extra rounds). */
-export type PeerBuildResult = Pick<PeerRunResult, "system" | "size" | "buildSeconds">;
 
 const CHUNKS_PER_BOOK = 1000;
 // FaissStore has no keyword search; `--no-keyword` measures our like-for-like part alone.

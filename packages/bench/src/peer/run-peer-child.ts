@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { runChild } from "../run-child.js";
 import type { DurableFloor } from "./durable-floor.js";
 import type { PairedResult } from "./peer-paired.js";
-import type { PeerBuildResult, PeerRunResult } from "./peer-run.js";
+import type { PeerBuildResult, PeerRunResult } from "./peer-results.js";
 
 const script = (name: string) => join(import.meta.dirname, name);
 

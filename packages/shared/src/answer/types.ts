@@ -1,6 +1,9 @@
 import type { Passage } from "../retrieval/types.js";
 
-export type AnswerLanguage = "ru" | "en";
+import type { Language } from "../text/language.js";
+
+/** The language an answer is written in: the text pipeline's languages. */
+export type AnswerLanguage = Language;
 
 export interface Answer {
   /**

@@ -1,7 +1,7 @@
 // Every environment variable the project reads, with its default and the shape it must
 // have. The same schema documents .env.example (a test keeps the two in step).
 import { z } from "zod";
-import { DEFAULT_NPROBE } from "../index/faiss-ivf-file.js";
+import { DEFAULT_NPROBE } from "./index-defaults.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })

@@ -3,7 +3,6 @@
 // One file per generation, journal in DELETE mode so the file is complete once closed.
 import Database from "better-sqlite3";
 import type { Chunk } from "../chunking/types.js";
-import type { Passage } from "../retrieval/types.js";
 import {
   createKeywordInserter,
   hasKeywordTable,
@@ -182,8 +181,4 @@ export function openDocstoreReader(path: string): DocstoreReader {
     chunksOfBook: (bookId) => (byBook.all(bookId) as ChunkRow[]).map(rowToChunk),
     close: () => db.close(),
   };
-}
-
-export function toPassage(chunk: Chunk, score: number): Passage {
-  return { ...chunk, score };
 }

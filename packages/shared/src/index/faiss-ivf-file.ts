@@ -8,8 +8,7 @@
 // writes IVF indexes with FAISS itself and checks recall rises with the nprobe set here.
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 
-/** The schema's INDEX_NPROBE default, for builders called without a config (benches, tests). */
-export const DEFAULT_NPROBE = 16;
+export { DEFAULT_NPROBE } from "../config/index-defaults.js";
 
 const METRIC_TYPE_OFFSET = 33;
 const NLIST_OFFSET = 37;

@@ -4,7 +4,6 @@
 import { basename } from "node:path";
 import type { Chunk } from "../chunking/types.js";
 import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../embeddings/types.js";
-import type { Passage } from "../retrieval/types.js";
 import type { DocstoreReader } from "./docstore.js";
 import { EmbedderMismatchError, IndexIntegrityError } from "./errors.js";
 import type { ScoredLabel } from "./keyword-index.js";
@@ -12,13 +11,16 @@ import { type BookRecord, type GenerationManifest, readManifest } from "./manife
 import { openVectorRows, similaritiesOf } from "./vector-rows.js";
 import { verifyAndOpenGeneration } from "./verify-generation.js";
 
+/** A chunk found by vector search, with its cosine similarity to the query. */
+export type ScoredChunk = Chunk & { score: number };
+
 export interface LoadedGeneration {
   readonly id: string;
   readonly dir: string;
   readonly manifest: GenerationManifest;
   readonly docstore: DocstoreReader;
   /** Nearest chunks to a unit query vector, best first; score = cosine similarity. */
-  search(query: Float32Array, k: number): Passage[];
+  search(query: Float32Array, k: number): ScoredChunk[];
   /** True when the generation has a keyword index (generations built before it do not). */
   readonly hasKeywordIndex: boolean;
   /** FAISS labels of the `k` nearest chunks, best first, with cosine similarity. */
@@ -32,6 +34,8 @@ export interface LoadedGeneration {
   keywordCandidates(terms: readonly string[], k: number): ScoredLabel[];
   /** The terms with ones the library lacks replaced by its closest term (unchanged without a keyword index). */
   knownTerms(terms: readonly string[]): string[];
+  /** The terms some chunk holds that are not too common to search for ([] without a keyword index). */
+  searchableTerms(terms: readonly string[]): string[];
   /** BM25 inverse document frequency of each term (all 0 without a keyword index). */
   termWeights(terms: readonly string[]): Map<string, number>;
   /** Cosine similarity of a unit query to each labelled chunk's stored vector. */
@@ -107,7 +111,7 @@ export async function openGeneration(
     search(query, k) {
       const found = vectorCandidates(query, k);
       const chunks = docstore.chunksByLabel(found.map((hit) => hit.label));
-      const passages: Passage[] = [];
+      const passages: ScoredChunk[] = [];
       for (const hit of found) {
         const chunk = chunks.get(hit.label);
         if (chunk) passages.push({ ...chunk, score: hit.score });
@@ -119,6 +123,7 @@ export async function openGeneration(
     vectorCandidatesOfMany,
     keywordCandidates: (terms, k) => keywordIndex?.search(terms, k) ?? [],
     knownTerms: (terms) => keywordIndex?.knownTerms(terms) ?? [...terms],
+    searchableTerms: (terms) => (keywordIndex ? terms.filter((term) => keywordIndex.isSearchable(term)) : []),
     termWeights: (terms) => new Map(terms.map((term) => [term, keywordIndex?.inverseDocumentFrequency(term) ?? 0])),
     similarities: (query, labels) => similaritiesOf(rows, query, labels),
     chunksByLabel: (labels) => docstore.chunksByLabel(labels),

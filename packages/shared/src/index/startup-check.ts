@@ -3,7 +3,7 @@
 // live again (atomically, under the publish lock), so the next ingest reuses sound books and
 // records the right predecessor; the error log says what happened and what to run. Readers
 // (the bot) get the same fallback in memory from the live library and do not call `repair`.
-import type { Logger } from "winston";
+import type { Logger } from "../logging/index.js";
 import { checkGenerationDir, describeFaults, type EmbedderExpectation } from "./generation-check.js";
 import type { IndexStore } from "./index-store.js";
 import { rollbackLiveGeneration } from "./rollback-generation.js";

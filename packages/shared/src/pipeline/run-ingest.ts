@@ -2,7 +2,7 @@
 // books from the live generation, parse + embed the rest, publish a new generation
 // atomically. A failing book is reported and skipped; it never stops the others. `full`
 // (`--full`) is the rebuild from scratch: nothing reused, nothing taken from the embedding cache.
-import type { Logger } from "winston";
+import type { Logger } from "../logging/index.js";
 import { CHUNKER_VERSION } from "../chunking/index.js";
 import type { Embedder } from "../embeddings/types.js";
 import { IndexWriteError } from "../index/errors.js";

@@ -1,6 +1,6 @@
 // Decides whether a question or passage is Russian or English, so answers are framed in
 // the asker's language. Russian is the default: operators are Russian-speaking.
-import type { AnswerLanguage } from "../answer/types.js";
+import type { Language } from "./language.js";
 
 /** Below this share of Cyrillic among letters a text counts as English. */
 const MIN_CYRILLIC_SHARE_FOR_RUSSIAN = 0.3;
@@ -10,7 +10,7 @@ const MIN_CYRILLIC_SHARE_FOR_RUSSIAN = 0.3;
  * Russian sentence), while "What is «Война и мир» about?" also stays Russian because the
  * Cyrillic share is high; only clearly Latin text is English. Empty/digit-only text → "ru".
  */
-export function detectLanguage(text: string): AnswerLanguage {
+export function detectLanguage(text: string): Language {
   let cyrillic = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
@@ -25,7 +25,7 @@ export function detectLanguage(text: string): AnswerLanguage {
 }
 
 /** Per-word language by script: a Cyrillic letter anywhere makes it Russian. */
-export function wordLanguage(word: string): AnswerLanguage {
+export function wordLanguage(word: string): Language {
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
     if (code >= 0x0400 && code <= 0x04ff) return "ru";

@@ -1,13 +1,13 @@
 // Sentence splitting with Intl.Segmenter (ICU rules, knows that "г. он" does not end a
 // sentence) plus a merge step for abbreviations ICU does not know. PDF text is wrapped at
 // line ends, so single line breaks are joined first; blank lines still separate paragraphs.
-import type { AnswerLanguage } from "../answer/types.js";
+import type { Language } from "./language.js";
 import { joinHyphenation } from "./normalise-for-search.js";
 import { endsWithAbbreviation } from "./sentence-abbreviations.js";
 
-const segmenters = new Map<AnswerLanguage, Intl.Segmenter>();
+const segmenters = new Map<Language, Intl.Segmenter>();
 
-function segmenterFor(lang: AnswerLanguage): Intl.Segmenter {
+function segmenterFor(lang: Language): Intl.Segmenter {
   let segmenter = segmenters.get(lang);
   if (!segmenter) {
     segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
@@ -16,7 +16,7 @@ function segmenterFor(lang: AnswerLanguage): Intl.Segmenter {
   return segmenter;
 }
 
-export function splitSentences(text: string, lang: AnswerLanguage): string[] {
+export function splitSentences(text: string, lang: Language): string[] {
   const unwrapped = joinHyphenation(text)
     .replace(/[ \t]*\r?\n(?:[ \t]*\r?\n)+[ \t]*/g, "\n\n")
     .replace(/([^\n])[ \t]*\r?\n[ \t]*(?=[^\n])/g, "$1 ");

@@ -2,7 +2,7 @@
 // so «книгами», «книги» and «книга» meet at «книг». Results are memoised because the
 // same words recur across a library and stemming sits on the indexing hot path.
 import { createRequire } from "node:module";
-import type { AnswerLanguage } from "../answer/types.js";
+import type { Language } from "./language.js";
 import { memoizeByKey } from "./memoize-by-key.js";
 
 interface SnowballStemmer {
@@ -15,9 +15,9 @@ const require = createRequire(import.meta.url);
 const { StemmerRu } = require("@nlpjs/lang-ru") as { StemmerRu: StemmerClass };
 const { StemmerEn } = require("@nlpjs/lang-en-min") as { StemmerEn: StemmerClass };
 
-const stemmers: Record<AnswerLanguage, SnowballStemmer> = { ru: new StemmerRu(), en: new StemmerEn() };
+const stemmers: Record<Language, SnowballStemmer> = { ru: new StemmerRu(), en: new StemmerEn() };
 const MEMO_LIMIT = 200_000;
-const memoized: Record<AnswerLanguage, (word: string) => string> = {
+const memoized: Record<Language, (word: string) => string> = {
   ru: memoizeByKey(MEMO_LIMIT, (word) => stemmers.ru.stemWord(word) || word),
   en: memoizeByKey(MEMO_LIMIT, (word) => stemmers.en.stemWord(word) || word),
 };
@@ -33,7 +33,7 @@ export function isAsciiNumber(word: string): boolean {
 }
 
 /** Stems one lower-case word. Numbers and words of 2 letters or fewer come back unchanged. */
-export function stem(word: string, lang: AnswerLanguage): string {
+export function stem(word: string, lang: Language): string {
   // Snowball leaves digits as they are; and numbers are mostly unique (page numbers, years,
   // a synthetic library's row numbers), so through the memo they only evict the real words.
   return word.length <= 2 || isAsciiNumber(word) ? word : memoized[lang](word);

@@ -1,15 +1,15 @@
 // Function words ("и", "в", "the", "of") carry no topic. Lists are the Snowball ones shipped
 // by the `stopword` package; callers pass normalised (lower-case, ё→е) words.
 import { createRequire } from "node:module";
-import type { AnswerLanguage } from "../answer/types.js";
+import type { Language } from "./language.js";
 
 // `stopword` is CommonJS without type declarations; these two arrays are all we use.
 const require = createRequire(import.meta.url);
 const { rus, eng } = require("stopword") as { rus: string[]; eng: string[] };
 
 const fold = (words: string[]) => new Set(words.map((word) => word.toLowerCase().replace(/ё/g, "е")));
-const lists: Record<AnswerLanguage, Set<string>> = { ru: fold(rus), en: fold(eng) };
+const lists: Record<Language, Set<string>> = { ru: fold(rus), en: fold(eng) };
 
-export function isStopword(word: string, lang: AnswerLanguage): boolean {
+export function isStopword(word: string, lang: Language): boolean {
   return lists[lang].has(word);
 }
