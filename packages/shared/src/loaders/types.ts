@@ -1,6 +1,8 @@
 // What every book loader produces, and the typed failures it may report.
 
-export type BookFormat = "pdf" | "epub" | "fb2" | "txt" | "md";
+/** The formats the loaders read; the queue's payload schema is built from this list. */
+export const BOOK_FORMATS = ["pdf", "epub", "fb2", "txt", "md"] as const;
+export type BookFormat = (typeof BOOK_FORMATS)[number];
 
 /** A stretch of a book's text with where it came from: a PDF page or an EPUB/FB2 chapter. */
 export interface BookSection {
@@ -33,17 +35,24 @@ export interface ParsedBook {
   pageCount?: number;
 }
 
-export type BookErrorKind =
-  | "encrypted" // password needed
-  | "no_text" // scanned or image-only: needs OCR
-  | "corrupt" // unreadable container or syntax
-  | "unsupported" // a format we do not read
-  | "empty" // a 0-byte file or no content at all
-  | "too_large" // over the size caps (zip bomb, huge page count)
-  | "timeout" // parsing took longer than PARSE_TIMEOUT_SECONDS
-  | "out_of_memory" // parser exceeded PARSE_MEMORY_MB
-  | "unsafe_path" // symlink or path outside BOOKS_DIR
-  | "bad_name"; // a hidden (dot) name or one that is not valid UTF-8
+/**
+ * Why a book cannot be indexed. The one list: the queue's payload schema and the failure
+ * reasons that travel through BullMQ are built from it, so a new kind is known everywhere.
+ */
+export const BOOK_ERROR_KINDS = [
+  "encrypted", // password needed
+  "no_text", // scanned or image-only: needs OCR
+  "corrupt", // unreadable container or syntax
+  "unsupported", // a format we do not read
+  "empty", // a 0-byte file or no content at all
+  "too_large", // over the size caps (zip bomb, huge page count)
+  "timeout", // parsing took longer than PARSE_TIMEOUT_SECONDS
+  "out_of_memory", // parser exceeded PARSE_MEMORY_MB
+  "unsafe_path", // symlink or path outside BOOKS_DIR
+  "bad_name", // a hidden (dot) name or one that is not valid UTF-8
+] as const;
+
+export type BookErrorKind = (typeof BOOK_ERROR_KINDS)[number];
 
 /** A book that cannot be indexed. `message` says which file, what is wrong and what to do. */
 export class BookLoadError extends Error {

@@ -1,19 +1,8 @@
 // A failed child job carries only a text reason in BullMQ. The error kind travels in front of
 // it ("[encrypted] books/x.pdf: …") so the run report can group failures and say what to do.
-import type { BookErrorKind } from "../loaders/types.js";
+import { BOOK_ERROR_KINDS, type BookErrorKind } from "../loaders/types.js";
 
-const KINDS: readonly BookErrorKind[] = [
-  "encrypted",
-  "no_text",
-  "corrupt",
-  "unsupported",
-  "empty",
-  "too_large",
-  "timeout",
-  "out_of_memory",
-  "unsafe_path",
-  "bad_name",
-];
+const KINDS: readonly BookErrorKind[] = BOOK_ERROR_KINDS;
 
 export function formatBookFailure(kind: BookErrorKind | undefined, message: string): string {
   return kind ? `[${kind}] ${message}` : message;

@@ -1,21 +1,11 @@
 // Zod schemas for everything that crosses Redis: job payloads, job results, run records and
 // notices. Every reader parses with these; nothing trusts `job.data` as-is.
 import { z } from "zod";
+import { BOOK_ERROR_KINDS, BOOK_FORMATS } from "../loaders/types.js";
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: "expected a sha256 hex digest" });
-const bookFormat = z.enum(["pdf", "epub", "fb2", "txt", "md"]);
-const errorKind = z.enum([
-  "encrypted",
-  "no_text",
-  "corrupt",
-  "unsupported",
-  "empty",
-  "too_large",
-  "timeout",
-  "out_of_memory",
-  "unsafe_path",
-  "bad_name",
-]);
+const bookFormat = z.enum(BOOK_FORMATS);
+const errorKind = z.enum(BOOK_ERROR_KINDS);
 
 /** Child job: one book of a run. `absPath` must be the same path on every worker machine. */
 export const ingestBookPayloadSchema = z.object({
