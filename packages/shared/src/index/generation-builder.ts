@@ -116,9 +116,8 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     closeAll();
     const nprobe = flat ? undefined : buildFactoryIndex(options, chunkCount);
     // Every file's fsync and sha256 at once: the fsyncs wait on the disk in libuv's pool while
-    // the main thread hashes the same bytes from the page cache. One after the other, the
-    // waits and the hashing added up: 100k chunks took 1.54–2.21 s to publish, now 1.42–1.47 s
-    // (2-vCPU VM, 2026-11-26).
+    // the main thread hashes the same bytes from the page cache; one after the other, the waits
+    // and the hashing would add up (measured in docs/performance.md).
     const names = [INDEX_FILE, DOCSTORE_FILE, ...(flat ? [] : [VECTORS_FILE])];
     const entries = await Promise.all(
       names.map(async (name) => {
