@@ -1,7 +1,8 @@
 // Import rules checked by `pnpm check` (issue 18): no import circles anywhere, and the shared
 // package's layers import one way only — text at the bottom; then loaders, chunking and
-// embeddings; then index; then retrieval; then answer; pipeline and queue on top. Config and
-// logging sit beside text at the bottom: everything may use them, they use nothing above.
+// embeddings; then index; then retrieval; then answer; pipeline and queue on top. Config,
+// logging and error-reporting sit beside text at the bottom: everything may use them, they use
+// nothing above.
 const SHARED = "^packages/shared/src";
 const layer = (name) => `${SHARED}/${name}/`;
 const above = (...names) => names.map(layer);
@@ -12,6 +13,11 @@ const LAYERS = [
   ["config", above("loaders", "chunking", "embeddings", "index", "retrieval", "answer", "pipeline", "queue", "openai")],
   [
     "logging",
+    above("loaders", "chunking", "embeddings", "index", "retrieval", "answer", "pipeline", "queue", "openai"),
+  ],
+  // Where failures go (log level, Sentry): index and queue mark operator-input errors with it.
+  [
+    "error-reporting",
     above("loaders", "chunking", "embeddings", "index", "retrieval", "answer", "pipeline", "queue", "openai"),
   ],
   ["loaders", above("chunking", "embeddings", "index", "retrieval", "answer", "pipeline", "queue")],
