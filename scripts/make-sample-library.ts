@@ -13,6 +13,9 @@ const ROOT = resolve(import.meta.dirname, "..");
 const TITLE = "ai_library_bot: документация оператора";
 const AUTHOR = "Команда ai_library_bot";
 const PAGE_CHARS = 2500;
+/** What fits on an A4 page at the smallest font writePdfBook may use (pdfkit adds a gap after every line), with room to spare. */
+const PAGE_LINES = 50;
+const LINE_CHARS = 100;
 
 interface Chapter {
   title: string;
@@ -64,20 +67,33 @@ function splitLongParagraph(paragraph: string, limit: number): string[] {
   return rest ? [...pieces, rest] : pieces;
 }
 
-/** Pages of about PAGE_CHARS characters; paragraphs stay whole unless one alone is longer than a page. */
+/** Lines a paragraph takes on the page: its own lines, long ones wrapped, and the gap after it. */
+function printedLines(paragraph: string): number {
+  return paragraph.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / LINE_CHARS)), 0) + 1;
+}
+
+/**
+ * Pages of about PAGE_CHARS characters and at most PAGE_LINES printed lines (a page of short
+ * command lines fills the height long before the characters run out); paragraphs stay whole
+ * unless one alone is longer than a page.
+ */
 function paginate(chapters: Chapter[]): string[] {
   const paragraphs = chapters.flatMap((chapter) => [chapter.title, ...chapter.text.split(/\n{2,}/)]);
   const pages: string[] = [];
   let page: string[] = [];
   let length = 0;
+  let lines = 0;
   for (const paragraph of paragraphs.flatMap((p) => splitLongParagraph(p, PAGE_CHARS))) {
-    if (length + paragraph.length > PAGE_CHARS && page.length > 0) {
+    const full = length + paragraph.length > PAGE_CHARS || lines + printedLines(paragraph) > PAGE_LINES;
+    if (full && page.length > 0) {
       pages.push(page.join("\n\n"));
       page = [];
       length = 0;
+      lines = 0;
     }
     page.push(paragraph);
     length += paragraph.length + 2;
+    lines += printedLines(paragraph);
   }
   if (page.length > 0) pages.push(page.join("\n\n"));
   return pages;
