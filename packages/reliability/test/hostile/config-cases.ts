@@ -64,6 +64,7 @@ export const CONFIG_CASES = {
   RETRIEVAL_PROXIMITY_WEIGHT: { wrong: "ten" },
   RETRIEVAL_PASSAGE_CHUNKS: { wrong: "11" },
   RETRIEVAL_EXPAND_CHARS: { wrong: "2001" },
+  RETRIEVAL_RM3_WEIGHT: { wrong: "1" },
   BOT_STREAM_EDIT_INTERVAL_MS: { wrong: "299" },
   BOT_SENDS_PER_SECOND: { wrong: "31" },
   BOT_GROUP_SENDS_PER_MINUTE: { wrong: "0" },

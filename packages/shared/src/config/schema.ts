@@ -151,6 +151,11 @@ export const envSchema = z.object({
   RETRIEVAL_PASSAGE_CHUNKS: positiveInt(1, 10).default(3),
   /** Most characters taken from a neighbouring chunk to finish a sentence cut at a chunk edge (0 = off). */
   RETRIEVAL_EXPAND_CHARS: positiveInt(0, 2000).default(300),
+  /**
+   * RM3 pseudo-relevance feedback: weight of the terms of the 10 best keyword hits against the
+   * question (Anserini uses 0.5); 0 = off. Measured with `pnpm eval` (docs/retrieval.md).
+   */
+  RETRIEVAL_RM3_WEIGHT: decimal(0, 0.9).default(0),
   /** Least time between two edits of a streamed LLM answer (Telegram allows about one per second per chat). */
   BOT_STREAM_EDIT_INTERVAL_MS: positiveInt(300, 60_000).default(1500),
   /** Bot API sends and edits a second, all chats together (Telegram allows about 30). */

@@ -31,6 +31,8 @@ export interface KeywordIndex {
   inverseDocumentFrequency(term: string): number;
   /** The terms, each one the library lacks replaced by its closest library term (spelling-variants.ts). */
   knownTerms(terms: readonly string[]): string[];
+  /** Whether some chunk's text holds the term and it is not too common to search for (isCommonTerm). */
+  isSearchable(term: string): boolean;
 }
 
 /** The heading a chunk is indexed under: its book's title, its chapter and its section, if any. */
@@ -72,6 +74,11 @@ const KEEP_WHEN_ALL_COMMON = 3;
 const PREFIX_TERM_SHARE = 0.01;
 const MIN_PREFIX_CHUNKS = 50;
 
+/** Whether a term held by `chunks` of `chunkCount` chunks is too common to be worth searching for. */
+export function isCommonTerm(chunks: number, chunkCount: number): boolean {
+  return chunks > Math.max(COMMON_TERM_SHARE * chunkCount, MIN_COMMON_CHUNKS);
+}
+
 export interface QueryTerm {
   term: string;
   /** Chunks holding the term (document frequency). */
@@ -85,9 +92,8 @@ export interface QueryTerm {
  * weaker phrase. Terms are letters and digits only, quoted all the same.
  */
 export function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): string | undefined {
-  const common = Math.max(COMMON_TERM_SHARE * chunkCount, MIN_COMMON_CHUNKS);
   const distinct = [...new Map(terms.map((entry) => [entry.term, entry])).values()];
-  const useful = distinct.filter((entry) => entry.chunks <= common);
+  const useful = distinct.filter((entry) => !isCommonTerm(entry.chunks, chunkCount));
   const kept =
     useful.length > 0 ? useful : [...distinct].sort((a, b) => a.chunks - b.chunks).slice(0, KEEP_WHEN_ALL_COMMON);
   const rare = Math.max(PREFIX_TERM_SHARE * chunkCount, MIN_PREFIX_CHUNKS);
@@ -143,5 +149,9 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
       return df === 0 ? 0 : Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
     },
     knownTerms: (terms) => terms.map((term) => (isKnown(term) ? term : (closestKnownTerm(term, vocabulary) ?? term))),
+    isSearchable(term) {
+      const chunks = chunksWith(term);
+      return chunks > 0 && !isCommonTerm(chunks, chunkCount);
+    },
   };
 }

@@ -1,6 +1,8 @@
 // Finding passages for a question: the live generation (hot-swapped), hybrid keyword + vector
 // scoring, neighbour merging and cut-sentence completion.
 export { LibraryEmptyError } from "./errors.js";
+export { DEBIAN_THESAURUS_FILES, loadThesaurus, type ThesaurusFiles } from "./expansion/load-thesaurus.js";
+export type { Thesaurus } from "./expansion/thesaurus.js";
 export { createLiveLibrary, type LiveLibrary, type LiveLibraryDeps, type ReloadOutcome } from "./live-library.js";
 export {
   DEFAULT_RETRIEVAL_SETTINGS,

@@ -9,6 +9,7 @@ import type { Embedder } from "../embeddings/types.js";
 import type { IndexStore } from "../index/index-store.js";
 import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { LibraryEmptyError } from "./errors.js";
+import type { Thesaurus } from "./expansion/thesaurus.js";
 import { DEFAULT_RETRIEVAL_SETTINGS, type RetrievalSettings } from "./retrieval-settings.js";
 import { searchGeneration } from "./search-generation.js";
 import type { RetrievalResult } from "./types.js";
@@ -42,6 +43,8 @@ export interface LiveLibraryDeps {
   logger: Logger;
   /** From retrievalSettingsFromConfig(config); unset fields take the config defaults. */
   retrieval?: Partial<RetrievalSettings>;
+  /** Synonyms for `retrieval.thesaurusWeight` (loadThesaurus, read once at start); none = no synonyms. */
+  thesaurus?: Thesaurus;
   /**
    * Called once a swapped-out generation is closed (its last in-flight question done): the
    * bot frees the FAISS index's native memory there, which V8 does not see.
@@ -156,7 +159,7 @@ export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
     async search(question, k) {
       const vector = await embedder.embedQuery(question);
       return withGeneration((generation) => ({
-        passages: searchGeneration(generation, { text: question, vector }, k, settings),
+        passages: searchGeneration(generation, { text: question, vector }, k, settings, deps.thesaurus),
         generationId: generation.id,
       }));
     },

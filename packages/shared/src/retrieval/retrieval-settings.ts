@@ -2,10 +2,12 @@
 // alone, with the candidate counts and weights from config. Defaults live in the config schema and
 // were chosen with `pnpm eval` (see docs/retrieval.md), not guessed.
 import { type AppConfig, envSchema } from "../config/schema.js";
+import type { ExpansionSettings } from "./expansion/expand-keyword-hits.js";
 
 export type RetrievalMode = "hybrid" | "vector" | "keyword";
 
-export interface RetrievalSettings {
+/** Expansion fields (expansion/expand-keyword-hits.ts): RM3 feedback and thesaurus synonyms, both 0 = off. */
+export interface RetrievalSettings extends ExpansionSettings {
   mode: RetrievalMode;
   /** Nearest chunks taken from FAISS as candidates. */
   vectorCandidates: number;
@@ -34,6 +36,15 @@ export interface RetrievalSettings {
 export const PHRASE_WEIGHT = 0.5;
 export const BOOK_WEIGHT = 0.3;
 export const NEIGHBOUR_WEIGHT = 0.2;
+/** RM3's feedback documents and terms: Anserini's defaults (fbDocs = fbTerms = 10). */
+export const RM3_DOCS = 10;
+export const RM3_TERMS = 10;
+/**
+ * Thesaurus synonyms are off: `pnpm eval` showed them trading XQuAD hits for as many misses
+ * (docs/retrieval.md). The "hybrid + thesaurus" row of `pnpm eval` measures them; a caller that
+ * wants them sets thesaurusWeight and passes a thesaurus (loadThesaurus) to the retriever.
+ */
+export const THESAURUS_WEIGHT = 0;
 
 export function retrievalSettingsFromConfig(config: AppConfig): RetrievalSettings {
   return {
@@ -47,6 +58,10 @@ export function retrievalSettingsFromConfig(config: AppConfig): RetrievalSetting
     neighbourWeight: NEIGHBOUR_WEIGHT,
     passageChunks: config.RETRIEVAL_PASSAGE_CHUNKS,
     expandChars: config.RETRIEVAL_EXPAND_CHARS,
+    rm3Weight: config.RETRIEVAL_RM3_WEIGHT,
+    rm3Docs: RM3_DOCS,
+    rm3Terms: RM3_TERMS,
+    thesaurusWeight: THESAURUS_WEIGHT,
   };
 }
 

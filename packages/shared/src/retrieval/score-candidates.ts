@@ -56,6 +56,8 @@ export interface QuestionTerms {
   terms: readonly string[];
   /** Each term's BM25 IDF. */
   weights: Map<string, number>;
+  /** Synonyms of the terms (thesaurus, when on) with the lesser weight they count for in proximity. */
+  synonymWeights?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -76,7 +78,10 @@ export function withProximity(
       if (chunk === undefined) return hit;
       const heading = new Set(keywordTerms(headingOf(chunk.title, chunk.chapter, chunk.section)));
       const terms = keywordTerms(chunk.text);
-      const coverage = proximityWeight > 0 ? bestWindowCoverage(terms, question.weights, PROXIMITY_WINDOW, heading) : 0;
+      const coverage =
+        proximityWeight > 0
+          ? bestWindowCoverage(terms, question.weights, PROXIMITY_WINDOW, heading, question.synonymWeights)
+          : 0;
       const pairs = phraseWeight > 0 ? orderedPairCoverage(terms, question.terms, question.weights) : 0;
       const score = hit.score + proximityWeight * coverage + phraseWeight * pairs;
       return { label: hit.label, score: looksLikeContents(chunk.text) ? score * CONTENTS_SCORE_SHARE : score };

@@ -1,14 +1,18 @@
 // One question against one generation: keyword (BM25) and vector candidates scored together
 // (first pass: BM25 + cosine + book and neighbour evidence; second pass over the leading ones:
 // term proximity and ordered word pairs), consecutive hits merged into one passage, cut
-// sentences completed. A generation without a
-// keyword index (built before it existed) is searched by vector alone.
+// sentences completed. The keyword list may be expanded first (RM3 feedback, thesaurus
+// synonyms: expansion/; off by default). A generation without a keyword index (built before it
+// existed) is searched by vector alone.
 import type { Chunk } from "../chunking/types.js";
 import type { ScoredLabel } from "../index/keyword-index.js";
 import { keywordTerms } from "../index/keyword-terms.js";
 import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { assemblePassage } from "./assemble-passage.js";
 import { withBookEvidence, withNeighbourEvidence } from "./book-evidence.js";
+import { expandKeywordHits } from "./expansion/expand-keyword-hits.js";
+import { questionSynonyms } from "./expansion/synonym-query.js";
+import type { Thesaurus } from "./expansion/thesaurus.js";
 import { groupAdjacentHits, type HitGroup } from "./group-adjacent-hits.js";
 import type { RetrievalSettings } from "./retrieval-settings.js";
 import { firstPassScores, PROXIMITY_POOL, withProximity } from "./score-candidates.js";
@@ -39,10 +43,19 @@ function rankCandidates(
   query: SearchQuery,
   vectorHits: ScoredLabel[],
   settings: RetrievalSettings,
+  thesaurus: Thesaurus | undefined,
 ): { ranked: ScoredLabel[]; cosine: Map<number, number>; chunks: Map<number, Chunk> } {
   const use = listsInUse(generation, settings);
-  const terms = use.keyword ? generation.knownTerms(keywordTerms(query.text)) : [];
-  const keyword = use.keyword ? generation.keywordCandidates(terms, settings.keywordCandidates) : [];
+  const spelled = use.keyword ? keywordTerms(query.text) : [];
+  const terms = generation.knownTerms(spelled);
+  const synonyms =
+    thesaurus && settings.thesaurusWeight > 0
+      ? questionSynonyms(spelled, terms, thesaurus, generation.searchableTerms)
+      : new Map<string, string>();
+  const hits = use.keyword ? generation.keywordCandidates(terms, settings.keywordCandidates) : [];
+  const keyword = use.keyword
+    ? expandKeywordHits(generation, terms, hits, settings.keywordCandidates, settings, synonyms)
+    : [];
   const vector = use.vector ? vectorHits : [];
   const cosine = new Map(vector.map((hit) => [hit.label, hit.score]));
   const unscored = keyword.map((hit) => hit.label).filter((label) => !cosine.has(label));
@@ -60,14 +73,19 @@ function rankCandidates(
   const inBook = withBookEvidence(fused, books, settings.bookWeight);
   const firstPass = withNeighbourEvidence(inBook, books, settings.neighbourWeight);
   const chunks = generation.chunksByLabel(firstPass.slice(0, PROXIMITY_POOL).map((hit) => hit.label));
-  const ranked = withProximity(firstPass, chunks, { terms, weights: generation.termWeights(terms) }, settings);
+  const weights = generation.termWeights(terms);
+  const synonymWeights = new Map(
+    [...synonyms].map(([synonym, term]) => [synonym, settings.thesaurusWeight * (weights.get(term) ?? 0)]),
+  );
+  const ranked = withProximity(firstPass, chunks, { terms, weights, synonymWeights }, settings);
   return { ranked, cosine, chunks };
 }
 
 /**
  * A search once the vector hits are known (`settings.vectorCandidates` nearest chunks, best
  * first; ignored when the mode does not use vectors). For callers that run the FAISS scan
- * elsewhere, such as on a worker thread.
+ * elsewhere, such as on a worker thread. Synonyms are searched only when a thesaurus is given
+ * and `settings.thesaurusWeight` > 0.
  */
 export function passagesFromVectorHits(
   generation: LoadedGeneration,
@@ -75,9 +93,10 @@ export function passagesFromVectorHits(
   vectorHits: ScoredLabel[],
   k: number,
   settings: RetrievalSettings,
+  thesaurus?: Thesaurus,
 ): Passage[] {
   if (k <= 0) return [];
-  const { ranked, cosine, chunks } = rankCandidates(generation, query, vectorHits, settings);
+  const { ranked, cosine, chunks } = rankCandidates(generation, query, vectorHits, settings, thesaurus);
   // Enough chunks to fill k passages even when several hits merge into one, and the hits
   // further down that may join them as neighbours.
   const leading = ranked.slice(0, Math.max(k * 4, JOIN_CANDIDATES));
@@ -130,7 +149,8 @@ export function searchGeneration(
   query: SearchQuery,
   k: number,
   settings: RetrievalSettings,
+  thesaurus?: Thesaurus,
 ): Passage[] {
   const [vectorHits = []] = vectorHitsOfMany(generation, [{ query, settings }]);
-  return passagesFromVectorHits(generation, query, vectorHits, k, settings);
+  return passagesFromVectorHits(generation, query, vectorHits, k, settings, thesaurus);
 }

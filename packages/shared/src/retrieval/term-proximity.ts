@@ -4,11 +4,17 @@
 // matching words sit together in one sentence answers more often than one where they are
 // scattered over a page, which BM25 over the whole chunk cannot tell apart.
 
+/**
+ * `synonymWeights`: synonyms of the question's terms (thesaurus, off by default) with the
+ * lesser weight they count for in a window; they add to what a window covers but not to the
+ * question's total, so a window holding both a term and its synonym can at most reach 1.
+ */
 export function bestWindowCoverage(
   chunkTerms: readonly string[],
   weights: Map<string, number>,
   window: number,
   headingTerms: ReadonlySet<string> = new Set(),
+  synonymWeights: ReadonlyMap<string, number> = new Map(),
 ): number {
   let total = 0;
   let inHeading = 0;
@@ -17,19 +23,21 @@ export function bestWindowCoverage(
     if (headingTerms.has(term)) inHeading += weight;
   }
   if (total === 0) return 0;
+  const weightOf = (term: string) =>
+    headingTerms.has(term) ? undefined : (weights.get(term) ?? synonymWeights.get(term));
   const inWindow = new Map<string, number>();
   let covered = inHeading;
   let best = 0;
   for (let i = 0; i < chunkTerms.length; i++) {
     const term = chunkTerms[i] ?? "";
-    const weight = headingTerms.has(term) ? undefined : weights.get(term);
+    const weight = weightOf(term);
     if (weight !== undefined) {
       const count = (inWindow.get(term) ?? 0) + 1;
       inWindow.set(term, count);
       if (count === 1) covered += weight;
     }
     const leaving = i >= window ? chunkTerms[i - window] : undefined;
-    const leavingWeight = leaving === undefined || headingTerms.has(leaving) ? undefined : weights.get(leaving);
+    const leavingWeight = leaving === undefined ? undefined : weightOf(leaving);
     if (leaving !== undefined && leavingWeight !== undefined) {
       const count = (inWindow.get(leaving) ?? 1) - 1;
       inWindow.set(leaving, count);
@@ -37,7 +45,7 @@ export function bestWindowCoverage(
     }
     if (covered > best) best = covered;
   }
-  return Math.max(best, inHeading) / total;
+  return Math.min(1, Math.max(best, inHeading) / total);
 }
 
 /**

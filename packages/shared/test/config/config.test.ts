@@ -93,7 +93,7 @@ describe("config", () => {
     const documented = new Map(
       example
         .split("\n")
-        .filter((line) => /^[A-Z_]+=/.test(line))
+        .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
         .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
     );
     const defaults = parseConfig({}) as Record<string, unknown>;
