@@ -139,12 +139,20 @@ describe("ai-library index …", () => {
     expect(badRestore.stderr).toContain(`ls -l ${env.BACKUP_DIR}`);
   });
 
-  it("rebuilds from BOOKS_DIR inline, and queues a forced run for the worker", async () => {
+  it("rebuilds from BOOKS_DIR inline (also from scratch), and queues a forced run for the worker", async () => {
     const before = (await listing()).generations.length;
     const inline = await cli("index", "rebuild", "--inline", "--json");
     expect(inline.code, inline.stderr).toBe(0);
     expect(JSON.parse(inline.stdout)).toMatchObject({ published: true, chunkCount: expect.any(Number) });
     expect((await listing()).generations.length).toBe(before + 1);
+
+    // From scratch: every book parsed and embedded again, and the report says so.
+    const full = await cli("ingest", "--full", "--inline");
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.stdout).toContain("проиндексировано 2, без изменений 0");
+    expect(full.stdout).toMatch(
+      /Полная пересборка: разобрано заново книг 2, векторизовано заново (\d+) из \1 фрагментов/,
+    );
 
     const queued = await cli("index", "rebuild", "--json");
     expect(queued.code, queued.stderr).toBe(0);

@@ -21,8 +21,13 @@ const CONNECT_TIMEOUT_MS = 2_000;
 type Connected = { redis: Redis; send: (generationId: string) => Promise<number> } | { reason: string };
 
 async function connect(config: AppConfig): Promise<Connected> {
-  // Loaded here, and without BullMQ: the other index commands need no Redis at all.
-  const notice = await import("@ai-library/shared/notice");
+  let notice: typeof import("@ai-library/shared/notice");
+  try {
+    // Loaded here, and without BullMQ: the other index commands need no Redis at all.
+    notice = await import("@ai-library/shared/notice");
+  } catch (error) {
+    return { reason: (error as Error).message };
+  }
   try {
     const redis = await notice.connectProducer(config.REDIS_URL, { connectTimeoutMs: CONNECT_TIMEOUT_MS });
     const send = (generationId: string) =>
