@@ -25,11 +25,11 @@ import {
 } from "@ai-library/shared/queue";
 import { type Job, UnrecoverableError } from "bullmq";
 import type { StagingArea } from "../staging/staging-area.js";
-import { type Assembly, assembleBooks, childOutcomes } from "./assemble-books.js";
 import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";
 import type { JobHandler } from "./job-handlers.js";
 import { createJobProgressReporter } from "./progress-reporter.js";
+import { type Assembly, assembleBooks, childOutcomes } from "./run-book-sources.js";
 import { recordRunMetrics } from "./run-metrics.js";
 import { finishedRunRecord, runJobResult } from "./run-summary.js";
 

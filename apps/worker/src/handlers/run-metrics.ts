@@ -3,7 +3,7 @@
 // run, when its record is saved, so a retried publish step never counts a book twice.
 import type { RunOutcome, WorkerMetrics } from "@ai-library/shared/metrics";
 import type { BookOutcome } from "@ai-library/shared/pipeline";
-import type { ChildOutcomes } from "./assemble-books.js";
+import type { ChildOutcomes } from "./run-book-sources.js";
 
 export function recordRunMetrics(
   metrics: WorkerMetrics | undefined,
