@@ -1,23 +1,25 @@
 // `pnpm eval`: builds a library through the real ingest pipeline (48 XQuAD articles per
 // language as Markdown books + long real books + the Debian documentation books), asks every
-// XQuAD question and our long-book questions through the bot's retriever in each mode, and
-// prints recall@1, recall@5 and MRR per set and language; then asks the answer-level set the
-// bot's way (retriever + extractive answerer) and scores the answers themselves. Tables and
+// XQuAD question, our long-book questions and our different-words questions through the bot's
+// retriever in each mode, and prints recall@1, recall@5 and MRR per set and language; then
+// asks the answer-level set the bot's way (retriever + extractive answerer) and scores the
+// answers themselves, with the default retriever and (full run) with each query expansion. Tables and
 // settings go to bench-results/eval.json. `--answers-only` builds just the answer set's books.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { closeLogger } from "@ai-library/shared/logging";
-import { retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
+import { DEBIAN_THESAURUS_FILES, loadThesaurus, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { loadAnswerQuestions } from "./answers/answer-questions.js";
-import { type AnswerSetPlan, planAnswerSet } from "./answers/answer-set-plan.js";
-import { measureAnswerSet } from "./answers/measure-answer-set.js";
+import { planAnswerSet } from "./answers/answer-set-plan.js";
+import { answerSetByMethod, measureAnswerSet } from "./answers/measure-answer-set.js";
 import { buildEvalLibrary } from "./library/build-eval-library.js";
 import { EXTRA_DISTRACTORS, LONG_BOOKS, resolveCorpus, xquadPath } from "./library/corpus.js";
 import { defaultEvalBooksDir, ensureDebianBooks } from "./library/debian-books.js";
 import { openEvalWorkspace } from "./library/eval-workspace.js";
-import { methodSpecs, openMethod, SEARCH_K } from "./methods.js";
+import { expansionSpecs, type MethodDeps, methodSpecs, needsThesaurus, openMethod, SEARCH_K } from "./methods.js";
 import { describeCommand, parseEvalOptions, UsageRequested } from "./options.js";
+import { loadDifferentWordsQuestions } from "./questions/different-words-questions.js";
 import { loadLongBookQuestions } from "./questions/long-book-questions.js";
 import { xquadQuestions } from "./questions/xquad-questions.js";
 import { measureMethods } from "./report/measure-methods.js";
@@ -27,11 +29,12 @@ import { loadXquad } from "./xquad/load-xquad.js";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
 const ANSWER_QUESTIONS = join(REPO_ROOT, "packages/eval/data/answer-questions.json");
+const DIFFERENT_WORDS_QUESTIONS = join(REPO_ROOT, "packages/eval/data/different-words-questions.json");
 
-function planAnswers(evalBooks: string | undefined): AnswerSetPlan {
+/** The Debian books' cache folder and the books in it, fetching missing ones first. */
+function debianBooks(evalBooks: string | undefined): { dir: string; available: Set<string> } {
   const dir = evalBooks ?? defaultEvalBooksDir(process.env);
-  const available = ensureDebianBooks(dir, REPO_ROOT, (line) => process.stdout.write(`${line}\n`));
-  return planAnswerSet(loadAnswerQuestions(ANSWER_QUESTIONS), dir, available);
+  return { dir, available: ensureDebianBooks(dir, REPO_ROOT, (line) => process.stdout.write(`${line}\n`)) };
 }
 
 async function main(): Promise<void> {
@@ -46,15 +49,26 @@ async function main(): Promise<void> {
       en: xquad ? loadXquad(xquadPath(corpus, "en")).slice(0, options.articles) : [],
       ru: xquad ? loadXquad(xquadPath(corpus, "ru")).slice(0, options.articles) : [],
     };
-    const answers = options.noBooks ? undefined : planAnswers(options.evalBooks);
+    const debian = options.noBooks ? undefined : debianBooks(options.evalBooks);
+    const answers = debian && planAnswerSet(loadAnswerQuestions(ANSWER_QUESTIONS), debian.dir, debian.available);
+    const differentWords =
+      debian && xquad
+        ? loadDifferentWordsQuestions(DIFFERENT_WORDS_QUESTIONS, debian.dir, debian.available)
+        : undefined;
     const retrievalBooks =
       options.noBooks || options.answersOnly
         ? []
         : options.quick
           ? [...LONG_BOOKS]
           : [...LONG_BOOKS, ...EXTRA_DISTRACTORS];
-    const books = [...new Set([...retrievalBooks, ...(answers?.corpusBooks ?? [])])];
-    const extraBooks = answers?.extraBooks ?? [];
+    const books = [
+      ...new Set([...retrievalBooks, ...(answers?.corpusBooks ?? []), ...(differentWords?.corpusBooks ?? [])]),
+    ];
+    const extraBooks = [
+      ...new Map(
+        [...(answers?.extraBooks ?? []), ...(differentWords?.extraBooks ?? [])].map((book) => [book.file, book]),
+      ).values(),
+    ];
     process.stdout.write(
       `Building the evaluation library in ${workDir} (${articles.en.length}+${articles.ru.length} articles, ${books.length + extraBooks.length} books)…\n`,
     );
@@ -67,15 +81,29 @@ async function main(): Promise<void> {
           ...(options.noBooks
             ? []
             : loadLongBookQuestions(join(REPO_ROOT, "packages/eval/data/long-book-questions.json"))),
+          ...(differentWords?.questions ?? []),
         ]
       : [];
+    if (differentWords && differentWords.skipped > 0)
+      process.stdout.write(`(${differentWords.skipped} different-words questions left out: Debian book not fetched)\n`);
     const settings = retrievalSettingsFromConfig(config);
-    const deps = { store: library.store, embedder, logger };
+    const specs = methodSpecs(settings, options.baseline);
+    // The answer set with each query expansion too, in the full run only: --answers-only stays quick.
+    const expansions = xquad ? expansionSpecs(settings) : [];
+    const running = [...(questions.length > 0 ? specs : []), ...(answers ? expansions : [])];
+    // Read once, before any search, as a process that searches with synonyms would at start.
+    const thesaurus =
+      needsThesaurus(running) || (options.sweep && xquad) ? loadThesaurus(DEBIAN_THESAURUS_FILES, logger) : undefined;
+    if (thesaurus?.size === 0)
+      process.stdout.write(
+        "(no thesaurus: apt-get install wordnet-base mythes-ru; the thesaurus rows search no synonyms)\n",
+      );
+    const deps: MethodDeps = { store: library.store, embedder, logger, ...(thesaurus ? { thesaurus } : {}) };
     const results =
-      questions.length > 0
-        ? await measureMethods(methodSpecs(settings, options.baseline), questions, (spec) => openMethod(spec, deps))
-        : [];
+      questions.length > 0 ? await measureMethods(specs, questions, (spec) => openMethod(spec, deps)) : [];
     const answerReport = answers ? await measureAnswerSet(answers, settings, deps) : undefined;
+    const answersByMethod =
+      answerReport && answers && expansions.length > 0 ? await answerSetByMethod(answers, expansions, deps) : undefined;
     printAndWrite(options, {
       command: describeCommand(options),
       k: SEARCH_K,
@@ -89,9 +117,13 @@ async function main(): Promise<void> {
       },
       results,
       ...(answerReport ? { answers: answerReport } : {}),
+      ...(answerReport && answersByMethod
+        ? {
+            answersByMethod: [{ method: "hybrid (default)", scores: answerReport.scores }, ...answersByMethod],
+          }
+        : {}),
     });
-    if (options.sweep && xquad)
-      await runSweep({ store: library.store, embedder, logger, questions, base: settings, out: options.out });
+    if (options.sweep && xquad) await runSweep({ ...deps, questions, base: settings, out: options.out });
   } finally {
     embedder.close();
     await closeLogger(logger);

@@ -31,7 +31,7 @@ export const USAGE = `pnpm eval [--quick] [--answers-only] [--verbose] [--baseli
   --baseline  also run plain BM25 with MiniSearch (fuzzy + prefix), the figure the issue started from
   --articles  XQuAD articles per language (default 48, 12 with --quick)
   --no-books  no real books and no long-book questions (a smoke run of the harness itself)
-  --sweep     also try fusion weights and candidate counts on the same library (how defaults were chosen)
+  --sweep     also try fusion weights and query expansion (RM3, thesaurus) on the same library (how defaults were chosen)
   --eval-books  cache of the Debian books (default \${XDG_CACHE_HOME:-~/.cache}/ai-library/eval-books;
               fetched by scripts/fetch-eval-books.sh when missing)
   --work-dir  keep the built library there; a re-run re-ingests only what changed

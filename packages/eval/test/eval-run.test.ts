@@ -20,7 +20,7 @@ interface EvalJson {
 }
 
 describe("pnpm eval", () => {
-  it("builds a library, scores dense, keyword and hybrid search per language and writes the JSON", () => {
+  it("builds a library, scores dense, keyword, hybrid and query-expansion search per language and writes the JSON", () => {
     const dir = mkdtempSync(join(tmpdir(), "eval-run-"));
     try {
       const out = join(dir, "eval.json");
@@ -44,8 +44,10 @@ describe("pnpm eval", () => {
         "keyword only",
         "hybrid, raw chunks",
         "hybrid (default)",
+        "hybrid + RM3",
+        "hybrid + thesaurus",
       ]);
-      const hybrid = report.results.at(-1)?.scores ?? {};
+      const hybrid = report.results.find((result) => result.name === "hybrid (default)")?.scores ?? {};
       expect(Object.keys(hybrid)).toEqual(["xquad/en", "xquad/ru"]);
       for (const scores of Object.values(hybrid)) {
         expect(scores.questions).toBeGreaterThan(20);

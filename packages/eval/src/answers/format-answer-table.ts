@@ -34,6 +34,20 @@ export function formatAnswerMarkdown(scores: Record<string, AnswerScores>): stri
   return [head, rule, ...rows].join("\n");
 }
 
+/** One row per retrieval method: the answer set over all questions (answers/all, no-answer/all). */
+export function formatAnswerComparison(
+  rows: readonly { method: string; scores: Record<string, AnswerScores> }[],
+): string {
+  const width = Math.max(20, ...rows.map((row) => row.method.length));
+  const header = ["retrieval".padEnd(width), ...COLUMNS.map((column) => column.title.padEnd(12))].join(" | ");
+  const lines = rows.map((row) => {
+    // Answerable columns come from answers/all, "no-ans right" from no-answer/all.
+    const value = (key: keyof AnswerScores) => row.scores["answers/all"]?.[key] ?? row.scores["no-answer/all"]?.[key];
+    return [row.method.padEnd(width), ...COLUMNS.map((column) => f3(value(column.key)).padEnd(12))].join(" | ");
+  });
+  return [header, "-".repeat(header.length), ...lines].join("\n");
+}
+
 function oneLine(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;

@@ -1,6 +1,7 @@
 // One evaluation question: where its answer must be found and the text that proves it.
 
-export type QuestionSet = "xquad" | "long-books";
+/** "different-words": the question uses other words than the book (different-words-questions.ts). */
+export type QuestionSet = "xquad" | "long-books" | "different-words";
 
 export interface EvalQuestion {
   id: string;

@@ -5,7 +5,12 @@ import { cpus } from "node:os";
 import { dirname } from "node:path";
 import type { EmbedderIdentity } from "@ai-library/shared/embeddings";
 import type { RetrievalSettings } from "@ai-library/shared/retrieval";
-import { formatAnswerMarkdown, formatAnswerMisses, formatAnswerTable } from "../answers/format-answer-table.js";
+import {
+  formatAnswerComparison,
+  formatAnswerMarkdown,
+  formatAnswerMisses,
+  formatAnswerTable,
+} from "../answers/format-answer-table.js";
 import type { AnswerOutcome, AnswerScores } from "../answers/score-answers.js";
 import type { EvalOptions } from "../options.js";
 import { formatMarkdownTable, formatTable } from "./format-table.js";
@@ -20,6 +25,8 @@ export interface EvalRun {
   library: { books: number; chunks: number; ingestSeconds: number };
   results: MeasuredMethod[];
   answers?: AnswerSetReport;
+  /** The answer set with the default retriever and each query-expansion method (all questions). */
+  answersByMethod?: { method: string; scores: Record<string, AnswerScores> }[];
 }
 
 export interface AnswerSetReport {
@@ -46,6 +53,9 @@ export function printAndWrite(options: EvalOptions, run: EvalRun): void {
       process.stdout.write(`(${run.answers.skippedQuestions} questions about Debian books left out: not fetched)\n`);
     if (options.verbose) process.stdout.write(`\n${formatAnswerMisses(run.answers.outcomes)}\n`);
     process.stdout.write("\n");
+  }
+  if (run.answersByMethod) {
+    process.stdout.write(`Answer-level set by retrieval method\n${formatAnswerComparison(run.answersByMethod)}\n\n`);
   }
   mkdirSync(dirname(options.out), { recursive: true });
   const markdown = run.results.length > 0 ? formatMarkdownTable(run.results) : undefined;
