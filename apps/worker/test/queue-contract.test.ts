@@ -17,9 +17,9 @@ import {
 import { type Job, UnrecoverableError } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertHandlersComplete, type JobHandler, processorForQueue } from "../src/handlers/job-handlers.js";
+import { assertHandlersComplete, type Handler, processorForQueue } from "../src/handlers/job-handlers.js";
 
-const noop: JobHandler = async () => "done";
+const noop: Handler<unknown> = async () => "done";
 const sha = (seed: string) => seed.repeat(64).slice(0, 64);
 
 describe("job handler registry", () => {
@@ -35,6 +35,16 @@ describe("job handler registry", () => {
     const processor = processorForQueue("ingest-books", { [JOB_NAMES.run]: noop, [JOB_NAMES.book]: noop });
     const stray = { name: JOB_NAMES.run, id: "x" } as Job;
     await expect(processor(stray)).rejects.toThrow(UnrecoverableError);
+  });
+
+  it("parses the payload with its job name's schema before the handler sees it", async () => {
+    const seen: unknown[] = [];
+    const book: Handler<unknown> = async (payload) => seen.push(payload);
+    const processor = processorForQueue("ingest-books", { [JOB_NAMES.run]: noop, [JOB_NAMES.book]: book });
+    const malformed = { name: JOB_NAMES.book, id: "y", data: { v: 1, runId: "r" } } as Job;
+    await expect(processor(malformed)).rejects.toThrow(UnrecoverableError);
+    await expect(processor(malformed)).rejects.toThrow(/invalid payload/);
+    expect(seen).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
-// The child job of a run: one book from file to staged chunks and vectors. Books already in the
+// The child job of a run, as a BullMQ adapter: one book from file to staged chunks and vectors
+// (prepareBook), with progress, retries and hand-back. Books already in the
 // live generation (same content, embedder and chunking; the generation verified) are reported
 // "unchanged" and cost nothing; books already staged by an earlier attempt or run are not embedded
 // again. A job of a full run (`--full`) skips both and embeds past the embedding cache.
@@ -6,21 +7,21 @@ import { hostname } from "node:os";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
-import { type IngestSettings, prepareBook } from "@ai-library/shared/pipeline";
 import {
-  type BookJobResult,
-  type BookProgress,
-  type IngestBookPayload,
-  InvalidJobPayloadError,
-  ingestBookPayloadSchema,
-} from "@ai-library/shared/queue";
-import { type Job, UnrecoverableError } from "bullmq";
+  type BookOutcome,
+  type IngestSettings,
+  indexedBookOutcome,
+  prepareBook,
+  unchangedBookOutcome,
+} from "@ai-library/shared/pipeline";
+import type { BookJobResult, BookProgress, IngestBookPayload } from "@ai-library/shared/queue";
+import { UnrecoverableError } from "bullmq";
 import type { StagingArea } from "../staging/staging-area.js";
 import { assertContentUnchanged } from "./book-content.js";
 import { toBookJobError } from "./book-errors.js";
 import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";
-import type { JobHandler } from "./job-handlers.js";
+import type { Handler } from "./job-handlers.js";
 import { createJobProgressReporter } from "./progress-reporter.js";
 import { createVerifiedLiveManifest } from "./verified-live-manifest.js";
 
@@ -33,26 +34,18 @@ export interface IngestBookDeps {
   workerId?: string;
 }
 
-function parsePayload(job: Job): IngestBookPayload {
-  const parsed = ingestBookPayloadSchema.safeParse(job.data);
-  if (!parsed.success)
-    throw new UnrecoverableError(new InvalidJobPayloadError(job.name, job.id, parsed.error.message).message);
-  return parsed.data;
-}
-
-/** Title, chunks and pages of a book, for the job result. */
-const facts = (title: string, chunks: number, pages: number | undefined) => ({
-  title,
-  chunks,
-  ...(pages !== undefined ? { pages } : {}),
+/** Title, chunks and pages of a book's report line, for the job result. */
+const facts = (outcome: BookOutcome) => ({
+  ...(outcome.title !== undefined ? { title: outcome.title } : {}),
+  chunks: outcome.chunks ?? 0,
+  ...(outcome.pages !== undefined ? { pages: outcome.pages } : {}),
 });
 
-export function createIngestBookHandler(deps: IngestBookDeps): JobHandler {
+export function createIngestBookHandler(deps: IngestBookDeps): Handler<IngestBookPayload> {
   const worker = deps.workerId ?? `${hostname()}:${process.pid}`;
   const liveManifest = createVerifiedLiveManifest(deps.store, deps.logger);
 
-  return async (job, token, signal): Promise<BookJobResult> => {
-    const book = parsePayload(job);
+  return async (book, job, token, signal): Promise<BookJobResult> => {
     const started = Date.now();
     const result = (status: BookJobResult["status"], fields: Partial<BookJobResult>): BookJobResult => ({
       bookId: book.bookId,
@@ -69,9 +62,9 @@ export function createIngestBookHandler(deps: IngestBookDeps): JobHandler {
     if (!book.full) {
       const needs = { embedder: deps.embedder.identity, chunking: deps.settings.chunking };
       const live = (await liveManifest(needs))?.books.find((entry) => entry.bookId === book.bookId);
-      if (live) return result("unchanged", facts(live.title, live.chunkCount, live.pages));
+      if (live) return result("unchanged", facts(unchangedBookOutcome(book, live)));
       const staged = deps.staging.has(book.bookId) ? deps.staging.read(book.bookId) : undefined;
-      if (staged) return result("staged", facts(staged.record.title, staged.chunks.length, staged.record.pages));
+      if (staged) return result("staged", facts(indexedBookOutcome(book, staged)));
     }
     await assertContentUnchanged(book);
 
@@ -87,8 +80,9 @@ export function createIngestBookHandler(deps: IngestBookDeps): JobHandler {
           progress.report({ file: book.file, phase: "embedding", chunksDone: done, chunksTotal: total }),
       });
       deps.staging.write(prepared);
+      const outcome = indexedBookOutcome(book, prepared);
       const chunks = prepared.chunks.length;
-      const pages = prepared.record.pages;
+      const pages = outcome.pages;
       progress.report({
         file: book.file,
         phase: "done",
@@ -97,7 +91,7 @@ export function createIngestBookHandler(deps: IngestBookDeps): JobHandler {
         ...(pages !== undefined ? { pages } : {}),
       });
       deps.logger.info(`Prepared ${book.file}: ${chunks} chunks`, { runId: book.runId, bookId: book.bookId });
-      return result("staged", { ...facts(prepared.record.title, chunks, pages), embeddedChunks: chunks });
+      return result("staged", { ...facts(outcome), embeddedChunks: chunks });
     } catch (error) {
       await handBackIfCancelled(job, token, signal, deps.logger);
       const jobError = toBookJobError(error);

@@ -1,35 +1,34 @@
-// The parent job of a run. It starts once every book job has finished (or failed for good),
-// builds the new generation from the live one and the staged books (a full run: from the staged
-// books alone), publishes it atomically and announces it. Runs are serialised (global
-// concurrency 1, plus the index's publish lock).
-import { CHUNKER_VERSION } from "@ai-library/shared/chunking";
+// The parent job of a run, as a BullMQ adapter over the pipeline. It starts once every book job
+// has finished (or failed for good); assembleGeneration and publishRun build and publish the new
+// generation from the live one and the staged books (a full run: from the staged books alone).
+// What is left here is BullMQ's part: the children's results, progress, hand-back on shutdown,
+// the run record, metrics and the announcement. Runs are serialised (global concurrency 1, plus
+// the index's publish lock).
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
+  assembleGeneration,
+  type IngestReport,
   type IngestSettings,
-  NothingToPublishError,
-  nothingToPublish,
   openReusableGeneration,
+  publishRun,
   type ReusableOpen,
 } from "@ai-library/shared/pipeline";
-import {
-  type GenerationNotice,
-  type IngestRunPayload,
-  InvalidJobPayloadError,
-  ingestRunPayloadSchema,
-  type RunHistory,
-  type RunJobResult,
-  type RunPublishProgress,
+import type {
+  GenerationNotice,
+  IngestRunPayload,
+  RunHistory,
+  RunJobResult,
+  RunPublishProgress,
 } from "@ai-library/shared/queue";
-import { type Job, UnrecoverableError } from "bullmq";
 import type { StagingArea } from "../staging/staging-area.js";
 import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";
-import type { JobHandler } from "./job-handlers.js";
+import type { Handler } from "./job-handlers.js";
 import { createJobProgressReporter } from "./progress-reporter.js";
-import { type Assembly, assembleBooks, childOutcomes } from "./run-book-sources.js";
+import { addBookOfRun, childOutcomes } from "./run-book-sources.js";
 import { recordRunMetrics } from "./run-metrics.js";
 import { finishedRunRecord, runJobResult } from "./run-summary.js";
 
@@ -42,15 +41,11 @@ export interface IngestRunDeps {
   announce: (notice: GenerationNotice) => Promise<void>;
   logger: Logger;
   metrics?: WorkerMetrics;
+  /** Sees each finished run's per-book report, which the history keeps only as counts. */
+  onReport?: (runId: string, report: IngestReport) => void;
 }
 
-function parsePayload(job: Job): IngestRunPayload {
-  const parsed = ingestRunPayloadSchema.safeParse(job.data);
-  if (parsed.success) return parsed.data;
-  throw new UnrecoverableError(new InvalidJobPayloadError(job.name, job.id, parsed.error.message).message);
-}
-
-export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
+export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPayload> {
   const { logger, store, settings } = deps;
   // The notice only speeds bots up (they also poll): failing to send it must not fail the run.
   const announce = (notice: GenerationNotice) =>
@@ -58,8 +53,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
       .announce(notice)
       .catch((error: Error) => logger.warn(`Could not announce generation ${notice.generationId}: ${error.message}`));
 
-  return async (job, token, signal): Promise<RunJobResult> => {
-    const run = parsePayload(job);
+  return async (run, job, token, signal): Promise<RunJobResult> => {
     const earlier = await deps.history.get(run.runId);
     if (
       earlier?.state === "published" &&
@@ -85,68 +79,58 @@ export function createIngestRunHandler(deps: IngestRunDeps): JobHandler {
     const reusable: ReusableOpen = run.full ? {} : await openReusableGeneration(store, needs);
     if (reusable.reason)
       logger.warn(`Run ${run.runId}: ${reusable.reason}; only books staged for this run can be added`);
-    const request = {
-      embedder: deps.embedder.identity,
-      chunking: { version: CHUNKER_VERSION, ...settings.chunking },
-      indexFactory: settings.indexFactory,
-      nprobe: settings.nprobe,
-    };
-    let assembly: Assembly = { outcomes: [], stagedBookIds: [] };
+    const stagedBookIds: string[] = [];
+    const total = run.books.length;
     try {
-      const manifest = await store.publish(request, async (builder) => {
-        assembly = await assembleBooks(builder, {
-          run,
-          children,
-          previous: reusable.generation,
-          staging: deps.staging,
-          ...(signal ? { signal } : {}),
-          onBookAdded: (added, total) => progress.report({ phase: "assembling", booksAdded: added, booksTotal: total }),
-        });
-        if (!assembly.outcomes.some((outcome) => outcome.status === "indexed" || outcome.status === "unchanged"))
-          throw nothingToPublish(run.folder, run.books.length);
-        progress.report({ phase: "publishing", booksAdded: run.books.length, booksTotal: run.books.length });
-      });
-      const pruned = store.prune(settings.keepGenerations);
-      for (const bookId of assembly.stagedBookIds) deps.staging.remove(bookId);
-      const record = finishedRunRecord(run, assembly.outcomes, {
-        state: "published",
-        generationId: manifest.id,
-        ...(manifest.previousId ? { previousId: manifest.previousId } : {}),
-        chunkCount: manifest.chunkCount,
-        embeddedChunks,
-        ...(run.full ? { full: true } : {}),
-      });
-      await deps.history.save(record);
-      recordRunMetrics(deps.metrics, "published", assembly.outcomes, children);
-      await announce({ generationId: manifest.id, runId: run.runId, publishedAt: new Date().toISOString() });
-      progress.report({ phase: "done", booksAdded: run.books.length, booksTotal: run.books.length });
-      logger.info(
-        `Run ${run.runId} published generation ${manifest.id}: ${manifest.books.length} books, ${manifest.chunkCount} chunks`,
+      const report = await publishRun(
+        { store, embedder: deps.embedder.identity, settings, logger },
         {
-          ...record.counts,
-          pruned,
+          folder: run.folder,
+          booksFound: total,
+          label: `Run ${run.runId}`,
+          startedAt: Date.parse(run.requestedAt),
+          ...(run.full ? { full: true } : {}),
+          embeddedChunks: () => embeddedChunks,
+          assemble: async (builder) => {
+            const outcomes = await assembleGeneration({
+              books: run.books,
+              skipped: run.skipped,
+              addBook: addBookOfRun(builder, {
+                children,
+                previous: reusable.generation,
+                staging: deps.staging,
+                stagedBookIds,
+              }),
+              ...(signal ? { signal } : {}),
+              onBookDone: (added) => progress.report({ phase: "assembling", booksAdded: added, booksTotal: total }),
+            });
+            progress.report({ phase: "publishing", booksAdded: total, booksTotal: total });
+            return outcomes;
+          },
         },
       );
+      if (report.published) for (const bookId of stagedBookIds) deps.staging.remove(bookId);
+      const record = finishedRunRecord(run, report);
+      await deps.history.save(record);
+      recordRunMetrics(
+        deps.metrics,
+        record.state === "published" ? "published" : "nothing_published",
+        report.outcomes,
+        children,
+      );
+      deps.onReport?.(run.runId, report);
+      if (report.generationId) {
+        await announce({ generationId: report.generationId, runId: run.runId, publishedAt: new Date().toISOString() });
+        progress.report({ phase: "done", booksAdded: total, booksTotal: total });
+      }
+      // A run that published nothing completes too: retrying cannot help, every reason is recorded.
       return runJobResult(record);
     } catch (error) {
-      if (!(error instanceof NothingToPublishError)) {
-        await handBackIfCancelled(job, token, signal, deps.logger);
-        logger.warn(
-          `Run ${run.runId} could not publish (attempt ${job.attemptsMade + 1}/${job.opts.attempts ?? 1}): ${(error as Error).message}`,
-        );
-        throw error;
-      }
-      // Retrying cannot help: the run is finished, with nothing published and every reason recorded.
-      const record = finishedRunRecord(run, assembly.outcomes, {
-        state: "nothing_published",
-        failure: error.message,
-        embeddedChunks,
-        ...(run.full ? { full: true } : {}),
-      });
-      await deps.history.save(record);
-      recordRunMetrics(deps.metrics, "nothing_published", assembly.outcomes, children);
-      logger.error(`Run ${run.runId}: ${error.message}`);
-      return runJobResult(record);
+      await handBackIfCancelled(job, token, signal, deps.logger);
+      logger.warn(
+        `Run ${run.runId} could not publish (attempt ${job.attemptsMade + 1}/${job.opts.attempts ?? 1}): ${(error as Error).message}`,
+      );
+      throw error;
     } finally {
       await progress.flush();
       reusable.generation?.close();

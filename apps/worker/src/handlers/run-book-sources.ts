@@ -1,9 +1,8 @@
-// The heart of the publish step: every book of the run goes into the new generation from the
-// live generation (unchanged) or from staging (prepared by its child job), or is reported as
-// failed with the reason its child job gave. Books are added in the order of the scan.
-import { setImmediate as setImmediatePromise } from "node:timers/promises";
+// Where the run job finds each book of its run: a book job that failed for good gives the
+// failure, the live generation gives an unchanged book (prepareOrReuseBook), and the staging
+// area gives a book its job prepared. A book found in none of them is reported with what to do.
 import type { GenerationBuilder, LoadedGeneration } from "@ai-library/shared/index";
-import type { BookOutcome } from "@ai-library/shared/pipeline";
+import { type BookOutcome, prepareOrReuseBook } from "@ai-library/shared/pipeline";
 import {
   type BookJobResult,
   bookJobResultSchema,
@@ -34,78 +33,41 @@ export function childOutcomes(
   return { results, failures: new Map(Object.entries(failures).map(([key, reason]) => [jobIdOfKey(key), reason])) };
 }
 
-export interface AssembleDeps {
-  run: IngestRunPayload;
+export type RunBook = IngestRunPayload["books"][number];
+
+export interface RunBookSources {
   children: ChildOutcomes;
   previous: LoadedGeneration | undefined;
   staging: StagingArea;
-  signal?: AbortSignal;
-  onBookAdded?: (added: number, total: number) => void;
-}
-
-export interface Assembly {
-  outcomes: BookOutcome[];
-  /** Books taken from staging: their staged files can go once the generation is live. */
+  /** Books taken from staging are listed here: their staged files can go once the generation is live. */
   stagedBookIds: string[];
 }
 
-/**
- * Yields to the event loop after every book: a large library takes a while to copy, and the
- * job's lock must keep being renewed meanwhile or another worker would take the run over.
- */
-export async function assembleBooks(builder: GenerationBuilder, deps: AssembleDeps): Promise<Assembly> {
-  const { run, children, previous, staging } = deps;
-  const outcomes: BookOutcome[] = run.skipped.map((book) => ({ ...book }));
-  const stagedBookIds: string[] = [];
-  for (const [index, book] of run.books.entries()) {
-    deps.signal?.throwIfAborted();
+/** The `addBook` of assembleGeneration for a run job. */
+export function addBookOfRun(builder: GenerationBuilder, sources: RunBookSources) {
+  const { children, staging } = sources;
+  return async (book: RunBook): Promise<BookOutcome> => {
     const failure = children.failures.get(book.childJobId);
-    const reused = failure === undefined ? previous?.book(book.bookId) : undefined;
-    if (failure !== undefined) {
-      outcomes.push({ file: book.file, status: "failed", bookId: book.bookId, ...parseBookFailure(failure) });
-    } else if (previous && reused) {
-      builder.addBook(
-        { ...reused, file: book.file },
-        previous.chunksOfBook(book.bookId),
-        previous.vectorsOfBook(book.bookId),
-      );
-      const pages = reused.pages;
-      outcomes.push({
-        file: book.file,
-        status: "unchanged",
-        bookId: book.bookId,
-        title: reused.title,
-        chunks: reused.chunkCount,
-        ...(pages !== undefined ? { pages } : {}),
-      });
-    } else {
-      const staged = staging.read(book.bookId);
-      if (staged) {
-        builder.addBook({ ...staged.record, file: book.file }, staged.chunks, staged.vectors);
-        stagedBookIds.push(book.bookId);
-        const pages = staged.record.pages;
-        outcomes.push({
-          file: book.file,
-          status: "indexed",
-          bookId: book.bookId,
-          title: staged.record.title,
-          chunks: staged.chunks.length,
-          ...(pages !== undefined ? { pages } : {}),
-        });
-      } else {
+    if (failure !== undefined)
+      return { file: book.file, status: "failed", bookId: book.bookId, ...parseBookFailure(failure) };
+    return prepareOrReuseBook(builder, book, {
+      previous: sources.previous,
+      prepare: async () => {
+        const staged = staging.read(book.bookId);
+        if (staged) {
+          sources.stagedBookIds.push(book.bookId);
+          return staged;
+        }
         const known = children.results.has(book.childJobId);
-        outcomes.push({
+        return {
           file: book.file,
           status: "failed",
           bookId: book.bookId,
           reason: known
             ? `${book.file}: its prepared chunks are gone from the staging folder and the live index; run \`pnpm ai-library ingest --force\``
             : `${book.file}: its book job left no result (removed from the queue?); run \`pnpm ai-library ingest --force\``,
-        });
-      }
-    }
-    deps.onBookAdded?.(index + 1, run.books.length);
-    await setImmediatePromise();
-  }
-  return { outcomes, stagedBookIds };
+        };
+      },
+    });
+  };
 }

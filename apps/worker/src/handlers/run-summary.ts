@@ -1,5 +1,7 @@
-// Folds the per-book outcomes of a run into the record the history and `ingest status` show.
-import type { BookOutcome } from "@ai-library/shared/pipeline";
+// Folds a run's report (publishRun) into the record the history and `ingest status` show: the
+// per-book lines become counts, the failed books and the pages of the new generation.
+import type { BookOutcome, IngestReport } from "@ai-library/shared/pipeline";
+import { isInGeneration } from "@ai-library/shared/pipeline";
 import type { FailedBook, IngestRunPayload, RunCounts, RunJobResult, RunRecord } from "@ai-library/shared/queue";
 
 export interface RunSummary {
@@ -9,7 +11,7 @@ export interface RunSummary {
   pages: number;
 }
 
-export function summarizeOutcomes(outcomes: BookOutcome[]): RunSummary {
+function summarizeOutcomes(outcomes: BookOutcome[]): RunSummary {
   const count = (status: BookOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).length;
   return {
     counts: {
@@ -25,27 +27,30 @@ export function summarizeOutcomes(outcomes: BookOutcome[]): RunSummary {
         ...(outcome.errorKind ? { errorKind: outcome.errorKind } : {}),
         reason: outcome.reason ?? "unknown reason",
       })),
-    pages: outcomes
-      .filter((outcome) => outcome.status === "indexed" || outcome.status === "unchanged")
-      .reduce((sum, outcome) => sum + (outcome.pages ?? 0), 0),
+    pages: outcomes.filter(isInGeneration).reduce((sum, outcome) => sum + (outcome.pages ?? 0), 0),
   };
 }
 
-/** The record of a finished run; duration runs from the enqueue to now. */
-export function finishedRunRecord(
-  run: IngestRunPayload,
-  outcomes: BookOutcome[],
-  fields: Pick<RunRecord, "state"> & Partial<RunRecord>,
-): RunRecord {
+/** The record of a finished run; its duration runs from the enqueue (publishRun counts from it). */
+export function finishedRunRecord(run: IngestRunPayload, report: IngestReport): RunRecord {
   return {
     runId: run.runId,
     folder: run.folder,
     enqueuedAt: run.requestedAt,
     booksTotal: run.books.length + run.skipped.length,
-    ...summarizeOutcomes(outcomes),
-    ...fields,
+    ...summarizeOutcomes(report.outcomes),
+    ...(report.published
+      ? {
+          state: "published" as const,
+          ...(report.generationId ? { generationId: report.generationId } : {}),
+          ...(report.previousId ? { previousId: report.previousId } : {}),
+          chunkCount: report.chunkCount,
+        }
+      : { state: "nothing_published" as const, ...(report.failure ? { failure: report.failure } : {}) }),
+    embeddedChunks: report.embeddedChunks,
+    ...(report.full ? { full: true } : {}),
     finishedAt: new Date().toISOString(),
-    durationMs: Date.now() - Date.parse(run.requestedAt),
+    durationMs: report.durationMs,
   };
 }
 

@@ -12,13 +12,11 @@ import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
 import {
   announceGeneration,
   createWorkerConnection,
-  JOB_NAMES,
   openIngestQueues,
   openRunHistory,
   readQueueStatus,
 } from "@ai-library/shared/queue";
-import { createIngestBookHandler } from "../handlers/ingest-book.js";
-import { createIngestRunHandler } from "../handlers/ingest-run.js";
+import { createIngestJobHandlers } from "../handlers/ingest-handlers.js";
 import { assertHandlersComplete } from "../handlers/job-handlers.js";
 import { openStagingArea } from "../staging/staging-area.js";
 import { warnUnlessNoEviction } from "./eviction-policy.js";
@@ -70,22 +68,20 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
     readQueue: () => readQueueStatus(queues, connection),
   });
   metrics.index.recordStartupCheck(check);
-  const handlers = {
-    [JOB_NAMES.run]: createIngestRunHandler({
-      settings,
-      embedder,
-      store,
-      staging,
-      history,
-      logger,
-      metrics: metrics.worker,
-      announce: async (notice) => {
-        const listeners = await announceGeneration(connection, config.QUEUE_PREFIX, notice);
-        logger.info(`Announced generation ${notice.generationId} to ${listeners} listener(s)`);
-      },
-    }),
-    [JOB_NAMES.book]: createIngestBookHandler({ settings, embedder, store, staging, logger, workerId }),
-  };
+  const handlers = createIngestJobHandlers({
+    settings,
+    embedder,
+    store,
+    staging,
+    history,
+    logger,
+    workerId,
+    metrics: metrics.worker,
+    announce: async (notice) => {
+      const listeners = await announceGeneration(connection, config.QUEUE_PREFIX, notice);
+      logger.info(`Announced generation ${notice.generationId} to ${listeners} listener(s)`);
+    },
+  });
   assertHandlersComplete(handlers);
 
   let consumers: QueueConsumers = { workers: [], activeJobs: () => 0 };

@@ -12,7 +12,7 @@ export interface ReuseRequirements {
   chunking: ChunkingOptions;
 }
 
-export function manifestIsReusable(manifest: GenerationManifest, needs: ReuseRequirements): boolean {
+function manifestIsReusable(manifest: GenerationManifest, needs: ReuseRequirements): boolean {
   const { chunking } = manifest;
   return (
     sameIdentity(manifest.embedder, needs.embedder) &&

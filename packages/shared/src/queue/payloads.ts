@@ -2,6 +2,7 @@
 // notices. Every reader parses with these; nothing trusts `job.data` as-is.
 import { z } from "zod";
 import { BOOK_ERROR_KINDS, BOOK_FORMATS } from "../loaders/types.js";
+import { JOB_NAMES, type JobName } from "./names.js";
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: "expected a sha256 hex digest" });
 const bookFormat = z.enum(BOOK_FORMATS);
@@ -155,3 +156,13 @@ export const workerPresenceSchema = z.object({
   activeJobs: z.number().int().nonnegative(),
 });
 export type WorkerPresence = z.infer<typeof workerPresenceSchema>;
+
+/**
+ * The payload of each job name. The worker parses every job with the schema of its name before
+ * its handler sees it, and the handler map's type pairs each name with its payload type.
+ */
+export const JOB_PAYLOAD_SCHEMAS = {
+  [JOB_NAMES.run]: ingestRunPayloadSchema,
+  [JOB_NAMES.book]: ingestBookPayloadSchema,
+} as const satisfies Record<JobName, z.ZodType>;
+export type JobPayload<Name extends JobName> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[Name]>;

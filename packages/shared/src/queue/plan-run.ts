@@ -1,11 +1,12 @@
-// Plans a run from the books folder: scan, drop duplicate files (same content), report
-// rejected files, and derive the run id from what was found.
+// Plans a queued run: the pipeline's plan (scan, duplicates removed, rejected files reported)
+// of the resolved folder, and the run id derived from what was found.
 import { randomBytes } from "node:crypto";
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
-import { type LibraryFile, scanLibrary } from "../pipeline/scan-library.js";
+import { planIngest } from "../pipeline/plan-ingest.js";
+import type { LibraryFile } from "../pipeline/scan-library.js";
 import { BooksFolderMissingError } from "./errors.js";
-import type { SkippedBook } from "./payloads.js";
+import { type SkippedBook, skippedBookSchema } from "./payloads.js";
 import { deriveRunId, type RunSettings } from "./run-id.js";
 
 export interface RunPlan {
@@ -18,27 +19,6 @@ export interface RunPlan {
   skipped: SkippedBook[];
 }
 
-function uniqueBooks(files: LibraryFile[]): { unique: LibraryFile[]; duplicates: SkippedBook[] } {
-  const firstFileOf = new Map<string, string>();
-  const unique: LibraryFile[] = [];
-  const duplicates: SkippedBook[] = [];
-  for (const book of files) {
-    const first = firstFileOf.get(book.bookId);
-    if (first)
-      duplicates.push({
-        file: book.file,
-        status: "duplicate",
-        bookId: book.bookId,
-        reason: `same content as ${first}`,
-      });
-    else {
-      firstFileOf.set(book.bookId, book.file);
-      unique.push(book);
-    }
-  }
-  return { unique, duplicates };
-}
-
 /** `force` makes a fresh run id for a deliberate re-run of the same books. */
 export async function planRun(requestedFolder: string, settings: RunSettings, force = false): Promise<RunPlan> {
   let folder: string;
@@ -47,17 +27,14 @@ export async function planRun(requestedFolder: string, settings: RunSettings, fo
   } catch {
     throw new BooksFolderMissingError(resolve(requestedFolder));
   }
-  const scan = await scanLibrary(folder);
-  const { unique, duplicates } = uniqueBooks(scan.files);
-  const skipped: SkippedBook[] = [
-    ...scan.rejected.map((error) => ({
-      file: error.file,
-      status: "failed" as const,
-      errorKind: error.kind,
-      reason: error.message,
-    })),
-    ...duplicates,
-  ];
+  const plan = await planIngest(folder);
+  // The schema checks what goes into the payload: a skipped book is failed or a duplicate.
+  const skipped = plan.skipped.map((outcome) => skippedBookSchema.parse(outcome));
   const nonce = force ? `${Date.now()}-${randomBytes(4).toString("hex")}` : undefined;
-  return { runId: deriveRunId({ folder, books: unique, skipped, settings }, nonce), folder, books: unique, skipped };
+  return {
+    runId: deriveRunId({ folder, books: plan.books, skipped, settings }, nonce),
+    folder,
+    books: plan.books,
+    skipped,
+  };
 }

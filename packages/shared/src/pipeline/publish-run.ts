@@ -1,0 +1,99 @@
+// Step 4: publish what the assembly built as a new generation, or say why nothing was published,
+// and write the run's report. The one place that builds the publish request from the settings,
+// prunes old generations, and words "nothing to publish"; the inline ingest and the worker's run
+// job both end here.
+import { CHUNKER_VERSION } from "../chunking/index.js";
+import type { EmbedderIdentity } from "../embeddings/types.js";
+import type { GenerationBuilder } from "../index/generation-builder.js";
+import type { IndexStore } from "../index/index-store.js";
+import type { Logger } from "../logging/index.js";
+import { isInGeneration } from "./book-outcomes.js";
+import type { IngestSettings } from "./ingest-settings.js";
+import type { BookOutcome, IngestReport } from "./types.js";
+
+export class NothingToPublishError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "NothingToPublishError";
+  }
+}
+
+/**
+ * Why a run publishes nothing. The report that prints it adds that the live index is
+ * unchanged, so the reason does not say it again.
+ */
+export function nothingToPublish(folder: string, booksFound: number): NothingToPublishError {
+  return new NothingToPublishError(
+    booksFound === 0
+      ? `в ${folder} нет книг поддерживаемых форматов (PDF, EPUB, FB2, TXT, MD), публиковать нечего`
+      : "ни одну книгу не удалось проиндексировать, публиковать нечего",
+  );
+}
+
+export interface PublishRunDeps {
+  store: IndexStore;
+  embedder: EmbedderIdentity;
+  settings: IngestSettings;
+  logger: Logger;
+}
+
+export interface PublishRunRequest {
+  folder: string;
+  booksFound: number;
+  /** Fills the builder and returns the report's lines (assembleGeneration). */
+  assemble: (builder: GenerationBuilder) => Promise<BookOutcome[]>;
+  /** Chunks embedded for this run, counted by the caller (inline: the indexed books; worker: the book jobs). */
+  embeddedChunks: (outcomes: BookOutcome[]) => number;
+  /** When the run started (the worker counts from the enqueue). */
+  startedAt: number;
+  full?: boolean;
+  /** How the log names this run: "Ingest", "Run run-…". */
+  label: string;
+}
+
+export async function publishRun(deps: PublishRunDeps, request: PublishRunRequest): Promise<IngestReport> {
+  const { store, settings, logger } = deps;
+  let outcomes: BookOutcome[] = [];
+  const base = () => ({
+    outcomes,
+    embeddedChunks: request.embeddedChunks(outcomes),
+    ...(request.full ? { full: true } : {}),
+  });
+  try {
+    const manifest = await store.publish(
+      {
+        embedder: deps.embedder,
+        chunking: { version: CHUNKER_VERSION, ...settings.chunking },
+        indexFactory: settings.indexFactory,
+        nprobe: settings.nprobe,
+      },
+      async (builder) => {
+        outcomes = await request.assemble(builder);
+        if (!outcomes.some(isInGeneration)) throw nothingToPublish(request.folder, request.booksFound);
+      },
+    );
+    const pruned = store.prune(settings.keepGenerations);
+    logger.info(
+      `${request.label} published generation ${manifest.id}: ${manifest.books.length} books, ${manifest.chunkCount} chunks`,
+      { previous: manifest.previousId, pruned },
+    );
+    return {
+      ...base(),
+      published: true,
+      generationId: manifest.id,
+      ...(manifest.previousId ? { previousId: manifest.previousId } : {}),
+      chunkCount: manifest.chunkCount,
+      durationMs: Date.now() - request.startedAt,
+    };
+  } catch (error) {
+    if (!(error instanceof NothingToPublishError)) throw error;
+    logger.error(`${request.label}: ${error.message}`);
+    return {
+      ...base(),
+      published: false,
+      chunkCount: 0,
+      failure: error.message,
+      durationMs: Date.now() - request.startedAt,
+    };
+  }
+}
