@@ -7,6 +7,8 @@ import type { Logger } from "@ai-library/shared/logging";
 import type { BotErrorKind } from "@ai-library/shared/metrics";
 import { LibraryEmptyError, type LiveLibrary } from "@ai-library/shared/retrieval";
 import { detectLanguage } from "@ai-library/shared/text";
+import { NEW_CONVERSATION_CALLBACK } from "../conversation/conversation-turn.js";
+import { type FollowUp, questionToAnswer } from "../conversation/follow-up.js";
 import { type OutgoingMessage, plainMessage, renderAnswer } from "../format/render-answer.js";
 import type { Texts } from "../i18n/index.js";
 import type { BotMetrics } from "../metrics/bot-metrics.js";
@@ -36,6 +38,8 @@ export interface QuestionRequest {
   chatId: number;
   userId: number;
   question: string;
+  /** Set when the question carries on from the previous turn: searched with its topic, and says so. */
+  followUp?: FollowUp;
   texts: Texts;
   log: Logger;
 }
@@ -56,7 +60,8 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   ]);
 }
 
-export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest): Promise<void> {
+/** The answer sent, or undefined when the user got an apology instead. */
+export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest): Promise<Answer | undefined> {
   const { sender, metrics, settings } = deps;
   const { chatId, userId, texts, log } = request;
   const started = Date.now();
@@ -80,7 +85,12 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
   };
 
   const work = async (): Promise<{ answer: Answer; generationId: string }> => {
-    const { passages, generationId } = await deps.search(request.question, settings.searchK);
+    const { followUp } = request;
+    const { passages, generationId } = await deps.search(
+      request.question,
+      settings.searchK,
+      followUp ? { context: followUp.context } : {},
+    );
     controller.signal.throwIfAborted();
     phase = "answerer";
     if (deps.answerer.kind === "openai") {
@@ -88,11 +98,15 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
       editor = createStreamEditor(sender, chatId, placeholder, settings.streamEditIntervalMs);
     }
     const stream = editor;
-    const answer = await deps.answerer.answer(request.question, passages, {
-      language: detectLanguage(request.question),
-      signal: controller.signal,
-      ...(stream ? { onPartial: (text: string) => stream.push(text) } : {}),
-    });
+    const answer = await deps.answerer.answer(
+      questionToAnswer(request.question, followUp, passages[0]?.text),
+      passages,
+      {
+        language: detectLanguage(request.question),
+        signal: controller.signal,
+        ...(stream ? { onPartial: (text: string) => stream.push(text) } : {}),
+      },
+    );
     await editor?.finish();
     controller.signal.throwIfAborted();
     phase = "telegram";
@@ -102,7 +116,8 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
   try {
     const { answer, generationId } = await abortable(work(), controller.signal);
     const ids = deps.sources.issue(userId, answer.sources);
-    await deliver(renderAnswer(answer, texts, ids));
+    const context = request.followUp && { topic: request.followUp.topic, newTopicCallback: NEW_CONVERSATION_CALLBACK };
+    await deliver(renderAnswer(answer, texts, ids, undefined, context));
     const latencyMs = Date.now() - started;
     metrics.bot.answerSent({ durationSeconds: latencyMs / 1000, sourceCount: answer.sources.length });
     log.info(`Ответ пользователю ${userId} отправлен за ${latencyMs} мс, источников: ${answer.sources.length}`, {
@@ -111,6 +126,7 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
       generation: generationId,
       notFound: answer.notFound,
     });
+    return answer;
   } catch (error) {
     await editor?.finish().catch(() => undefined);
     const reply =
@@ -132,6 +148,7 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
     await deliver([plainMessage(reply)]).catch((sendError: unknown) =>
       log.error(`Не удалось отправить ответ пользователю ${userId}: ${describeTelegramError(sendError)}`),
     );
+    return undefined;
   } finally {
     clearTimeout(timer);
     stopTyping();

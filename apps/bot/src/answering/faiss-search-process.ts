@@ -10,7 +10,7 @@
 // their FAISS scans are handed over at once (vectorHitsOfMany, one call from four questions on);
 // a search the bot no longer waits for (waitMs) is skipped. It exits when the bot goes away.
 import { type LoadedGeneration, openGeneration } from "@ai-library/shared/index";
-import { passagesFromVectorHits, vectorHitsOfMany } from "@ai-library/shared/retrieval";
+import { passagesFromVectorHits, searchQueryOf, vectorHitsOfMany } from "@ai-library/shared/retrieval";
 import type { SearchProcessReply, SearchProcessRequest, SearchRequest } from "./faiss-search-protocol.js";
 
 const KEEP = 2;
@@ -101,7 +101,11 @@ async function searchTogether(dir: string, waiting: QueuedSearch[]): Promise<voi
   const queries = searches.map((search) => ({
     id: search.id,
     k: search.k,
-    query: { text: search.text, vector: Float32Array.from(search.vector) },
+    query: searchQueryOf(
+      search.text,
+      Float32Array.from(search.vector),
+      search.context ? { context: search.context } : {},
+    ),
     settings: search.settings,
   }));
   let hits: ReturnType<typeof vectorHitsOfMany>;

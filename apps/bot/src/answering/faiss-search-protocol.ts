@@ -1,5 +1,5 @@
 // Messages between the bot and its search process (JSON over the IPC channel).
-import type { Passage, RetrievalSettings } from "@ai-library/shared/retrieval";
+import type { Passage, RetrievalSettings, SearchContext } from "@ai-library/shared/retrieval";
 
 /** Open (or keep) a generation directory: sent when a generation goes live. */
 export interface PrepareRequest {
@@ -16,6 +16,8 @@ export interface SearchRequest {
   /** The question's unit embedding, made in the bot (cheap) with the bot's embedder. */
   vector: number[];
   k: number;
+  /** A follow-up's earlier turn, searched beside the question at its weight. */
+  context?: SearchContext;
   settings: RetrievalSettings;
   /**
    * How long the bot waits for this search (then it answers «не успел»). The search process

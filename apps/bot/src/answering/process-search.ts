@@ -13,8 +13,11 @@ import {
   type LiveLibrary,
   type Passage,
   type RetrievalSettings,
+  type SearchContext,
   type SearchQuery,
   searchGeneration,
+  searchQueryOf,
+  textToEmbed,
 } from "@ai-library/shared/retrieval";
 import type { SearchProcessReply, SearchProcessRequest } from "./faiss-search-protocol.js";
 
@@ -97,7 +100,12 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
       request(build(id));
     });
 
-  const remotePassages = async (dir: string, query: SearchQuery, k: number): Promise<Passage[]> => {
+  const remotePassages = async (
+    dir: string,
+    query: SearchQuery,
+    k: number,
+    context: SearchContext | undefined,
+  ): Promise<Passage[]> => {
     const reply = await call(
       (id) => ({
         type: "search",
@@ -106,6 +114,7 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
         text: query.text,
         vector: Array.from(query.vector),
         k,
+        ...(context ? { context } : {}),
         settings: deps.settings,
         waitMs: deps.searchTimeoutMs,
       }),
@@ -117,12 +126,15 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
   };
 
   return {
-    async search(question, k) {
-      const vector = await deps.embedder.embedQuery(question);
+    async search(question, k, options = {}) {
+      const vector = await deps.embedder.embedQuery(textToEmbed(question, options));
       return deps.library.withGeneration(async (generation) => {
-        const query = { text: question, vector };
+        const query = searchQueryOf(question, vector, options);
         try {
-          return { passages: await remotePassages(generation.dir, query, k), generationId: generation.id };
+          return {
+            passages: await remotePassages(generation.dir, query, k, options.context),
+            generationId: generation.id,
+          };
         } catch (error) {
           if (error instanceof SearchProcessTimeoutError) throw error;
           deps.logger.warn(`Поиск в процессе поиска не удался (${(error as Error).message}); ищу в боте`);

@@ -28,9 +28,9 @@ export function createSearchLane(library: Pick<LiveLibrary, "search">): SearchLa
   };
 
   return {
-    search(question, k) {
+    search(question, k, options) {
       return new Promise((resolve, reject) => {
-        queue.push(() => library.search(question, k).then(resolve, reject));
+        queue.push(() => library.search(question, k, options).then(resolve, reject));
         if (!pumping) void pump();
       });
     },

@@ -6,6 +6,8 @@ import type { Logger } from "@ai-library/shared/logging";
 import { createIssuedSources } from "../answering/issued-sources.js";
 import type { BotDeps } from "../bot/bot-deps.js";
 import { botSettingsFromConfig } from "../bot/bot-settings.js";
+import { createConversationMemory } from "../conversation/conversation-memory.js";
+import { connectSharedTurns } from "../conversation/shared-turns.js";
 import { createNoticeThrottle, createQuestionRateLimiter } from "../limits/question-rate-limiter.js";
 import type { BotMetrics } from "../metrics/bot-metrics.js";
 import type { EventLoopMonitor } from "../metrics/event-loop-monitor.js";
@@ -37,6 +39,15 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
     answerer: input.services.answerer,
     sender: input.sender,
     sources: createIssuedSources(),
+    conversations: createConversationMemory({
+      shared: connectSharedTurns({
+        redisUrl: settings.redisUrl,
+        prefix: settings.conversationKeyPrefix,
+        ttlMs: settings.conversationTtlMs,
+      }),
+      ttlMs: settings.conversationTtlMs,
+      logger: input.logger,
+    }),
     metrics: input.metrics,
     errors: input.errors,
     rateLimiter: createQuestionRateLimiter(settings.ratePerMinute),

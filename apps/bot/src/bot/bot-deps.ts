@@ -5,6 +5,7 @@ import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
 import type { LiveLibrary } from "@ai-library/shared/retrieval";
 import type { IssuedSources } from "../answering/issued-sources.js";
+import type { ConversationMemory } from "../conversation/conversation-memory.js";
 import type { BackgroundTasks } from "../app/background-tasks.js";
 import type { QueueSnapshot } from "../app/queue-status.js";
 import type { QuestionRateLimiter } from "../limits/question-rate-limiter.js";
@@ -22,6 +23,8 @@ export interface BotDeps {
   answerer: Answerer;
   sender: ChatSender;
   sources: IssuedSources;
+  /** The last turns of each conversation, for follow-up questions (shared over Redis). */
+  conversations: ConversationMemory;
   metrics: BotMetrics;
   /** Sentry with SENTRY_DSN (failed answers, handler errors), else nowhere. */
   errors: ErrorTracker;

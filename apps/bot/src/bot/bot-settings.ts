@@ -10,6 +10,11 @@ export interface BotSettings {
   searchK: number;
   answerTimeoutMs: number;
   streamEditIntervalMs: number;
+  /** How long a conversation's turns are remembered. */
+  conversationTtlMs: number;
+  /** Where the bot's processes share conversations. */
+  redisUrl: string;
+  conversationKeyPrefix: string;
 }
 
 export function botSettingsFromConfig(config: AppConfig): BotSettings {
@@ -21,5 +26,8 @@ export function botSettingsFromConfig(config: AppConfig): BotSettings {
     searchK: config.BOT_SEARCH_K,
     answerTimeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000,
     streamEditIntervalMs: config.BOT_STREAM_EDIT_INTERVAL_MS,
+    conversationTtlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
+    redisUrl: config.REDIS_URL,
+    conversationKeyPrefix: `${config.QUEUE_PREFIX}:conversation:`,
   };
 }

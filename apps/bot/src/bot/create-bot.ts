@@ -8,6 +8,7 @@ import { books } from "../features/books.js";
 import { otherUpdates, unknownCommand } from "../features/fallbacks.js";
 import { groupFilter } from "../features/group-filter.js";
 import { ignoredUpdates } from "../features/ignored-updates.js";
+import { newConversation } from "../features/new-conversation.js";
 import { question } from "../features/question.js";
 import { sourceButton } from "../features/source-button.js";
 import { startHelp } from "../features/start-help.js";
@@ -31,7 +32,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(ignoredUpdates(deps.logger));
   bot.use(groupFilter());
   bot.use(accessControl(deps));
-  bot.use(startHelp(deps), books(deps), about(deps), status(deps), sourceButton(deps));
+  bot.use(startHelp(deps), books(deps), about(deps), status(deps), sourceButton(deps), newConversation(deps));
   bot.use(unknownCommand(deps));
   bot.use(question(deps));
   bot.use(otherUpdates(deps));

@@ -1,11 +1,15 @@
 // Any text that is not a command is a question. It is checked against the per-user rate
-// limit and the length limit, logged (the «Запрос от пользователя» line operators count),
-// and answered from the books.
+// limit and the length limit, logged (the «Запрос от пользователя» line operators count, with
+// usedContext for follow-ups), answered from the books (a follow-up with the earlier turn's
+// topic, conversation/follow-up.ts), and remembered for the questions after it.
 import { Composer, type Context } from "telegraf";
 import { message } from "telegraf/filters";
 import { answerQuestion } from "../answering/answer-question.js";
 import type { BotDeps } from "../bot/bot-deps.js";
 import { scopeOf } from "../bot/update-scope.js";
+import { conversationKeyOf } from "../conversation/conversation-key-of.js";
+import { followUpOf } from "../conversation/follow-up.js";
+import { rememberTurn } from "../conversation/remember-turn.js";
 import { plainMessage } from "../format/render-answer.js";
 import { withoutMention } from "./group-filter.js";
 
@@ -39,9 +43,16 @@ export function question(deps: BotDeps): Composer<Context> {
       return;
     }
     deps.metrics.bot.questionReceived();
-    // One line per question, whatever the user typed: grep | wc -l must count questions.
-    log.info(`Запрос от пользователя ${userId}: ${text.replace(/\s+/g, " ").slice(0, LOGGED_CHARS)}`);
-    await answerQuestion(
+    const key = conversationKeyOf(ctx);
+    const [previous] = key ? await deps.conversations.recent(key) : [];
+    const followUp = followUpOf(text, previous);
+    // One line per question, whatever the user typed: grep | wc -l must count questions, and
+    // grep usedContext\":true those searched with the earlier turn's topic.
+    log.info(`Запрос от пользователя ${userId}: ${text.replace(/\s+/g, " ").slice(0, LOGGED_CHARS)}`, {
+      usedContext: followUp !== undefined,
+      ...(followUp ? { context: followUp.topic.slice(0, LOGGED_CHARS) } : {}),
+    });
+    const answer = await answerQuestion(
       {
         search: deps.search,
         answerer: deps.answerer,
@@ -55,8 +66,9 @@ export function question(deps: BotDeps): Composer<Context> {
           streamEditIntervalMs: deps.settings.streamEditIntervalMs,
         },
       },
-      { chatId, userId, question: text, texts, log },
+      { chatId, userId, question: text, ...(followUp ? { followUp } : {}), texts, log },
     );
+    if (key && answer) await deps.conversations.remember(key, rememberTurn(text, followUp, answer));
   });
   return feature;
 }

@@ -34,6 +34,13 @@ function sourceBlocks(answer: Answer, texts: Texts): HtmlBlock[] {
   return [{ html: `<b>${escapeHtml(texts.sourcesHeader)}</b>`, gap: "\n\n" }, ...lines];
 }
 
+/** A follow-up's answer says which earlier topic it was searched with, and offers to drop it. */
+export interface AnswerContext {
+  topic: string;
+  /** Callback data of the «Новая тема» button. */
+  newTopicCallback: string;
+}
+
 /**
  * `sourceIds[i]` is the callback id issued for source i; the keyboard goes on the last part,
  * which is where the list of sources ends.
@@ -43,8 +50,12 @@ export function renderAnswer(
   texts: Texts,
   sourceIds: string[],
   limit = MESSAGE_BUDGET,
+  context?: AnswerContext,
 ): OutgoingMessage[] {
-  const parts = packBlocks([...answerTextBlocks(answer.text, limit), ...sourceBlocks(answer, texts)], limit);
+  const note: HtmlBlock[] = context
+    ? [{ html: `<i>${escapeHtml(sliceWhole(texts.inContext(context.topic), 200))}</i>`, gap: "\n\n" }]
+    : [];
+  const parts = packBlocks([...note, ...answerTextBlocks(answer.text, limit), ...sourceBlocks(answer, texts)], limit);
   const buttons: InlineButton[] = sourceIds.map((id, index) => ({
     text: texts.sourceButton(index + 1),
     callbackData: id,
@@ -52,6 +63,7 @@ export function renderAnswer(
   const rows: InlineButton[][] = [];
   for (let start = 0; start < buttons.length; start += BUTTONS_PER_ROW)
     rows.push(buttons.slice(start, start + BUTTONS_PER_ROW));
+  if (context) rows.push([{ text: texts.newConversationButton, callbackData: context.newTopicCallback }]);
   return parts.map((html, index) =>
     index === parts.length - 1 && rows.length > 0 ? { html, buttons: rows } : { html },
   );

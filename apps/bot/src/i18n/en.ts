@@ -9,13 +9,14 @@ export const en: Texts = {
     if (!facts || facts.bookCount === 0)
       return `${head}\n\nThe library is empty right now: ask the operator to run an ingest.`;
     const titles = facts.sampleTitles.map((title) => `• ${title}`).join("\n");
-    return `${head}\n\nThe library has ${facts.bookCount} book${facts.bookCount === 1 ? "" : "s"}, for example:\n${titles}\n\nCommands: /books — list of books, /about — index version, /help — this help.`;
+    return `${head}\n\nThe library has ${facts.bookCount} book${facts.bookCount === 1 ? "" : "s"}, for example:\n${titles}\n\nCommands: /books — list of books, /about — index version, /new — new topic (forget the earlier questions), /help — this help.`;
   },
   commandMenu: [
     { command: "start", description: "What this bot does" },
     { command: "help", description: "Help and some of the books" },
     { command: "books", description: "List the books in the library" },
     { command: "about", description: "Index version and date" },
+    { command: "new", description: "New topic: forget the earlier questions" },
   ],
   libraryEmpty: "The library is empty: no index has been built yet. Ask the operator to run an ingest.",
   thinking: "Searching the books…",
@@ -26,6 +27,9 @@ export const en: Texts = {
   sourceButton: (index) => `Quote [${index}]`,
   sourceQuoteHeader: (index) => `Quote [${index}]`,
   sourceExpired: "This button has expired. Ask your question again to see the quotes.",
+  inContext: (topic) => `in the context of: ${topic}`,
+  newConversation: "Starting over: the earlier questions are forgotten.",
+  newConversationButton: "New topic",
   sourceNotYours: "This button belongs to someone else's question.",
   booksHeader: (total, page, pages) => `Books in the library: ${total} (page ${page} of ${pages})`,
   booksPrev: "« Back",
@@ -54,7 +58,7 @@ export const en: Texts = {
   tooLong: (limit, actual) =>
     `Your question is too long (${actual} characters). Please shorten it to ${limit} characters.`,
   onlyText: "I only understand text questions. Please type your question.",
-  unknownCommand: "There is no such command. Available: /start, /help, /books, /about. Or just type a question.",
+  unknownCommand: "There is no such command. Available: /start, /help, /books, /about, /new. Or just type a question.",
   timeout: "I could not find an answer in time. Please try again a bit later or ask a shorter question.",
   failed:
     "Sorry, something went wrong while answering. Please try again; if it keeps happening, tell the administrator.",

@@ -18,13 +18,14 @@ export const ru: Texts = {
       return `${head}\n\nСейчас библиотека пуста: попросите оператора запустить индексацию.`;
     const books = `${facts.bookCount} ${plural(facts.bookCount, "книга", "книги", "книг")}`;
     const titles = facts.sampleTitles.map((title) => `• ${title}`).join("\n");
-    return `${head}\n\nВ библиотеке ${books}, например:\n${titles}\n\nКоманды: /books — список книг, /about — версия индекса, /help — эта справка.`;
+    return `${head}\n\nВ библиотеке ${books}, например:\n${titles}\n\nКоманды: /books — список книг, /about — версия индекса, /new — новая тема (забыть прошлые вопросы), /help — эта справка.`;
   },
   commandMenu: [
     { command: "start", description: "Что умеет бот" },
     { command: "help", description: "Справка и примеры книг" },
     { command: "books", description: "Список книг библиотеки" },
     { command: "about", description: "Версия индекса и дата" },
+    { command: "new", description: "Новая тема: забыть прошлые вопросы" },
   ],
   libraryEmpty: "Библиотека пока пуста: индекс ещё не собран. Попросите оператора запустить индексацию книг.",
   thinking: "Ищу ответ в книгах…",
@@ -35,6 +36,9 @@ export const ru: Texts = {
   sourceButton: (index) => `Цитата [${index}]`,
   sourceQuoteHeader: (index) => `Цитата [${index}]`,
   sourceExpired: "Эта кнопка устарела. Задайте вопрос ещё раз, чтобы увидеть цитаты.",
+  inContext: (topic) => `в контексте: ${topic}`,
+  newConversation: "Начнём заново: прошлые вопросы забыты.",
+  newConversationButton: "Новая тема",
   sourceNotYours: "Эта кнопка относится к чужому вопросу.",
   booksHeader: (total, page, pages) => `Книги в библиотеке: ${total} (страница ${page} из ${pages})`,
   booksPrev: "« Назад",
@@ -63,7 +67,7 @@ export const ru: Texts = {
   tooLong: (limit, actual) =>
     `Вопрос слишком длинный (${actual} символов). Сократите его до ${limit} символов, пожалуйста.`,
   onlyText: "Я понимаю только текстовые вопросы. Напишите, пожалуйста, вопрос словами.",
-  unknownCommand: "Такой команды нет. Доступны: /start, /help, /books, /about. А вопрос можно просто написать.",
+  unknownCommand: "Такой команды нет. Доступны: /start, /help, /books, /about, /new. А вопрос можно просто написать.",
   timeout: "Не успел найти ответ вовремя. Попробуйте ещё раз чуть позже или сформулируйте вопрос короче.",
   failed: "Извините, при ответе произошла ошибка. Попробуйте ещё раз; если повторится — сообщите администратору.",
   dateLocale: "ru-RU",

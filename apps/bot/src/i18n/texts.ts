@@ -48,6 +48,11 @@ export interface Texts {
   sourceButton(index: number): string;
   sourceQuoteHeader(index: number): string;
   sourceExpired: string;
+  /** Above an answer to a follow-up: the earlier topic it was searched with. */
+  inContext(topic: string): string;
+  /** /new and its button: the conversation is forgotten. */
+  newConversation: string;
+  newConversationButton: string;
   sourceNotYours: string;
   booksHeader(total: number, page: number, pages: number): string;
   booksPrev: string;

@@ -124,7 +124,7 @@ describe("commands", () => {
   });
 
   it("registers the command menu in Russian and in English", () => {
-    expect(scenario.standin.commands()?.map((entry) => entry.command)).toEqual(["start", "help", "books", "about"]);
+    expect(scenario.standin.commands()?.map((entry) => entry.command)).toEqual(["start", "help", "books", "about", "new"]);
     expect(scenario.standin.commands()?.[2]?.description).toBe("Список книг библиотеки");
     expect(scenario.standin.commands("en")?.[2]?.description).toBe("List the books in the library");
   });

@@ -68,6 +68,7 @@ export const CONFIG_CASES = {
   BOT_STREAM_EDIT_INTERVAL_MS: { wrong: "299" },
   BOT_SENDS_PER_SECOND: { wrong: "31" },
   BOT_GROUP_SENDS_PER_MINUTE: { wrong: "0" },
+  CONVERSATION_TTL_MINUTES: { wrong: "0" },
   BOT_SEARCH_PROCESS: { wrong: "sometimes" },
   WEBHOOK_URL: { wrong: "bot.example.org/hook" },
   WEBHOOK_PORT: { wrong: "65536" },

@@ -162,6 +162,8 @@ export const envSchema = z.object({
   BOT_SENDS_PER_SECOND: positiveInt(1, 30).default(25),
   /** Bot API sends and edits a minute to one group (Telegram allows 20). */
   BOT_GROUP_SENDS_PER_MINUTE: positiveInt(1, 20).default(20),
+  /** How long the bot remembers a conversation's last turns for follow-up questions (in Redis, shared by its processes). */
+  CONVERSATION_TTL_MINUTES: positiveInt(1, 10_080).default(30),
   /** FAISS search in a separate process (keeps the bot's event loop free; one more copy of the index in memory). */
   BOT_SEARCH_PROCESS: booleanFlag.default(true),
   WEBHOOK_URL: optionalUrl,

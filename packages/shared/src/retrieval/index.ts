@@ -10,5 +10,6 @@ export {
   type RetrievalSettings,
   retrievalSettingsFromConfig,
 } from "./retrieval-settings.js";
+export { type SearchContext, type SearchOptions, searchQueryOf, textToEmbed } from "./search-context.js";
 export { passagesFromVectorHits, type SearchQuery, searchGeneration, vectorHitsOfMany } from "./search-generation.js";
 export type { Passage, RetrievalResult } from "./types.js";

@@ -11,6 +11,7 @@ import type { LoadedGeneration } from "../index/loaded-generation.js";
 import { LibraryEmptyError } from "./errors.js";
 import type { Thesaurus } from "./expansion/thesaurus.js";
 import { DEFAULT_RETRIEVAL_SETTINGS, type RetrievalSettings } from "./retrieval-settings.js";
+import { type SearchOptions, searchQueryOf, textToEmbed } from "./search-context.js";
 import { searchGeneration } from "./search-generation.js";
 import type { RetrievalResult } from "./types.js";
 
@@ -32,7 +33,7 @@ export interface LiveLibrary {
   current(): LoadedGeneration | undefined;
   /** Runs `use` on the current generation, keeping it open until `use` settles. */
   withGeneration<T>(use: (generation: LoadedGeneration) => Promise<T> | T): Promise<T>;
-  search(question: string, k: number): Promise<RetrievalResult>;
+  search(question: string, k: number, options?: SearchOptions): Promise<RetrievalResult>;
   reloadIfChanged(): Promise<ReloadOutcome>;
   close(): void;
 }
@@ -156,10 +157,11 @@ export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
   return {
     current: () => held?.generation,
     withGeneration,
-    async search(question, k) {
-      const vector = await embedder.embedQuery(question);
+    async search(question, k, options) {
+      const vector = await embedder.embedQuery(textToEmbed(question, options));
+      const query = searchQueryOf(question, vector, options);
       return withGeneration((generation) => ({
-        passages: searchGeneration(generation, { text: question, vector }, k, settings, deps.thesaurus),
+        passages: searchGeneration(generation, query, k, settings, deps.thesaurus),
         generationId: generation.id,
       }));
     },

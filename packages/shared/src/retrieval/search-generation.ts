@@ -13,6 +13,7 @@ import { withBookEvidence, withNeighbourEvidence } from "./book-evidence.js";
 import { expandKeywordHits } from "./expansion/expand-keyword-hits.js";
 import { questionSynonyms } from "./expansion/synonym-query.js";
 import type { Thesaurus } from "./expansion/thesaurus.js";
+import type { WeightedQuery } from "./expansion/weighted-query.js";
 import { groupAdjacentHits, type HitGroup } from "./group-adjacent-hits.js";
 import type { RetrievalSettings } from "./retrieval-settings.js";
 import { firstPassScores, PROXIMITY_POOL, withProximity } from "./score-candidates.js";
@@ -22,6 +23,12 @@ export interface SearchQuery {
   text: string;
   /** The question's unit embedding (also gives keyword hits their cosine similarity). */
   vector: Float32Array;
+  /**
+   * Extra keyword queries beside the question's own, each at its weight (a follow-up question
+   * searched with the previous turn's key terms): scored like expansion queries, and counted in
+   * term proximity at their weight.
+   */
+  extra?: readonly WeightedQuery[];
 }
 
 /** Hits this far down the ranking may still join a passage as a neighbour (chosen with `pnpm eval`). */
@@ -54,7 +61,7 @@ function rankCandidates(
       : new Map<string, string>();
   const hits = use.keyword ? generation.keywordCandidates(terms, settings.keywordCandidates) : [];
   const keyword = use.keyword
-    ? expandKeywordHits(generation, terms, hits, settings.keywordCandidates, settings, synonyms)
+    ? expandKeywordHits(generation, terms, hits, settings.keywordCandidates, settings, synonyms, query.extra)
     : [];
   const vector = use.vector ? vectorHits : [];
   const cosine = new Map(vector.map((hit) => [hit.label, hit.score]));
@@ -77,6 +84,10 @@ function rankCandidates(
   const synonymWeights = new Map(
     [...synonyms].map(([synonym, term]) => [synonym, settings.thesaurusWeight * (weights.get(term) ?? 0)]),
   );
+  for (const { terms: extraTerms, weight } of query.extra ?? []) {
+    for (const [term, termWeight] of generation.termWeights(generation.knownTerms([...extraTerms])))
+      if (!weights.has(term)) synonymWeights.set(term, Math.max(synonymWeights.get(term) ?? 0, weight * termWeight));
+  }
   const ranked = withProximity(firstPass, chunks, { terms, weights, synonymWeights }, settings);
   return { ranked, cosine, chunks };
 }

@@ -61,8 +61,10 @@ export function expandKeywordHits(
   limit: number,
   settings: ExpansionSettings,
   synonyms: ReadonlyMap<string, string>,
+  /** Queries the caller adds (a follow-up's context terms), searched the same way. */
+  extra: readonly WeightedQuery[] = [],
 ): ScoredLabel[] {
-  const queries = expansionQueries(source, terms, hits, settings, synonyms);
+  const queries = [...expansionQueries(source, terms, hits, settings, synonyms), ...extra];
   if (queries.length === 0) return [...hits];
   const scores = new Map(hits.map((hit) => [hit.label, hit.score]));
   for (const { terms: extra, weight } of queries) {

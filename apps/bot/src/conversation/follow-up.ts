@@ -1,0 +1,115 @@
+// Whether a question carries on from the previous turn, and with which words it is then
+// searched. Offline and cheap: a question that refers back (pronouns and demonstratives, a
+// leading «а …?» / "and …?", an ellipsis) or is short (one new word at most) is a follow-up,
+// searched with the earlier topic at a lesser weight; a short one whose new word looks like a
+// name (a clear change of topic) is searched alone. A question that is neither is searched alone too.
+import { keywordTerms } from "@ai-library/shared/index";
+import type { SearchContext } from "@ai-library/shared/retrieval";
+import type { ConversationTurn } from "./conversation-turn.js";
+
+/** Weight of the earlier topic's terms against one of the question's own (chosen on the dialogue set, docs/bot.md). */
+export const CONTEXT_WEIGHT = 0.5;
+/** The earlier answer's section titles weigh less again: a candidate, not a given. */
+const SOURCE_TITLE_WEIGHT = 0.5;
+/**
+ * A question that brings at most this many words the topic does not hold counts as short:
+ * «Как настроить?» carries on, «Какой рецепт борща?» starts over.
+ */
+const SHORT_NEW_WORDS = 1;
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}._+-]*/gu;
+const REFERS_BACK_WORDS = new Set([
+  ..."его её ее это этот эта эти этого этой этим этом этих там туда оттуда тут здесь такой такая такие такого такую него нее неё нём нем ним ней них он она оно они им их тот та те того".split(
+    " ",
+  ),
+  ..."it its this that these those one ones there them they".split(" "),
+]);
+const LEADING_CONTINUATION = /^\s*(а|и|ну а|а если|а как|and|and what about|what about|how about)\s/iu;
+const ELLIPSIS = /(^\s*(\.\.\.|…))|((\.\.\.|…)\s*\??\s*$)/u;
+/** «что такое X» names X, it does not point back at anything. */
+const WHAT_IS = /что\s+такое/giu;
+/** Question words and verbs of asking: not the topic. */
+const NOT_TOPIC = new Set(
+  "как какой какая какие каким где когда зачем почему сколько чем можно нужно нужен нужна надо ли как-то what which how where when why who can could should does do is are the a an to of".split(
+    " ",
+  ),
+);
+
+function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** The question's topic words as written: those the keyword index would search, minus question words. */
+export function topicWords(question: string): string[] {
+  return words(question.replace(WHAT_IS, " ")).filter(
+    (word) =>
+      !NOT_TOPIC.has(word.toLowerCase()) && !REFERS_BACK_WORDS.has(word.toLowerCase()) && keywordTerms(word).length > 0,
+  );
+}
+
+export function refersBack(question: string): boolean {
+  if (LEADING_CONTINUATION.test(question) || ELLIPSIS.test(question)) return true;
+  return words(question.replace(WHAT_IS, " ")).some((word) => REFERS_BACK_WORDS.has(word.toLowerCase()));
+}
+
+/** A term that names something (a command, an acronym, a version): in a short question, a new topic. */
+function looksLikeName(word: string, question: string): boolean {
+  const cyrillicQuestion = /\p{Script=Cyrillic}/u.test(question);
+  return (
+    /[\d._+-]/.test(word) ||
+    /^\p{Lu}{2,}$/u.test(word) ||
+    (cyrillicQuestion && /^[a-z]/i.test(word)) ||
+    word.length >= 10
+  );
+}
+
+export interface FollowUp {
+  /** The words shown to the user («в контексте: pbuilder») and remembered as this turn's topic. */
+  topic: string;
+  context: SearchContext;
+}
+
+/**
+ * The question the answerer is given: a follow-up's own words may say too little ("How do I write
+ * it to a USB stick?" holds no "image"), so topic words follow it in brackets — only those the
+ * best passage holds, and no more than the question has words of its own: the extractive
+ * answerer picks sentences by these words and would otherwise quote the first turn's answer again.
+ */
+export function questionToAnswer(question: string, followUp: FollowUp | undefined, bestPassage?: string): string {
+  if (!followUp || bestPassage === undefined) return question;
+  const own = topicWords(question);
+  const held = new Set(own.flatMap((word) => keywordTerms(word)));
+  const inPassage = new Set(keywordTerms(bestPassage));
+  const added = topicWords(followUp.topic)
+    .filter((word) => {
+      const terms = keywordTerms(word);
+      return !terms.some((term) => held.has(term)) && terms.every((term) => inPassage.has(term));
+    })
+    .slice(-Math.max(1, own.length));
+  return added.length > 0 ? `${question} (${added.join(" ")})` : question;
+}
+
+/** The follow-up reading of `question` after `previous`, or undefined: search it alone. */
+export function followUpOf(question: string, previous: ConversationTurn | undefined): FollowUp | undefined {
+  if (!previous || previous.topic.trim() === "") return undefined;
+  const own = topicWords(question);
+  const earlier = new Set(keywordTerms(previous.topic));
+  const fresh = own.filter((word) => keywordTerms(word).some((term) => !earlier.has(term)));
+  const newTopic = fresh.some((word) => looksLikeName(word, question));
+  const carriesOn = refersBack(question) || (fresh.length <= SHORT_NEW_WORDS && !newTopic);
+  if (!carriesOn) return undefined;
+  const titles = previous.sources
+    .slice(0, 1)
+    .map((source) => source.section ?? source.chapter ?? "")
+    .join(" ");
+  // A long topic as a whole must not outweigh the question's own words: its terms share the weight.
+  const weight = CONTEXT_WEIGHT / Math.sqrt(Math.max(1, earlier.size));
+  return {
+    topic: previous.topic,
+    context: {
+      text: previous.topic,
+      weight,
+      ...(titles.trim() ? { related: titles, relatedWeight: weight * SOURCE_TITLE_WEIGHT } : {}),
+    },
+  };
+}
