@@ -12,8 +12,8 @@ export const CONTEXT_WEIGHT = 0.5;
 /** The earlier answer's section titles weigh less again: a candidate, not a given. */
 const SOURCE_TITLE_WEIGHT = 0.5;
 /**
- * A question that brings at most this many words the topic does not hold counts as short:
- * «Как настроить?» carries on, «Какой рецепт борща?» starts over.
+ * A question that brings at most this many words the topic does not hold (and one more word at
+ * most) counts as short: «Как настроить?» carries on, «Какой рецепт борща?» starts over.
  */
 const SHORT_NEW_WORDS = 1;
 
@@ -96,7 +96,9 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
   const earlier = new Set(keywordTerms(previous.topic));
   const fresh = own.filter((word) => keywordTerms(word).some((term) => !earlier.has(term)));
   const newTopic = fresh.some((word) => looksLikeName(word, question));
-  const carriesOn = refersBack(question) || (fresh.length <= SHORT_NEW_WORDS && !newTopic);
+  // A question of several words that only restates the topic carries it itself.
+  const short = own.length <= SHORT_NEW_WORDS + 1 && fresh.length <= SHORT_NEW_WORDS && !newTopic;
+  const carriesOn = refersBack(question) || short;
   if (!carriesOn) return undefined;
   const titles = previous.sources
     .slice(0, 1)

@@ -3,6 +3,7 @@
 // packages/reliability/test/security/webhook-secret.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotProcess } from "./bot-process.js";
+import { removeRedisKeys } from "./scenario.js";
 import { createTestLibrary, LIGHTHOUSE_TITLE, type TestLibrary } from "./test-library.js";
 
 describe("console mode", () => {
@@ -12,7 +13,11 @@ describe("console mode", () => {
     const report = await library.ingest();
     if (!report.published) throw new Error(`test library was not published: ${report.failure}`);
   });
-  afterAll(() => library?.cleanup());
+  afterAll(async () => {
+    library?.cleanup();
+    // The conversation memory the console chat wrote under its prefix.
+    await removeRedisKeys("e2e-console");
+  });
 
   it("without a token, says so and answers piped questions through the same handlers, then exits", async () => {
     const bot = startBotProcess(

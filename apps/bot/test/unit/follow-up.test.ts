@@ -36,6 +36,7 @@ describe("follow-ups", () => {
     ["Что такое lintian?", pbuilder],
     ["What is debootstrap?", iso],
     ["Какой рецепт борща?", pbuilder],
+    ["Кто зажигал огонь маяка?", turn("Кто зажигал огонь маяка?", "зажигал огонь маяка")],
     ["Какой командой собрать только зависящие от архитектуры части пакета без подписи?", pbuilder],
   ])("%s is searched alone", (question, previous) => {
     expect(followUpOf(question, previous)).toBeUndefined();
