@@ -24,6 +24,9 @@ const LAYERS = [
   ["chunking", above("embeddings", "index", "retrieval", "answer", "pipeline", "queue")],
   ["embeddings", above("loaders", "chunking", "index", "retrieval", "answer", "pipeline", "queue")],
   ["index", above("retrieval", "answer", "pipeline", "queue")],
+  // Inside index: keyword (BM25 terms) under generation (the format) under operations.
+  ["index/keyword", above("index/generation", "index/operations")],
+  ["index/generation", above("index/operations")],
   ["retrieval", above("answer", "pipeline", "queue")],
   ["answer", above("pipeline", "queue", "index")],
 ];

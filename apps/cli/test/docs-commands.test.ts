@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseConfig } from "@ai-library/shared/config";
 import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
-import { checkGenerationDir, listBackupFiles, listGenerations, openIndexStore } from "@ai-library/shared/index";
+import { listBackupFiles, listGenerations, openIndexStore, verifyGeneration } from "@ai-library/shared/index";
 import { closeLogger, createLogger } from "@ai-library/shared/logging";
 import {
   createBotServiceMetrics,
@@ -122,7 +122,7 @@ async function substitute(command: string, dir: string, ports: { bot: number; wo
       .reverse();
     let sound: string | undefined;
     for (const entry of candidates) {
-      if ((await checkGenerationDir(store.generationDir(entry.id))).ok) {
+      if ((await verifyGeneration(store.generationDir(entry.id))).ok) {
         sound = entry.id;
         break;
       }

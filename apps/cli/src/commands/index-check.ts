@@ -2,7 +2,7 @@
 // manifest schema, file sizes and SHA-256, FAISS ntotal = chunk count, dims = embedder dims,
 // docstore readable and complete, embedder = the one this deployment queries with.
 // Exit 0 when sound, 1 with every fault named (file first), 2 when there is nothing to check.
-import { checkGenerationDir, type GenerationCheck } from "@ai-library/shared/index";
+import { type GenerationVerification, verifyGeneration } from "@ai-library/shared/index";
 import type { Command } from "commander";
 import { formatCheckReport } from "../output/check-report.js";
 import { expectedEmbedder, runIndexCommand } from "./index-command-runner.js";
@@ -28,7 +28,7 @@ export function registerIndexCheckCommand(index: Command): void {
         }
         const known = new Set(store.list().map((entry) => entry.id));
         const expected = await expectedEmbedder(context);
-        const checks: GenerationCheck[] = [];
+        const checks: GenerationVerification[] = [];
         for (const each of ids) {
           if (!known.has(each) && each !== live) {
             process.stderr.write(
@@ -36,7 +36,7 @@ export function registerIndexCheckCommand(index: Command): void {
             );
             return 2;
           }
-          checks.push(await checkGenerationDir(store.generationDir(each), { expectedEmbedder: expected }));
+          checks.push(await verifyGeneration(store.generationDir(each), { expectedEmbedder: expected }));
         }
         if (options.json) {
           const rows = checks.map(({ id: each, ok, faults }) => ({ id: each, live: each === live, ok, faults }));

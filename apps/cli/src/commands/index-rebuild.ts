@@ -6,7 +6,7 @@
 // live), in this process with --inline. Without --full the queued path is refused while the
 // live generation is damaged: the worker builds on the live generation, so --inline, --full
 // (or a rollback first) is the way out.
-import { checkGenerationDir, describeFaults } from "@ai-library/shared/index";
+import { describeFaults, verifyGeneration } from "@ai-library/shared/index";
 import type { Command } from "commander";
 import { booksFolderProblem } from "../books-folder.js";
 import { runIndexCommand } from "./index-command-runner.js";
@@ -40,7 +40,7 @@ export function registerIndexRebuildCommand(index: Command): void {
         const live = context.store.liveId();
         // A full run takes nothing from the live generation, so a damaged one does not stand in its way.
         if (live && !full) {
-          const check = await checkGenerationDir(context.store.generationDir(live));
+          const check = await verifyGeneration(context.store.generationDir(live));
           if (!check.ok) {
             process.stderr.write(
               `Живое поколение ${live} повреждено (${describeFaults(check.faults)}). Воркер строит новое поколение ` +

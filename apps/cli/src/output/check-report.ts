@@ -1,8 +1,8 @@
 // `index check` for people: a sound generation in one line, a damaged one with every fault
 // (file first) and the commands that recover from it.
-import type { GenerationCheck } from "@ai-library/shared/index";
+import type { GenerationVerification } from "@ai-library/shared/index";
 
-export function formatCheckReport(check: GenerationCheck, isLive: boolean): string {
+export function formatCheckReport(check: GenerationVerification, isLive: boolean): string {
   const who = `Поколение ${check.id}${isLive ? " (живое)" : ""}`;
   const manifest = check.manifest;
   if (check.ok && manifest) {

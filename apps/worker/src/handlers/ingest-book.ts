@@ -23,7 +23,7 @@ import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";
 import type { Handler } from "./job-handlers.js";
 import { createJobProgressReporter } from "./progress-reporter.js";
-import { createVerifiedLiveManifest } from "./verified-live-manifest.js";
+import { createVerifyLiveForReuse } from "./verify-live-for-reuse.js";
 
 export interface IngestBookDeps {
   settings: IngestSettings;
@@ -43,7 +43,7 @@ const facts = (outcome: BookOutcome) => ({
 
 export function createIngestBookHandler(deps: IngestBookDeps): Handler<IngestBookPayload> {
   const worker = deps.workerId ?? `${hostname()}:${process.pid}`;
-  const liveManifest = createVerifiedLiveManifest(deps.store, deps.logger);
+  const verifyLiveForReuse = createVerifyLiveForReuse(deps.store, deps.logger);
 
   return async (book, job, token, signal): Promise<BookJobResult> => {
     const started = Date.now();
@@ -61,7 +61,7 @@ export function createIngestBookHandler(deps: IngestBookDeps): Handler<IngestBoo
     await ensureEmbedderDims(deps.embedder);
     if (!book.full) {
       const needs = { embedder: deps.embedder.identity, chunking: deps.settings.chunking };
-      const live = (await liveManifest(needs))?.books.find((entry) => entry.bookId === book.bookId);
+      const live = (await verifyLiveForReuse(needs))?.books.find((entry) => entry.bookId === book.bookId);
       if (live) return result("unchanged", facts(unchangedBookOutcome(book, live)));
       const staged = deps.staging.has(book.bookId) ? deps.staging.read(book.bookId) : undefined;
       if (staged) return result("staged", facts(indexedBookOutcome(book, staged)));

@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import type { AppConfig } from "@ai-library/shared/config";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { ErrorTracker } from "@ai-library/shared/error-reporting";
-import { type IndexStore, verifyLiveAtStartup } from "@ai-library/shared/index";
+import { type IndexStore, verifyLiveGeneration } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import { createWorkerServiceMetrics, startMetricsServer } from "@ai-library/shared/metrics";
 import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
@@ -53,7 +53,7 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
   await warnUnlessNoEviction(connection, logger);
 
   // A damaged LIVE is pointed back at the newest sound generation before any job builds on it.
-  const check = await verifyLiveAtStartup({ store, logger, expectedEmbedder: embedder.identity, repair: true });
+  const check = await verifyLiveGeneration({ store, logger, expectedEmbedder: embedder.identity, repair: true });
   const settings = ingestSettingsFromConfig(config);
   const staging = openStagingArea(store.dir, { embedder, chunking: settings.chunking });
   const stale = staging.removeOlderThan(STAGING_MAX_AGE_MS);

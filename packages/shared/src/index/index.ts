@@ -1,9 +1,22 @@
-// Operations: integrity check, listing, rollback, backup/restore, retention, start-up check.
-export { type BackupHeader, readBackupHeader } from "./backup-header.js";
-export { backupStamp, isBackupFileName, listBackupFiles } from "./backup-names.js";
-export { pruneBackups, type RetentionResult } from "./backup-retention.js";
-export { DOCSTORE_FILE } from "./docstore.js";
-export { replaceFileAtomically, sha256File } from "./durable-fs.js";
+// The index: versioned generations of a library (FAISS vectors + SQLite docstore + a manifest
+// written last) and what operators do with them. Three folders, one way down:
+//   generation/  the on-disk format — build and publish (builder, index-store, publish-lock,
+//                live-history), the files (manifest, docstore, FAISS flat/IVF, vector rows,
+//                durable-fs), verify (verifyGeneration, openVerifiedGeneration) and open for
+//                queries (openGeneration → LoadedGeneration).
+//   keyword/     the BM25 part of a generation: the terms written to and searched in the
+//                docstore's FTS5 table, and spelling variants. Here, not in retrieval/, because
+//                the docstore writes that table; retrieval reads the same terms from here.
+//   operations/  what operators run on generations: listing, rollback, backup/restore and their
+//                retention, the old single-file layout, and verifyLiveGeneration at start-up.
+// keyword/ imports neither other folder, generation/ imports keyword/ only, operations/ imports
+// both (.dependency-cruiser.cjs checks it). "Verify" has one family of names: verifyGeneration
+// (report faults), openVerifiedGeneration (verify and keep FAISS + docstore open),
+// verifyLiveGeneration (the live one, with fallback); the worker's verifyLiveForReuse builds on them.
+
+// generation/: format, build, publish, verify, open.
+export { DOCSTORE_FILE } from "./generation/docstore.js";
+export { replaceFileAtomically, sha256File } from "./generation/durable-fs.js";
 export {
   asIndexWriteError,
   EmbedderMismatchError,
@@ -11,39 +24,56 @@ export {
   IndexWriteError,
   NoLiveGenerationError,
   PublishLockedError,
-} from "./errors.js";
-export { DEFAULT_NPROBE, setIvfNprobe } from "./faiss-ivf-file.js";
-export { type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation-builder.js";
-export {
-  checkGenerationDir,
-  describeFaults,
-  type EmbedderExpectation,
-  type GenerationCheck,
-} from "./generation-check.js";
-export { type GenerationListing, listGenerations } from "./generation-listing.js";
+} from "./generation/errors.js";
+export { DEFAULT_NPROBE, setIvfNprobe } from "./generation/faiss-ivf-file.js";
+export { type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation/generation-builder.js";
 export {
   type BuilderRequest,
   type GenerationSummary,
   type IndexStore,
   newGenerationId,
   openIndexStore,
-} from "./index-store.js";
-export { KEYWORD_TABLE, type ScoredLabel } from "./keyword-index.js";
-export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword-terms.js";
-export { LIVE_HISTORY_FILE, type LiveSwitch, previouslyLive, readLiveHistory } from "./live-history.js";
-export { type LoadedGeneration, openGeneration } from "./loaded-generation.js";
-export { type BookRecord, type GenerationManifest, MANIFEST_FILE, readManifest, sealManifest } from "./manifest.js";
-export { type OldFaissFile, readOldFaissFile } from "./old-index-layout.js";
-export { BackupError, RestoreError, RollbackError, type SkippedGeneration } from "./ops-errors.js";
-export { type RestoreRequest, type RestoreResult, restoreGeneration } from "./restore-generation.js";
+} from "./generation/index-store.js";
+export { LIVE_HISTORY_FILE, type LiveSwitch, previouslyLive, readLiveHistory } from "./generation/live-history.js";
+export { type LoadedGeneration, openGeneration } from "./generation/loaded-generation.js";
+export {
+  type BookRecord,
+  type GenerationManifest,
+  MANIFEST_FILE,
+  readManifest,
+  sealManifest,
+} from "./generation/manifest.js";
+export { openVerifiedGeneration, type VerifyFault } from "./generation/open-verified-generation.js";
+export {
+  describeFaults,
+  type EmbedderExpectation,
+  type GenerationVerification,
+  verifyGeneration,
+} from "./generation/verify-generation.js";
+
+// keyword/: the BM25 part of a generation.
+export { KEYWORD_TABLE, type ScoredLabel } from "./keyword/keyword-index.js";
+export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword/keyword-terms.js";
+
+// operations/: listing, rollback, backup/restore, retention, old layout, start-up verification.
+export { type BackupHeader, readBackupHeader } from "./operations/backup-header.js";
+export { backupStamp, isBackupFileName, listBackupFiles } from "./operations/backup-names.js";
+export { pruneBackups, type RetentionResult } from "./operations/backup-retention.js";
+export { type GenerationListing, listGenerations } from "./operations/generation-listing.js";
+export { type OldFaissFile, readOldFaissFile } from "./operations/old-index-layout.js";
+export { BackupError, RestoreError, RollbackError, type SkippedGeneration } from "./operations/ops-errors.js";
+export { type RestoreRequest, type RestoreResult, restoreGeneration } from "./operations/restore-generation.js";
 export {
   type RollbackRequest,
   type RollbackResult,
   rollbackCandidates,
   rollbackLiveGeneration,
-} from "./rollback-generation.js";
-export { type StartupCheckDeps, type StartupIndexCheck, verifyLiveAtStartup } from "./startup-check.js";
-export type { UndoTarget } from "./undo-target.js";
-export { verifyBackupArchive } from "./verify-backup.js";
-export { type VerifyFault, verifyAndOpenGeneration } from "./verify-generation.js";
-export { type BackupInfo, type BackupRequest, writeGenerationBackup } from "./write-backup.js";
+} from "./operations/rollback-generation.js";
+export type { UndoTarget } from "./operations/undo-target.js";
+export { verifyBackupArchive } from "./operations/verify-backup.js";
+export {
+  type LiveVerification,
+  type VerifyLiveDeps,
+  verifyLiveGeneration,
+} from "./operations/verify-live-generation.js";
+export { type BackupInfo, type BackupRequest, writeGenerationBackup } from "./operations/write-backup.js";

@@ -3,8 +3,8 @@
 // fallback because LIVE points at a damaged generation. Gauges are read at scrape time from
 // the process's own state, so they can never drift from what is actually served.
 import { Counter, Gauge, type Registry } from "prom-client";
-import type { GenerationManifest } from "../index/manifest.js";
-import type { StartupIndexCheck } from "../index/startup-check.js";
+import type { GenerationManifest } from "../index/generation/manifest.js";
+import type { LiveVerification } from "../index/operations/verify-live-generation.js";
 import type { ReloadOutcome } from "../retrieval/live-library.js";
 
 export interface IndexStateSource {
@@ -18,7 +18,7 @@ export interface IndexMetrics {
   /** Counts a reload check of the live library (unchanged checks are not counted). */
   recordReload(outcome: ReloadOutcome): void;
   /** Counts what the start-up verification found (a fallback is a refused generation). */
-  recordStartupCheck(check: StartupIndexCheck): void;
+  recordStartupCheck(check: LiveVerification): void;
 }
 
 export function defineIndexMetrics(

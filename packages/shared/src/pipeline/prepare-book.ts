@@ -3,7 +3,7 @@
 import { type ChunkingOptions, chunkBook } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import type { Embedder } from "../embeddings/types.js";
-import type { NewBook } from "../index/generation-builder.js";
+import type { NewBook } from "../index/generation/generation-builder.js";
 import { loadBookIsolated } from "../loaders/index.js";
 import type { BookLoadLimits } from "../loaders/limits.js";
 import { BookLoadError } from "../loaders/types.js";

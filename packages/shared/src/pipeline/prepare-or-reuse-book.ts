@@ -2,8 +2,8 @@
 // chunking) is copied from it, chunks and vectors, with no parse and no embedding; any other
 // book is prepared by the caller (parsed and embedded inline, or read from the worker's staging
 // area) and added as new. Either way the book gets its line of the report here.
-import type { GenerationBuilder } from "../index/generation-builder.js";
-import type { LoadedGeneration } from "../index/loaded-generation.js";
+import type { GenerationBuilder } from "../index/generation/generation-builder.js";
+import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
 import { indexedBookOutcome, unchangedBookOutcome } from "./book-outcomes.js";
 import type { PreparedBook } from "./prepare-book.js";
 import type { BookOutcome } from "./types.js";

@@ -4,8 +4,8 @@
 // job both end here.
 import { CHUNKER_VERSION } from "../chunking/index.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
-import type { GenerationBuilder } from "../index/generation-builder.js";
-import type { IndexStore } from "../index/index-store.js";
+import type { GenerationBuilder } from "../index/generation/generation-builder.js";
+import type { IndexStore } from "../index/generation/index-store.js";
 import type { Logger } from "../logging/index.js";
 import { isInGeneration } from "./book-outcomes.js";
 import type { IngestSettings } from "./ingest-settings.js";

@@ -3,9 +3,9 @@
 // chunking. Shared by the inline ingest and the worker's run and book jobs.
 import { CHUNKER_VERSION, type ChunkingOptions } from "../chunking/chunk-book.js";
 import { type EmbedderIdentity, sameIdentity } from "../embeddings/types.js";
-import type { IndexStore } from "../index/index-store.js";
-import type { LoadedGeneration } from "../index/loaded-generation.js";
-import { type GenerationManifest, readManifest } from "../index/manifest.js";
+import type { IndexStore } from "../index/generation/index-store.js";
+import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
+import { type GenerationManifest, readManifest } from "../index/generation/manifest.js";
 
 export interface ReuseRequirements {
   embedder: EmbedderIdentity;

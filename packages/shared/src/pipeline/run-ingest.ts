@@ -4,9 +4,9 @@
 // never stops the others. `full` (`--full`) is the rebuild from scratch: nothing reused, nothing
 // taken from the embedding cache.
 import type { Embedder } from "../embeddings/types.js";
-import { IndexWriteError } from "../index/errors.js";
-import type { IndexStore } from "../index/index-store.js";
-import type { LoadedGeneration } from "../index/loaded-generation.js";
+import { IndexWriteError } from "../index/generation/errors.js";
+import type { IndexStore } from "../index/generation/index-store.js";
+import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
 import type { Logger } from "../logging/index.js";
 import { assembleGeneration } from "./assemble-generation.js";
 import { failedBookOutcome } from "./book-outcomes.js";

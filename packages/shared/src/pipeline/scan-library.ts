@@ -2,7 +2,7 @@
 // content (so a renamed file is recognised), refusing anything that leads outside the folder.
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { sha256File } from "../index/durable-fs.js";
+import { sha256File } from "../index/generation/durable-fs.js";
 import { detectBookFormat } from "../loaders/index.js";
 import { type BookFormat, BookLoadError } from "../loaders/types.js";
 

@@ -8,7 +8,7 @@
 // Neighbour level: an answer often sits just past the chunk that matches the question's words
 // ("…Dr. Roylott…" ends one chunk, "It is a swamp adder!" opens the next), so a chunk gains a
 // share of its better neighbour's score.
-import type { ScoredLabel } from "../index/keyword-index.js";
+import type { ScoredLabel } from "../index/keyword/keyword-index.js";
 
 /**
  * 0.75, chosen with `pnpm eval`: at 0.5 a Japanese grammar book, where "означает" is on every

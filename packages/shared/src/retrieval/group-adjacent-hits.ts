@@ -4,7 +4,7 @@
 // the book, chapter and section (no chunk crosses a section; a passage should not either, so
 // that it is cited by the section that holds its text).
 import type { Chunk } from "../chunking/types.js";
-import type { ScoredLabel } from "../index/keyword-index.js";
+import type { ScoredLabel } from "../index/keyword/keyword-index.js";
 
 /** A neighbour joins a passage only if it scores at least this share of the passage's best hit. */
 const MIN_JOIN_SHARE = 0.5;

@@ -5,8 +5,8 @@
 // ranks, are combined: a keyword hit far ahead of the rest stays ahead, which rank fusion
 // (tried first, see docs/retrieval.md) could not keep. Weights come from `pnpm eval --sweep`.
 import type { Chunk } from "../chunking/types.js";
-import { headingOf, type ScoredLabel } from "../index/keyword-index.js";
-import { keywordTerms } from "../index/keyword-terms.js";
+import { headingOf, type ScoredLabel } from "../index/keyword/keyword-index.js";
+import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import { looksLikeContents } from "./looks-like-contents.js";
 import { bestWindowCoverage, orderedPairCoverage } from "./term-proximity.js";
 

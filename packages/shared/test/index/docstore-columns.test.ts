@@ -6,9 +6,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
-import { createDocstoreWriter, openDocstoreReader } from "../../src/index/docstore.js";
-import { keywordTerms } from "../../src/index/keyword-terms.js";
-import type { BookRecord } from "../../src/index/manifest.js";
+import { createDocstoreWriter, openDocstoreReader } from "../../src/index/generation/docstore.js";
+import type { BookRecord } from "../../src/index/generation/manifest.js";
+import { keywordTerms } from "../../src/index/keyword/keyword-terms.js";
 
 const dir = mkdtempSync(join(tmpdir(), "docstore-columns-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { loadFaiss, MetricType } from "@ai-library/faiss-native";
 import { describe, expect, it } from "vitest";
-import { FLAT_IP_HEADER_BYTES, flatIpHeader } from "../../src/index/faiss-flat-file.js";
+import { FLAT_IP_HEADER_BYTES, flatIpHeader } from "../../src/index/generation/faiss-flat-file.js";
 import { unitVector } from "./generation-helpers.js";
 
 describe("direct FAISS flat-file writer", () => {

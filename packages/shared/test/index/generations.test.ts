@@ -5,7 +5,7 @@ import {
   EmbedderMismatchError,
   IndexIntegrityError,
   NoLiveGenerationError,
-  verifyAndOpenGeneration,
+  openVerifiedGeneration,
 } from "../../src/index/index.js";
 import { bookChunks, publishBooks, TEST_EMBEDDER, tempStore, unitVector } from "./generation-helpers.js";
 
@@ -51,13 +51,13 @@ describe("index generations", () => {
       const damaged = Buffer.from(original);
       damaged[damaged.length - 3] = (damaged[damaged.length - 3] ?? 0) ^ 0xff;
       writeFileSync(path, damaged);
-      const result = await verifyAndOpenGeneration(store.generationDir(manifest.id));
+      const result = await openVerifiedGeneration(store.generationDir(manifest.id));
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.faults.map((fault) => fault.file)).toContain(file);
       await expect(store.open(manifest.id)).rejects.toBeInstanceOf(IndexIntegrityError);
       writeFileSync(path, original);
     }
-    const sound = await verifyAndOpenGeneration(store.generationDir(manifest.id));
+    const sound = await openVerifiedGeneration(store.generationDir(manifest.id));
     expect(sound.ok).toBe(true);
   });
 
@@ -85,7 +85,7 @@ describe("index generations", () => {
     // Still valid JSON and still matching the schema: only the manifest's own checksum can tell.
     writeFileSync(path, sealed.replace('"title": "Alpha"', '"title": "Alphb"'));
     expect(store.list()[0]?.fault).toMatch(/manifest\.json: its own checksum does not match/);
-    const verified = await verifyAndOpenGeneration(store.generationDir(manifest.id));
+    const verified = await openVerifiedGeneration(store.generationDir(manifest.id));
     expect(verified.ok).toBe(false);
     expect(verified.ok ? [] : verified.faults.map((fault) => fault.file)).toEqual(["manifest.json"]);
     // A key nobody wrote (for example "selfSha256" with a flipped byte) is refused as well.

@@ -6,15 +6,15 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { acquirePublishLock } from "../../src/index/generation/publish-lock.js";
 import {
-  checkGenerationDir,
   PublishLockedError,
   RollbackError,
   restoreGeneration,
   rollbackLiveGeneration,
+  verifyGeneration,
   writeGenerationBackup,
 } from "../../src/index/index.js";
-import { acquirePublishLock } from "../../src/index/publish-lock.js";
 import { createLiveLibrary } from "../../src/retrieval/index.js";
 import { quietLogger } from "../embeddings/quiet-logger.js";
 import { tempStore } from "./generation-helpers.js";
@@ -34,7 +34,7 @@ describe("rollback and restore of index generations", () => {
     const backup = await writeGenerationBackup(store, { dir: backups });
 
     corruptFile(generationFile(store, second.id, "index.faiss"));
-    const check = await checkGenerationDir(store.generationDir(second.id));
+    const check = await verifyGeneration(store.generationDir(second.id));
     expect(check.ok).toBe(false);
     expect(check.faults.map((fault) => fault.file)).toContain("index.faiss");
     // The generation in memory is intact: the library keeps answering from it.

@@ -1,7 +1,7 @@
 // A misspelt question word the library does not hold is read as the library's closest term,
 // on a real generation (FTS5 vocabulary), so a typo no longer loses the passage.
 import { afterEach, describe, expect, it } from "vitest";
-import { closestKnownTerm, type VocabularyTerm } from "../../src/index/spelling-variants.js";
+import { closestKnownTerm, type VocabularyTerm } from "../../src/index/keyword/spelling-variants.js";
 import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS, type LiveLibrary } from "../../src/retrieval/index.js";
 import { captureLogger } from "./capture-logger.js";
 import { localEmbedder, publishBooks, type TestBook, tempStore } from "./text-library.js";

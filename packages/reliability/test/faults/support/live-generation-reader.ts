@@ -4,7 +4,7 @@
 // live afterwards is a moment a bot starting then would have met a broken index.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkGenerationDir, describeFaults } from "@ai-library/shared/index";
+import { describeFaults, verifyGeneration } from "@ai-library/shared/index";
 
 export interface ReaderReport {
   checks: number;
@@ -33,7 +33,7 @@ export function startLiveGenerationReader(indexDir: string, pauseMs = 25): LiveG
     const id = readLive(indexDir);
     if (!id) return;
     if (!state.generations.includes(id)) state.generations.push(id);
-    const check = await checkGenerationDir(join(indexDir, "generations", id));
+    const check = await verifyGeneration(join(indexDir, "generations", id));
     state.checks += 1;
     // Only a generation that is still live counts: one replaced meanwhile may be pruned under us.
     if (!check.ok && readLive(indexDir) === id) {

@@ -2,7 +2,7 @@
 // "repeats") gives the stems of its synonyms ("replic", from "replicate"), so the keyword
 // search can also look for the words a book uses instead of the reader's. Built once per
 // process from word lists (read-wordnet.ts, read-mythes.ts); a lookup is one Map read.
-import { keywordTerms } from "../../index/keyword-terms.js";
+import { keywordTerms } from "../../index/keyword/keyword-terms.js";
 
 export interface Thesaurus {
   /** Synonym terms of a question term, most common sense first; [] when it has none. */

@@ -5,15 +5,15 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, writevSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadFaiss, MetricType } from "@ai-library/faiss-native";
-import type { Chunk } from "../chunking/types.js";
-import type { EmbedderIdentity } from "../embeddings/types.js";
+import type { Chunk } from "../../chunking/types.js";
+import type { EmbedderIdentity } from "../../embeddings/types.js";
+import { KEYWORD_TABLE } from "../keyword/keyword-index.js";
+import { KEYWORD_TERMS_VERSION } from "../keyword/keyword-terms.js";
 import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docstore.js";
 import { fsyncFileAsync, fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { asIndexWriteError } from "./errors.js";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
 import { DEFAULT_NPROBE, setIvfNprobe } from "./faiss-ivf-file.js";
-import { KEYWORD_TABLE } from "./keyword-index.js";
-import { KEYWORD_TERMS_VERSION } from "./keyword-terms.js";
 import {
   type BookRecord,
   type GenerationManifest,

@@ -10,14 +10,14 @@ import { basename, join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { create } from "tar";
+import { fsyncPath, replaceFileAtomically, sha256File, writeFileDurably } from "../generation/durable-fs.js";
+import { NoLiveGenerationError } from "../generation/errors.js";
+import type { IndexStore } from "../generation/index-store.js";
+import { MANIFEST_FILE } from "../generation/manifest.js";
+import { describeFaults, verifyGeneration } from "../generation/verify-generation.js";
 import { describeWriteFailure, prepareBackupDestination } from "./backup-destination.js";
 import { BACKUP_FORMAT, BACKUP_HEADER_FILE, type BackupHeader } from "./backup-header.js";
 import { CHECKSUM_EXTENSION, freeBackupPath } from "./backup-names.js";
-import { fsyncPath, replaceFileAtomically, sha256File, writeFileDurably } from "./durable-fs.js";
-import { NoLiveGenerationError } from "./errors.js";
-import { checkGenerationDir, describeFaults } from "./generation-check.js";
-import type { IndexStore } from "./index-store.js";
-import { MANIFEST_FILE } from "./manifest.js";
 import { BackupError } from "./ops-errors.js";
 import { verifyBackupArchive } from "./verify-backup.js";
 
@@ -45,7 +45,7 @@ export async function writeGenerationBackup(store: IndexStore, request: BackupRe
   const id = request.generationId ?? store.liveId();
   if (!id) throw new NoLiveGenerationError(store.dir);
   const generationDir = store.generationDir(id);
-  const check = await checkGenerationDir(generationDir);
+  const check = await verifyGeneration(generationDir);
   if (!check.ok || !check.manifest) {
     throw new BackupError(
       generationDir,

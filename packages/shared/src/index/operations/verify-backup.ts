@@ -2,8 +2,8 @@
 // size and SHA-256 of every entry against backup.json. Nothing is written to disk.
 import { createHash } from "node:crypto";
 import { list, type ReadEntry } from "tar";
+import { MANIFEST_FILE } from "../generation/manifest.js";
 import { BACKUP_HEADER_FILE, type BackupHeader, parseBackupHeader } from "./backup-header.js";
-import { MANIFEST_FILE } from "./manifest.js";
 import { BackupError } from "./ops-errors.js";
 
 interface SeenEntry {

@@ -6,7 +6,7 @@
 // is stored. The `ascii` tokenizer splits on ASCII spaces and punctuation only, so the terms
 // we computed (any script) reach the index unchanged.
 import type Database from "better-sqlite3";
-import { memoizeByKey } from "../text/memoize-by-key.js";
+import { memoizeByKey } from "../../text/memoize-by-key.js";
 import { keywordTerms } from "./keyword-terms.js";
 import { closestKnownTerm, type VocabularyLookup } from "./spelling-variants.js";
 

@@ -2,12 +2,12 @@
 // through the same function, so morphology (Snowball stems per word's script), ё→е, case,
 // diacritics and line-end hyphenation are folded identically. Hyphenated compounds are also
 // indexed joined ("e-mail" → "email", «Нью-Йорк» → «ньюйорк») so either spelling finds them.
-import { wordLanguage } from "../text/detect-language.js";
-import { memoizeByKey } from "../text/memoize-by-key.js";
-import { normaliseForSearch } from "../text/normalise-for-search.js";
-import { isAsciiNumber, stem } from "../text/stem.js";
-import { isStopword } from "../text/stopwords.js";
-import { tokenize } from "../text/tokenize.js";
+import { wordLanguage } from "../../text/detect-language.js";
+import { memoizeByKey } from "../../text/memoize-by-key.js";
+import { normaliseForSearch } from "../../text/normalise-for-search.js";
+import { isAsciiNumber, stem } from "../../text/stem.js";
+import { isStopword } from "../../text/stopwords.js";
+import { tokenize } from "../../text/tokenize.js";
 
 /** Recorded in the manifest: bump when the recipe changes, so old indexes are known to differ. */
 export const KEYWORD_TERMS_VERSION = "snowball-ru-en-v1";

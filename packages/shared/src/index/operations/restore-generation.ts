@@ -6,13 +6,13 @@
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { extract } from "tar";
+import { fsyncPath, sha256File, writeFileDurably } from "../generation/durable-fs.js";
+import { type IndexStore, newGenerationId, PUBLISH_LOCK_FILE, TEMP_PREFIX } from "../generation/index-store.js";
+import { type GenerationManifest, MANIFEST_FILE, readManifest, sealManifest } from "../generation/manifest.js";
+import { acquirePublishLock } from "../generation/publish-lock.js";
+import { describeFaults, type EmbedderExpectation, verifyGeneration } from "../generation/verify-generation.js";
 import { BACKUP_HEADER_FILE } from "./backup-header.js";
-import { fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
-import { checkGenerationDir, describeFaults, type EmbedderExpectation } from "./generation-check.js";
-import { type IndexStore, newGenerationId, PUBLISH_LOCK_FILE, TEMP_PREFIX } from "./index-store.js";
-import { type GenerationManifest, MANIFEST_FILE, readManifest, sealManifest } from "./manifest.js";
 import { RestoreError, restoreAdvice, type SkippedGeneration } from "./ops-errors.js";
-import { acquirePublishLock } from "./publish-lock.js";
 import { type RestoreSource, resolveRestoreSource } from "./restore-source.js";
 import { soundUndoTarget, type UndoTarget } from "./undo-target.js";
 import { isPlainEntryName } from "./verify-backup.js";
@@ -92,7 +92,7 @@ export async function restoreGeneration(
     const previousId = store.liveId();
     const restoredFromId = reidentify(temp, id, previousId, now);
     const embedderOption = request.expectedEmbedder ? { expectedEmbedder: request.expectedEmbedder } : {};
-    const check = await checkGenerationDir(temp, { expectedId: id, ...embedderOption });
+    const check = await verifyGeneration(temp, { expectedId: id, ...embedderOption });
     if (!check.ok || !check.manifest)
       throw new Error(`восстановленное поколение не прошло проверку: ${describeFaults(check.faults)}`);
     for (const name of [MANIFEST_FILE, ...Object.keys(check.manifest.files)]) fsyncPath(join(temp, name));

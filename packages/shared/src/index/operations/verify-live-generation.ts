@@ -1,20 +1,20 @@
-// Start-up verification of the live generation, for the processes that write the index (the
-// worker). If LIVE points at a damaged generation, the newest generation that verifies is made
-// live again (atomically, under the publish lock), so the next ingest reuses sound books and
+// verifyLiveGeneration: verifies the live generation at start-up, for the processes that write
+// the index (the worker). If LIVE points at a damaged generation, the newest generation that
+// verifies is made live again (atomically, under the publish lock), so the next ingest reuses sound books and
 // records the right predecessor; the error log says what happened and what to run. Readers
 // (the bot) get the same fallback in memory from the live library and do not call `repair`.
-import type { Logger } from "../logging/index.js";
-import { checkGenerationDir, describeFaults, type EmbedderExpectation } from "./generation-check.js";
-import type { IndexStore } from "./index-store.js";
+import type { Logger } from "../../logging/index.js";
+import type { IndexStore } from "../generation/index-store.js";
+import { describeFaults, type EmbedderExpectation, verifyGeneration } from "../generation/verify-generation.js";
 import { rollbackLiveGeneration } from "./rollback-generation.js";
 
-export type StartupIndexCheck =
+export type LiveVerification =
   | { status: "empty" }
   | { status: "sound"; id: string }
   | { status: "fell-back"; brokenId: string; id: string; fault: string; repaired: boolean }
   | { status: "no-sound-generation"; brokenId: string; fault: string };
 
-export interface StartupCheckDeps {
+export interface VerifyLiveDeps {
   store: IndexStore;
   logger: Logger;
   expectedEmbedder?: EmbedderExpectation;
@@ -22,12 +22,12 @@ export interface StartupCheckDeps {
   repair: boolean;
 }
 
-export async function verifyLiveAtStartup(deps: StartupCheckDeps): Promise<StartupIndexCheck> {
+export async function verifyLiveGeneration(deps: VerifyLiveDeps): Promise<LiveVerification> {
   const { store, logger, expectedEmbedder } = deps;
   const brokenId = store.liveId();
   if (!brokenId) return { status: "empty" };
   const options = expectedEmbedder ? { expectedEmbedder } : {};
-  const live = await checkGenerationDir(store.generationDir(brokenId), options);
+  const live = await verifyGeneration(store.generationDir(brokenId), options);
   if (live.ok) return { status: "sound", id: brokenId };
   const fault = describeFaults(live.faults);
   const newestFirst = store
@@ -36,7 +36,7 @@ export async function verifyLiveAtStartup(deps: StartupCheckDeps): Promise<Start
     .filter((id) => id !== brokenId)
     .reverse();
   for (const id of newestFirst) {
-    if (!(await checkGenerationDir(store.generationDir(id), options)).ok) continue;
+    if (!(await verifyGeneration(store.generationDir(id), options)).ok) continue;
     let repaired = false;
     if (deps.repair) {
       try {

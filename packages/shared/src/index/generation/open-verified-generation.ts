@@ -1,9 +1,11 @@
-// Proves a generation is whole before anyone serves it: manifest schema, every file's size
-// and checksum, FAISS ntotal and dims, docstore row count, and the embedder identity.
+// openVerifiedGeneration: proves a generation is whole before anyone serves it (manifest schema,
+// every file's size and checksum, FAISS ntotal and dims, docstore row count, embedder identity)
+// and hands back the FAISS index and docstore it had to open for that. openGeneration serves
+// them; verifyGeneration closes them and keeps the verdict.
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type FaissIndex, loadFaiss } from "@ai-library/faiss-native";
-import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../embeddings/types.js";
+import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embeddings/types.js";
 import { DOCSTORE_FILE, type DocstoreReader, openDocstoreReader } from "./docstore.js";
 import { sha256File } from "./durable-fs.js";
 import { INDEX_FILE } from "./generation-builder.js";
@@ -27,7 +29,7 @@ export interface VerifyOptions {
 }
 
 /** Verifies and, when sound, returns the opened FAISS index and docstore (caller closes). */
-export async function verifyAndOpenGeneration(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function openVerifiedGeneration(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const read = readManifest(dir);
   if (!read.ok) return { ok: false, faults: [{ file: "manifest.json", fault: read.fault }] };
   const manifest = read.manifest;

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { EmbedderIdentity } from "../embeddings/types.js";
+import type { EmbedderIdentity } from "../../embeddings/types.js";
 import { replaceFileAtomically } from "./durable-fs.js";
 import { NoLiveGenerationError } from "./errors.js";
 import { createGenerationBuilder, type GenerationBuilder } from "./generation-builder.js";

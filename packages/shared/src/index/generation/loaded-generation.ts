@@ -2,14 +2,14 @@
 // docstore's FTS5 index (when the generation has one), citations from the docstore, and raw
 // vectors for the next ingest to reuse unchanged books.
 import { basename } from "node:path";
-import type { Chunk } from "../chunking/types.js";
-import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../embeddings/types.js";
+import type { Chunk } from "../../chunking/types.js";
+import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embeddings/types.js";
+import type { ScoredLabel } from "../keyword/keyword-index.js";
 import type { DocstoreReader } from "./docstore.js";
 import { EmbedderMismatchError, IndexIntegrityError } from "./errors.js";
-import type { ScoredLabel } from "./keyword-index.js";
 import { type BookRecord, type GenerationManifest, readManifest } from "./manifest.js";
+import { openVerifiedGeneration } from "./open-verified-generation.js";
 import { openVectorRows, similaritiesOf } from "./vector-rows.js";
-import { verifyAndOpenGeneration } from "./verify-generation.js";
 
 /** A chunk found by vector search, with its cosine similarity to the query. */
 export type ScoredChunk = Chunk & { score: number };
@@ -67,7 +67,7 @@ export async function openGeneration(
       formatIdentity(options.expectedEmbedder),
     );
   }
-  const result = await verifyAndOpenGeneration(dir);
+  const result = await openVerifiedGeneration(dir);
   if (!result.ok) {
     const first = result.faults[0];
     throw new IndexIntegrityError(

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { verifyLiveAtStartup } from "../../src/index/index.js";
+import { verifyLiveGeneration } from "../../src/index/index.js";
 import { closeLogger, createLogger } from "../../src/logging/index.js";
 import { createWorkerServiceMetrics } from "../../src/metrics/index.js";
 import { tempStore } from "./generation-helpers.js";
@@ -32,7 +32,7 @@ describe("start-up check of the live generation", () => {
     const logger = fileLogger(logs);
     const metrics = createWorkerServiceMetrics({ store, ingestionEnabled: true });
 
-    const check = await verifyLiveAtStartup({ store, logger, expectedEmbedder: embedder.identity, repair: true });
+    const check = await verifyLiveGeneration({ store, logger, expectedEmbedder: embedder.identity, repair: true });
     metrics.index.recordStartupCheck(check);
     expect(check).toMatchObject({ status: "fell-back", brokenId: broken.id, id: sound.id, repaired: true });
     expect(store.liveId()).toBe(sound.id);
@@ -48,9 +48,9 @@ describe("start-up check of the live generation", () => {
     const only = await publishTexts(store, [GARDENING]);
     const logs = join(store.dir, "..", "logs");
     const logger = fileLogger(logs);
-    expect(await verifyLiveAtStartup({ store, logger, repair: true })).toEqual({ status: "sound", id: only.id });
+    expect(await verifyLiveGeneration({ store, logger, repair: true })).toEqual({ status: "sound", id: only.id });
     corruptFile(generationFile(store, only.id, "index.faiss"));
-    const check = await verifyLiveAtStartup({ store, logger, repair: true });
+    const check = await verifyLiveGeneration({ store, logger, repair: true });
     expect(check).toMatchObject({ status: "no-sound-generation", brokenId: only.id });
     expect(store.liveId()).toBe(only.id);
     expect(await loggedText(logger, logs)).toContain("pnpm ai-library index rebuild --inline");
@@ -62,7 +62,7 @@ describe("start-up check of the live generation", () => {
     const broken = await publishTexts(store, [GARDENING]);
     corruptFile(generationFile(store, broken.id, "index.faiss"));
     const logs = join(store.dir, "..", "logs");
-    const check = await verifyLiveAtStartup({ store, logger: fileLogger(logs), repair: false });
+    const check = await verifyLiveGeneration({ store, logger: fileLogger(logs), repair: false });
     expect(check).toMatchObject({ status: "fell-back", id: sound.id, repaired: false });
     expect(store.liveId()).toBe(broken.id);
   });

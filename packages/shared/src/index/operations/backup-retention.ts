@@ -4,10 +4,10 @@
 // are removed too; a younger one may belong to a backup running right now.
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { IndexStore } from "../generation/index-store.js";
+import { readManifest } from "../generation/manifest.js";
 import { readBackupHeader } from "./backup-header.js";
 import { CHECKSUM_EXTENSION, listBackupFiles } from "./backup-names.js";
-import type { IndexStore } from "./index-store.js";
-import { readManifest } from "./manifest.js";
 
 const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000;
 

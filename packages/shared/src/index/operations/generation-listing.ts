@@ -2,7 +2,7 @@
 // (cheap: no checksums — `index check` is the integrity check).
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { IndexStore } from "./index-store.js";
+import type { IndexStore } from "../generation/index-store.js";
 
 export interface GenerationListing {
   id: string;

@@ -4,7 +4,7 @@
 // through a file, or a folder that cannot be created, is named with the setting it came from.
 import { existsSync, mkdirSync, statfsSync, statSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
-import { asOperatorInput } from "../error-reporting/operator-input.js";
+import { asOperatorInput } from "../../error-reporting/operator-input.js";
 import { BackupError } from "./ops-errors.js";
 
 /** statfs f_type of kernel filesystems (linux/magic.h). */

@@ -6,13 +6,13 @@
 // (or, when named, refused) and the live pointer is not touched. Runs under the publish lock so
 // a rollback and a publish never interleave.
 import { join } from "node:path";
-import { asOperatorInput } from "../error-reporting/operator-input.js";
-import { checkGenerationDir, describeFaults, type EmbedderExpectation } from "./generation-check.js";
-import { type IndexStore, PUBLISH_LOCK_FILE } from "./index-store.js";
-import { previouslyLive } from "./live-history.js";
-import { readManifest } from "./manifest.js";
+import { asOperatorInput } from "../../error-reporting/operator-input.js";
+import { type IndexStore, PUBLISH_LOCK_FILE } from "../generation/index-store.js";
+import { previouslyLive } from "../generation/live-history.js";
+import { readManifest } from "../generation/manifest.js";
+import { acquirePublishLock } from "../generation/publish-lock.js";
+import { describeFaults, type EmbedderExpectation, verifyGeneration } from "../generation/verify-generation.js";
 import { RollbackError, type SkippedGeneration } from "./ops-errors.js";
-import { acquirePublishLock } from "./publish-lock.js";
 import { soundUndoTarget, type UndoTarget } from "./undo-target.js";
 
 export interface RollbackRequest {
@@ -81,7 +81,7 @@ async function switchToFirstSound(
   }
   const skipped: SkippedGeneration[] = [];
   for (const id of candidates) {
-    const check = await checkGenerationDir(store.generationDir(id), checkOptions);
+    const check = await verifyGeneration(store.generationDir(id), checkOptions);
     if (check.ok) {
       store.setLive(id);
       return { fromId, toId: id, skipped };

@@ -1,17 +1,18 @@
-// The full integrity check of one generation, as `index check`, rollback, restore and the
-// start-up check need it: everything verifyAndOpenGeneration proves (manifest schema, sizes,
-// checksums, FAISS ntotal and dims, docstore readable and complete), plus that the manifest
-// belongs in this directory and that the configured embedder can query it.
+// verifyGeneration: the one integrity check of a generation, as `index check`, backup, rollback,
+// restore, verifyLiveGeneration and the worker's reuse check need it — everything
+// openVerifiedGeneration proves (manifest schema, sizes, checksums, FAISS ntotal and dims,
+// docstore readable and complete), plus that the manifest belongs in this directory and that the
+// configured embedder can query it. It returns faults and keeps nothing open.
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
-import type { EmbedderIdentity } from "../embeddings/types.js";
+import type { EmbedderIdentity } from "../../embeddings/types.js";
 import type { GenerationManifest } from "./manifest.js";
-import { type VerifyFault, verifyAndOpenGeneration } from "./verify-generation.js";
+import { openVerifiedGeneration, type VerifyFault } from "./open-verified-generation.js";
 
 /** What this deployment will query with. `dims` 0 = not known yet (OpenAI learns it from its first reply). */
 export type EmbedderExpectation = EmbedderIdentity;
 
-export interface GenerationCheck {
+export interface GenerationVerification {
   id: string;
   ok: boolean;
   faults: VerifyFault[];
@@ -35,13 +36,13 @@ function embedderFaults(manifest: GenerationManifest, expected: EmbedderExpectat
 }
 
 /** Verifies the generation in `dir`; never throws for a damaged generation, returns its faults. */
-export async function checkGenerationDir(
+export async function verifyGeneration(
   dir: string,
   options: { expectedEmbedder?: EmbedderExpectation /** Default: the folder's name. */; expectedId?: string } = {},
-): Promise<GenerationCheck> {
+): Promise<GenerationVerification> {
   const id = options.expectedId ?? basename(dir);
   if (!existsSync(dir)) return { id, ok: false, faults: [{ fault: `generation directory ${dir} does not exist` }] };
-  const result = await verifyAndOpenGeneration(dir);
+  const result = await openVerifiedGeneration(dir);
   if (!result.ok) return { id, ok: false, faults: result.faults };
   const { manifest, docstore } = result.generation;
   docstore.close();

@@ -8,7 +8,7 @@
 // writes IVF indexes with FAISS itself and checks recall rises with the nprobe set here.
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 
-export { DEFAULT_NPROBE } from "../config/index-defaults.js";
+export { DEFAULT_NPROBE } from "../../config/index-defaults.js";
 
 const METRIC_TYPE_OFFSET = 33;
 const NLIST_OFFSET = 37;

@@ -5,10 +5,10 @@
 // What the old bot left (a bare .faiss file, a LangChain folder) is named as such and refused.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { asOperatorInput } from "../error-reporting/operator-input.js";
+import { asOperatorInput } from "../../error-reporting/operator-input.js";
+import { MANIFEST_FILE } from "../generation/manifest.js";
 import type { BackupHeader } from "./backup-header.js";
 import { listBackupFiles } from "./backup-names.js";
-import { MANIFEST_FILE } from "./manifest.js";
 import {
   describeOldFaissFile,
   isLangChainFaissFolder,

@@ -2,7 +2,7 @@
 // plus the generation's keyword index (keyword-index.ts) built from the same texts.
 // One file per generation, journal in DELETE mode so the file is complete once closed.
 import Database from "better-sqlite3";
-import type { Chunk } from "../chunking/types.js";
+import type { Chunk } from "../../chunking/types.js";
 import {
   createKeywordInserter,
   hasKeywordTable,
@@ -10,7 +10,7 @@ import {
   KEYWORD_SCHEMA,
   type KeywordIndex,
   openKeywordIndex,
-} from "./keyword-index.js";
+} from "../keyword/keyword-index.js";
 import type { BookRecord } from "./manifest.js";
 
 export const DOCSTORE_FILE = "docstore.sqlite";
