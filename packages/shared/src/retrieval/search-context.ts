@@ -2,7 +2,7 @@
 // lesser weight so "Как его настроить?" after «Что такое pbuilder?» still finds pbuilder. The
 // caller (the bot's conversation memory) decides when a question needs it; this only says how a
 // context becomes part of a search, the same in every process that searches.
-import { keywordTerms } from "../index/keyword-terms.js";
+import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import type { WeightedQuery } from "./expansion/weighted-query.js";
 import type { SearchQuery } from "./search-generation.js";
 

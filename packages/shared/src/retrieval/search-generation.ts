@@ -5,9 +5,9 @@
 // synonyms: expansion/; off by default). A generation without a keyword index (built before it
 // existed) is searched by vector alone.
 import type { Chunk } from "../chunking/types.js";
-import type { ScoredLabel } from "../index/keyword-index.js";
-import { keywordTerms } from "../index/keyword-terms.js";
-import type { LoadedGeneration } from "../index/loaded-generation.js";
+import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
+import type { ScoredLabel } from "../index/keyword/keyword-index.js";
+import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import { assemblePassage } from "./assemble-passage.js";
 import { withBookEvidence, withNeighbourEvidence } from "./book-evidence.js";
 import { expandKeywordHits } from "./expansion/expand-keyword-hits.js";

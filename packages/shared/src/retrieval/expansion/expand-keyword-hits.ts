@@ -3,8 +3,8 @@
 // their BM25, times their weight, is added to each chunk's. Chunks only an extra query finds
 // join the list; the list keeps its length. Off (no extra query) the list is returned as is.
 import type { Chunk } from "../../chunking/types.js";
-import type { ScoredLabel } from "../../index/keyword-index.js";
-import { keywordTerms } from "../../index/keyword-terms.js";
+import type { ScoredLabel } from "../../index/keyword/keyword-index.js";
+import { keywordTerms } from "../../index/keyword/keyword-terms.js";
 import { feedbackQueryTerms } from "./relevance-feedback.js";
 import { synonymQuery } from "./synonym-query.js";
 import type { WeightedQuery } from "./weighted-query.js";
