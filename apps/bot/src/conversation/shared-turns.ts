@@ -1,7 +1,8 @@
 // The Redis turn store the bot's processes share, connected on first use: ioredis takes a while
-// to load, and the bot answers /start without it. Commands fail at once while Redis is down
-// (no offline queue), so conversation-memory.ts falls back instead of making a question wait;
-// the connection keeps retrying in the background and is used again once it is back.
+// to load, and the bot answers /start without it. Commands fail at once while Redis is down (no
+// offline queue) and after a second when it is frozen, so conversation-memory.ts falls back
+// instead of making a question wait; the connection keeps retrying in the background and is
+// used again once it is back.
 import { createRedisTurns } from "./redis-turns.js";
 import type { TurnStore } from "./turn-store.js";
 
@@ -23,6 +24,9 @@ export function connectSharedTurns(options: SharedTurnsOptions): SharedTurns {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2_000,
+      // A frozen Redis (stopped, or a network that drops packets) keeps the connection "ready"
+      // and never answers: without a bound, every question would wait on its memory forever.
+      commandTimeout: 1_000,
       retryStrategy: (attempt) => Math.min(500 * attempt, 5_000),
     });
     // Failures surface on the commands, which conversation-memory.ts logs once.
