@@ -5,6 +5,7 @@ import { startTelegramStandin } from "@ai-library/standins/telegram";
 import { startBotProcess } from "../test/e2e/bot-process.js";
 import { removeRedisKeys } from "../test/e2e/scenario.js";
 import { driveUsers, type LoadResult } from "./drive-users.js";
+import { pssMb, searchProcessPid } from "./process-memory.js";
 import { readStatus } from "./read-status.js";
 
 const ADMIN = { id: 1, languageCode: "en" };
@@ -16,6 +17,9 @@ export interface LoadRun {
   idleRssMb: number;
   busyRssMb: number;
   searchRssMb: number;
+  /** PSS after the load: shared pages split between the two (process-memory.ts). */
+  busyPssMb: number;
+  searchPssMb: number;
   lagP99Ms: number;
   /** Searches the bot ran itself because the search process failed or was too slow. */
   fallbacks: number;
@@ -29,7 +33,7 @@ export interface LoadRunOptions {
   questionsPerUser: number;
   question: () => string;
   env: Record<string, string>;
-  /** Wait until the search process's RSS reaches this (it opens the index after the bot). */
+  /** Wait until the search process's RSS reaches this (it holds the index the bot serves). */
   searchProcessReadyMb?: number;
 }
 
@@ -71,12 +75,16 @@ export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun>
     const idle = await status(); // also opens the event-loop window
     const load = await drive(options.questionsPerUser, 20_000);
     const busy = await status();
+    const botPid = bot.child.pid ?? 0;
+    const searchPid = searchProcessPid(botPid);
     return {
       load,
       startSeconds,
       idleRssMb: idle.rssMb,
       busyRssMb: busy.rssMb,
       searchRssMb: busy.searchRssMb,
+      busyPssMb: pssMb(botPid),
+      searchPssMb: searchPid ? pssMb(searchPid) : 0,
       lagP99Ms: busy.lagP99Ms,
       fallbacks: (bot.output().match(/ищу в боте/g) ?? []).length,
     };

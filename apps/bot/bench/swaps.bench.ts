@@ -91,8 +91,8 @@ try {
     }
   };
   const settled = async () => {
-    // The search process opens (and verifies) the new generation after the bot swapped: wait
-    // until it holds an index and its RSS has stopped moving.
+    // The search process opened the new generation before the bot swapped and closes the old
+    // one once its last search is done: wait until it holds an index and its RSS stops moving.
     const deadline = Date.now() + 120_000;
     let previous = await readStatus(standin, ADMIN);
     for (;;) {

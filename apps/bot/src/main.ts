@@ -61,7 +61,6 @@ const reloader = startIndexReloader({
   logger,
   metrics,
   pollSeconds: config.INDEX_POLL_SECONDS,
-  onLoaded: () => services.generationLoaded(),
   // Imported lazily: BullMQ/ioredis take seconds to load, and polling already covers reloads.
   subscribe: async (onNotice) =>
     (await import("@ai-library/shared/queue")).subscribeToGenerations({

@@ -1,24 +1,26 @@
-// The search process: holds the generation(s) being served (FAISS index and docstore) and runs
-// each question's whole search — keyword (BM25) candidates, the FAISS scan, fusion, passages —
-// so the bot's event loop never waits on it. Both halves are synchronous and grow with the
-// library (at 100k chunks the part after the scan alone took 40–250 ms in the bot); only the
-// embedding of the question stays in the bot. A process, not a worker thread, because the
-// FAISS addon keeps per-process state that two threads of one process would share unsafely.
-// When a generation goes live (prepare), the others are closed once the searches already sent
-// for them are done, and their native memory is released at once; at most the two most
-// recently used stay open. Questions that arrive while a search runs are answered together:
-// their FAISS scans are handed over at once (vectorHitsOfMany, one call from four questions on);
-// a search the bot no longer waits for (waitMs) is skipped. It exits when the bot goes away.
+// The search process: holds the generations the bot serves (FAISS index and docstore) — the only
+// copy, the bot keeps just their manifests — and runs each question's whole search: keyword
+// (BM25) candidates, the FAISS scan, fusion, passages, so the bot's event loop never waits on
+// it. Both halves are synchronous and grow with the library; only the embedding of the question
+// stays in the bot. A process, not a worker thread, because the FAISS addon keeps per-process
+// state that two threads of one process would share unsafely.
+// The bot asks it to open a generation before serving it (open: verify every file, load, smoke
+// query, reply with the manifest) and to close it once no search of it is in flight; a closed
+// generation's native memory is released at once, and at most the two most recently used stay
+// open. Questions that arrive while a search runs are answered together: their FAISS scans are
+// handed over at once (vectorHitsOfMany, one call from four questions on); a search the bot no
+// longer waits for (waitMs) is skipped. It exits when the bot goes away.
+import type { EmbedderIdentity } from "@ai-library/shared/embeddings";
 import { type LoadedGeneration, openGeneration } from "@ai-library/shared/index";
-import { passagesFromVectorHits, searchQueryOf, vectorHitsOfMany } from "@ai-library/shared/retrieval";
-import type { SearchProcessReply, SearchProcessRequest, SearchRequest } from "./faiss-search-protocol.js";
+import { passagesFromVectorHits, searchQueryOf, smokeQuery, vectorHitsOfMany } from "@ai-library/shared/retrieval";
+import type { OpenRequest, SearchProcessReply, SearchProcessRequest, SearchRequest } from "./faiss-search-protocol.js";
 
 const KEEP = 2;
 const generations = new Map<string, Promise<LoadedGeneration>>();
 
 /**
  * The FAISS index is native memory V8 does not see, so dropping it does not prompt a collection:
- * without one, every swap would leave a whole index (1.5 GB at 1M chunks) in the process.
+ * without one, every swap would leave a whole index in the process.
  * The bot forks this process with --expose-gc for this call.
  */
 const releaseNativeMemory = () => (globalThis as { gc?: () => void }).gc?.();
@@ -35,12 +37,11 @@ function retire(opening: Promise<LoadedGeneration>): void {
   );
 }
 
-function generationOf(dir: string): Promise<LoadedGeneration> {
+function generationOf(dir: string, expectedEmbedder?: EmbedderIdentity): Promise<LoadedGeneration> {
   let opening = generations.get(dir);
   if (opening) generations.delete(dir);
   else {
-    // The bot verified this generation before serving it; opening verifies it again here.
-    const opened = openGeneration(dir);
+    const opened = openGeneration(dir, expectedEmbedder ? { expectedEmbedder } : {});
     opening = opened;
     opened.catch(() => {
       if (generations.get(dir) === opened) generations.delete(dir);
@@ -56,17 +57,14 @@ function generationOf(dir: string): Promise<LoadedGeneration> {
 }
 
 /**
- * The bot sends every search for the old generation before it announces the new one, and IPC
- * keeps order, so the searches that need the old one were queued ahead of this. A function of
- * its own, not a loop inside `handle`: a suspended async function keeps its loop variables, and
- * the retired generation would stay reachable while the new one is being opened.
+ * The bot sends close only once every search it sent for the generation has been answered or
+ * given up on, and IPC keeps order, so no search that needs it is queued behind this.
  */
-function retireAllBut(live: string): void {
-  for (const [dir, opening] of generations) {
-    if (dir === live) continue;
-    generations.delete(dir);
-    retire(opening);
-  }
+function closeGeneration(dir: string): void {
+  const opening = generations.get(dir);
+  if (!opening) return;
+  generations.delete(dir);
+  retire(opening);
 }
 
 const reply = (message: SearchProcessReply) => process.send?.(message);
@@ -76,6 +74,18 @@ const failure = (id: number, error: unknown): SearchProcessReply => ({
   ok: false,
   error: (error as Error).message,
 });
+
+/** Opens a generation the bot is about to serve and proves it answers; a failed one is not kept. */
+async function openForBot(request: OpenRequest): Promise<void> {
+  try {
+    const generation = await generationOf(request.dir, request.expectedEmbedder);
+    smokeQuery(generation, Float32Array.from(request.probe));
+    reply({ id: request.id, ok: true, manifest: generation.manifest });
+  } catch (error) {
+    closeGeneration(request.dir);
+    reply(failure(request.id, error));
+  }
+}
 
 /** A search with the moment it arrived (monotonic clock), to tell when the bot stops waiting. */
 type QueuedSearch = SearchRequest & { queuedAt: number };
@@ -124,8 +134,10 @@ async function searchTogether(dir: string, waiting: QueuedSearch[]): Promise<voi
 }
 
 // Messages in arrival order. A run of searches at the front is taken whole and answered
-// together; "prepare" and "memory" are handled in their place, so every search sent before a
-// generation was retired has taken hold of it before the retirement is queued.
+// together; the others are handled in their place, so every search sent before a generation was
+// closed has taken hold of it before the close is handled. An open holds up the searches behind
+// it until it is done (seconds at 100k chunks): searched meanwhile, they would leave its file
+// reads one turn of the event loop per round, and under load the open would take minutes.
 const queue: (Exclude<SearchProcessRequest, SearchRequest> | QueuedSearch)[] = [];
 let draining = false;
 
@@ -134,10 +146,11 @@ async function drain(): Promise<void> {
     const head = queue[0];
     if (head?.type !== "search") {
       queue.shift();
-      if (head?.type === "prepare") {
-        retireAllBut(head.dir);
+      if (head?.type === "open") await openForBot(head);
+      else if (head?.type === "prepare")
         void generationOf(head.dir).catch(() => undefined); // the next search reports it
-      } else if (head?.type === "memory") reply({ id: head.id, ok: true, rssBytes: process.memoryUsage().rss });
+      else if (head?.type === "close") closeGeneration(head.dir);
+      else if (head?.type === "memory") reply({ id: head.id, ok: true, rssBytes: process.memoryUsage().rss });
       continue;
     }
     let end = 0;

@@ -1,9 +1,31 @@
 // Messages between the bot and its search process (JSON over the IPC channel).
+import type { EmbedderIdentity } from "@ai-library/shared/embeddings";
+import type { GenerationManifest } from "@ai-library/shared/index";
 import type { Passage, RetrievalSettings, SearchContext } from "@ai-library/shared/retrieval";
 
-/** Open (or keep) a generation directory: sent when a generation goes live. */
+/**
+ * Open a generation for the bot to serve: verify every file, load it, run the smoke query with
+ * `probe` and reply with its manifest. The bot serves a generation only after this succeeded.
+ */
+export interface OpenRequest {
+  type: "open";
+  id: number;
+  dir: string;
+  /** The bot's embedder: a generation built with another one is refused. */
+  expectedEmbedder: EmbedderIdentity;
+  /** SMOKE_QUESTION embedded by the bot. */
+  probe: number[];
+}
+
+/** Open (or keep) a generation ahead of its first search, without a reply: a restarted search process warming up. */
 export interface PrepareRequest {
   type: "prepare";
+  dir: string;
+}
+
+/** The bot no longer serves this generation and no search of it is in flight: free it. */
+export interface CloseRequest {
+  type: "close";
   dir: string;
 }
 
@@ -33,9 +55,13 @@ export interface MemoryRequest {
   id: number;
 }
 
-export type SearchProcessRequest = PrepareRequest | SearchRequest | MemoryRequest;
+export type SearchProcessRequest = OpenRequest | PrepareRequest | CloseRequest | SearchRequest | MemoryRequest;
+
+/** The requests the search process answers (the others need no reply). */
+export type SearchProcessCall = OpenRequest | SearchRequest | MemoryRequest;
 
 export type SearchProcessReply =
+  | { id: number; ok: true; manifest: GenerationManifest }
   | { id: number; ok: true; passages: Passage[] }
   | { id: number; ok: true; rssBytes: number }
   | { id: number; ok: false; error: string };

@@ -1,7 +1,9 @@
-// The library services the bot reads from, built from the config: the index store, the
-// query embedder (must match the one the index was built with), the live library that hot-
-// swaps generations, the question search (FAISS scan in a search process, or in a lane in
-// the bot's own thread), and the answerer (extractive offline, or an LLM when configured).
+// The library services the bot reads from, built from the config: the index store, the query
+// embedder (must match the one the index was built with), the live library that hot-swaps
+// generations, the question search, and the answerer (extractive offline, or an LLM when
+// configured). With BOT_SEARCH_PROCESS (the default) the search process holds the index and the
+// bot keeps only the served generation's manifest (search-in-search-process.ts); without it, the
+// bot holds the index and searches in a lane in its own thread.
 import { join } from "node:path";
 import type { Answerer } from "@ai-library/shared/answer";
 import { createAnswererFromConfig } from "@ai-library/shared/answer";
@@ -10,56 +12,56 @@ import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import { type IndexStore, openIndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
 import { createLiveLibrary, type LiveLibrary, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
-import { createProcessSearch } from "../answering/process-search.js";
 import { createSearchLane } from "../answering/search-lane.js";
 import { freeRetiredNativeMemory } from "./free-retired-generation.js";
+import { type Searching, type SearchingDeps, searchInSearchProcess } from "./search-in-search-process.js";
 
 export interface BotServices {
   store: IndexStore;
-  library: LiveLibrary;
+  library: Searching["library"];
   answerer: Answerer;
   search: LiveLibrary["search"];
-  /** Called when a new generation goes live (the search process loads it ahead of questions). */
-  generationLoaded(): void;
-  /** RSS of the search process, when one runs. */
-  searchProcessRss(): Promise<number | undefined>;
+  searchProcessRss: Searching["searchProcessRss"];
   close(): Promise<void>;
+}
+
+/** BOT_SEARCH_PROCESS=false: the bot holds the index and searches one question at a time. */
+function searchInBot(deps: SearchingDeps): Searching {
+  const library = createLiveLibrary({
+    store: deps.store,
+    embedder: deps.embedder,
+    logger: deps.logger,
+    retrieval: deps.settings,
+    onRetiredClosed: freeRetiredNativeMemory,
+  });
+  return {
+    library,
+    search: createSearchLane(library).search,
+    searchProcessRss: async () => undefined,
+    fallbackCopies: () => [],
+    close: () => library.close(),
+  };
 }
 
 export function createBotServices(config: AppConfig, logger: Logger): BotServices {
   const store = openIndexStore(config.INDEX_DIR);
   const embedder = createEmbedderFromConfig(config, { logger, cacheDir: join(config.INDEX_DIR, "cache") });
-  const settings = retrievalSettingsFromConfig(config);
-  const library = createLiveLibrary({
+  const deps: SearchingDeps = {
     store,
     embedder,
     logger,
-    retrieval: settings,
-    onRetiredClosed: freeRetiredNativeMemory,
-  });
-  const answerer = createAnswererFromConfig(config, { logger });
-  const searcher = config.BOT_SEARCH_PROCESS
-    ? createProcessSearch({
-        library,
-        embedder,
-        logger,
-        settings,
-        searchTimeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000,
-      })
-    : undefined;
+    settings: retrievalSettingsFromConfig(config),
+    searchTimeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000,
+  };
+  const searching = config.BOT_SEARCH_PROCESS ? searchInSearchProcess(deps) : searchInBot(deps);
   return {
     store,
-    library,
-    answerer,
-    search: searcher ? searcher.search : createSearchLane(library).search,
-    generationLoaded() {
-      const dir = library.current()?.dir;
-      if (searcher && dir) searcher.prepare(dir);
-    },
-    searchProcessRss: async () => searcher?.rssBytes(),
+    library: searching.library,
+    answerer: createAnswererFromConfig(config, { logger }),
+    search: searching.search,
+    searchProcessRss: searching.searchProcessRss,
     async close() {
-      searcher?.close();
-      library.close();
+      searching.close();
       embedder.close();
     },
   };

@@ -1,9 +1,9 @@
 // Keeps the bot on the newest published index without a restart: a Redis notice from the
 // worker triggers a reload at once, and a poll of INDEX_DIR/LIVE every INDEX_POLL_SECONDS
 // catches anything the notice missed (Redis down, an ingest run from the CLI). Loading,
-// verifying, smoke-querying and swapping are the LiveLibrary's; this decides when, and logs.
+// verifying, smoke-querying and swapping are the live library's; this decides when, and logs.
 import type { Logger } from "@ai-library/shared/logging";
-import type { LiveLibrary, ReloadOutcome } from "@ai-library/shared/retrieval";
+import type { LiveGenerations, ReloadOutcome } from "@ai-library/shared/retrieval";
 import type { BotMetrics } from "../metrics/bot-metrics.js";
 
 export interface Subscription {
@@ -11,12 +11,10 @@ export interface Subscription {
 }
 
 export interface IndexReloaderDeps {
-  library: LiveLibrary;
+  library: Pick<LiveGenerations, "reloadIfChanged">;
   logger: Logger;
   metrics: BotMetrics;
   pollSeconds: number;
-  /** Called after a generation went live (loaded or fallen back to). */
-  onLoaded?: () => void;
   /** Subscribes to publish notices; may never resolve while Redis is down. */
   subscribe?: (onNotice: (generationId: string) => void) => Promise<Subscription>;
 }
@@ -38,7 +36,6 @@ export function startIndexReloader(deps: IndexReloaderDeps): IndexReloader {
       // The notice and the poll may share one reload; it is reported once.
       const repeated = outcome.status === "loaded" && outcome.id === lastReported;
       if (!repeated) metrics.index.recordReload(outcome);
-      if ((outcome.status === "loaded" || outcome.status === "fallback") && !repeated) deps.onLoaded?.();
       if (outcome.status === "loaded" && !repeated) {
         lastReported = outcome.id;
         logger.info(

@@ -3,11 +3,11 @@
 import type { Answerer } from "@ai-library/shared/answer";
 import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
-import type { LiveLibrary } from "@ai-library/shared/retrieval";
+import type { LiveGenerations, LiveLibrary } from "@ai-library/shared/retrieval";
 import type { IssuedSources } from "../answering/issued-sources.js";
-import type { ConversationMemory } from "../conversation/conversation-memory.js";
 import type { BackgroundTasks } from "../app/background-tasks.js";
 import type { QueueSnapshot } from "../app/queue-status.js";
+import type { ConversationMemory } from "../conversation/conversation-memory.js";
 import type { QuestionRateLimiter } from "../limits/question-rate-limiter.js";
 import type { BotMetrics } from "../metrics/bot-metrics.js";
 import type { EventLoopMonitor } from "../metrics/event-loop-monitor.js";
@@ -17,7 +17,8 @@ import type { BotSettings } from "./bot-settings.js";
 export interface BotDeps {
   settings: BotSettings;
   logger: Logger;
-  library: LiveLibrary;
+  /** The generation served: its id and manifest (books, chunks, date) for the commands. */
+  library: Pick<LiveGenerations, "current">;
   /** Question search, scheduled so it cannot stall the event loop (see search-lane.ts). */
   search: LiveLibrary["search"];
   answerer: Answerer;

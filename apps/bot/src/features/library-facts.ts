@@ -1,14 +1,14 @@
 // What the commands say about the library, read from the generation being served.
 import type { BookRecord } from "@ai-library/shared/index";
-import type { LiveLibrary } from "@ai-library/shared/retrieval";
+import type { LiveGenerations } from "@ai-library/shared/retrieval";
 import type { LibraryFacts } from "../i18n/index.js";
 
-export function sortedBooks(library: LiveLibrary): BookRecord[] {
+export function sortedBooks(library: Pick<LiveGenerations, "current">): BookRecord[] {
   const books = library.current()?.manifest.books ?? [];
   return [...books].sort((a, b) => a.title.localeCompare(b.title, "ru"));
 }
 
-export function libraryFacts(library: LiveLibrary, sampleSize = 5): LibraryFacts | undefined {
+export function libraryFacts(library: Pick<LiveGenerations, "current">, sampleSize = 5): LibraryFacts | undefined {
   const generation = library.current();
   if (!generation) return undefined;
   return {

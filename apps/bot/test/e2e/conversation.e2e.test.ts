@@ -2,7 +2,7 @@
 // PDF, chapter for an EPUB), quote buttons, commands, languages, access control, admin-only
 // /status, groups, limits — all through the real bot process and the Bot API stand-in.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "@ai-library/standins/net";
 import { groupChat } from "@ai-library/standins/telegram";
@@ -124,7 +124,13 @@ describe("commands", () => {
   });
 
   it("registers the command menu in Russian and in English", () => {
-    expect(scenario.standin.commands()?.map((entry) => entry.command)).toEqual(["start", "help", "books", "about", "new"]);
+    expect(scenario.standin.commands()?.map((entry) => entry.command)).toEqual([
+      "start",
+      "help",
+      "books",
+      "about",
+      "new",
+    ]);
     expect(scenario.standin.commands()?.[2]?.description).toBe("Список книг библиотеки");
     expect(scenario.standin.commands("en")?.[2]?.description).toBe("List the books in the library");
   });
@@ -146,12 +152,16 @@ describe("access and abuse", () => {
     expect(scenario.bot.log()).toContain("Отказано в доступе пользователю 666");
   });
 
-  it("shows /status to admins only, with generation, queue, uptime and memory", async () => {
+  it("shows /status to admins only, with generation, books, chunks, queue, uptime and memory", async () => {
     const [refused] = await scenario.ask(reader, "/status");
     expect(refused?.text).toBe("Эта команда только для администраторов.");
     const live = readFileSync(join(scenario.library.indexDir, "LIVE"), "utf8").trim();
+    const manifest = JSON.parse(
+      readFileSync(join(scenario.library.indexDir, "generations", live, "manifest.json"), "utf8"),
+    ) as { chunkCount: number };
     const [status] = await scenario.ask(admin, "/status");
     expect(status?.text).toContain(`Поколение индекса: ${live}`);
+    expect(status?.text).toContain(`Книг: 2, фрагментов: ${manifest.chunkCount}`);
     expect(status?.text).toMatch(/Очередь индексации: работает; запуски: ждут 0, в работе 0, ошибок 0/);
     expect(status?.text).toMatch(/Работает: \d\d:\d\d:\d\d/);
     expect(status?.text).toMatch(/Память: RSS \d+ МБ, heap \d+ МБ; процесс поиска: RSS \d+ МБ/);
@@ -203,12 +213,37 @@ describe("groups", () => {
 });
 
 describe("search process", () => {
+  // Match by script name: the bot has other children too (tsx's esbuild service).
+  const searchChild = () =>
+    execFileSync("pgrep", ["-P", String(scenario.bot.child.pid), "-f", "faiss-search-process"], {
+      encoding: "utf8",
+    }).trim();
+  /** Files of the live generation that process `pid` has open. */
+  const generationFilesOpenBy = (pid: number) => {
+    const live = readFileSync(join(scenario.library.indexDir, "LIVE"), "utf8").trim();
+    const dir = realpathSync(join(scenario.library.indexDir, "generations", live));
+    return readdirSync(`/proc/${pid}/fd`)
+      .map((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`);
+        } catch {
+          return ""; // closed meanwhile
+        }
+      })
+      .filter((target) => target.startsWith(dir));
+  };
+
+  it("holds the index in the search process only: the bot has no file of the generation open", async () => {
+    const [answer] = await scenario.ask(reader, "Кто зажигал огонь маяка каждый вечер?");
+    accepted += 1;
+    expect(answer?.text).toContain(LIGHTHOUSE_TITLE);
+    expect(generationFilesOpenBy(Number(searchChild().split("\n")[0]))).toContainEqual(
+      expect.stringMatching(/docstore\.sqlite$/),
+    );
+    expect(generationFilesOpenBy(scenario.bot.child.pid ?? 0)).toEqual([]);
+  });
+
   it("restarts the FAISS search process if it dies, and keeps answering", async () => {
-    // Match by script name: the bot has other children too (tsx's esbuild service).
-    const searchChild = () =>
-      execFileSync("pgrep", ["-P", String(scenario.bot.child.pid), "-f", "faiss-search-process"], {
-        encoding: "utf8",
-      }).trim();
     const searchPid = Number(searchChild().split("\n")[0]);
     expect(searchPid).toBeGreaterThan(0);
     process.kill(searchPid, "SIGKILL");
@@ -232,7 +267,7 @@ describe("logs", () => {
     expect(queries[0]).toMatch(/INFO \[bot\] Запрос от пользователя 101: Кто зажигал огонь маяка каждый вечер\?/);
     expect(log).toMatch(/Ответ пользователю 101 отправлен за \d+ мс, источников: 1/);
     // Every search went through the FAISS search process (no fallback to the bot's thread).
-    expect(log).not.toContain("Поиск в процессе FAISS не удался");
+    expect(log).not.toContain("ищу в боте");
     expect(log).not.toContain(scenario.standin.token);
     expect(log).not.toContain(scenario.standin.token.split(":")[1]);
   });

@@ -13,7 +13,7 @@ import { createLogger, type Logger } from "@ai-library/shared/logging";
 import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS } from "@ai-library/shared/retrieval";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchProcessReply, SearchRequest } from "../../src/answering/faiss-search-protocol.js";
-import { createProcessSearch, type ProcessSearch } from "../../src/answering/process-search.js";
+import { type Searching, searchInSearchProcess } from "../../src/app/search-in-search-process.js";
 
 const WORDS = (
   "маяк смотритель лампа остров шторм корабль гавань берег туман фонарь пчела улей мёд сад камень " +
@@ -37,7 +37,7 @@ const embedder = createLocalHashedEmbedder({ dims: 384 });
 const warnings: string[] = [];
 let logger: Logger;
 let root: string;
-let processSearch: ProcessSearch;
+let processSearch: Searching;
 let library: ReturnType<typeof createLiveLibrary>;
 
 beforeAll(async () => {
@@ -72,14 +72,15 @@ beforeAll(async () => {
   );
   library = createLiveLibrary({ store, embedder, logger });
   await library.reloadIfChanged();
-  processSearch = createProcessSearch({
-    library,
+  processSearch = searchInSearchProcess({
+    store,
     embedder,
     logger,
     settings: { ...DEFAULT_RETRIEVAL_SETTINGS },
     searchTimeoutMs: 60_000,
     execArgv: ["--import", "tsx"],
   });
+  await processSearch.library.reloadIfChanged();
 });
 
 afterAll(() => {

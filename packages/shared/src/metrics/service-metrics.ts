@@ -3,10 +3,10 @@
 //   worker: createWorkerServiceMetrics({ store, logger, ingestionEnabled, readQueue }) → worker.bookIndexed(…) …
 // then startMetricsServer({ port, registry, health, logger }).
 import type { Registry } from "prom-client";
-import type { IndexStore } from "../index/index-store.js";
-import { type GenerationManifest, readManifest } from "../index/manifest.js";
+import type { IndexStore } from "../index/generation/index-store.js";
+import { type GenerationManifest, readManifest } from "../index/generation/manifest.js";
 import type { Logger } from "../logging/create-logger.js";
-import type { LiveLibrary } from "../retrieval/live-library.js";
+import type { LiveGenerations } from "../retrieval/live-generations.js";
 import { type BotMetrics, defineBotMetrics } from "./bot-metrics.js";
 import { countLoggedErrors } from "./error-log-counter.js";
 import { defineIndexMetrics, type IndexMetrics } from "./index-metrics.js";
@@ -21,7 +21,7 @@ export interface BotServiceMetrics {
 }
 
 export function createBotServiceMetrics(deps: {
-  library: LiveLibrary;
+  library: Pick<LiveGenerations, "current">;
   store: IndexStore;
   logger?: Logger;
   clock?: () => number;

@@ -3,7 +3,14 @@
 export { LibraryEmptyError } from "./errors.js";
 export { DEBIAN_THESAURUS_FILES, loadThesaurus, type ThesaurusFiles } from "./expansion/load-thesaurus.js";
 export type { Thesaurus } from "./expansion/thesaurus.js";
-export { createLiveLibrary, type LiveLibrary, type LiveLibraryDeps, type ReloadOutcome } from "./live-library.js";
+export {
+  createLiveGenerations,
+  type LiveGenerations,
+  type LiveGenerationsDeps,
+  type ReloadOutcome,
+  type ServedGeneration,
+} from "./live-generations.js";
+export { createLiveLibrary, type LiveLibrary, type LiveLibraryDeps } from "./live-library.js";
 export {
   DEFAULT_RETRIEVAL_SETTINGS,
   type RetrievalMode,
@@ -12,4 +19,5 @@ export {
 } from "./retrieval-settings.js";
 export { type SearchContext, type SearchOptions, searchQueryOf, textToEmbed } from "./search-context.js";
 export { passagesFromVectorHits, type SearchQuery, searchGeneration, vectorHitsOfMany } from "./search-generation.js";
+export { SMOKE_QUESTION, smokeQuery, smokeTested } from "./smoke-query.js";
 export type { Passage, RetrievalResult } from "./types.js";

@@ -1,0 +1,21 @@
+// Proportional set size of the bot and its search process (Linux, /proc/<pid>/smaps_rollup).
+// RSS counts the pages two processes map from the same files (the node binary, shared
+// libraries) in full in each of them; PSS splits shared pages among the processes mapping
+// them, so the PSS of the bot plus its search process is what the pair really occupies.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export function pssMb(pid: number): number {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+  return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? Number.NaN) / 1024;
+}
+
+/** The bot's search process, matched by script name (tsx's esbuild service is a child too). */
+export function searchProcessPid(botPid: number): number | undefined {
+  try {
+    const found = execFileSync("pgrep", ["-P", String(botPid), "-f", "faiss-search-process"], { encoding: "utf8" });
+    return Number(found.trim().split("\n")[0]) || undefined;
+  } catch {
+    return undefined; // pgrep exits 1 when nothing matches
+  }
+}
