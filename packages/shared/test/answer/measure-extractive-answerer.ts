@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { MIN_PASSAGE_SIMILARITY } from "../../src/answer/extractive-answerer.js";
-import { type ScoredSentence, scoreSentences } from "../../src/answer/score-sentences.js";
 import { questionShape } from "../../src/answer/question-shape.js";
+import { type ScoredSentence, scoreSentences } from "../../src/answer/score-sentences.js";
 import { selectQuotes } from "../../src/answer/select-quotes.js";
 import { sentenceCandidates } from "../../src/answer/sentence-candidates.js";
 import { dot } from "../../src/embeddings/l2-normalise.js";
