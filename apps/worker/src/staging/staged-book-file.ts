@@ -1,6 +1,7 @@
 // The on-disk form of one prepared book between its child job and the run's publish step:
 // <bookId>.f32 (raw float32 vectors, row after row) and <bookId>.json (record + chunks).
 // The JSON is written last, each file atomically, so a JSON that exists is a complete book.
+import { bookRecordSchema } from "@ai-library/shared/index";
 import { z } from "zod";
 
 // Chunks gained section/pageLabel/pageLabelEnd without a bump: the fields are optional, and
@@ -27,14 +28,8 @@ export const stagedBookMetaSchema = z.object({
   /** The settings fingerprint of the staging folder, repeated so a moved file is caught. */
   fingerprint: z.string(),
   dims: z.number().int().positive(),
-  record: z.object({
-    bookId: z.string(),
-    file: z.string(),
-    title: z.string(),
-    author: z.string().optional(),
-    format: z.string(),
-    pages: z.number().int().optional(),
-  }),
+  /** The manifest's book record before publish gives it a chunk count and first label. */
+  record: bookRecordSchema.omit({ chunkCount: true, firstLabel: true }),
   chunks: z.array(chunkSchema),
   stagedAt: z.iso.datetime(),
 });

@@ -38,6 +38,7 @@ export { LIVE_HISTORY_FILE, type LiveSwitch, previouslyLive, readLiveHistory } f
 export { type LoadedGeneration, openGeneration } from "./generation/loaded-generation.js";
 export {
   type BookRecord,
+  bookRecordSchema,
   type GenerationManifest,
   MANIFEST_FILE,
   readManifest,
