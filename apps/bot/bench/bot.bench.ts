@@ -9,6 +9,10 @@
 // stay near (target ≤ 1.15×).
 // Options: --chunks=N (default 100000), --factory=F (default Flat; IVF1024,Flat from 200k
 // chunks, as docs/performance.md recommends), --users=N (32), --questions=N per user (15).
+// --dialogues: every user alternates a new question and a follow-up that refers back to it
+// («А что ещё об этом?»: read from the conversation memory in Redis, searched with the earlier
+// topic), and the follow-ups' p50/p99 are set against the new questions' of the same run
+// (target: p99 at most 10% higher); the in-bot comparison is skipped.
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +28,8 @@ import { ensureSyntheticLibrary } from "./synthetic-library.js";
 const CHUNKS = wholeNumberOption("chunks", 100_000);
 const FACTORY = option("factory") ?? (CHUNKS >= 200_000 ? "IVF1024,Flat" : "Flat");
 // The in-bot comparison blocks the event loop by design; at a million chunks it only costs time.
-const COMPARE_IN_BOT = CHUNKS <= 100_000;
+const DIALOGUES = process.argv.includes("--dialogues");
+const COMPARE_IN_BOT = CHUNKS <= 100_000 && !DIALOGUES;
 const USERS = wholeNumberOption("users", 32);
 const QUESTIONS = wholeNumberOption("questions", 15);
 const MB = 2 ** 20;
@@ -68,7 +73,10 @@ for (const question of questions.slice(0, 200)) {
 }
 generation.close();
 let next = 0;
-const nextQuestion = () => questions[next++ % questions.length] ?? "вопрос";
+const newQuestion = () => questions[next++ % questions.length] ?? "вопрос";
+/** Refers back («этом»), so the bot reads the memory and searches with the earlier topic. */
+const FOLLOW_UP = "А что ещё сказано об этом?";
+const nextQuestion = (_userId: number, asked: number) => (DIALOGUES && asked % 2 === 1 ? FOLLOW_UP : newQuestion());
 
 const run = (searchProcess: boolean) =>
   runBotUnderLoad({
@@ -93,7 +101,27 @@ const lagFigure = (name: string, value: number): Figure => ({
   target: "≤ 50 ms",
   ok: value <= 50,
 });
+const latencyOf = (followUps: boolean) =>
+  separate.load.samples.filter((sample) => (sample.asked % 2 === 1) === followUps).map((sample) => sample.ms);
+const dialogueFigures = (): Figure[] => {
+  const single = latencyOf(false);
+  const followUp = latencyOf(true);
+  const ratio = percentile(followUp, 99) / percentile(single, 99);
+  return [
+    { name: "new questions: latency p50", value: percentile(single, 50), unit: "ms" },
+    { name: "new questions: latency p99", value: percentile(single, 99), unit: "ms" },
+    { name: "follow-ups (memory + context): latency p50", value: percentile(followUp, 50), unit: "ms" },
+    { name: "follow-ups (memory + context): latency p99", value: percentile(followUp, 99), unit: "ms" },
+    { name: "follow-up p99 / new question p99", value: ratio, unit: "×", target: "≤ 1.10×", ok: ratio <= 1.1 },
+    {
+      name: "follow-ups answered in context",
+      value: separate.load.inContext,
+      unit: `of ${followUp.length}`,
+    },
+  ];
+};
 const figures: Figure[] = [
+  ...(DIALOGUES ? dialogueFigures() : []),
   {
     name: "answers per second (32 users)",
     value: separate.load.latenciesMs.length / separate.load.seconds,
@@ -169,7 +197,8 @@ const figures: Figure[] = [
   { name: "question embedding p99 (stays in the bot)", value: percentile(embedMs, 99), unit: "ms" },
 ];
 // The default run is `bot`; other sizes get their own results file, e.g. bench-results/bot-1000000.json.
-report(CHUNKS === 100_000 && FACTORY === "Flat" ? "bot" : `bot-${CHUNKS}`, figures, [
+const resultsName = `bot${DIALOGUES ? "-dialogues" : ""}${CHUNKS === 100_000 && FACTORY === "Flat" ? "" : `-${CHUNKS}`}`;
+report(resultsName, figures, [
   `${CHUNKS} chunks × ${embedder.identity.dims} dims (offline embedder, ${FACTORY} index, hybrid search, extractive answers, k=${config.BOT_SEARCH_K})`,
   `${USERS} users × ${QUESTIONS} questions each, closed loop, through the Telegram Bot API stand-in; first block: default BOT_SEARCH_PROCESS=true (whole search in the search process)`,
   "with BOT_SEARCH_PROCESS=false every search (FAISS scan + keyword + passages) blocks the bot's event loop for the in-process time",

@@ -31,7 +31,7 @@ export interface LoadRunOptions {
   logDir: string;
   users: number;
   questionsPerUser: number;
-  question: () => string;
+  question: (userId: number, asked: number) => string;
   env: Record<string, string>;
   /** Wait until the search process's RSS reaches this (it holds the index the bot serves). */
   searchProcessReadyMb?: number;

@@ -1,11 +1,11 @@
 // One question, start to finish: search the live index, let the answerer write the answer
 // (streamed into one edited message when an LLM writes it), send it with its sources, all
 // within the answer timeout. Failures end in a polite reply, never in silence.
-import type { Answer, Answerer } from "@ai-library/shared/answer";
+import type { Answer, Answerer, PriorTurn } from "@ai-library/shared/answer";
 import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
 import type { BotErrorKind } from "@ai-library/shared/metrics";
-import { LibraryEmptyError, type LiveLibrary } from "@ai-library/shared/retrieval";
+import { LibraryEmptyError, type LiveLibrary, type Passage } from "@ai-library/shared/retrieval";
 import { detectLanguage } from "@ai-library/shared/text";
 import { NEW_CONVERSATION_CALLBACK } from "../conversation/conversation-turn.js";
 import { type FollowUp, questionToAnswer } from "../conversation/follow-up.js";
@@ -14,7 +14,8 @@ import type { Texts } from "../i18n/index.js";
 import type { BotMetrics } from "../metrics/bot-metrics.js";
 import type { ChatSender } from "../telegram/chat-sender.js";
 import { describeTelegramError } from "../telegram/telegram-errors.js";
-import type { IssuedSources } from "./issued-sources.js";
+import { alreadyShown, type IssuedPages, MAX_MORE_PAGES, type QuestionPages } from "./issued-pages.js";
+import { expandCallbackOf, type IssuedSources } from "./issued-sources.js";
 import { createStreamEditor, type StreamEditor } from "./stream-editor.js";
 import { startTyping } from "./typing-indicator.js";
 
@@ -29,6 +30,8 @@ export interface AnswerDeps {
   answerer: Answerer;
   sender: ChatSender;
   sources: IssuedSources;
+  /** What a «Ещё» button under the answer continues. */
+  pages: IssuedPages;
   metrics: BotMetrics;
   errors: ErrorTracker;
   settings: AnswerSettings;
@@ -40,8 +43,20 @@ export interface QuestionRequest {
   question: string;
   /** Set when the question carries on from the previous turn: searched with its topic, and says so. */
   followUp?: FollowUp;
+  /** A follow-up the LLM rewrote to stand alone: searched and answered instead of `question`. */
+  rewritten?: string;
+  /** The conversation's earlier turns, oldest first, for an LLM answerer to read. */
+  history?: readonly PriorTurn[];
+  /** Set for a «Ещё» page: the passages shown before are skipped. */
+  more?: Pick<QuestionPages, "shown" | "page">;
   texts: Texts;
   log: Logger;
+}
+
+export interface AnsweredQuestion {
+  answer: Answer;
+  /** The passages the answerer was given (the sources are those it cited). */
+  passages: Passage[];
 }
 
 export class AnswerTimeoutError extends Error {
@@ -60,8 +75,14 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   ]);
 }
 
-/** The answer sent, or undefined when the user got an apology instead. */
-export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest): Promise<Answer | undefined> {
+/** A «Ещё» page that finds nothing new: the user is told so instead of «нет ответа». */
+class NothingMoreError extends Error {}
+
+/** The answer sent, or undefined when the user got an apology (or «nothing more») instead. */
+export async function answerQuestion(
+  deps: AnswerDeps,
+  request: QuestionRequest,
+): Promise<AnsweredQuestion | undefined> {
   const { sender, metrics, settings } = deps;
   const { chatId, userId, texts, log } = request;
   const started = Date.now();
@@ -84,13 +105,21 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
     for (const message of rest) await sender.send(chatId, message);
   };
 
-  const work = async (): Promise<{ answer: Answer; generationId: string }> => {
+  const work = async (): Promise<{
+    answer: Answer;
+    passages: Passage[];
+    mayHaveMore: boolean;
+    generationId: string;
+  }> => {
     const { followUp } = request;
-    const { passages, generationId } = await deps.search(
-      request.question,
-      settings.searchK,
-      followUp ? { context: followUp.context } : {},
-    );
+    const shown = request.more?.shown ?? [];
+    // A «Ещё» page asks for as many passages again as were shown, then skips those.
+    const k = settings.searchK + shown.length;
+    const asked = request.rewritten ?? request.question;
+    const found = await deps.search(asked, k, followUp ? { context: followUp.context } : {});
+    const { generationId } = found;
+    const passages = found.passages.filter((passage) => !alreadyShown(passage, shown)).slice(0, settings.searchK);
+    if (request.more && passages.length === 0) throw new NothingMoreError();
     controller.signal.throwIfAborted();
     phase = "answerer";
     if (deps.answerer.kind === "openai") {
@@ -99,25 +128,51 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
     }
     const stream = editor;
     const answer = await deps.answerer.answer(
-      questionToAnswer(request.question, followUp, passages[0]?.text),
+      request.rewritten ?? questionToAnswer(request.question, followUp, passages[0]?.text),
       passages,
       {
         language: detectLanguage(request.question),
+        ...(request.history?.length ? { history: request.history } : {}),
         signal: controller.signal,
         ...(stream ? { onPartial: (text: string) => stream.push(text) } : {}),
       },
     );
     await editor?.finish();
     controller.signal.throwIfAborted();
+    if (request.more && answer.notFound) throw new NothingMoreError();
     phase = "telegram";
-    return { answer, generationId };
+    return { answer, passages, mayHaveMore: found.passages.length >= k, generationId };
   };
 
   try {
-    const { answer, generationId } = await abortable(work(), controller.signal);
+    const { answer, passages, mayHaveMore, generationId } = await abortable(work(), controller.signal);
     const ids = deps.sources.issue(userId, answer.sources);
-    const context = request.followUp && { topic: request.followUp.topic, newTopicCallback: NEW_CONVERSATION_CALLBACK };
-    await deliver(renderAnswer(answer, texts, ids, undefined, context));
+    const page = request.more ? request.more.page + 1 : 0;
+    const moreCallback =
+      !answer.notFound && mayHaveMore && page < MAX_MORE_PAGES
+        ? deps.pages.issue({
+            userId,
+            question: request.question,
+            ...(request.followUp ? { followUp: request.followUp } : {}),
+            ...(request.rewritten ? { rewritten: request.rewritten } : {}),
+            shown: [...(request.more?.shown ?? []), ...passages].map(({ bookId, text }) => ({ bookId, text })),
+            page,
+          })
+        : undefined;
+    const note = request.more
+      ? texts.moreFor(request.rewritten ?? request.question)
+      : request.rewritten
+        ? texts.understoodAs(request.rewritten)
+        : request.followUp && texts.inContext(request.followUp.topic);
+    const usedContext = request.followUp !== undefined || request.rewritten !== undefined;
+    await deliver(
+      renderAnswer(answer, texts, ids, {
+        ...(note ? { note } : {}),
+        ...(moreCallback ? { moreCallback } : {}),
+        ...(ids[0] ? { expandCallback: expandCallbackOf(ids[0]) } : {}),
+        ...(usedContext && !request.more ? { newTopicCallback: NEW_CONVERSATION_CALLBACK } : {}),
+      }),
+    );
     const latencyMs = Date.now() - started;
     metrics.bot.answerSent({ durationSeconds: latencyMs / 1000, sourceCount: answer.sources.length });
     log.info(`Ответ пользователю ${userId} отправлен за ${latencyMs} мс, источников: ${answer.sources.length}`, {
@@ -126,9 +181,16 @@ export async function answerQuestion(deps: AnswerDeps, request: QuestionRequest)
       generation: generationId,
       notFound: answer.notFound,
     });
-    return answer;
+    return { answer, passages };
   } catch (error) {
     await editor?.finish().catch(() => undefined);
+    if (error instanceof NothingMoreError) {
+      log.info(`Ещё по вопросу пользователя ${userId}: других подходящих фрагментов нет`);
+      await deliver([plainMessage(texts.noMore)]).catch((sendError: unknown) =>
+        log.error(`Не удалось отправить ответ пользователю ${userId}: ${describeTelegramError(sendError)}`),
+      );
+      return undefined;
+    }
     const reply =
       error instanceof LibraryEmptyError
         ? texts.libraryEmpty

@@ -12,8 +12,20 @@
 // longer waits for (waitMs) is skipped. It exits when the bot goes away.
 import type { EmbedderIdentity } from "@ai-library/shared/embeddings";
 import { type LoadedGeneration, openGeneration } from "@ai-library/shared/index";
-import { passagesFromVectorHits, searchQueryOf, smokeQuery, vectorHitsOfMany } from "@ai-library/shared/retrieval";
-import type { OpenRequest, SearchProcessReply, SearchProcessRequest, SearchRequest } from "./faiss-search-protocol.js";
+import {
+  passagesFromVectorHits,
+  searchQueryOf,
+  sectionAround,
+  smokeQuery,
+  vectorHitsOfMany,
+} from "@ai-library/shared/retrieval";
+import type {
+  OpenRequest,
+  SearchProcessReply,
+  SearchProcessRequest,
+  SearchRequest,
+  SectionRequest,
+} from "./faiss-search-protocol.js";
 
 const KEEP = 2;
 const generations = new Map<string, Promise<LoadedGeneration>>();
@@ -87,6 +99,16 @@ async function openForBot(request: OpenRequest): Promise<void> {
   }
 }
 
+async function readSection(request: SectionRequest): Promise<void> {
+  try {
+    const generation = await generationOf(request.dir);
+    const section = sectionAround(generation, request.bookId, request.position, request.maxChars);
+    reply({ id: request.id, ok: true, section: section ?? null });
+  } catch (error) {
+    reply(failure(request.id, error));
+  }
+}
+
 /** A search with the moment it arrived (monotonic clock), to tell when the bot stops waiting. */
 type QueuedSearch = SearchRequest & { queuedAt: number };
 
@@ -150,6 +172,7 @@ async function drain(): Promise<void> {
       else if (head?.type === "prepare")
         void generationOf(head.dir).catch(() => undefined); // the next search reports it
       else if (head?.type === "close") closeGeneration(head.dir);
+      else if (head?.type === "section") await readSection(head);
       else if (head?.type === "memory") reply({ id: head.id, ok: true, rssBytes: process.memoryUsage().rss });
       continue;
     }

@@ -1,7 +1,7 @@
 // Messages between the bot and its search process (JSON over the IPC channel).
 import type { EmbedderIdentity } from "@ai-library/shared/embeddings";
 import type { GenerationManifest } from "@ai-library/shared/index";
-import type { Passage, RetrievalSettings, SearchContext } from "@ai-library/shared/retrieval";
+import type { Passage, RetrievalSettings, SearchContext, SectionText } from "@ai-library/shared/retrieval";
 
 /**
  * Open a generation for the bot to serve: verify every file, load it, run the smoke query with
@@ -50,18 +50,35 @@ export interface SearchRequest {
   waitMs: number;
 }
 
+/** The section around a cited chunk («Подробнее»): its book id and position in the book. */
+export interface SectionRequest {
+  type: "section";
+  id: number;
+  dir: string;
+  bookId: string;
+  position: number;
+  maxChars: number;
+}
+
 export interface MemoryRequest {
   type: "memory";
   id: number;
 }
 
-export type SearchProcessRequest = OpenRequest | PrepareRequest | CloseRequest | SearchRequest | MemoryRequest;
+export type SearchProcessRequest =
+  | OpenRequest
+  | PrepareRequest
+  | CloseRequest
+  | SearchRequest
+  | SectionRequest
+  | MemoryRequest;
 
 /** The requests the search process answers (the others need no reply). */
-export type SearchProcessCall = OpenRequest | SearchRequest | MemoryRequest;
+export type SearchProcessCall = OpenRequest | SearchRequest | SectionRequest | MemoryRequest;
 
 export type SearchProcessReply =
   | { id: number; ok: true; manifest: GenerationManifest }
   | { id: number; ok: true; passages: Passage[] }
+  | { id: number; ok: true; section: SectionText | null }
   | { id: number; ok: true; rssBytes: number }
   | { id: number; ok: false; error: string };

@@ -6,6 +6,12 @@ import type { Passage } from "@ai-library/shared/retrieval";
 import { LRUCache } from "lru-cache";
 
 export const SOURCE_CALLBACK_PREFIX = "src:";
+/** «Подробнее [n]»: the same issued source, expanded to the section around it. */
+export const EXPAND_CALLBACK_PREFIX = "exp:";
+
+/** The «Подробнее» callback data of the source a quote button (`src:…`) was issued for. */
+export const expandCallbackOf = (sourceCallback: string): string =>
+  EXPAND_CALLBACK_PREFIX + sourceCallback.slice(SOURCE_CALLBACK_PREFIX.length);
 
 export interface IssuedSource {
   userId: number;
@@ -17,8 +23,9 @@ export interface IssuedSource {
 export type SourceLookup = { status: "ok"; source: IssuedSource } | { status: "expired" } | { status: "not_yours" };
 
 export interface IssuedSources {
-  /** Returns one callback data string per passage, in order. */
+  /** Returns one callback data string (`src:…`) per passage, in order. */
   issue(userId: number, passages: Passage[]): string[];
+  /** The source of a quote (`src:…`) or «Подробнее» (`exp:…`) button. */
   lookup(callbackData: string, userId: number): SourceLookup;
   readonly size: number;
 }
@@ -37,7 +44,7 @@ export function createIssuedSources(options: { max?: number; ttlMs?: number } = 
       });
     },
     lookup(callbackData, userId) {
-      const source = cache.get(callbackData.slice(SOURCE_CALLBACK_PREFIX.length));
+      const source = cache.get(callbackData.slice(callbackData.indexOf(":") + 1));
       if (!source) return { status: "expired" };
       if (source.userId !== userId) return { status: "not_yours" };
       return { status: "ok", source };

@@ -17,6 +17,7 @@ import {
   type SearchQuery,
   searchGeneration,
   searchQueryOf,
+  sectionAround,
   textToEmbed,
 } from "@ai-library/shared/retrieval";
 import type { FallbackCopies } from "./fallback-copies.js";
@@ -24,6 +25,7 @@ import { type SearchProcessClient, SearchProcessTimeoutError } from "./search-pr
 
 export interface ProcessSearch {
   search: LiveLibrary["search"];
+  sectionAround: LiveLibrary["sectionAround"];
   /** RSS of the search process, if it runs. */
   rssBytes(): Promise<number | undefined>;
 }
@@ -81,6 +83,23 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
             passages: searchGeneration(copy, query, k, deps.settings),
             generationId: generation.id,
           }));
+        }
+      });
+    },
+    sectionAround(bookId, position, maxChars) {
+      return deps.library.withGeneration(async (generation) => {
+        try {
+          const reply = await deps.client.call(
+            (id) => ({ type: "section", id, dir: generation.dir, bookId, position, maxChars }),
+            deps.searchTimeoutMs,
+          );
+          if (!reply.ok) throw new Error(reply.error);
+          if (!("section" in reply)) throw new Error("unexpected reply from the search process");
+          return reply.section ?? undefined;
+        } catch (error) {
+          if (error instanceof SearchProcessTimeoutError) throw error;
+          deps.logger.warn(`Чтение раздела в процессе поиска не удалось (${(error as Error).message}); читаю в боте`);
+          return deps.copies.use(generation.dir, (copy) => sectionAround(copy, bookId, position, maxChars));
         }
       });
     },

@@ -3,6 +3,7 @@
 import type { AppConfig } from "@ai-library/shared/config";
 import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
+import { createIssuedPages } from "../answering/issued-pages.js";
 import { createIssuedSources } from "../answering/issued-sources.js";
 import type { BotDeps } from "../bot/bot-deps.js";
 import { botSettingsFromConfig } from "../bot/bot-settings.js";
@@ -36,9 +37,12 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
     logger: input.logger,
     library: input.services.library,
     search: input.services.search,
+    sectionAround: input.services.sectionAround,
     answerer: input.services.answerer,
+    ...(input.services.condenser ? { condenser: input.services.condenser } : {}),
     sender: input.sender,
     sources: createIssuedSources(),
+    pages: createIssuedPages({ ttlMs: settings.conversationTtlMs }),
     conversations: createConversationMemory({
       shared: connectSharedTurns({
         redisUrl: settings.redisUrl,

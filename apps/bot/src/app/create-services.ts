@@ -6,7 +6,11 @@
 // bot holds the index and searches in a lane in its own thread.
 import { join } from "node:path";
 import type { Answerer } from "@ai-library/shared/answer";
-import { createAnswererFromConfig } from "@ai-library/shared/answer";
+import {
+  createAnswererFromConfig,
+  createQuestionCondenserFromConfig,
+  type QuestionCondenser,
+} from "@ai-library/shared/answer";
 import type { AppConfig } from "@ai-library/shared/config";
 import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import { type IndexStore, openIndexStore } from "@ai-library/shared/index";
@@ -20,7 +24,10 @@ export interface BotServices {
   store: IndexStore;
   library: Searching["library"];
   answerer: Answerer;
+  condenser: QuestionCondenser | undefined;
   search: LiveLibrary["search"];
+  /** The section around a cited source («Подробнее»). */
+  sectionAround: LiveLibrary["sectionAround"];
   searchProcessRss: Searching["searchProcessRss"];
   close(): Promise<void>;
 }
@@ -37,6 +44,8 @@ function searchInBot(deps: SearchingDeps): Searching {
   return {
     library,
     search: createSearchLane(library).search,
+    // A few chunks read from SQLite: cheap enough to skip the search lane.
+    sectionAround: library.sectionAround,
     searchProcessRss: async () => undefined,
     fallbackCopies: () => [],
     close: () => library.close(),
@@ -58,7 +67,9 @@ export function createBotServices(config: AppConfig, logger: Logger): BotService
     store,
     library: searching.library,
     answerer: createAnswererFromConfig(config, { logger }),
+    condenser: createQuestionCondenserFromConfig(config),
     search: searching.search,
+    sectionAround: searching.sectionAround,
     searchProcessRss: searching.searchProcessRss,
     async close() {
       searching.close();

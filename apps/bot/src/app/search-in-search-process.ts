@@ -23,6 +23,7 @@ export interface Searching {
   /** The generation served (with a search process: its manifest only, the index is there). */
   library: LiveGenerations;
   search: LiveLibrary["search"];
+  sectionAround: LiveLibrary["sectionAround"];
   /** RSS of the search process, when one runs. */
   searchProcessRss(): Promise<number | undefined>;
   /** Generations the bot itself holds open for the fallback (none while the search process works). */
@@ -71,6 +72,7 @@ export function searchInSearchProcess(deps: SearchingDeps): Searching {
   return {
     library,
     search: searcher.search,
+    sectionAround: searcher.sectionAround,
     searchProcessRss: searcher.rssBytes,
     fallbackCopies: copies.openDirs,
     close() {

@@ -1,9 +1,10 @@
 // What the bot's features are built from. Everything comes in from main.ts (or a test), so
 // the same features run against Telegram, the Bot API stand-in and the console.
-import type { Answerer } from "@ai-library/shared/answer";
+import type { Answerer, QuestionCondenser } from "@ai-library/shared/answer";
 import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
 import type { LiveGenerations, LiveLibrary } from "@ai-library/shared/retrieval";
+import type { IssuedPages } from "../answering/issued-pages.js";
 import type { IssuedSources } from "../answering/issued-sources.js";
 import type { BackgroundTasks } from "../app/background-tasks.js";
 import type { QueueSnapshot } from "../app/queue-status.js";
@@ -21,9 +22,15 @@ export interface BotDeps {
   library: Pick<LiveGenerations, "current">;
   /** Question search, scheduled so it cannot stall the event loop (see search-lane.ts). */
   search: LiveLibrary["search"];
+  /** The section around a cited source («Подробнее»). */
+  sectionAround: LiveLibrary["sectionAround"];
   answerer: Answerer;
+  /** The LLM's standalone rewrite of follow-ups; none without an LLM (the offline rule reads them). */
+  condenser?: QuestionCondenser;
   sender: ChatSender;
   sources: IssuedSources;
+  /** What each «Ещё» button continues (expires with the conversation memory). */
+  pages: IssuedPages;
   /** The last turns of each conversation, for follow-up questions (shared over Redis). */
   conversations: ConversationMemory;
   metrics: BotMetrics;

@@ -12,6 +12,8 @@ export interface BotSettings {
   streamEditIntervalMs: number;
   /** How long a conversation's turns are remembered. */
   conversationTtlMs: number;
+  /** How long a follow-up waits for the LLM's standalone rewrite (0 = no LLM rewrite). */
+  condenseTimeoutMs: number;
   /** Where the bot's processes share conversations. */
   redisUrl: string;
   conversationKeyPrefix: string;
@@ -27,6 +29,7 @@ export function botSettingsFromConfig(config: AppConfig): BotSettings {
     answerTimeoutMs: config.BOT_ANSWER_TIMEOUT_SECONDS * 1000,
     streamEditIntervalMs: config.BOT_STREAM_EDIT_INTERVAL_MS,
     conversationTtlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
+    condenseTimeoutMs: config.CONVERSATION_CONDENSE_TIMEOUT_SECONDS * 1000,
     redisUrl: config.REDIS_URL,
     conversationKeyPrefix: `${config.QUEUE_PREFIX}:conversation:`,
   };

@@ -5,9 +5,11 @@ import { Telegraf } from "telegraf";
 import { about } from "../features/about.js";
 import { accessControl } from "../features/access-control.js";
 import { books } from "../features/books.js";
+import { expandButton } from "../features/expand-button.js";
 import { otherUpdates, unknownCommand } from "../features/fallbacks.js";
 import { groupFilter } from "../features/group-filter.js";
 import { ignoredUpdates } from "../features/ignored-updates.js";
+import { moreButton } from "../features/more-button.js";
 import { newConversation } from "../features/new-conversation.js";
 import { question } from "../features/question.js";
 import { sourceButton } from "../features/source-button.js";
@@ -32,7 +34,16 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(ignoredUpdates(deps.logger));
   bot.use(groupFilter());
   bot.use(accessControl(deps));
-  bot.use(startHelp(deps), books(deps), about(deps), status(deps), sourceButton(deps), newConversation(deps));
+  bot.use(
+    startHelp(deps),
+    books(deps),
+    about(deps),
+    status(deps),
+    sourceButton(deps),
+    expandButton(deps),
+    moreButton(deps),
+  );
+  bot.use(newConversation(deps));
   bot.use(unknownCommand(deps));
   bot.use(question(deps));
   bot.use(otherUpdates(deps));

@@ -20,6 +20,8 @@ export interface ConversationTurn {
   /** The words a follow-up of this turn is searched with: the question's own, or the context it carried on. */
   topic: string;
   sources: RememberedSource[];
+  /** The start of the answer given, for an LLM to read as the conversation so far. */
+  answer?: string;
 }
 
 /**

@@ -25,6 +25,7 @@ function parseTurn(raw: string): ConversationTurn[] {
       typeof turn?.question === "string" &&
       (turn.language === "ru" || turn.language === "en") &&
       typeof turn.topic === "string" &&
+      optionalString(turn.answer) &&
       Array.isArray(turn.sources) &&
       turn.sources.every(isSource);
     return sound ? [turn as ConversationTurn] : [];

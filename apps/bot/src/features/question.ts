@@ -1,14 +1,16 @@
 // Any text that is not a command is a question. It is checked against the per-user rate
 // limit and the length limit, logged (the «Запрос от пользователя» line operators count, with
-// usedContext for follow-ups), answered from the books (a follow-up with the earlier turn's
-// topic, conversation/follow-up.ts), and remembered for the questions after it.
+// usedContext for follow-ups), answered from the books (a follow-up rewritten by the LLM, or
+// searched with the earlier turn's topic: conversation/read-follow-up.ts), and remembered for
+// the questions after it.
 import { Composer, type Context } from "telegraf";
 import { message } from "telegraf/filters";
+import { answerDepsOf } from "../answering/answer-deps-of.js";
 import { answerQuestion } from "../answering/answer-question.js";
 import type { BotDeps } from "../bot/bot-deps.js";
 import { scopeOf } from "../bot/update-scope.js";
 import { conversationKeyOf } from "../conversation/conversation-key-of.js";
-import { followUpOf } from "../conversation/follow-up.js";
+import { readFollowUp } from "../conversation/read-follow-up.js";
 import { rememberTurn } from "../conversation/remember-turn.js";
 import { plainMessage } from "../format/render-answer.js";
 import { withoutMention } from "./group-filter.js";
@@ -44,31 +46,34 @@ export function question(deps: BotDeps): Composer<Context> {
     }
     deps.metrics.bot.questionReceived();
     const key = conversationKeyOf(ctx);
-    const [previous] = key ? await deps.conversations.recent(key) : [];
-    const followUp = followUpOf(text, previous);
-    // One line per question, whatever the user typed: grep | wc -l must count questions, and
-    // grep usedContext\":true those searched with the earlier turn's topic.
-    log.info(`Запрос от пользователя ${userId}: ${text.replace(/\s+/g, " ").slice(0, LOGGED_CHARS)}`, {
-      usedContext: followUp !== undefined,
-      ...(followUp ? { context: followUp.topic.slice(0, LOGGED_CHARS) } : {}),
-    });
-    const answer = await answerQuestion(
-      {
-        search: deps.search,
-        answerer: deps.answerer,
-        sender: deps.sender,
-        sources: deps.sources,
-        metrics: deps.metrics,
-        errors: deps.errors,
-        settings: {
-          searchK: deps.settings.searchK,
-          timeoutMs: deps.settings.answerTimeoutMs,
-          streamEditIntervalMs: deps.settings.streamEditIntervalMs,
-        },
-      },
-      { chatId, userId, question: text, ...(followUp ? { followUp } : {}), texts, log },
+    const turns = key ? await deps.conversations.recent(key) : [];
+    const { followUp, rewritten } = await readFollowUp(
+      { condenser: deps.condenser, timeoutMs: deps.settings.condenseTimeoutMs, log },
+      text,
+      turns,
     );
-    if (key && answer) await deps.conversations.remember(key, rememberTurn(text, followUp, answer));
+    // One line per question, whatever the user typed: grep | wc -l must count questions, and
+    // grep usedContext\":true those searched with the earlier turns.
+    log.info(`Запрос от пользователя ${userId}: ${text.replace(/\s+/g, " ").slice(0, LOGGED_CHARS)}`, {
+      usedContext: followUp !== undefined || rewritten !== undefined,
+      ...(followUp ? { context: followUp.topic.slice(0, LOGGED_CHARS) } : {}),
+      ...(rewritten ? { rewritten: rewritten.slice(0, LOGGED_CHARS) } : {}),
+    });
+    const answered = await answerQuestion(answerDepsOf(deps), {
+      chatId,
+      userId,
+      question: text,
+      ...(followUp ? { followUp } : {}),
+      ...(rewritten ? { rewritten } : {}),
+      history: [...turns].reverse().map((turn) => ({
+        question: turn.question,
+        ...(turn.answer ? { answer: turn.answer } : {}),
+      })),
+      texts,
+      log,
+    });
+    if (key && answered)
+      await deps.conversations.remember(key, rememberTurn(text, followUp, answered.answer, rewritten));
   });
   return feature;
 }

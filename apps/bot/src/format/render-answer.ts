@@ -34,11 +34,17 @@ function sourceBlocks(answer: Answer, texts: Texts): HtmlBlock[] {
   return [{ html: `<b>${escapeHtml(texts.sourcesHeader)}</b>`, gap: "\n\n" }, ...lines];
 }
 
-/** A follow-up's answer says which earlier topic it was searched with, and offers to drop it. */
-export interface AnswerContext {
-  topic: string;
-  /** Callback data of the «Новая тема» button. */
-  newTopicCallback: string;
+/** What goes around an answer beside its sources: a note above it and the buttons below the quote buttons. */
+export interface AnswerExtras {
+  /** A line in italics above the answer («в контексте: pbuilder», «Ещё по вопросу …»). */
+  note?: string;
+  /** Callback data of «Ещё» (more passages for the same question), when more may exist. */
+  moreCallback?: string;
+  /** Callback data of «Подробнее [1]» (the section around the first source). */
+  expandCallback?: string;
+  /** Callback data of «Новая тема» (forget the conversation), under a follow-up's answer. */
+  newTopicCallback?: string;
+  limit?: number;
 }
 
 /**
@@ -49,11 +55,11 @@ export function renderAnswer(
   answer: Answer,
   texts: Texts,
   sourceIds: string[],
-  limit = MESSAGE_BUDGET,
-  context?: AnswerContext,
+  extras: AnswerExtras = {},
 ): OutgoingMessage[] {
-  const note: HtmlBlock[] = context
-    ? [{ html: `<i>${escapeHtml(sliceWhole(texts.inContext(context.topic), 200))}</i>`, gap: "\n\n" }]
+  const limit = extras.limit ?? MESSAGE_BUDGET;
+  const note: HtmlBlock[] = extras.note
+    ? [{ html: `<i>${escapeHtml(sliceWhole(extras.note, 200))}</i>`, gap: "\n\n" }]
     : [];
   const parts = packBlocks([...note, ...answerTextBlocks(answer.text, limit), ...sourceBlocks(answer, texts)], limit);
   const buttons: InlineButton[] = sourceIds.map((id, index) => ({
@@ -63,7 +69,13 @@ export function renderAnswer(
   const rows: InlineButton[][] = [];
   for (let start = 0; start < buttons.length; start += BUTTONS_PER_ROW)
     rows.push(buttons.slice(start, start + BUTTONS_PER_ROW));
-  if (context) rows.push([{ text: texts.newConversationButton, callbackData: context.newTopicCallback }]);
+  const more: InlineButton[] = [
+    ...(extras.expandCallback ? [{ text: texts.expandButton(1), callbackData: extras.expandCallback }] : []),
+    ...(extras.moreCallback ? [{ text: texts.moreButton, callbackData: extras.moreCallback }] : []),
+  ];
+  if (more.length > 0) rows.push(more);
+  if (extras.newTopicCallback)
+    rows.push([{ text: texts.newConversationButton, callbackData: extras.newTopicCallback }]);
   return parts.map((html, index) =>
     index === parts.length - 1 && rows.length > 0 ? { html, buttons: rows } : { html },
   );

@@ -50,10 +50,26 @@ export interface Texts {
   sourceExpired: string;
   /** Above an answer to a follow-up: the earlier topic it was searched with. */
   inContext(topic: string): string;
+  /** Above an answer to a follow-up the LLM rewrote: the standalone question it answers. */
+  understoodAs(question: string): string;
   /** /new and its button: the conversation is forgotten. */
   newConversation: string;
   newConversationButton: string;
   sourceNotYours: string;
+  /** «Ещё»: the next passages for the same question. */
+  moreButton: string;
+  /** Above a «Ещё» page: which question it continues. */
+  moreFor(question: string): string;
+  /** «Ещё» pressed when no further passage is relevant. */
+  noMore: string;
+  /** «Ещё» pressed after the conversation memory expired. */
+  moreExpired: string;
+  /** «Подробнее»: the whole section around a cited source. */
+  expandButton(index: number): string;
+  /** Above an expanded section; `cut` when the section goes on past what fits. */
+  expandHeader(index: number, cut: boolean): string;
+  /** The cited book is no longer in the library served now. */
+  expandGone: string;
   booksHeader(total: number, page: number, pages: number): string;
   booksPrev: string;
   booksNext: string;

@@ -60,7 +60,12 @@ describe("LLM answers", () => {
     ];
     expect(numbers.map((match) => Number(match[1]))).toEqual(Array.from({ length: 180 }, (_, n) => n));
     expect(parts.at(-1)?.text).toContain(`Источники:\n[1] ${LIGHTHOUSE_TITLE}`);
-    expect(parts.at(-1)?.replyMarkup?.inline_keyboard.flat()).toHaveLength(1);
+    expect(
+      parts
+        .at(-1)
+        ?.replyMarkup?.inline_keyboard.flat()
+        .map((button) => button.text),
+    ).toEqual(["Цитата [1]", "Подробнее [1]"]);
     expect(parts.slice(0, -1).every((part) => part.replyMarkup === undefined)).toBe(true);
   });
 

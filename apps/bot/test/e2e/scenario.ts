@@ -15,10 +15,15 @@ import { createTestLibrary, type TestLibrary } from "./test-library.js";
 export interface Scenario {
   standin: TelegramStandin;
   library: TestLibrary;
-  bot: BotProcess;
+  /** The bot process serving now (a new one after restartBot). */
+  readonly bot: BotProcess;
+  /** The environment the bot process runs with (for a second process beside it). */
+  env: Record<string, string>;
   prefix: string;
   /** Sends `text` as `user` and resolves with the bot's next `count` messages in that chat. */
   ask(user: UserSpec, text: string, options?: { count?: number; timeoutMs?: number }): Promise<SentMessage[]>;
+  /** Stops the bot process and starts a new one with the same environment, polling again. */
+  restartBot(): Promise<void>;
   /** Waits for `count` new messages in a chat after `since` messages. */
   replies(chatId: number, since: number, count?: number, timeoutMs?: number): Promise<SentMessage[]>;
   close(): Promise<void>;
@@ -51,24 +56,22 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   const standin = await startTelegramStandin(options.standin);
   options.beforeStart?.(standin);
   const prefix = `e2e-bot-${randomBytes(4).toString("hex")}`;
-  const bot = startBotProcess(
-    {
-      TELEGRAM_BOT_TOKEN: standin.token,
-      TELEGRAM_API_ROOT: standin.apiRoot,
-      INDEX_DIR: library.indexDir,
-      BOOKS_DIR: library.booksDir,
-      LOG_DIR: library.logDir,
-      LOG_LEVEL: "debug",
-      REDIS_URL: "redis://127.0.0.1:6379",
-      QUEUE_PREFIX: prefix,
-      INDEX_POLL_SECONDS: "1",
-      RATE_LIMIT_PER_MINUTE: "1000",
-      // No /metrics listener unless a test asks for one: tests run side by side.
-      BOT_METRICS_PORT: "0",
-      ...options.env,
-    },
-    { cwd: library.root },
-  );
+  const env: Record<string, string> = {
+    TELEGRAM_BOT_TOKEN: standin.token,
+    TELEGRAM_API_ROOT: standin.apiRoot,
+    INDEX_DIR: library.indexDir,
+    BOOKS_DIR: library.booksDir,
+    LOG_DIR: library.logDir,
+    LOG_LEVEL: "debug",
+    REDIS_URL: "redis://127.0.0.1:6379",
+    QUEUE_PREFIX: prefix,
+    INDEX_POLL_SECONDS: "1",
+    RATE_LIMIT_PER_MINUTE: "1000",
+    // No /metrics listener unless a test asks for one: tests run side by side.
+    BOT_METRICS_PORT: "0",
+    ...options.env,
+  };
+  let bot = startBotProcess(env, { cwd: library.root });
   const ready = options.ready ?? ((server: TelegramStandin) => server.callsOf("getUpdates").length > 0);
   try {
     await standin.waitFor(() => ready(standin) || bot.child.exitCode !== null, {
@@ -94,9 +97,22 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   return {
     standin,
     library,
-    bot,
+    get bot() {
+      return bot;
+    },
+    env,
     prefix,
     replies,
+    async restartBot() {
+      await bot.stop();
+      const polls = standin.callsOf("getUpdates").length;
+      bot = startBotProcess(env, { cwd: library.root });
+      await standin.waitFor(() => standin.callsOf("getUpdates").length > polls || bot.child.exitCode !== null, {
+        timeoutMs: 30_000,
+        what: "the restarted bot to poll",
+      });
+      if (bot.child.exitCode !== null) throw new Error(`the restarted bot exited:\n${bot.output()}`);
+    },
     async ask(user, text, askOptions = {}) {
       const since = standin.sentMessages(user.id).length;
       standin.sendText(user, text);

@@ -69,6 +69,7 @@ export const CONFIG_CASES = {
   BOT_SENDS_PER_SECOND: { wrong: "31" },
   BOT_GROUP_SENDS_PER_MINUTE: { wrong: "0" },
   CONVERSATION_TTL_MINUTES: { wrong: "0" },
+  CONVERSATION_CONDENSE_TIMEOUT_SECONDS: { wrong: "61" },
   BOT_SEARCH_PROCESS: { wrong: "sometimes" },
   WEBHOOK_URL: { wrong: "bot.example.org/hook" },
   WEBHOOK_PORT: { wrong: "65536" },

@@ -4,6 +4,7 @@ import type { AppConfig } from "../config/index.js";
 import type { Logger } from "../logging/index.js";
 import { createExtractiveAnswerer } from "./extractive-answerer.js";
 import { createOpenAiAnswerer } from "./openai-answerer.js";
+import { createOpenAiQuestionCondenser, type QuestionCondenser } from "./question-condenser.js";
 import type { Answerer } from "./types.js";
 
 export interface AnswererDeps {
@@ -20,4 +21,13 @@ export function createAnswererFromConfig(config: AppConfig, deps: AnswererDeps):
   const kind = chooseAnswererKind(config);
   deps.logger.info("Answerer selected", { kind, model: kind === "openai" ? config.OPENAI_CHAT_MODEL : undefined });
   return kind === "openai" ? createOpenAiAnswerer({ config, ...deps }) : createExtractiveAnswerer();
+}
+
+/**
+ * The LLM rewrite of follow-up questions: with the LLM answerer and a non-zero
+ * CONVERSATION_CONDENSE_TIMEOUT_SECONDS; otherwise none (follow-ups use the offline rewrite).
+ */
+export function createQuestionCondenserFromConfig(config: AppConfig): QuestionCondenser | undefined {
+  if (chooseAnswererKind(config) !== "openai" || config.CONVERSATION_CONDENSE_TIMEOUT_SECONDS === 0) return undefined;
+  return createOpenAiQuestionCondenser(config);
 }

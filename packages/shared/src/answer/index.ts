@@ -1,6 +1,11 @@
 // Answerers (offline extractive quotes, OpenAI-compatible LLM) and the factory choosing one.
 export { ANSWER_PHRASES, type AnswerPhrases } from "./answer-phrases.js";
-export { type AnswererDeps, chooseAnswererKind, createAnswererFromConfig } from "./create-answerer-from-config.js";
+export {
+  type AnswererDeps,
+  chooseAnswererKind,
+  createAnswererFromConfig,
+  createQuestionCondenserFromConfig,
+} from "./create-answerer-from-config.js";
 export {
   answerFromPassages,
   createExtractiveAnswerer,
@@ -10,5 +15,10 @@ export {
 export { CODE_FENCE, withoutCodeFences } from "./format-quote.js";
 export { createOpenAiAnswerer, type OpenAiAnswererDeps } from "./openai-answerer.js";
 export { buildSystemPrompt, buildUserMessage, NOT_FOUND_SENTINEL } from "./openai-prompt.js";
+export {
+  createOpenAiQuestionCondenser,
+  type QuestionCondenser,
+  standaloneQuestionOf,
+} from "./question-condenser.js";
 export { renumberCitations } from "./renumber-citations.js";
-export type { Answer, Answerer, AnswerLanguage, AnswerOptions } from "./types.js";
+export type { Answer, Answerer, AnswerLanguage, AnswerOptions, PriorTurn } from "./types.js";

@@ -2,15 +2,13 @@
 // the bot can show text as it arrives. We call .stream() rather than invoke() with
 // streaming on: the latter makes LangChain count tokens with a tiktoken table it downloads.
 
-import type { AIMessageChunk } from "@langchain/core/messages";
-import type { ChatOpenAI } from "@langchain/openai";
 import type { AppConfig } from "../config/index.js";
 import { describeOpenAiFailure } from "../embeddings/openai-errors.js";
 import { isRetryable, RetriesExhausted, withRetries } from "../embeddings/openai-retry.js";
 import type { Logger } from "../logging/index.js";
-import { loadLangchainOpenAi } from "../openai/load-langchain-openai.js";
 import type { Passage } from "../retrieval/types.js";
 import { ANSWER_PHRASES } from "./answer-phrases.js";
+import { chatBaseUrl, chatModelLoader, chunkText } from "./openai-chat-model.js";
 import { buildSystemPrompt, buildUserMessage, NOT_FOUND_SENTINEL } from "./openai-prompt.js";
 import { renumberCitations } from "./renumber-citations.js";
 import type { Answer, Answerer, AnswerOptions } from "./types.js";
@@ -22,14 +20,6 @@ export interface OpenAiAnswererDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-// Reasoning models accept only the default temperature.
-const isReasoningModel = (model: string) => /^o\d/.test(model) || /^gpt-5(?!-chat)/.test(model);
-
-function chunkText(chunk: AIMessageChunk): string {
-  if (typeof chunk.content === "string") return chunk.content;
-  return chunk.content.map((part) => (part.type === "text" && "text" in part ? String(part.text) : "")).join("");
-}
-
 /** While the reply may still turn out to be the sentinel, nothing is shown to the user. */
 const mayBeSentinel = (text: string) => {
   const trimmed = text.trimStart();
@@ -38,28 +28,13 @@ const mayBeSentinel = (text: string) => {
 
 export function createOpenAiAnswerer(deps: OpenAiAnswererDeps): Answerer {
   const { config, logger } = deps;
-  const baseUrl = config.OPENAI_BASE_URL ?? "https://api.openai.com/v1";
-  let modelLoading: Promise<ChatOpenAI> | undefined;
-  const chatModel = () => {
-    modelLoading ??= loadLangchainOpenAi().then(
-      ({ ChatOpenAI }) =>
-        new ChatOpenAI({
-          model: config.OPENAI_CHAT_MODEL,
-          apiKey: config.OPENAI_API_KEY ?? "no-key-for-local-server",
-          configuration: { baseURL: baseUrl },
-          ...(isReasoningModel(config.OPENAI_CHAT_MODEL) ? {} : { temperature: 0 }),
-          timeout: config.OPENAI_TIMEOUT_SECONDS * 1000,
-          maxRetries: 0,
-          streamUsage: false,
-        }),
-    );
-    return modelLoading;
-  };
+  const baseUrl = chatBaseUrl(config);
+  const chatModel = chatModelLoader(config);
 
   async function streamReply(question: string, passages: readonly Passage[], options: AnswerOptions): Promise<string> {
     const messages = [
       { role: "system", content: buildSystemPrompt(options.language) },
-      { role: "user", content: buildUserMessage(question, passages) },
+      { role: "user", content: buildUserMessage(question, passages, options.history) },
     ];
     let received = false;
     try {

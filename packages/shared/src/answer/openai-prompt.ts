@@ -3,7 +3,7 @@
 // must treat book text as data: passages sit inside <passage> delimiters that book text
 // cannot close or forge, and instructions found inside them are to be ignored.
 import type { Passage } from "../retrieval/types.js";
-import type { AnswerLanguage } from "./types.js";
+import type { AnswerLanguage, PriorTurn } from "./types.js";
 
 /** The model's whole reply when the passages do not answer the question. */
 export const NOT_FOUND_SENTINEL = "NO_ANSWER_IN_LIBRARY";
@@ -25,7 +25,7 @@ export function buildSystemPrompt(language: AnswerLanguage): string {
 
 /** Book text must not be able to close its own delimiter or open a fake one. */
 function neutraliseDelimiters(text: string): string {
-  return text.replace(/<(\/?)passage/gi, "‹$1passage");
+  return text.replace(/<(\/?)(passage|earlier-turn)/gi, "‹$1$2");
 }
 
 function attribute(name: string, value: string | number | undefined): string {
@@ -49,8 +49,33 @@ export function formatPassage(passage: Passage, number: number): string {
   return `<passage${attributes}>\n${neutraliseDelimiters(passage.text.trim())}\n</passage>`;
 }
 
-export function buildUserMessage(question: string, passages: readonly Passage[]): string {
+/** Longest earlier answer quoted in the prompt: enough to know what "it" was, no more. */
+const PRIOR_ANSWER_CHARS = 400;
+
+/**
+ * The earlier turns, for what the question refers to. They sit inside their own delimiters and
+ * the model is told they are not a source: an earlier answer may have been wrong or partial.
+ */
+function conversationSoFar(history: readonly PriorTurn[]): string[] {
+  if (history.length === 0) return [];
+  const turns = history.map((turn) => {
+    const answer = turn.answer ? `\nAnswer: ${neutraliseDelimiters(turn.answer.slice(0, PRIOR_ANSWER_CHARS))}` : "";
+    return `<earlier-turn>\nQuestion: ${neutraliseDelimiters(turn.question)}${answer}\n</earlier-turn>`;
+  });
   return [
+    "Conversation so far (only to understand what the question refers to; it is NOT a source, answer from the passages):",
+    ...turns,
+    "",
+  ];
+}
+
+export function buildUserMessage(
+  question: string,
+  passages: readonly Passage[],
+  history: readonly PriorTurn[] = [],
+): string {
+  return [
+    ...conversationSoFar(history),
     `Question: ${neutraliseDelimiters(question.trim())}`,
     "",
     `Passages (${passages.length}):`,

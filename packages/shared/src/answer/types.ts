@@ -23,12 +23,23 @@ export interface Answer {
   language: AnswerLanguage;
 }
 
+/** An earlier turn of the conversation, oldest first: what the user asked and the start of the answer. */
+export interface PriorTurn {
+  question: string;
+  answer?: string;
+}
+
 export interface AnswerOptions {
   /** Language of the answer and its framing; normally detectLanguage(question) from text/. */
   language: AnswerLanguage;
   /** Called with the text so far while an LLM streams; extractive answers call it once. */
   onPartial?: (textSoFar: string) => void;
   signal?: AbortSignal;
+  /**
+   * The conversation's last turns, oldest first: an LLM reads them to understand what the
+   * question refers to (never as a source of facts); the extractive answerer has no use for them.
+   */
+  history?: readonly PriorTurn[];
 }
 
 /** Builds an answer to a question from retrieved passages only. */

@@ -164,6 +164,11 @@ export const envSchema = z.object({
   BOT_GROUP_SENDS_PER_MINUTE: positiveInt(1, 20).default(20),
   /** How long the bot remembers a conversation's last turns for follow-up questions (in Redis, shared by its processes). */
   CONVERSATION_TTL_MINUTES: positiveInt(1, 10_080).default(30),
+  /**
+   * With the LLM answerer: how long a follow-up may wait for the LLM to rewrite it as a standalone
+   * question before the offline rewrite is used instead; 0 = never ask the LLM.
+   */
+  CONVERSATION_CONDENSE_TIMEOUT_SECONDS: positiveInt(0, 60).default(4),
   /** FAISS search in a separate process (keeps the bot's event loop free; one more copy of the index in memory). */
   BOT_SEARCH_PROCESS: booleanFlag.default(true),
   WEBHOOK_URL: optionalUrl,

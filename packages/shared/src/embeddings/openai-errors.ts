@@ -3,7 +3,7 @@
 // (some servers echo the presented key in their 401 text).
 import { createRedactor } from "../logging/redact.js";
 
-export type OpenAiOperation = "embeddings" | "chat completion";
+export type OpenAiOperation = "embeddings" | "chat completion" | "question rewrite";
 
 /** HTTP status of an error thrown by the `openai` client (through LangChain), if any. */
 export function statusOf(error: unknown): number | undefined {

@@ -19,5 +19,6 @@ export {
 } from "./retrieval-settings.js";
 export { type SearchContext, type SearchOptions, searchQueryOf, textToEmbed } from "./search-context.js";
 export { passagesFromVectorHits, type SearchQuery, searchGeneration, vectorHitsOfMany } from "./search-generation.js";
+export { type SectionText, sectionAround } from "./section-around.js";
 export { SMOKE_QUESTION, smokeQuery, smokeTested } from "./smoke-query.js";
 export type { Passage, RetrievalResult } from "./types.js";

@@ -12,6 +12,7 @@ import { createLiveGenerations, type LiveGenerations } from "./live-generations.
 import { DEFAULT_RETRIEVAL_SETTINGS, type RetrievalSettings } from "./retrieval-settings.js";
 import { type SearchOptions, searchQueryOf, textToEmbed } from "./search-context.js";
 import { searchGeneration } from "./search-generation.js";
+import { type SectionText, sectionAround } from "./section-around.js";
 import { smokeTested } from "./smoke-query.js";
 import type { RetrievalResult } from "./types.js";
 
@@ -19,6 +20,8 @@ export type { ReloadOutcome } from "./live-generations.js";
 
 export interface LiveLibrary extends LiveGenerations<LoadedGeneration> {
   search(question: string, k: number, options?: SearchOptions): Promise<RetrievalResult>;
+  /** The section around a cited chunk (book id + position) in the generation served now, up to `maxChars`. */
+  sectionAround(bookId: string, position: number, maxChars: number): Promise<SectionText | undefined>;
 }
 
 export interface LiveLibraryDeps {
@@ -56,5 +59,7 @@ export function createLiveLibrary(deps: LiveLibraryDeps): LiveLibrary {
         generationId: generation.id,
       }));
     },
+    sectionAround: (bookId, position, maxChars) =>
+      generations.withGeneration((generation) => sectionAround(generation, bookId, position, maxChars)),
   };
 }

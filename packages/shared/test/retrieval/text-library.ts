@@ -14,6 +14,8 @@ export interface TestBook {
   /** One entry per chunk, in book order. */
   chunks: string[];
   chapter?: string;
+  /** Section of each chunk, by position (none when absent). */
+  sections?: (string | undefined)[];
   /** Page of the first chunk; following chunks get the next pages. */
   firstPage?: number;
 }
@@ -33,6 +35,7 @@ export function chunksOf(book: TestBook): Chunk[] {
     position,
     text,
     ...(book.chapter ? { chapter: book.chapter } : {}),
+    ...(book.sections?.[position] ? { section: book.sections[position] } : {}),
     ...(book.firstPage !== undefined ? { page: book.firstPage + position } : {}),
   }));
 }
