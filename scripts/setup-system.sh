@@ -4,8 +4,9 @@
 set -euo pipefail
 
 # systemd, logrotate and prometheus only provide the checkers the infra tests run
-# (systemd-analyze verify, logrotate, promtool check rules).
-packages=(redis-server redis-tools libfaiss-dev libopenblas-dev build-essential python3 systemd logrotate prometheus)
+# (systemd-analyze verify, logrotate, promtool check rules); nginx and openssl run the
+# webhook-replicas test (infra/nginx config in front of two bot processes, over TLS).
+packages=(redis-server redis-tools libfaiss-dev libopenblas-dev build-essential python3 systemd logrotate prometheus nginx openssl)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

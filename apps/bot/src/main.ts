@@ -116,7 +116,18 @@ exitOnSignals(() => {
 
 if (token === undefined) {
   const sender = createConsoleSender(process.stdout);
-  const deps = buildBotDeps({ config, logger, services, sender, metrics, errors, readQueue, tasks, eventLoop });
+  const deps = buildBotDeps({
+    config,
+    logger,
+    services,
+    sender,
+    metrics,
+    errors,
+    readQueue,
+    tasks,
+    eventLoop,
+    claimUpdates: false,
+  });
   const bot = createBot("console-mode", deps, { apiRoot: "http://127.0.0.1:9" });
   const user = config.ADMIN_USER_IDS[0] ?? config.ALLOWED_USER_IDS[0] ?? 1;
   logger.info("TELEGRAM_BOT_TOKEN не задан: консольный режим");
@@ -143,7 +154,18 @@ if (token === undefined) {
     }),
     onPlainFallback: () => metrics.plainTextFallbacks.inc(),
   });
-  const deps = buildBotDeps({ config, logger, services, sender, metrics, errors, readQueue, tasks, eventLoop });
+  const deps = buildBotDeps({
+    config,
+    logger,
+    services,
+    sender,
+    metrics,
+    errors,
+    readQueue,
+    tasks,
+    eventLoop,
+    claimUpdates: true,
+  });
   const bot = createBot(token, deps, { apiRoot: config.TELEGRAM_API_ROOT });
   stopTelegram = () => {
     try {

@@ -7,8 +7,9 @@ import { createIssuedPages } from "../answering/issued-pages.js";
 import { createIssuedSources } from "../answering/issued-sources.js";
 import type { BotDeps } from "../bot/bot-deps.js";
 import { botSettingsFromConfig } from "../bot/bot-settings.js";
+import { createUpdateClaims, HANDLED_CLAIM_MS } from "../bot/update-claims.js";
 import { createConversationMemory } from "../conversation/conversation-memory.js";
-import { connectSharedTurns } from "../conversation/shared-turns.js";
+import { sharedTurns } from "../conversation/shared-turns.js";
 import { createNoticeThrottle, createQuestionRateLimiter } from "../limits/question-rate-limiter.js";
 import type { BotMetrics } from "../metrics/bot-metrics.js";
 import type { EventLoopMonitor } from "../metrics/event-loop-monitor.js";
@@ -16,6 +17,7 @@ import type { ChatSender } from "../telegram/chat-sender.js";
 import type { BackgroundTasks } from "./background-tasks.js";
 import type { BotServices } from "./create-services.js";
 import type { QueueSnapshot } from "./queue-status.js";
+import { connectSharedRedis } from "./shared-redis.js";
 
 export interface BuildDepsInput {
   config: AppConfig;
@@ -28,10 +30,14 @@ export interface BuildDepsInput {
   readQueue: () => Promise<QueueSnapshot>;
   tasks: BackgroundTasks;
   eventLoop: EventLoopMonitor;
+  /** Telegram updates are claimed in Redis (several bot processes); the console has no update ids to share. */
+  claimUpdates: boolean;
 }
 
 export function buildBotDeps(input: BuildDepsInput): BotDeps {
   const settings = botSettingsFromConfig(input.config);
+  // One connection for what the bot's processes share: turns, update claims, rate limits.
+  const redis = connectSharedRedis(settings.redisUrl);
   return {
     settings,
     logger: input.logger,
@@ -44,17 +50,24 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
     sources: createIssuedSources(),
     pages: createIssuedPages({ ttlMs: settings.conversationTtlMs }),
     conversations: createConversationMemory({
-      shared: connectSharedTurns({
-        redisUrl: settings.redisUrl,
-        prefix: settings.conversationKeyPrefix,
-        ttlMs: settings.conversationTtlMs,
-      }),
+      shared: sharedTurns(redis, { prefix: settings.conversationKeyPrefix, ttlMs: settings.conversationTtlMs }),
       ttlMs: settings.conversationTtlMs,
       logger: input.logger,
     }),
     metrics: input.metrics,
     errors: input.errors,
-    rateLimiter: createQuestionRateLimiter(settings.ratePerMinute),
+    rateLimiter: createQuestionRateLimiter(settings.ratePerMinute, { redis, prefix: settings.rateLimitPrefix }),
+    ...(input.claimUpdates
+      ? {
+          claims: createUpdateClaims(redis, {
+            prefix: settings.updateClaimPrefix,
+            // As long as an answer may take, plus its delivery: a crashed process lets go after it.
+            leaseMs: settings.answerTimeoutMs + 30_000,
+            doneMs: HANDLED_CLAIM_MS,
+            logger: input.logger,
+          }),
+        }
+      : {}),
     mayNotify: createNoticeThrottle(60),
     tasks: input.tasks,
     readQueue: input.readQueue,

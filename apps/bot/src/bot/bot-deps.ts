@@ -14,6 +14,7 @@ import type { BotMetrics } from "../metrics/bot-metrics.js";
 import type { EventLoopMonitor } from "../metrics/event-loop-monitor.js";
 import type { ChatSender } from "../telegram/chat-sender.js";
 import type { BotSettings } from "./bot-settings.js";
+import type { UpdateClaims } from "./update-claims.js";
 
 export interface BotDeps {
   settings: BotSettings;
@@ -37,6 +38,8 @@ export interface BotDeps {
   /** Sentry with SENTRY_DSN (failed answers, handler errors), else nowhere. */
   errors: ErrorTracker;
   rateLimiter: QuestionRateLimiter;
+  /** Claims each Telegram update in Redis so one process handles it; none in console mode. */
+  claims?: UpdateClaims;
   /** True when a refusal notice may be sent to this user now (one per minute). */
   mayNotify: (userId: number) => Promise<boolean>;
   tasks: BackgroundTasks;

@@ -17,6 +17,9 @@ export interface BotSettings {
   /** Where the bot's processes share conversations. */
   redisUrl: string;
   conversationKeyPrefix: string;
+  /** Redis keys of the update claims and of the shared question rate limit. */
+  updateClaimPrefix: string;
+  rateLimitPrefix: string;
 }
 
 export function botSettingsFromConfig(config: AppConfig): BotSettings {
@@ -32,5 +35,7 @@ export function botSettingsFromConfig(config: AppConfig): BotSettings {
     condenseTimeoutMs: config.CONVERSATION_CONDENSE_TIMEOUT_SECONDS * 1000,
     redisUrl: config.REDIS_URL,
     conversationKeyPrefix: `${config.QUEUE_PREFIX}:conversation:`,
+    updateClaimPrefix: `${config.QUEUE_PREFIX}:update:`,
+    rateLimitPrefix: `${config.QUEUE_PREFIX}:rate`,
   };
 }

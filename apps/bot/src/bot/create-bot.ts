@@ -1,5 +1,5 @@
-// Builds the Telegraf bot from feature modules, in the order an update meets them: detach
-// from the polling loop, drop what we ignore, keep to our own business in groups, check
+// Builds the Telegraf bot from feature modules, in the order an update meets them: claim it
+// (no other bot process handles it too), detach from the polling loop, drop what we ignore, keep to our own business in groups, check
 // access, then commands, buttons, questions, and the fallbacks.
 import { Telegraf } from "telegraf";
 import { about } from "../features/about.js";
@@ -29,7 +29,23 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     handlerTimeout: 10_000,
   });
   bot.use((ctx, next) => {
-    deps.tasks.run(next, (error) => handleUpdateError(error, ctx, deps));
+    const update = { botId: ctx.botInfo.id, updateId: ctx.update.update_id };
+    const { claims } = deps;
+    // The claim is part of the detached work: a slow Redis must not hold up the polling loop.
+    deps.tasks.run(
+      async () => {
+        if (claims && !(await claims.claim(update))) {
+          deps.logger.debug(`Обновление ${update.updateId} уже обрабатывает другой процесс бота; пропускаю`);
+          return;
+        }
+        await next();
+        await claims?.done(update);
+      },
+      async (error) => {
+        await claims?.release(update);
+        await handleUpdateError(error, ctx, deps);
+      },
+    );
   });
   bot.use(ignoredUpdates(deps.logger));
   bot.use(groupFilter());

@@ -1,7 +1,10 @@
 // Per-user limit on questions (RATE_LIMIT_PER_MINUTE). Over the limit, the user is told once
 // per window how long to wait; further messages in that window are dropped silently, so a
-// flood from one user cannot make the bot flood them back.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// flood from one user cannot make the bot flood them back. Counted in Redis, so every bot
+// process (webhook replicas) shares one limit per user; while Redis is down each process
+// counts alone (the library's insurance limiter), which is the limit it had before.
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { SharedRedis } from "../app/shared-redis.js";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryInSeconds: number; tellUser: boolean };
 
@@ -9,12 +12,36 @@ export interface QuestionRateLimiter {
   take(userId: number): Promise<RateDecision>;
 }
 
-export function createQuestionRateLimiter(perMinute: number): QuestionRateLimiter {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+export interface SharedLimit {
+  redis: SharedRedis;
+  /** Key prefix, e.g. "ai-library:rate:" (tests use their own). */
+  prefix: string;
+}
+
+export function createQuestionRateLimiter(perMinute: number, shared?: SharedLimit): QuestionRateLimiter {
+  const local = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  let limiter: Promise<RateLimiterAbstract> | undefined;
+  // Created on the first question: the shared Redis connects on first use.
+  const limiterOf = (): Promise<RateLimiterAbstract> => {
+    limiter ??= shared
+      ? shared.redis.client().then(
+          (storeClient) =>
+            new RateLimiterRedis({
+              storeClient,
+              points: perMinute,
+              duration: 60,
+              keyPrefix: shared.prefix,
+              rejectIfRedisNotReady: true,
+              insuranceLimiter: local,
+            }),
+        )
+      : Promise.resolve(local);
+    return limiter;
+  };
   return {
     async take(userId) {
       try {
-        await limiter.consume(userId);
+        await (await limiterOf()).consume(userId);
         return { allowed: true };
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;

@@ -9,9 +9,10 @@ import { join } from "node:path";
 import { createLogger } from "@ai-library/shared/logging";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { connectSharedRedis } from "../../src/app/shared-redis.js";
 import { createConversationMemory } from "../../src/conversation/conversation-memory.js";
 import type { ConversationTurn } from "../../src/conversation/conversation-turn.js";
-import { connectSharedTurns } from "../../src/conversation/shared-turns.js";
+import { sharedTurns } from "../../src/conversation/shared-turns.js";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 const prefix = `test-conversation-${randomBytes(4).toString("hex")}:`;
@@ -33,9 +34,13 @@ function recordingLogger() {
 
 const opened: { close(): void }[] = [];
 const sharedMemory = () => {
-  const shared = connectSharedTurns({ redisUrl: REDIS_URL, prefix, ttlMs });
-  opened.push(shared);
-  return createConversationMemory({ shared, ttlMs, logger: recordingLogger().logger });
+  const redis = connectSharedRedis(REDIS_URL);
+  opened.push(redis);
+  return createConversationMemory({
+    shared: sharedTurns(redis, { prefix, ttlMs }),
+    ttlMs,
+    logger: recordingLogger().logger,
+  });
 };
 
 afterAll(async () => {
@@ -90,9 +95,9 @@ describe("without Redis", () => {
   it("keeps turns in the process and logs the outage once", async () => {
     const { logger, lines } = recordingLogger();
     // Port 1: nothing listens there, so every command fails at once.
-    const shared = connectSharedTurns({ redisUrl: "redis://127.0.0.1:1", prefix, ttlMs });
-    opened.push(shared);
-    const memory = createConversationMemory({ shared, ttlMs, logger });
+    const redis = connectSharedRedis("redis://127.0.0.1:1");
+    opened.push(redis);
+    const memory = createConversationMemory({ shared: sharedTurns(redis, { prefix, ttlMs }), ttlMs, logger });
     const key = { chatId: 9, userId: 90 };
     await memory.remember(key, turn("в памяти процесса"));
     expect((await memory.recent(key))[0]?.question).toBe("в памяти процесса");

@@ -93,7 +93,11 @@ describe("prompt injection through book text, end to end", () => {
     );
     expect(answer?.parseMode).toBe("HTML");
     expect(parseTelegramHtml(answer?.raw ?? "").ok).toBe(true);
-    expect(answer?.replyMarkup?.inline_keyboard.flat().map((button) => button.text)).toEqual(["Цитата [1]"]);
+    // One source, so one quote button (and its «Подробнее»); the planted book added none.
+    expect(answer?.replyMarkup?.inline_keyboard.flat().map((button) => button.text)).toEqual([
+      "Цитата [1]",
+      "Подробнее [1]",
+    ]);
     // Nor did any streamed intermediate version show the order's effect.
     const shown = scenario.standin.calls
       .filter((call) => call.method === "sendMessage" || call.method === "editMessageText")

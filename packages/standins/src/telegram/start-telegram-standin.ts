@@ -66,7 +66,7 @@ export async function startTelegramStandin(options: TelegramStandinOptions = {})
       first_name: "Library Bot",
       username: botUsername,
     },
-    queue: new UpdateQueue(),
+    queue: new UpdateQueue(options.firstUpdateId),
     chats: new ChatLog(),
     commands: new Map(),
     webhook: undefined,

@@ -121,6 +121,8 @@ export interface TelegramStandinOptions {
   token?: string;
   botUsername?: string;
   botId?: number;
+  /** update_id of the first update (default 1): replicas behind one token see distinct ids. */
+  firstUpdateId?: number;
 }
 
 export interface WebhookState {

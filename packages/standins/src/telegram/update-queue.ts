@@ -19,11 +19,17 @@ export interface TakeRequest {
 
 export class UpdateQueue {
   private updates: TgUpdate[] = [];
-  private nextId = 1;
+  private nextId: number;
   private waiter: Waiter | undefined;
 
-  push(body: UpdateBody): number {
-    const update = { update_id: this.nextId++, ...body };
+  constructor(firstId = 1) {
+    this.nextId = firstId;
+  }
+
+  /** `updateId` delivers an update again under the id it had (a retry, or a copy on another replica). */
+  push(body: UpdateBody, updateId?: number): number {
+    const update = { update_id: updateId ?? this.nextId++, ...body };
+    if (updateId !== undefined) this.nextId = Math.max(this.nextId, updateId + 1);
     this.updates.push(update);
     this.waiter?.wake();
     return update.update_id;

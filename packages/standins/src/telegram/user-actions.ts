@@ -19,6 +19,8 @@ export interface SendOptions {
   chat?: TgChat;
   /** message_id in the same chat this message replies to. */
   replyTo?: number;
+  /** Deliver under this update_id (the same update given to two replicas, or redelivered). */
+  updateId?: number;
 }
 
 export interface UserActions {
@@ -30,17 +32,17 @@ export interface UserActions {
   /** Presses an inline button of a message the bot sent; returns the callback query id. */
   pressButton(from: UserSpec, message: SentMessage, callbackData: string): string;
   /** Injects any update as is (for shapes the helpers do not cover). */
-  pushUpdate(body: UpdateBody): number;
+  pushUpdate(body: UpdateBody, updateId?: number): number;
 }
 
 export function createUserActions(state: StandinState): UserActions {
   const remember = (chat: TgChat) => {
     if (!state.knownChats.has(chat.id)) state.knownChats.set(chat.id, chat);
   };
-  const deliver = (message: TgMessage) => {
+  const deliver = (message: TgMessage, updateId?: number) => {
     remember(message.chat);
     state.chats.store(message);
-    state.queue.push({ message });
+    state.queue.push({ message }, updateId);
     return message;
   };
   const chatFor = (from: UserSpec, options?: SendOptions) => options?.chat ?? privateChatOf(from);
@@ -49,7 +51,8 @@ export function createUserActions(state: StandinState): UserActions {
     sendText(from, text, options) {
       const chat = chatFor(from, options);
       const replyTo = options?.replyTo === undefined ? undefined : state.chats.find(chat.id, options.replyTo);
-      return deliver(textMessage(state.chats.nextMessageId(chat.id), chat, toTgUser(from), text, replyTo));
+      const message = textMessage(state.chats.nextMessageId(chat.id), chat, toTgUser(from), text, replyTo);
+      return deliver(message, options?.updateId);
     },
     sendSticker(from, options) {
       const chat = chatFor(from, options);
@@ -90,6 +93,6 @@ export function createUserActions(state: StandinState): UserActions {
       });
       return id;
     },
-    pushUpdate: (body) => state.queue.push(body),
+    pushUpdate: (body, updateId) => state.queue.push(body, updateId),
   };
 }

@@ -1,0 +1,90 @@
+// Each Telegram update is handled once, whichever bot process gets it: webhook replicas behind
+// a load balancer, a restarted poller that is handed its last batch again, or Telegram retrying
+// a delivery. A process claims the update_id in Redis (SET NX) before any work, with a lease as
+// long as an answer may take; done, the claim is kept long enough to outlast Telegram's retries;
+// failed, it is released so a retry is served. Without Redis every update is served: answering
+// twice is better than not answering.
+import type { Logger } from "@ai-library/shared/logging";
+import type { SharedRedis } from "../app/shared-redis.js";
+
+export interface UpdateClaims {
+  /** True when this process should handle the update (no other process claimed it). */
+  claim(update: UpdateRef): Promise<boolean>;
+  /** The update was handled: keep the claim (a late duplicate is then ignored). */
+  done(update: UpdateRef): Promise<void>;
+  /** The update failed: drop the claim so Telegram's retry is served. */
+  release(update: UpdateRef): Promise<void>;
+}
+
+/** An update of one bot: update ids are per bot, and bots may share a Redis and a prefix. */
+export interface UpdateRef {
+  botId: number;
+  updateId: number;
+}
+
+export interface UpdateClaimsOptions {
+  /** Key prefix, e.g. "ai-library:update:" (tests use their own). */
+  prefix: string;
+  /** How long a claim holds while the update is being handled (a crashed process lets go after it). */
+  leaseMs: number;
+  /** How long a handled update stays claimed. */
+  doneMs: number;
+  logger: Logger;
+}
+
+/** After a failed Redis command, claims are skipped this long: a frozen Redis costs each update its 1 s timeout otherwise. */
+const RETRY_AFTER_FAILURE_MS = 5_000;
+
+/** Telegram stops redelivering an update after a day at most; an hour covers its retries in practice. */
+export const HANDLED_CLAIM_MS = 60 * 60_000;
+
+export function createUpdateClaims(redis: SharedRedis, options: UpdateClaimsOptions): UpdateClaims {
+  const key = (update: UpdateRef) => `${options.prefix}${update.botId}:${update.updateId}`;
+  let down = false;
+  let skipUntil = 0;
+  const failed = (error: unknown) => {
+    skipUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
+    if (!down) {
+      down = true;
+      options.logger.warn(
+        `Учёт обработанных обновлений: Redis недоступен (${(error as Error).message}); обрабатываю все обновления`,
+      );
+    }
+  };
+  const recovered = () => {
+    if (down) {
+      down = false;
+      options.logger.info("Учёт обработанных обновлений: Redis снова доступен");
+    }
+  };
+  return {
+    async claim(update) {
+      if (Date.now() < skipUntil) return true;
+      try {
+        const client = await redis.client();
+        const won = await client.set(key(update), String(process.pid), "PX", options.leaseMs, "NX");
+        recovered();
+        return won === "OK";
+      } catch (error) {
+        failed(error);
+        return true;
+      }
+    },
+    async done(update) {
+      if (Date.now() < skipUntil) return;
+      try {
+        await (await redis.client()).pexpire(key(update), options.doneMs);
+      } catch (error) {
+        failed(error);
+      }
+    },
+    async release(update) {
+      if (Date.now() < skipUntil) return;
+      try {
+        await (await redis.client()).del(key(update));
+      } catch (error) {
+        failed(error);
+      }
+    },
+  };
+}

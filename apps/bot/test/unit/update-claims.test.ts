@@ -1,0 +1,86 @@
+// Update claims and the shared question rate limit in the real Redis: an update is handled by the first process that claims it;
+// a failed one is released for Telegram's retry; a handled one stays claimed past its lease;
+// updates of two bots sharing a prefix never collide; without Redis every update is served and
+// the outage is logged once.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLogger } from "@ai-library/shared/logging";
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { connectSharedRedis, type SharedRedis } from "../../src/app/shared-redis.js";
+import { createUpdateClaims } from "../../src/bot/update-claims.js";
+import { createQuestionRateLimiter } from "../../src/limits/question-rate-limiter.js";
+
+const REDIS_URL = "redis://127.0.0.1:6379";
+const prefix = `test-claims-${randomBytes(4).toString("hex")}:`;
+const logDir = mkdtempSync(join(tmpdir(), "claims-log-"));
+const opened: SharedRedis[] = [];
+
+function claimsOn(url: string, leaseMs = 5_000, doneMs = 60_000) {
+  const lines: string[] = [];
+  const logger = createLogger({ service: "test", level: "info", console: false, dir: logDir });
+  logger.on("data", (info: { message: string }) => lines.push(info.message));
+  const redis = connectSharedRedis(url);
+  opened.push(redis);
+  return { claims: createUpdateClaims(redis, { prefix, leaseMs, doneMs, logger }), lines };
+}
+
+afterAll(async () => {
+  for (const redis of opened) redis.close();
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  rmSync(logDir, { recursive: true, force: true });
+});
+
+describe("update claims", () => {
+  it("give an update to one process only, and back after a failure", async () => {
+    const first = claimsOn(REDIS_URL).claims;
+    const second = claimsOn(REDIS_URL).claims;
+    const update = { botId: 1, updateId: 42 };
+    expect(await first.claim(update)).toBe(true);
+    expect(await second.claim(update)).toBe(false);
+    await first.release(update);
+    expect(await second.claim(update)).toBe(true);
+    // Another bot's update 42 is another update.
+    expect(await first.claim({ botId: 2, updateId: 42 })).toBe(true);
+  });
+
+  it("keep a handled update claimed past the lease, and let an abandoned one go after it", async () => {
+    const { claims } = claimsOn(REDIS_URL, 150, 60_000);
+    const handled = { botId: 1, updateId: 100 };
+    const abandoned = { botId: 1, updateId: 101 };
+    expect(await claims.claim(handled)).toBe(true);
+    expect(await claims.claim(abandoned)).toBe(true);
+    await claims.done(handled);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await claims.claim(handled)).toBe(false);
+    expect(await claims.claim(abandoned)).toBe(true);
+  });
+
+  it("serve every update without Redis and log the outage once", async () => {
+    // Port 1: nothing listens there.
+    const { claims, lines } = claimsOn("redis://127.0.0.1:1");
+    const update = { botId: 1, updateId: 7 };
+    expect(await claims.claim(update)).toBe(true);
+    expect(await claims.claim(update)).toBe(true);
+    expect(lines.filter((line) => line.includes("Redis недоступен"))).toHaveLength(1);
+  });
+});
+
+describe("the question rate limit in Redis", () => {
+  it("is one limit per user across bot processes", async () => {
+    const shared = () => {
+      const redis = connectSharedRedis(REDIS_URL);
+      opened.push(redis);
+      return createQuestionRateLimiter(3, { redis, prefix: `${prefix}rate` });
+    };
+    const [one, two] = [shared(), shared()];
+    const decisions = [await one.take(5), await two.take(5), await one.take(5), await two.take(5)];
+    expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, false]);
+    expect((await one.take(6)).allowed).toBe(true);
+  });
+});
