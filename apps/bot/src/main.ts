@@ -14,6 +14,7 @@ import { buildBotDeps } from "./app/build-bot-deps.js";
 import { createBotServices } from "./app/create-services.js";
 import { startIndexReloader } from "./app/index-reloader.js";
 import { createQueueStatusReader, requireAvailable } from "./app/queue-status.js";
+import { connectSharedRedis } from "./app/shared-redis.js";
 import { createShutdown, exitOnSignals } from "./app/shutdown.js";
 import { createBot } from "./bot/create-bot.js";
 import { registerCommandMenu } from "./bot/register-commands.js";
@@ -25,6 +26,7 @@ import { createBotMetrics } from "./metrics/bot-metrics.js";
 import { startEventLoopMonitor } from "./metrics/event-loop-monitor.js";
 import { defaultRetryPolicy } from "./telegram/retry-telegram-call.js";
 import { createSendPacer } from "./telegram/send-pacer.js";
+import { createSharedSendPacer } from "./telegram/shared-send-pacer.js";
 import { createTelegramChatSender } from "./telegram/telegram-chat-sender.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -49,6 +51,8 @@ const errors = startErrorTracking({
   logger,
 });
 const readQueue = createQueueStatusReader({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
+// What the bot's processes share: conversation turns, update claims, rate limits, send slots.
+const sharedRedis = connectSharedRedis(config.REDIS_URL);
 const metrics = createBotMetrics({
   library: services.library,
   store: services.store,
@@ -105,6 +109,7 @@ const shutdown = createShutdown({
     { name: "stop index reloads", run: () => reloader.stop() },
     { name: "close the metrics endpoint", run: () => metricsServer?.close() },
     { name: "close the index", run: () => services.close() },
+    { name: "close the shared Redis connection", run: () => sharedRedis.close() },
     { name: "send error reports", run: () => errors.flush() },
     { name: "flush the log", run: () => closeLogger(logger) },
   ],
@@ -127,6 +132,7 @@ if (token === undefined) {
     tasks,
     eventLoop,
     claimUpdates: false,
+    redis: sharedRedis,
   });
   const bot = createBot("console-mode", deps, { apiRoot: "http://127.0.0.1:9" });
   const user = config.ADMIN_USER_IDS[0] ?? config.ALLOWED_USER_IDS[0] ?? 1;
@@ -147,10 +153,19 @@ if (token === undefined) {
     telegram,
     logger,
     retry: defaultRetryPolicy(logger, (reason) => metrics.telegramRetries.inc({ reason })),
-    pacer: createSendPacer({
+    // Telegram's limits are the token's: every process of this bot books its sends in Redis.
+    pacer: createSharedSendPacer({
+      redis: sharedRedis,
+      prefix: `${config.QUEUE_PREFIX}:send:`,
       perSecond: config.BOT_SENDS_PER_SECOND,
       groupPerMinute: config.BOT_GROUP_SENDS_PER_MINUTE,
       onDelay: (scope) => metrics.sendsPaced.inc({ scope }),
+      logger,
+      local: createSendPacer({
+        perSecond: config.BOT_SENDS_PER_SECOND,
+        groupPerMinute: config.BOT_GROUP_SENDS_PER_MINUTE,
+        onDelay: (scope) => metrics.sendsPaced.inc({ scope }),
+      }),
     }),
     onPlainFallback: () => metrics.plainTextFallbacks.inc(),
   });
@@ -165,6 +180,7 @@ if (token === undefined) {
     tasks,
     eventLoop,
     claimUpdates: true,
+    redis: sharedRedis,
   });
   const bot = createBot(token, deps, { apiRoot: config.TELEGRAM_API_ROOT });
   stopTelegram = () => {

@@ -17,7 +17,7 @@ import type { ChatSender } from "../telegram/chat-sender.js";
 import type { BackgroundTasks } from "./background-tasks.js";
 import type { BotServices } from "./create-services.js";
 import type { QueueSnapshot } from "./queue-status.js";
-import { connectSharedRedis } from "./shared-redis.js";
+import type { SharedRedis } from "./shared-redis.js";
 
 export interface BuildDepsInput {
   config: AppConfig;
@@ -32,12 +32,13 @@ export interface BuildDepsInput {
   eventLoop: EventLoopMonitor;
   /** Telegram updates are claimed in Redis (several bot processes); the console has no update ids to share. */
   claimUpdates: boolean;
+  /** What the bot's processes share (turns, update claims, rate limits) lives here. */
+  redis: SharedRedis;
 }
 
 export function buildBotDeps(input: BuildDepsInput): BotDeps {
   const settings = botSettingsFromConfig(input.config);
-  // One connection for what the bot's processes share: turns, update claims, rate limits.
-  const redis = connectSharedRedis(settings.redisUrl);
+  const { redis } = input;
   return {
     settings,
     logger: input.logger,
