@@ -52,6 +52,18 @@ describe("staging area", () => {
     expect(read?.record).toEqual(book.record);
   });
 
+  it("keeps the keyword terms the book job computed, and drops terms that do not fit the chunks", () => {
+    const staging = openStagingArea(indexDir(), { embedder, chunking });
+    const book = { ...preparedBook(3), terms: ["chunk 0", "chunk 1", "chunk 2"] };
+    staging.write(book);
+    expect(staging.read(bookId)?.terms).toEqual(book.terms);
+    staging.write({ ...book, terms: ["chunk 0"] });
+    const read = staging.read(bookId);
+    // The chunks and vectors still serve; the publish computes the terms itself.
+    expect(read?.terms).toBeUndefined();
+    expect(read?.chunks).toEqual(book.chunks);
+  });
+
   it("ignores a truncated vectors file and books staged with other settings", () => {
     const dir = indexDir();
     const staging = openStagingArea(dir, { embedder, chunking });

@@ -9,6 +9,7 @@ import { SERVICE_ENVIRONMENT } from "./service-environment.js";
 const BENCHES: Record<string, string> = {
   ingest: "packages/bench/src/ingest.bench.ts",
   peer: "packages/bench/src/peer.bench.ts",
+  grow: "packages/bench/src/grow.bench.ts",
   scale: "packages/bench/src/scale.bench.ts",
   worker: "apps/worker/bench/worker.bench.ts",
   bot: "apps/bot/bench/bot.bench.ts",

@@ -137,6 +137,7 @@ report("peer", figures, [
   "same chunks (~600 chars), same vectors (local hashed embedder, 384 dims, embedding excluded from both), same FAISS addon (packages/faiss-native, injected via FaissStore.importFaiss)",
   "build rounds: at 10k and below, five pairs of fresh processes (LangChain, then ours) and the median; the first pair's processes also give RSS and disk",
   "'vectors+docstore' is the like-for-like part: FaissStore has no keyword (BM25) index; ours builds one by default for hybrid search",
+  "'+ keyword index': the chunks' keyword terms are computed before the build, as book jobs stage them with the vectors (excluded like the embedding); the build inserts them into FTS5",
   "build floor: the like-for-like generation's files written again, sha256 of each and fsync of each, nothing else, in a fresh process like each build (peer/durable-floor.ts); FaissStore.save does none of the three",
   "RSS growth = settled RSS after build (or after load + first search) minus before, each system in its own process",
   "load and search: both like-for-like indexes in one process, alternated (5 loads each, median; 200 queries each, mean)",

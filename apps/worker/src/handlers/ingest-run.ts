@@ -89,6 +89,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPa
           booksFound: total,
           label: `Run ${run.runId}`,
           startedAt: Date.parse(run.requestedAt),
+          ...(reusable.generation ? { base: reusable.generation } : {}),
           ...(run.full ? { full: true } : {}),
           embeddedChunks: () => embeddedChunks,
           assemble: async (builder) => {

@@ -31,6 +31,8 @@ export const stagedBookMetaSchema = z.object({
   /** The manifest's book record before publish gives it a chunk count and first label. */
   record: bookRecordSchema.omit({ chunkCount: true, firstLabel: true }),
   chunks: z.array(chunkSchema),
+  /** Each chunk's keyword terms, joined by spaces (absent in books staged before they were). */
+  terms: z.array(z.string()).optional(),
   stagedAt: z.iso.datetime(),
 });
 export type StagedBookMeta = z.infer<typeof stagedBookMetaSchema>;

@@ -70,6 +70,7 @@ export function openStagingArea(indexDir: string, identity: StagingIdentity): St
         dims,
         record: prepared.record,
         chunks: prepared.chunks,
+        ...(prepared.terms ? { terms: prepared.terms } : {}),
         stagedAt: new Date().toISOString(),
       };
       const target = paths(bookId);
@@ -100,6 +101,8 @@ export function openStagingArea(indexDir: string, identity: StagingIdentity): St
         record: meta.record,
         chunks: meta.chunks,
         vectors: unpackVectors(vectorBytes, dims, meta.chunks.length),
+        // Terms of another length than the chunks are ignored: the publish computes them.
+        ...(meta.terms?.length === meta.chunks.length ? { terms: meta.terms } : {}),
       };
     },
     remove(bookId) {

@@ -7,7 +7,15 @@ import { join } from "node:path";
 const ROOT = join(import.meta.dirname, "../../../..");
 const CHUNK_CHARS = 600;
 
+let cachedWords: string[] | undefined;
+
+/** The docs' words, read once per process (the grow bench asks for thousands of books). */
 function vocabulary(): string[] {
+  cachedWords ??= readVocabulary();
+  return cachedWords;
+}
+
+function readVocabulary(): string[] {
   const docs = join(ROOT, "docs");
   const texts = [readFileSync(join(ROOT, "README.md"), "utf8")];
   for (const name of readdirSync(docs)

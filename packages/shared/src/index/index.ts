@@ -26,7 +26,8 @@ export {
   PublishLockedError,
 } from "./generation/errors.js";
 export { DEFAULT_NPROBE, setIvfNprobe } from "./generation/faiss-ivf-file.js";
-export { type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation/generation-builder.js";
+export type { GenerationBase } from "./generation/generation-base.js";
+export { type Derivation, type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation/generation-builder.js";
 export {
   type BuilderRequest,
   type GenerationSummary,
@@ -34,6 +35,7 @@ export {
   newGenerationId,
   openIndexStore,
 } from "./generation/index-store.js";
+export { type LabelLayout, labelLayout } from "./generation/label-layout.js";
 export { LIVE_HISTORY_FILE, type LiveSwitch, previouslyLive, readLiveHistory } from "./generation/live-history.js";
 export { type LoadedGeneration, openGeneration } from "./generation/loaded-generation.js";
 export {

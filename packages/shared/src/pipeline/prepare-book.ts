@@ -4,6 +4,7 @@ import { type ChunkingOptions, chunkBook } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import type { Embedder } from "../embeddings/types.js";
 import type { NewBook } from "../index/generation/generation-builder.js";
+import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import { loadBookIsolated } from "../loaders/index.js";
 import type { BookLoadLimits } from "../loaders/limits.js";
 import { BookLoadError } from "../loaders/types.js";
@@ -13,6 +14,12 @@ export interface PreparedBook {
   record: NewBook;
   chunks: Chunk[];
   vectors: Float32Array[];
+  /**
+   * Each chunk's keyword terms (keywordTerms, joined by spaces), computed here so the publish
+   * step only inserts them: book jobs run in parallel across workers, the publish runs alone.
+   * Absent in books staged before this existed; the publish computes those.
+   */
+  terms?: string[];
 }
 
 export interface PrepareBookDeps {
@@ -49,5 +56,6 @@ export async function prepareBook(book: LibraryFile, deps: PrepareBookDeps): Pro
     },
     chunks,
     vectors,
+    terms: chunks.map((chunk) => keywordTerms(chunk.text).join(" ")),
   };
 }

@@ -1,5 +1,5 @@
 // Step 2, per book: a book whose content is already in the live generation (same embedder and
-// chunking) is copied from it, chunks and vectors, with no parse and no embedding; any other
+// chunking) is carried over from it (or copied, chunks and vectors), with no parse and no embedding; any other
 // book is prepared by the caller (parsed and embedded inline, or read from the worker's staging
 // area) and added as new. Either way the book gets its line of the report here.
 import type { GenerationBuilder } from "../index/generation/generation-builder.js";
@@ -31,15 +31,19 @@ export async function prepareOrReuseBook(
   const reused = previous?.book(book.bookId);
   if (previous && reused) {
     // The file name comes from this scan: a renamed file keeps its chunks under its new name.
-    builder.addBook(
-      { ...reused, file: book.file },
-      previous.chunksOfBook(book.bookId),
-      previous.vectorsOfBook(book.bookId),
-    );
+    // A generation derived from `previous` keeps the book's rows where they are; one built from
+    // scratch copies its chunks and vectors.
+    if (!builder.carryOver(book.bookId, book.file)) {
+      builder.addBook(
+        { ...reused, file: book.file },
+        previous.chunksOfBook(book.bookId),
+        previous.vectorsOfBook(book.bookId),
+      );
+    }
     return unchangedBookOutcome(book, reused);
   }
   const prepared = await sources.prepare();
   if (isOutcome(prepared)) return prepared;
-  builder.addBook({ ...prepared.record, file: book.file }, prepared.chunks, prepared.vectors);
+  builder.addBook({ ...prepared.record, file: book.file }, prepared.chunks, prepared.vectors, prepared.terms);
   return indexedBookOutcome(book, prepared);
 }

@@ -4,7 +4,8 @@
 // job both end here.
 import { CHUNKER_VERSION } from "../chunking/index.js";
 import type { EmbedderIdentity } from "../embeddings/types.js";
-import type { GenerationBuilder } from "../index/generation/generation-builder.js";
+import type { GenerationBase } from "../index/generation/generation-base.js";
+import type { Derivation, GenerationBuilder } from "../index/generation/generation-builder.js";
 import type { IndexStore } from "../index/generation/index-store.js";
 import type { Logger } from "../logging/index.js";
 import { isInGeneration } from "./book-outcomes.js";
@@ -49,6 +50,8 @@ export interface PublishRunRequest {
   full?: boolean;
   /** How the log names this run: "Ingest", "Run run-…". */
   label: string;
+  /** The verified live generation the run reuses books of: the new one is derived from it when it can be. */
+  base?: GenerationBase;
 }
 
 export async function publishRun(deps: PublishRunDeps, request: PublishRunRequest): Promise<IngestReport> {
@@ -59,6 +62,7 @@ export async function publishRun(deps: PublishRunDeps, request: PublishRunReques
     embeddedChunks: request.embeddedChunks(outcomes),
     ...(request.full ? { full: true } : {}),
   });
+  let derivation: Derivation = {};
   try {
     const manifest = await store.publish(
       {
@@ -66,8 +70,10 @@ export async function publishRun(deps: PublishRunDeps, request: PublishRunReques
         chunking: { version: CHUNKER_VERSION, ...settings.chunking },
         indexFactory: settings.indexFactory,
         nprobe: settings.nprobe,
+        ...(request.base ? { base: request.base } : {}),
       },
       async (builder) => {
+        derivation = builder.derivation;
         outcomes = await request.assemble(builder);
         if (!outcomes.some(isInGeneration)) throw nothingToPublish(request.folder, request.booksFound);
       },
@@ -75,7 +81,7 @@ export async function publishRun(deps: PublishRunDeps, request: PublishRunReques
     const pruned = store.prune(settings.keepGenerations);
     logger.info(
       `${request.label} published generation ${manifest.id}: ${manifest.books.length} books, ${manifest.chunkCount} chunks`,
-      { previous: manifest.previousId, pruned },
+      { previous: manifest.previousId, pruned, ...derivationFields(derivation) },
     );
     return {
       ...base(),
@@ -96,4 +102,10 @@ export async function publishRun(deps: PublishRunDeps, request: PublishRunReques
       durationMs: Date.now() - request.startedAt,
     };
   }
+}
+
+/** How the log says the generation was built: derived from which one, or from scratch and why. */
+function derivationFields(derivation: Derivation): Record<string, string> {
+  if (derivation.from) return { derivedFrom: derivation.from };
+  return derivation.reason ? { builtFromScratch: derivation.reason } : {};
 }

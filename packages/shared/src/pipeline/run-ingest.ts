@@ -88,6 +88,7 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
         booksFound: plan.booksFound,
         label: "Ingest",
         startedAt: started,
+        ...(previous ? { base: previous } : {}),
         ...(options.full ? { full: true } : {}),
         embeddedChunks: (outcomes) => sumChunks(outcomes.filter((outcome) => outcome.status === "indexed")),
         assemble: (builder) =>

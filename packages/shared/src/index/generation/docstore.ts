@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import type { Chunk } from "../../chunking/types.js";
 import {
   createKeywordInserter,
+  createKeywordRemover,
   hasKeywordTable,
   headingOf,
   KEYWORD_SCHEMA,
@@ -26,21 +27,29 @@ CREATE TABLE chunks (
   section TEXT, page_label TEXT, page_label_end TEXT
 );
 `;
-// Built after the rows are in: one sort instead of 100k incremental index updates.
-const INDEXES = "CREATE INDEX chunks_by_book ON chunks(book_id, position);";
+// Built after the rows are in: one sort instead of 100k incremental index updates (a derived
+// docstore has it already and keeps it up to date).
+const INDEXES = "CREATE INDEX IF NOT EXISTS chunks_by_book ON chunks(book_id, position);";
 
 export interface DocstoreWriter {
-  addBook(record: BookRecord, chunks: Chunk[]): void;
+  /** `terms`: each chunk's keywordTerms joined by spaces, when the book job computed them. */
+  addBook(record: BookRecord, chunks: Chunk[], terms?: readonly string[]): void;
+  /** Deletes a book carried over from the base docstore: its chunks and keyword rows. */
+  removeBook(record: BookRecord): void;
+  /** A carried-over book whose file was renamed keeps its rows under the new name. */
+  renameBook(bookId: string, file: string): void;
   close(): void;
 }
 
 export interface DocstoreWriterOptions {
   /** Build the keyword index too (off only to produce generations as older versions wrote them). */
   keywordIndex: boolean;
+  /** The file is a copy of the previous generation's docstore, to be changed instead of filled. */
+  derived?: boolean;
 }
 
 export function createDocstoreWriter(path: string, options: DocstoreWriterOptions): DocstoreWriter {
-  const db = new Database(path);
+  const db = new Database(path, options.derived ? { fileMustExist: true } : {});
   // No per-transaction sync while building: the file lives in a temp directory that is
   // discarded on any failure, and the builder fsyncs it before publishing. The rollback
   // journal stays, in memory: a book that fails halfway (the run goes on without it) must
@@ -49,9 +58,12 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
   // created and deleted per book (a thousand times for a 1M-chunk library).
   setJournalMode(db, "memory");
   db.pragma("synchronous = OFF");
-  db.exec(SCHEMA);
-  if (options.keywordIndex) db.exec(KEYWORD_SCHEMA);
+  if (!options.derived) {
+    db.exec(SCHEMA);
+    if (options.keywordIndex) db.exec(KEYWORD_SCHEMA);
+  }
   const indexTerms = options.keywordIndex ? createKeywordInserter(db) : undefined;
+  const removeTerms = options.keywordIndex && options.derived ? createKeywordRemover(db) : undefined;
   const insertBook = db.prepare(
     "INSERT INTO books VALUES (@bookId, @file, @title, @author, @format, @pages, @chunkCount, @firstLabel)",
   );
@@ -59,7 +71,7 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
     "INSERT INTO chunks (label, book_id, position, page, page_end, chapter, text, section, page_label, page_label_end) " +
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const addBook = db.transaction((record: BookRecord, chunks: Chunk[]) => {
+  const addBook = db.transaction((record: BookRecord, chunks: Chunk[], terms?: readonly string[]) => {
     insertBook.run({ ...record, author: record.author ?? null, pages: record.pages ?? null });
     chunks.forEach((chunk, index) => {
       insertChunk.run(
@@ -74,11 +86,40 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
         chunk.pageLabel ?? null,
         chunk.pageLabelEnd ?? null,
       );
-      indexTerms?.(record.firstLabel + index, chunk.text, headingOf(record.title, chunk.chapter, chunk.section));
+      indexTerms?.(
+        record.firstLabel + index,
+        chunk.text,
+        headingOf(record.title, chunk.chapter, chunk.section),
+        terms?.[index],
+      );
     });
   });
+  const deleteChunks = db.prepare("DELETE FROM chunks WHERE book_id = ?");
+  const deleteBook = db.prepare("DELETE FROM books WHERE book_id = ?");
+  const rowsOfBook = db.prepare(
+    "SELECT c.label, c.text, c.chapter, c.section, b.title FROM chunks c JOIN books b USING (book_id) WHERE c.book_id = ?",
+  );
+  const removeBook = db.transaction((record: BookRecord) => {
+    if (removeTerms) {
+      for (const row of rowsOfBook.all(record.bookId) as RemovedRow[]) {
+        removeTerms(row.label, row.text, headingOf(row.title, row.chapter ?? undefined, row.section ?? undefined));
+      }
+    }
+    deleteChunks.run(record.bookId);
+    deleteBook.run(record.bookId);
+  });
+  const rename = db.prepare("UPDATE books SET file = ? WHERE book_id = ?");
   return {
-    addBook: (record, chunks) => addBook(record, chunks),
+    addBook: (record, chunks, terms) => {
+      if (terms && terms.length !== chunks.length) {
+        throw new Error(`${record.file}: ${chunks.length} chunks but keyword terms for ${terms.length}`);
+      }
+      addBook(record, chunks, terms);
+    },
+    removeBook: (record) => removeBook(record),
+    renameBook: (bookId, file) => {
+      rename.run(file, bookId);
+    },
     close: () => {
       try {
         db.exec(INDEXES);
@@ -90,6 +131,14 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
       }
     },
   };
+}
+
+interface RemovedRow {
+  label: number;
+  text: string;
+  chapter: string | null;
+  section: string | null;
+  title: string;
 }
 
 /** SQLite answers a journal mode it cannot set with the mode it kept, not an error. */

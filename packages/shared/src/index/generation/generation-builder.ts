@@ -2,9 +2,13 @@
 // disk so memory stays flat however large the library is. `finish` writes the FAISS
 // index, then the manifest (last), fsyncs everything and renames the directory into
 // generations/. Nothing is visible to readers until the store flips the live pointer.
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, writevSync } from "node:fs";
+// With a `base` (the live generation, when generation-base.ts allows it) the generation is
+// derived instead: the base's FAISS file and docstore are copied into the temp directory,
+// unchanged books are carried over as they are (carryOver), new books are appended, and the
+// books nobody carried over are deleted at finish — the cost follows what changed, not the
+// library's size. The base's own files are only ever read.
+import { closeSync, copyFileSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { loadFaiss, MetricType } from "@ai-library/faiss-native";
 import type { Chunk } from "../../chunking/types.js";
 import type { EmbedderIdentity } from "../../embeddings/types.js";
 import { KEYWORD_TABLE } from "../keyword/keyword-index.js";
@@ -12,8 +16,10 @@ import { KEYWORD_TERMS_VERSION } from "../keyword/keyword-terms.js";
 import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docstore.js";
 import { fsyncFileAsync, fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { asIndexWriteError } from "./errors.js";
+import { buildFactoryIndex } from "./factory-index-file.js";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
-import { DEFAULT_NPROBE, setIvfNprobe } from "./faiss-ivf-file.js";
+import { type GenerationBase, whyNotDerive } from "./generation-base.js";
+import { labelLayout } from "./label-layout.js";
 import {
   type BookRecord,
   type GenerationManifest,
@@ -21,6 +27,7 @@ import {
   MANIFEST_FORMAT_VERSION,
   sealManifest,
 } from "./manifest.js";
+import { createVectorFileWriter, type RowRange } from "./vector-file-writer.js";
 
 export const INDEX_FILE = "index.faiss";
 export const VECTORS_FILE = "vectors.f32";
@@ -37,14 +44,31 @@ export interface GenerationBuildOptions {
   keywordIndex?: boolean;
   /** IVF lists a search visits (INDEX_NPROBE); ignored by indexes without lists. */
   nprobe?: number;
+  /** The generation to derive from, when generation-base.ts allows; otherwise built from scratch. */
+  base?: GenerationBase;
 }
 
 export type NewBook = Omit<BookRecord, "chunkCount" | "firstLabel">;
 
+/** How the generation is being built: derived from a base, or from scratch and why. */
+export interface Derivation {
+  /** The base generation's id, when derived. */
+  from?: string;
+  /** Why a base was given but not used. */
+  reason?: string;
+}
+
 export interface GenerationBuilder {
   readonly id: string;
   readonly chunkCount: number;
-  addBook(book: NewBook, chunks: Chunk[], vectors: Float32Array[]): void;
+  readonly derivation: Derivation;
+  /** `terms`: each chunk's keywordTerms joined by spaces, when the book job computed them. */
+  addBook(book: NewBook, chunks: Chunk[], vectors: Float32Array[], terms?: readonly string[]): void;
+  /**
+   * Keeps a book of the base as it is (under `file`, its name in this run). False when the
+   * generation is not derived or its base lacks the book: the caller adds the book's data.
+   */
+  carryOver(bookId: string, file: string): boolean;
   finish(): Promise<GenerationManifest>;
   abort(): void;
 }
@@ -54,15 +78,36 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   const indexDir = dirname(options.tempDir);
   const dims = options.embedder.dims;
   const flat = isFlatFactory(options.indexFactory);
+  const keywordIndex = options.keywordIndex ?? true;
+  const reason = options.base ? whyNotDerive(options.base, { ...options, keywordIndex }) : undefined;
+  const base = options.base && reason === undefined ? options.base : undefined;
+  const derivation: Derivation = base ? { from: base.manifest.id } : reason ? { reason } : {};
   mkdirSync(options.tempDir, { recursive: true });
   const vectorsFile = flat ? INDEX_FILE : VECTORS_FILE;
   const vectorsOffset = flat ? FLAT_IP_HEADER_BYTES : 0;
-  const vectorsFd = openSync(join(options.tempDir, vectorsFile), "w");
-  if (flat) writeSync(vectorsFd, flatIpHeader(dims, 0));
-  const keywordIndex = options.keywordIndex ?? true;
-  const docstore: DocstoreWriter = createDocstoreWriter(join(options.tempDir, DOCSTORE_FILE), { keywordIndex });
-  const books: BookRecord[] = [];
-  let chunkCount = 0;
+  const vectorsPath = join(options.tempDir, vectorsFile);
+  let vectorsFd: number;
+  let docstore: DocstoreWriter;
+  try {
+    if (base) {
+      copyFileSync(join(base.dir, INDEX_FILE), vectorsPath);
+      copyFileSync(join(base.dir, DOCSTORE_FILE), join(options.tempDir, DOCSTORE_FILE));
+    }
+    vectorsFd = openSync(vectorsPath, base ? "r+" : "w");
+    if (!base && flat) writeSync(vectorsFd, flatIpHeader(dims, 0));
+    docstore = createDocstoreWriter(join(options.tempDir, DOCSTORE_FILE), { keywordIndex, derived: Boolean(base) });
+  } catch (error) {
+    rmSync(options.tempDir, { recursive: true, force: true });
+    throw asIndexWriteError(error, indexDir);
+  }
+  const vectors = createVectorFileWriter(vectorsFd, {
+    offset: vectorsOffset,
+    dims,
+    rows: base ? base.manifest.chunkCount : 0,
+  });
+  const carried = carriedBooks(base);
+  const added: BookRecord[] = [];
+  let nextLabel = carried.nextLabel;
   let closed = false;
 
   function closeAll(): void {
@@ -72,27 +117,57 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     docstore.close();
   }
 
+  /** A base book leaves the generation: its rows go now, its vectors' rows at finish. */
+  function dropBaseBook(bookId: string): void {
+    const entry = carried.books.get(bookId);
+    if (!entry || entry.state === "removed") return;
+    docstore.removeBook(entry.record);
+    entry.state = "removed";
+  }
+
   return {
     id: options.id,
+    derivation,
     get chunkCount() {
-      return chunkCount;
+      return (
+        [...carried.books.values()].reduce(
+          (sum, entry) => sum + (entry.state === "removed" ? 0 : entry.record.chunkCount),
+          0,
+        ) + added.reduce((sum, book) => sum + book.chunkCount, 0)
+      );
     },
-    addBook(book, chunks, vectors) {
-      if (chunks.length !== vectors.length) {
-        throw new Error(`${book.file}: ${chunks.length} chunks but ${vectors.length} vectors`);
+    addBook(book, chunks, bookVectors, terms) {
+      if (chunks.length !== bookVectors.length) {
+        throw new Error(`${book.file}: ${chunks.length} chunks but ${bookVectors.length} vectors`);
       }
-      for (const vector of vectors) {
+      for (const vector of bookVectors) {
         if (vector.length !== dims) throw new Error(`${book.file}: vector of ${vector.length} dims, index has ${dims}`);
       }
-      const record: BookRecord = { ...book, chunkCount: chunks.length, firstLabel: chunkCount };
+      const record: BookRecord = { ...book, chunkCount: chunks.length, firstLabel: nextLabel };
       try {
-        docstore.addBook(record, chunks);
-        writeVectors(vectorsFd, vectors);
+        // The same content added anew (a rebuild of one book) replaces the base's copy.
+        dropBaseBook(book.bookId);
+        docstore.addBook(record, chunks, terms);
+        vectors.append(bookVectors);
       } catch (error) {
         throw asIndexWriteError(error, indexDir);
       }
-      books.push(record);
-      chunkCount += chunks.length;
+      added.push(record);
+      nextLabel += chunks.length;
+    },
+    carryOver(bookId, file) {
+      const entry = carried.books.get(bookId);
+      if (!entry || entry.state === "removed") return false;
+      if (entry.record.file !== file) {
+        try {
+          docstore.renameBook(bookId, file);
+        } catch (error) {
+          throw asIndexWriteError(error, indexDir);
+        }
+      }
+      entry.state = "kept";
+      entry.file = file;
+      return true;
     },
     async finish() {
       try {
@@ -111,10 +186,40 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     },
   };
 
+  /** Drops the base books nobody carried over and closes the gaps their vectors leave. */
+  function removeUncarried(): BookRecord[] {
+    const gaps: RowRange[] = [];
+    const kept: BookRecord[] = [];
+    for (const entry of carried.books.values()) {
+      if (entry.state === "pending") dropBaseBook(entry.record.bookId);
+      if (entry.state === "removed") gaps.push({ firstRow: entry.firstRow, count: entry.record.chunkCount });
+      else kept.push({ ...entry.record, file: entry.file });
+    }
+    vectors.removeRows(gaps.filter((gap) => gap.count > 0).sort((a, b) => a.firstRow - b.firstRow));
+    return kept;
+  }
+
   async function finishWriting(): Promise<GenerationManifest> {
+    // Rows: the kept base books in base order, then the added ones (label-layout.ts).
+    const books = [...removeUncarried(), ...added];
+    const chunkCount = vectors.rows;
+    const listed = books.reduce((sum, book) => sum + book.chunkCount, 0);
+    if (listed !== chunkCount) throw new Error(`${vectorsFile} holds ${chunkCount} rows, the books ${listed}`);
     if (flat) writeSync(vectorsFd, flatIpHeader(dims, chunkCount), 0, FLAT_IP_HEADER_BYTES, 0);
     closeAll();
-    const nprobe = flat ? undefined : buildFactoryIndex(options, chunkCount);
+    const nprobe = flat
+      ? undefined
+      : buildFactoryIndex(
+          {
+            tempDir: options.tempDir,
+            dims,
+            indexFactory: options.indexFactory,
+            indexFile: INDEX_FILE,
+            vectorsFile: VECTORS_FILE,
+            ...(options.nprobe !== undefined ? { nprobe: options.nprobe } : {}),
+          },
+          chunkCount,
+        );
     // Every file's fsync and sha256 at once: the fsyncs wait on the disk in libuv's pool while
     // the main thread hashes the same bytes from the page cache; one after the other, the waits
     // and the hashing would add up (measured in docs/performance.md).
@@ -150,62 +255,23 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   }
 }
 
-// Straight from the embedder's arrays, no copy into one block first: a fresh 1.5 MB block per
-// book cost more in page faults on a VM than the write itself. Groups of IOV_MAX (1024) rows.
-function writeVectors(fd: number, vectors: Float32Array[]): void {
-  const IOV_MAX = 1024;
-  for (let first = 0; first < vectors.length; first += IOV_MAX) {
-    const group = vectors.slice(first, first + IOV_MAX);
-    let written = writevSync(fd, group);
-    // A regular file takes a short write only when the disk fills up: write the rest row by
-    // row, so the next write reports ENOSPC instead of the file silently missing rows.
-    for (const vector of group) {
-      const row = new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);
-      for (let done = Math.min(written, row.length); done < row.length; ) done += writeSync(fd, row, done);
-      written = Math.max(0, written - row.length);
-    }
-  }
+interface CarriedBook {
+  record: BookRecord;
+  firstRow: number;
+  /** pending: not yet named by this run (removed at finish unless carried over). */
+  state: "pending" | "kept" | "removed";
+  file: string;
 }
 
-/**
- * IVF/HNSW and other FAISS factory strings: train on a sample, add in batches, write; then set
- * the IVF search's nprobe in the file. Returns the nprobe written (undefined: not an IVF index).
- */
-function buildFactoryIndex(options: GenerationBuildOptions, count: number): number | undefined {
-  const dims = options.embedder.dims;
-  const faiss = loadFaiss();
-  const index = faiss.Index.fromFactory(dims, options.indexFactory, MetricType.INNER_PRODUCT);
-  const fd = openSync(join(options.tempDir, VECTORS_FILE), "r");
-  const readRows = (start: number, rows: number): number[] => {
-    const buffer = Buffer.alloc(rows * dims * 4);
-    readSync(fd, buffer, 0, buffer.length, start * dims * 4);
-    return Array.from(new Float32Array(buffer.buffer, buffer.byteOffset, rows * dims));
-  };
-  try {
-    if (!index.isTrained()) {
-      // A contiguous prefix is biased toward the first books; a strided sample is not.
-      const sampleSize = trainingSampleSize(options.indexFactory, dims, count);
-      const stride = Math.max(1, Math.floor(count / sampleSize));
-      const sample = new Float32Array(sampleSize * dims);
-      let taken = 0;
-      for (let row = 0; row < count && taken < sampleSize; row += stride, taken++)
-        sample.set(readRows(row, 1), taken * dims);
-      index.train(Array.from(sample.subarray(0, taken * dims)));
-    }
-    const batch = 10_000;
-    for (let start = 0; start < count; start += batch) index.add(readRows(start, Math.min(batch, count - start)));
-    index.write(join(options.tempDir, INDEX_FILE));
-  } finally {
-    closeSync(fd);
+/** The base's books by id, with their rows, and the first label no base chunk uses. */
+function carriedBooks(base: GenerationBase | undefined): { books: Map<string, CarriedBook>; nextLabel: number } {
+  const books = new Map<string, CarriedBook>();
+  if (!base) return { books, nextLabel: 0 };
+  const layout = labelLayout(base.manifest.books);
+  let nextLabel = base.manifest.chunkCount;
+  for (const record of base.manifest.books) {
+    books.set(record.bookId, { record, firstRow: layout.firstRowOf(record), state: "pending", file: record.file });
+    nextLabel = Math.max(nextLabel, record.firstLabel + record.chunkCount);
   }
-  return setIvfNprobe(join(options.tempDir, INDEX_FILE), options.nprobe ?? DEFAULT_NPROBE);
-}
-
-/**
- * How many vectors to train on: FAISS k-means wants ≥ 39 points per IVF list (it warns and
- * clusters poorly below that) and uses at most 256, so 64 per list, and never under 50k.
- */
-function trainingSampleSize(factory: string, dims: number, count: number): number {
-  const lists = Number(/IVF(\d+)/.exec(factory)?.[1] ?? 0);
-  return Math.min(count, Math.max(dims * 40, 50_000, lists * 64));
+  return { books, nextLabel };
 }

@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import type { EmbedderIdentity } from "../../embeddings/types.js";
 import { replaceFileAtomically } from "./durable-fs.js";
 import { NoLiveGenerationError } from "./errors.js";
+import type { GenerationBase } from "./generation-base.js";
 import { createGenerationBuilder, type GenerationBuilder } from "./generation-builder.js";
 import { previouslyLive, recordLiveSwitch } from "./live-history.js";
 import { type LoadedGeneration, openGeneration } from "./loaded-generation.js";
@@ -38,6 +39,8 @@ export interface BuilderRequest {
   keywordIndex?: boolean;
   /** IVF lists a search visits (INDEX_NPROBE); default DEFAULT_NPROBE. */
   nprobe?: number;
+  /** Derive the new generation from this one when generation-base.ts allows (the live one). */
+  base?: GenerationBase;
 }
 
 export interface IndexStore {

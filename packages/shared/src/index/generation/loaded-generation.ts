@@ -7,6 +7,7 @@ import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embed
 import type { ScoredLabel } from "../keyword/keyword-index.js";
 import type { DocstoreReader } from "./docstore.js";
 import { EmbedderMismatchError, IndexIntegrityError } from "./errors.js";
+import { labelLayout } from "./label-layout.js";
 import { type BookRecord, type GenerationManifest, readManifest } from "./manifest.js";
 import { openVerifiedGeneration } from "./open-verified-generation.js";
 import { openVectorRows, similaritiesOf } from "./vector-rows.js";
@@ -80,6 +81,8 @@ export async function openGeneration(
   const books = new Map(manifest.books.map((book) => [book.bookId, book]));
   const dims = manifest.embedder.dims;
   const rows = openVectorRows(dir, manifest);
+  // FAISS answers rows; everything past this file speaks labels (label-layout.ts).
+  const layout = labelLayout(manifest.books);
   const keywordIndex = manifest.keywordIndex ? docstore.keywordIndex : undefined;
   const vectorCandidatesOfMany = (queries: readonly Float32Array[], k: number): ScoredLabel[][] =>
     queries.length >= BATCH_FROM ? scanTogether(queries, k) : queries.flatMap((query) => scanTogether([query], k));
@@ -96,7 +99,8 @@ export async function openGeneration(
     return queries.map((_, at) => {
       const found: ScoredLabel[] = [];
       for (let rank = at * perQuery; rank < (at + 1) * perQuery; rank++) {
-        const label = labels[rank] ?? -1;
+        const row = labels[rank] ?? -1;
+        const label = row >= 0 ? layout.labelOf(row) : -1;
         if (label >= 0) found.push({ label, score: distances[rank] ?? 0 });
       }
       return found;
@@ -125,14 +129,14 @@ export async function openGeneration(
     knownTerms: (terms) => keywordIndex?.knownTerms(terms) ?? [...terms],
     searchableTerms: (terms) => (keywordIndex ? terms.filter((term) => keywordIndex.isSearchable(term)) : []),
     termWeights: (terms) => new Map(terms.map((term) => [term, keywordIndex?.inverseDocumentFrequency(term) ?? 0])),
-    similarities: (query, labels) => similaritiesOf(rows, query, labels),
+    similarities: (query, labels) => similaritiesOf(rows, query, labels, layout.rowOf),
     chunksByLabel: (labels) => docstore.chunksByLabel(labels),
     book: (bookId) => books.get(bookId),
     chunksOfBook: (bookId) => docstore.chunksOfBook(bookId),
     vectorsOfBook(bookId) {
       const book = books.get(bookId);
       if (!book || book.chunkCount === 0) return [];
-      const all = rows.read(book.firstLabel, book.chunkCount);
+      const all = rows.read(layout.firstRowOf(book), book.chunkCount);
       return Array.from({ length: book.chunkCount }, (_, row) => all.slice(row * dims, (row + 1) * dims));
     },
     close: () => {

@@ -9,6 +9,7 @@ import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embed
 import { DOCSTORE_FILE, type DocstoreReader, openDocstoreReader } from "./docstore.js";
 import { sha256File } from "./durable-fs.js";
 import { INDEX_FILE } from "./generation-builder.js";
+import { overlappingLabels } from "./label-layout.js";
 import { type GenerationManifest, readManifest } from "./manifest.js";
 
 export interface VerifyFault {
@@ -54,6 +55,7 @@ export async function openVerifiedGeneration(dir: string, options: VerifyOptions
       fault: `books list ${bookChunks} chunks, manifest says ${manifest.chunkCount}`,
     });
   }
+  for (const fault of overlappingLabels(manifest.books)) faults.push({ file: "manifest.json", fault });
   if (options.expectedEmbedder && !sameIdentity(options.expectedEmbedder, manifest.embedder)) {
     faults.push({
       fault: `built with embedder ${formatIdentity(manifest.embedder)}, queries use ${formatIdentity(options.expectedEmbedder)}`,

@@ -1,13 +1,14 @@
-// Reads raw float32 vectors of a generation by label, straight from its vector file (the
+// Reads raw float32 vectors of a generation by row, straight from its vector file (the
 // flat FAISS file past its header, or vectors.f32): for reusing unchanged books in the next
 // ingest and for scoring keyword hits by cosine similarity without a second FAISS search.
+// Rows and labels differ in a derived generation (label-layout.ts).
 import { closeSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { GenerationManifest } from "./manifest.js";
 
 export interface VectorRows {
-  /** `count` consecutive rows starting at `firstLabel`, as one array of count×dims floats. */
-  read(firstLabel: number, count: number): Float32Array;
+  /** `count` consecutive rows starting at `firstRow`, as one array of count×dims floats. */
+  read(firstRow: number, count: number): Float32Array;
   close(): void;
 }
 
@@ -15,10 +16,10 @@ export function openVectorRows(dir: string, manifest: GenerationManifest): Vecto
   const dims = manifest.embedder.dims;
   let fd: number | undefined;
   return {
-    read(firstLabel, count) {
+    read(firstRow, count) {
       fd ??= openSync(join(dir, manifest.vectors.file), "r");
       const buffer = Buffer.alloc(count * dims * 4);
-      readSync(fd, buffer, 0, buffer.length, manifest.vectors.offset + firstLabel * dims * 4);
+      readSync(fd, buffer, 0, buffer.length, manifest.vectors.offset + firstRow * dims * 4);
       return new Float32Array(buffer.buffer, buffer.byteOffset, count * dims);
     },
     close() {
@@ -29,11 +30,18 @@ export function openVectorRows(dir: string, manifest: GenerationManifest): Vecto
 }
 
 /** Inner products of a unit query with the stored (unit) vectors of `labels`: cosine similarities. */
-export function similaritiesOf(rows: VectorRows, query: Float32Array, labels: readonly number[]): Map<number, number> {
+export function similaritiesOf(
+  rows: VectorRows,
+  query: Float32Array,
+  labels: readonly number[],
+  rowOf: (label: number) => number | undefined,
+): Map<number, number> {
   const out = new Map<number, number>();
   for (const label of labels) {
     if (out.has(label)) continue;
-    const vector = rows.read(label, 1);
+    const row = rowOf(label);
+    if (row === undefined) continue;
+    const vector = rows.read(row, 1);
     let sum = 0;
     for (let i = 0; i < vector.length; i++) sum += (vector[i] ?? 0) * (query[i] ?? 0);
     out.set(label, sum);

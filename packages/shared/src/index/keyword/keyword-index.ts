@@ -3,7 +3,9 @@
 // the terms of its book title, chapter and section, ranked by FTS5's BM25 with the heading weighted
 // lower. Headings let "the snake in the Speckled Band" prefer chunks of that story.
 // Contentless (content=''): the chunk text already lives in `chunks`, only the inverted index
-// is stored. The `ascii` tokenizer splits on ASCII spaces and punctuation only, so the terms
+// is stored. A derived generation deletes a removed book's rows with FTS5's 'delete' command and
+// the terms recomputed from the chunk text: exact, where contentless_delete=1 left BM25's
+// statistics counting the deleted rows (scores drifted from a full build's). The `ascii` tokenizer splits on ASCII spaces and punctuation only, so the terms
 // we computed (any script) reach the index unchanged.
 import type Database from "better-sqlite3";
 import { memoizeByKey } from "../../text/memoize-by-key.js";
@@ -40,9 +42,31 @@ export function headingOf(title: string, chapter: string | undefined, section?: 
   return [title, chapter, section].filter((part) => part).join("\n");
 }
 
-export function createKeywordInserter(db: Database.Database): (label: number, text: string, heading: string) => void {
+/** Adds a chunk's row; `terms` are its text's keywordTerms joined by spaces when the book job computed them. */
+export type KeywordInserter = (label: number, text: string, heading: string, terms?: string) => void;
+
+export function createKeywordInserter(db: Database.Database): KeywordInserter {
   const insert = db.prepare(`INSERT INTO ${KEYWORD_TABLE}(rowid, terms, heading) VALUES (?, ?, ?)`);
   // Consecutive chunks share a heading: stem it once per change, not once per chunk.
+  let lastHeading = "";
+  let lastTerms = "";
+  return (label, text, heading, terms) => {
+    if (heading !== lastHeading) {
+      lastHeading = heading;
+      lastTerms = keywordTerms(heading).join(" ");
+    }
+    insert.run(label, terms ?? keywordTerms(text).join(" "), lastTerms);
+  };
+}
+
+/**
+ * Removes a chunk's row: FTS5 needs the terms it was indexed under to unindex them, and
+ * recomputes them here from the same text and heading (same recipe: generation-base.ts checks).
+ */
+export function createKeywordRemover(db: Database.Database): (label: number, text: string, heading: string) => void {
+  const remove = db.prepare(
+    `INSERT INTO ${KEYWORD_TABLE}(${KEYWORD_TABLE}, rowid, terms, heading) VALUES ('delete', ?, ?, ?)`,
+  );
   let lastHeading = "";
   let lastTerms = "";
   return (label, text, heading) => {
@@ -50,7 +74,7 @@ export function createKeywordInserter(db: Database.Database): (label: number, te
       lastHeading = heading;
       lastTerms = keywordTerms(heading).join(" ");
     }
-    insert.run(label, keywordTerms(text).join(" "), lastTerms);
+    remove.run(label, keywordTerms(text).join(" "), lastTerms);
   };
 }
 
