@@ -13,6 +13,10 @@ export interface EvalOptions {
   noBooks: boolean;
   /** Only the answer-level set: its books alone, no XQuAD and no retrieval table (development). */
   answersOnly: boolean;
+  /** Only the dialogue set: follow-ups and topic changes, last turn alone and with memory. */
+  dialogues: boolean;
+  /** With --dialogues: print the run as JSON on stdout (progress goes to stderr) instead of the table. */
+  json: boolean;
   /** Print each answer-level miss: question, expected text, what the answer said, cited chapter. */
   verbose: boolean;
   /** Where the Debian books are cached (default: see library/debian-books.ts). */
@@ -23,10 +27,15 @@ export interface EvalOptions {
   out: string;
 }
 
-export const USAGE = `pnpm eval [--quick] [--answers-only] [--verbose] [--baseline] [--sweep] [--corpus <shared/corpus>] [--eval-books <dir>] [--work-dir <dir>] [--out <file.json>]
+export const USAGE = `pnpm eval [--quick] [--answers-only | --dialogues] [--json] [--verbose] [--baseline] [--sweep] [--corpus <shared/corpus>] [--eval-books <dir>] [--work-dir <dir>] [--out <file.json>]
   --answers-only  only the answer-level set over its own books (~1–2 min): answer contains the
                   expected text, source recall@5, false / correct "no answer", chapter cited
-  --verbose   print every answer-level miss (question, expected text, what the answer said, chapter)
+  --dialogues  only the dialogue set over its own books (~1–2 min): the last turn of 2–3-turn
+                  follow-ups and of topic changes, answer contains the expected text and source
+                  recall@5, alone and with conversation memory (docs/bot.md, «Уточняющие вопросы»)
+  --json      with --dialogues: print the run as JSON on stdout instead of the table (progress to stderr)
+  --verbose   print every answer-level miss (question, expected text, what the answer said, chapter);
+              with --dialogues, every dialogue and what a missed one said
   --quick     12 XQuAD articles per language and only the long-book books (development)
   --baseline  also run plain BM25 with MiniSearch (fuzzy + prefix), the figure the issue started from
   --articles  XQuAD articles per language (default 48, 12 with --quick)
@@ -36,7 +45,7 @@ export const USAGE = `pnpm eval [--quick] [--answers-only] [--verbose] [--baseli
               fetched by scripts/fetch-eval-books.sh when missing)
   --work-dir  keep the built library there; a re-run re-ingests only what changed
   --out       where the JSON goes (default bench-results/eval.json; eval-quick.json with --quick,
-              eval-answers.json with --answers-only)`;
+              eval-answers.json with --answers-only, eval-dialogues.json with --dialogues)`;
 
 export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
   const { values } = parseArgs({
@@ -48,6 +57,8 @@ export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
       articles: { type: "string" },
       "no-books": { type: "boolean", default: false },
       "answers-only": { type: "boolean", default: false },
+      dialogues: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
       "eval-books": { type: "string" },
       corpus: { type: "string" },
@@ -62,11 +73,17 @@ export function parseEvalOptions(argv: string[], cwd: string): EvalOptions {
   const articles = values.articles === undefined ? (quick ? 12 : 48) : Number.parseInt(values.articles, 10);
   if (!Number.isInteger(articles) || articles < 1 || articles > 48) throw new Error("--articles must be 1 to 48");
   const answersOnly = values["answers-only"] ?? false;
+  const dialogues = values.dialogues ?? false;
   if (answersOnly && values["no-books"]) throw new Error("--answers-only needs books; leave out --no-books");
-  const defaultOut = answersOnly ? "eval-answers" : quick ? "eval-quick" : "eval";
+  if (dialogues && (answersOnly || values["no-books"]))
+    throw new Error("--dialogues runs the dialogue set alone; leave out --answers-only and --no-books");
+  if (values.json && !dialogues) throw new Error("--json prints the dialogue run; use it with --dialogues");
+  const defaultOut = dialogues ? "eval-dialogues" : answersOnly ? "eval-answers" : quick ? "eval-quick" : "eval";
   return {
     quick,
     answersOnly,
+    dialogues,
+    json: values.json ?? false,
     verbose: values.verbose ?? false,
     evalBooks: values["eval-books"] ? resolve(cwd, values["eval-books"]) : undefined,
     sweep: values.sweep ?? false,
@@ -91,6 +108,7 @@ export function describeCommand(options: EvalOptions): string {
   const flags = [
     options.quick ? "--quick" : "",
     options.answersOnly ? "--answers-only" : "",
+    options.dialogues ? "--dialogues" : "",
     options.baseline ? "--baseline" : "",
     options.articles !== (options.quick ? 12 : 48) ? `--articles ${options.articles}` : "",
     options.noBooks ? "--no-books" : "",
