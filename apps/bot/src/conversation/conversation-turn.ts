@@ -16,6 +16,8 @@ export interface RememberedSource {
 
 export interface ConversationTurn {
   question: string;
+  /** The question as it was answered: a follow-up's standalone form (questionToAnswer); absent in older turns. */
+  asked?: string;
   language: Lang;
   /** The words a follow-up of this turn is searched with: the question's own, or the context it carried on. */
   topic: string;

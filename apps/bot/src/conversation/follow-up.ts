@@ -3,9 +3,11 @@
 // leading «а …?» / "and …?", an ellipsis) or is short (one new word at most) is a follow-up,
 // searched with the earlier topic at a lesser weight; a short one whose new word looks like a
 // name (a clear change of topic) is searched alone. A question that is neither is searched alone too.
+// The answerer is then given the follow-up as a question of its own (questionToAnswer).
 import { keywordTerms } from "@ai-library/shared/index";
 import type { SearchContext } from "@ai-library/shared/retrieval";
 import type { ConversationTurn } from "./conversation-turn.js";
+import { ellipticalFragment, LEADING_CONTINUATION, standaloneOfFragment } from "./elliptical-question.js";
 
 /** Weight of the earlier topic's terms against one of the question's own (chosen on the dialogue set, docs/bot.md). */
 export const CONTEXT_WEIGHT = 0.5;
@@ -24,10 +26,12 @@ const REFERS_BACK_WORDS = new Set([
   ),
   ..."it its this that these those one ones there them they".split(" "),
 ]);
-const LEADING_CONTINUATION = /^\s*(а|и|ну а|а если|а как|and|and what about|what about|how about)\s/iu;
 const ELLIPSIS = /(^\s*(\.\.\.|…))|((\.\.\.|…)\s*\??\s*$)/u;
 /** «что такое X» names X, it does not point back at anything. */
 const WHAT_IS = /что\s+такое/giu;
+/** A question that asks what something is: with a subject of its own, a topic of its own. */
+const ASKS_WHAT_IS =
+  /^\s*(что\s+(такое|означает|означают|значит|обозначает)|кто\s+(такой|такая|такие)|what\s+(is|are|does)|who\s+(is|are|was))(?![\p{L}\p{N}])/iu;
 /** Question words and verbs of asking: not the topic. */
 const NOT_TOPIC = new Set(
   "как какой какая какие каким где когда зачем почему сколько чем можно нужно нужен нужна надо ли как-то what which how where when why who can could should does do is are the a an to of".split(
@@ -67,16 +71,25 @@ export interface FollowUp {
   /** The words shown to the user («в контексте: pbuilder») and remembered as this turn's topic. */
   topic: string;
   context: SearchContext;
+  /**
+   * An elliptical follow-up («А через ssh?», "And NaN?") as a question of its own, built from
+   * the earlier question (elliptical-question.ts): what the answerer is asked, and remembered.
+   */
+  standalone?: string;
 }
 
 /**
- * The question the answerer is given: a follow-up's own words may say too little ("How do I write
- * it to a USB stick?" holds no "image"), so topic words follow it in brackets — only those the
- * best passage holds, and no more than the question has words of its own: the extractive
- * answerer picks sentences by these words and would otherwise quote the first turn's answer again.
+ * The question the answerer is given. An elliptical follow-up is asked in its standalone form.
+ * Any other loses its leading «А» / "And" (the answerer reads "How do I…" and «Как…» from the
+ * question's start), and as its own words may say too little ("How do I write it to a USB
+ * stick?" holds no "image"), topic words follow it in brackets — only those the best passage
+ * holds, and no more than the question has words of its own: the extractive answerer picks
+ * sentences by these words and would otherwise quote the first turn's answer again.
  */
-export function questionToAnswer(question: string, followUp: FollowUp | undefined, bestPassage?: string): string {
-  if (!followUp || bestPassage === undefined) return question;
+export function questionToAnswer(asked: string, followUp: FollowUp | undefined, bestPassage?: string): string {
+  if (!followUp || bestPassage === undefined) return asked;
+  if (followUp.standalone) return followUp.standalone;
+  const question = asked.replace(LEADING_CONTINUATION, "");
   const own = topicWords(question);
   const held = new Set(own.flatMap((word) => keywordTerms(word)));
   const inPassage = new Set(keywordTerms(bestPassage));
@@ -95,10 +108,14 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
   const own = topicWords(question);
   const earlier = new Set(keywordTerms(previous.topic));
   const fresh = own.filter((word) => keywordTerms(word).some((term) => !earlier.has(term)));
-  const newTopic = fresh.some((word) => looksLikeName(word, question));
+  const unprefixed = question.replace(LEADING_CONTINUATION, "");
+  // «А что такое кандзи?» after a question about uploads: the «а» joins, the question starts anew.
+  const asksAnew =
+    ASKS_WHAT_IS.test(unprefixed) && !refersBack(unprefixed) && own.length > 0 && fresh.length === own.length;
+  const newTopic = asksAnew || fresh.some((word) => looksLikeName(word, question));
   // A question of several words that only restates the topic carries it itself.
   const short = own.length <= SHORT_NEW_WORDS + 1 && fresh.length <= SHORT_NEW_WORDS && !newTopic;
-  const carriesOn = refersBack(question) || short;
+  const carriesOn = !asksAnew && (refersBack(question) || short);
   if (!carriesOn) return undefined;
   const titles = previous.sources
     .slice(0, 1)
@@ -106,8 +123,14 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
     .join(" ");
   // A long topic as a whole must not outweigh the question's own words: its terms share the weight.
   const weight = CONTEXT_WEIGHT / Math.sqrt(Math.max(1, earlier.size));
+  const fragment = ellipticalFragment(question);
+  const standalone =
+    fragment === undefined
+      ? undefined
+      : standaloneOfFragment(previous.asked ?? previous.question, fragment, refersBack(fragment));
   return {
     topic: previous.topic,
+    ...(standalone ? { standalone } : {}),
     context: {
       text: previous.topic,
       weight,

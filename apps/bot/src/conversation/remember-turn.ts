@@ -21,6 +21,7 @@ export function rememberTurn(
 ): ConversationTurn {
   return {
     question,
+    ...(followUp?.standalone ? { asked: followUp.standalone } : {}),
     language: detectLanguage(question),
     topic:
       followUp && !rewritten

@@ -20,5 +20,6 @@ export {
   type QuestionCondenser,
   standaloneQuestionOf,
 } from "./question-condenser.js";
+export { type QuestionShape, questionShape } from "./question-shape.js";
 export { renumberCitations } from "./renumber-citations.js";
 export type { Answer, Answerer, AnswerLanguage, AnswerOptions, PriorTurn } from "./types.js";
