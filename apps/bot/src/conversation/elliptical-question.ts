@@ -22,16 +22,23 @@ export function ellipticalFragment(question: string): string | undefined {
   return fragment !== "" && !QUESTION_WORD.test(fragment) ? fragment : undefined;
 }
 
+export interface EllipticalReading {
+  /** The question the fragment stands for. */
+  standalone: string;
+  /** True when it narrows the earlier question, whose words all stay; false when it replaces its subject. */
+  narrows: boolean;
+}
+
 /**
  * The earlier question with the fragment: added whole when it narrows the question (or
  * `pointsBack`, it names the earlier subject with a pronoun), else in place of the earlier
  * question's subject words (questionShape's: neither framing nor stop words).
  */
-export function standaloneOfFragment(earlier: string, fragment: string, pointsBack: boolean): string {
+export function readElliptical(earlier: string, fragment: string, pointsBack: boolean): EllipticalReading {
   const body = earlier.replace(/[?？]\s*$/u, "");
   const own = fragment.replace(/[?？]\s*$/u, "");
-  if (pointsBack || NARROWING_START.test(own)) return `${body} ${own}?`;
+  if (pointsBack || NARROWING_START.test(own)) return { standalone: `${body} ${own}?`, narrows: true };
   const subject = new Set(questionShape(earlier).subjectWords);
   const frame = (body.match(WORD) ?? []).filter((word) => !subject.has(normaliseForSearch(word).trim()));
-  return `${[...frame, own].join(" ")}?`;
+  return { standalone: `${[...frame, own].join(" ")}?`, narrows: false };
 }

@@ -7,7 +7,7 @@
 import { keywordTerms } from "@ai-library/shared/index";
 import type { SearchContext } from "@ai-library/shared/retrieval";
 import type { ConversationTurn } from "./conversation-turn.js";
-import { ellipticalFragment, LEADING_CONTINUATION, standaloneOfFragment } from "./elliptical-question.js";
+import { ellipticalFragment, LEADING_CONTINUATION, readElliptical } from "./elliptical-question.js";
 
 /** Weight of the earlier topic's terms against one of the question's own (chosen on the dialogue set, docs/bot.md). */
 export const CONTEXT_WEIGHT = 0.5;
@@ -121,16 +121,18 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
     .slice(0, 1)
     .map((source) => source.section ?? source.chapter ?? "")
     .join(" ");
-  // A long topic as a whole must not outweigh the question's own words: its terms share the weight.
-  const weight = CONTEXT_WEIGHT / Math.sqrt(Math.max(1, earlier.size));
   const fragment = ellipticalFragment(question);
-  const standalone =
+  const elliptical =
     fragment === undefined
       ? undefined
-      : standaloneOfFragment(previous.asked ?? previous.question, fragment, refersBack(fragment));
+      : readElliptical(previous.asked ?? previous.question, fragment, refersBack(fragment));
+  // A long topic as a whole must not outweigh the question's own words: its terms share the
+  // weight. A fragment that narrows the earlier question ("And the graphical one?") keeps that
+  // question whole: its words are the question's own, at full weight.
+  const weight = elliptical?.narrows ? 1 : CONTEXT_WEIGHT / Math.sqrt(Math.max(1, earlier.size));
   return {
     topic: previous.topic,
-    ...(standalone ? { standalone } : {}),
+    ...(elliptical ? { standalone: elliptical.standalone } : {}),
     context: {
       text: previous.topic,
       weight,
