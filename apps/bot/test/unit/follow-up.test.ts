@@ -1,9 +1,11 @@
 // Which questions carry on from the previous turn, and how they are searched: pronouns,
 // «а …?» / "and …?", ellipsis and short questions carry on; a clear change of topic (a new
-// command or name) and a long standalone question do not.
+// command or name, «а что такое X?») and a long standalone question do not. An elliptical
+// follow-up is answered as the earlier question with the fragment added or in its subject's place.
 import { describe, expect, it } from "vitest";
 import type { ConversationTurn } from "../../src/conversation/conversation-turn.js";
 import { followUpOf, questionToAnswer, refersBack, topicWords } from "../../src/conversation/follow-up.js";
+import { rememberTurn } from "../../src/conversation/remember-turn.js";
 
 const turn = (question: string, topic: string, section?: string): ConversationTurn => ({
   question,
@@ -28,7 +30,8 @@ describe("follow-ups", () => {
     const followUp = followUpOf(question, previous);
     expect(followUp?.topic).toBe(previous.topic);
     expect(followUp?.context.text).toBe(previous.topic);
-    expect(followUp?.context.weight).toBeLessThan(1);
+    // Below the question's own words, except where a fragment narrows the earlier question whole.
+    expect(followUp?.context.weight).toBe(followUp?.standalone ? 1 : 0.5 / Math.sqrt(previous.topic.split(" ").length));
   });
 
   it.each([
@@ -38,6 +41,8 @@ describe("follow-ups", () => {
     ["Какой рецепт борща?", pbuilder],
     ["Кто зажигал огонь маяка?", turn("Кто зажигал огонь маяка?", "зажигал огонь маяка")],
     ["Какой командой собрать только зависящие от архитектуры части пакета без подписи?", pbuilder],
+    ["А что такое кандзи?", pbuilder],
+    ["And what is debootstrap?", iso],
   ])("%s is searched alone", (question, previous) => {
     expect(followUpOf(question, previous)).toBeUndefined();
   });
@@ -57,12 +62,41 @@ describe("follow-ups", () => {
     expect(topicWords("Что такое pbuilder?")).toEqual(["pbuilder"]);
   });
 
-  it("gives the answerer the topic words its best passage holds", () => {
-    const followUp = followUpOf("And to a USB stick?", iso);
-    expect(questionToAnswer("And to a USB stick?", followUp, "Write the ISO image to the stick.")).toBe(
-      "And to a USB stick? (ISO)",
+  it('gives the answerer the topic words its best passage holds, without a leading «А» / "And"', () => {
+    const followUp = followUpOf("How do I verify it?", iso);
+    expect(questionToAnswer("How do I verify it?", followUp, "Verify the ISO image before you burn it.")).toBe(
+      "How do I verify it? (ISO)",
     );
-    expect(questionToAnswer("And to a USB stick?", followUp, "Sticks are handy.")).toBe("And to a USB stick?");
+    expect(questionToAnswer("How do I verify it?", followUp, "Checksums are handy.")).toBe("How do I verify it?");
+    const login = followUpOf("А как войти в него?", pbuilder);
+    expect(questionToAnswer("А как войти в него?", login, "pbuilder --login")).toBe("как войти в него? (pbuilder)");
     expect(questionToAnswer("What is debootstrap?", undefined, "debootstrap installs")).toBe("What is debootstrap?");
+  });
+
+  it("answers a fragment that narrows the earlier question as that question with the fragment", () => {
+    const upload = turn("Как загрузить пакет в архив Debian?", "загрузить пакет архив Debian");
+    const ssh = followUpOf("А через ssh?", upload);
+    expect(ssh?.standalone).toBe("Как загрузить пакет в архив Debian через ssh?");
+    expect(questionToAnswer("А через ssh?", ssh, "ssh.upload.debian.org")).toBe(ssh?.standalone);
+    const installer = turn("How much memory does the Debian installer need?", "memory Debian installer need");
+    expect(followUpOf("And the graphical one?", installer)?.standalone).toBe(
+      "How much memory does the Debian installer need the graphical one?",
+    );
+  });
+
+  it("answers a fragment that names a new subject in the earlier subject's place, keeping the question's shape", () => {
+    const na = turn("What does NA stand for in R?", "NA stand");
+    const nan = followUpOf("And NaN?", na);
+    expect(nan?.standalone).toBe("What does stand for in NaN?");
+    expect(nan?.context.weight).toBeLessThan(1);
+    // The third turn builds on the second as it was answered, not on the bare fragment.
+    const second = rememberTurn("And NaN?", nan, { text: "", sources: [], notFound: false, language: "en" });
+    expect(second).toMatchObject({ question: "And NaN?", asked: "What does stand for in NaN?", topic: "NA stand" });
+    expect(followUpOf("And Inf?", second)?.standalone).toBe("What does stand for in Inf?");
+  });
+
+  it('reads «а» / "and" before a question of its own as joining, not as a fragment', () => {
+    expect(followUpOf("А как его настроить?", pbuilder)?.standalone).toBeUndefined();
+    expect(followUpOf("And how do I cancel it?", iso)?.standalone).toBeUndefined();
   });
 });
