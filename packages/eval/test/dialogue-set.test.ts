@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { openIndexStore } from "@ai-library/shared/index";
 import { closeLogger } from "@ai-library/shared/logging";
 import { createLiveLibrary, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +47,9 @@ describe("the dialogue file", () => {
     expect(() => parseDialogues(withFirst({ turns: ["Одна реплика?"] }), "x.json")).toThrow(/followUps\.0\.turns/);
     expect(() => parseDialogues(withFirst({ turns: ["a?", "b?", "c?", "d?"] }), "x.json")).toThrow(/turns/);
     expect(() => parseDialogues(withFirst({ passage: undefined }), "x.json")).toThrow(/followUps\.0\.passage/);
+    expect(() => parseDialogues(withFirst({ standalone: undefined }), "x.json")).toThrow(
+      /followUps\.0\.standalone: a follow-up needs its standalone question/,
+    );
     const duplicate = { ...set, topicChanges: [...set.topicChanges, { ...second, id: first?.id }] };
     expect(() => parseDialogues(duplicate, "x.json")).toThrow(/duplicate dialogue id/);
     const few = { ...set, topicChanges: set.topicChanges.slice(0, MIN_TOPIC_CHANGES - 1) };
@@ -99,7 +103,8 @@ describe("dialogues over a real library", () => {
       articles: { en: [], ru: [] },
       books: ["epub/fb-intro-ru.epub", "epub/se_ambrose-bierce_the-devils-dictionary.epub"],
     });
-  });
+    // Parsing runs in child processes: on a loaded machine this takes longer than a hook's default.
+  }, 120_000);
 
   afterAll(async () => {
     workspace.embedder.close();
@@ -109,7 +114,7 @@ describe("dialogues over a real library", () => {
 
   it("checks every last turn against the book as parsed, and plays and scores a follow-up", async () => {
     const { config, logger, embedder } = workspace;
-    const store = (await import("@ai-library/shared/index")).openIndexStore(config.INDEX_DIR);
+    const store = openIndexStore(config.INDEX_DIR);
     const library = createLiveLibrary({ store, embedder, logger, retrieval: retrievalSettingsFromConfig(config) });
     try {
       await library.reloadIfChanged();
@@ -141,6 +146,7 @@ describe("dialogues over a real library", () => {
           book: "epub/se_ambrose-bierce_the-devils-dictionary.epub",
           file: "books/se_ambrose-bierce_the-devils-dictionary.epub",
           turns: ["How does the Devil's Dictionary define a bore?", "And patience?"],
+          standalone: "What is patience according to the Devil's Dictionary?",
           expect: "A minor form of despair, disguised as a virtue",
           match: "prose",
           passage: "A minor form of despair, disguised as a virtue",
@@ -151,6 +157,7 @@ describe("dialogues over a real library", () => {
       expect(followUp.context).toBe("Devil Dictionary define bore");
       expect(followUp.withMemory).toMatchObject({ contains: true, sourceHit: true });
       expect(followUp.lastTurn).toBe("And patience?");
+      expect(followUp.standalone).toMatchObject({ contains: true, sourceHit: true });
       const topicChange = await playDialogue(
         search,
         {
@@ -167,6 +174,7 @@ describe("dialogues over a real library", () => {
         { kind: "topic change", half: "held-out" },
       );
       expect(topicChange.context).toBeUndefined();
+      expect(topicChange.standalone).toBeUndefined();
       expect(topicChange.withMemory.contains).toBe(true);
       const scores = scoreDialoguesByGroup([followUp, topicChange]);
       expect(Object.keys(scores)).toEqual([
@@ -183,7 +191,9 @@ describe("dialogues over a real library", () => {
         containsWithMemory: 1,
         recallAt5WithMemory: 1,
         usedContext: 1,
+        containsStandalone: 1,
       });
+      expect(scores["topic changes/all"]?.containsStandalone).toBeUndefined();
       expect(scores["topic changes/all"]?.usedContext).toBe(0);
     } finally {
       library.close();

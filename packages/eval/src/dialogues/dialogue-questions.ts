@@ -2,7 +2,8 @@
 // turns over real books. In a follow-up the last turn cannot be answered alone — it refers
 // back («А как его настроить?», "And to a USB stick?"); in a topic change the last turn starts
 // a new topic, and memory must not hurt it. Each names, for its last turn, the text the answer
-// must contain, a snippet of the gold passage and the book's table-of-contents entry holding it.
+// must contain, a snippet of the gold passage and the book's table-of-contents entry holding it;
+// a follow-up also its last turn as a standalone question.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
@@ -16,6 +17,11 @@ const dialogueSchema = z.object({
   book: z.string().min(5),
   /** The questions in order; the last is scored. */
   turns: z.array(z.string().min(2)).min(2).max(3),
+  /**
+   * Follow-ups: the last turn written as a question of its own, as a person would ask it first
+   * (for the answer set's facts, its question): what a perfect rewrite could reach.
+   */
+  standalone: z.string().min(5).optional(),
   /** Text the last turn's answer must contain; "code" compares characters, "prose" ignores case. */
   expect: z.string().min(1),
   match: z.enum(["code", "prose"]),
@@ -31,6 +37,14 @@ const fileSchema = z
     topicChanges: z.array(dialogueSchema).min(MIN_TOPIC_CHANGES),
   })
   .superRefine((file, context) => {
+    file.followUps.forEach((dialogue, index) => {
+      if (!dialogue.standalone)
+        context.addIssue({
+          code: "custom",
+          path: ["followUps", index, "standalone"],
+          message: "a follow-up needs its standalone question",
+        });
+    });
     const seen = new Set<string>();
     for (const dialogue of [...file.followUps, ...file.topicChanges]) {
       if (seen.has(dialogue.id)) context.addIssue({ code: "custom", message: `duplicate dialogue id ${dialogue.id}` });

@@ -2,7 +2,8 @@
 // extractive answerer. With memory, every turn is asked as the bot asks it — the follow-up
 // reading of apps/bot (followUpOf on the remembered previous turn, its context in the search,
 // questionToAnswer for the answerer) — and remembered after its answer (rememberTurn). Without
-// memory, the last turn is asked alone, as the bot did before it had conversations.
+// memory, the last turn is asked alone, as the bot did before it had conversations. A follow-up's
+// standalone question is asked too: how well the same fact is answered when nothing is left out.
 
 import type { ConversationTurn } from "@ai-library/bot/conversation/conversation-turn";
 import { type FollowUp, followUpOf, questionToAnswer } from "@ai-library/bot/conversation/follow-up";
@@ -35,6 +36,8 @@ export interface DialogueOutcome {
   expect: string;
   alone: LastTurnOutcome;
   withMemory: LastTurnOutcome;
+  /** Follow-ups: the standalone question asked alone instead of the last turn. */
+  standalone?: LastTurnOutcome;
   /** The topic the last turn was searched with (undefined: searched alone although remembered). */
   context?: string;
 }
@@ -77,6 +80,7 @@ export async function playDialogue(
   }
   if (!last) throw new Error(`Dialogue ${dialogue.id} has no turns`);
   const alone = await ask(search, lastTurn, undefined);
+  const standalone = dialogue.standalone === undefined ? undefined : await ask(search, dialogue.standalone, undefined);
   return {
     id: dialogue.id,
     ...meta,
@@ -85,6 +89,7 @@ export async function playDialogue(
     expect: dialogue.expect,
     alone: scoreLastTurn(dialogue, alone.passages, alone.answer),
     withMemory: scoreLastTurn(dialogue, last.passages, last.answer),
+    ...(standalone ? { standalone: scoreLastTurn(dialogue, standalone.passages, standalone.answer) } : {}),
     ...(last.followUp ? { context: last.followUp.topic } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // Last-turn scores of the dialogue set per group ("follow-ups/all", "follow-ups/ru",
 // "follow-ups/tuning", "topic changes/held-out", …): answer-contains rate and recall@5, alone
-// and with memory, and how often memory was used (the turn was searched with a context).
+// and with memory, and how often memory was used (the turn was searched with a context); for
+// follow-ups also of the standalone question, the ceiling a perfect rewrite would reach.
 import type { DialogueOutcome } from "./play-dialogue.js";
 
 export interface DialogueScores {
@@ -11,6 +12,9 @@ export interface DialogueScores {
   recallAt5WithMemory: number;
   /** Share of last turns searched with the earlier turn's topic. */
   usedContext: number;
+  /** Follow-ups: the same scores for the standalone question (undefined for topic changes). */
+  containsStandalone?: number;
+  recallAt5Standalone?: number;
 }
 
 /** The targets for follow-ups with memory: a rate, and points above the rate alone. */
@@ -21,6 +25,7 @@ function share(outcomes: readonly DialogueOutcome[], test: (outcome: DialogueOut
 }
 
 export function scoreDialogues(outcomes: readonly DialogueOutcome[]): DialogueScores {
+  const withStandalone = outcomes.filter((o) => o.standalone !== undefined);
   return {
     dialogues: outcomes.length,
     containsAlone: share(outcomes, (o) => o.alone.contains),
@@ -28,6 +33,12 @@ export function scoreDialogues(outcomes: readonly DialogueOutcome[]): DialogueSc
     recallAt5Alone: share(outcomes, (o) => o.alone.sourceHit),
     recallAt5WithMemory: share(outcomes, (o) => o.withMemory.sourceHit),
     usedContext: share(outcomes, (o) => o.context !== undefined),
+    ...(withStandalone.length > 0
+      ? {
+          containsStandalone: share(withStandalone, (o) => o.standalone?.contains === true),
+          recallAt5Standalone: share(withStandalone, (o) => o.standalone?.sourceHit === true),
+        }
+      : {}),
   };
 }
 
