@@ -10,6 +10,8 @@ export const NEW_CONVERSATION_CALLBACK = "new";
 
 export interface RememberedSource {
   title: string;
+  /** The book's file in the library (turns written before it have none). */
+  file?: string;
   chapter?: string;
   section?: string;
 }

@@ -20,6 +20,12 @@ export const PRONOUN_CONTEXT_WEIGHT = 1;
 /** The earlier answer's section titles weigh less again: a candidate, not a given. */
 const SOURCE_TITLE_WEIGHT = 0.5;
 /**
+ * A chunk of a section the earlier answer cited, holding one of the question's own terms, gains
+ * this share of the leading candidate's score (earlier-sources.ts in shared/retrieval). Chosen on
+ * the tuning half of `pnpm eval --dialogues`: 0.1, 0.2 and 0.4 gave the same figures.
+ */
+export const EARLIER_SOURCES_WEIGHT = 0.2;
+/**
  * A question that brings at most this many words the topic does not hold (and one more word at
  * most) counts as short: «Как настроить?» carries on, «Какой рецепт борща?» starts over.
  */
@@ -132,6 +138,10 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
     .slice(0, 1)
     .map((source) => source.section ?? source.chapter ?? "")
     .join(" ");
+  const cited = previous.sources.flatMap((source) => {
+    const title = source.section ?? source.chapter;
+    return source.file && title ? [{ file: source.file, title }] : [];
+  });
   const fragment = ellipticalFragment(question);
   const elliptical =
     fragment === undefined
@@ -149,6 +159,7 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
       text: previous.topic,
       weight,
       ...(titles.trim() ? { related: titles, relatedWeight: weight * SOURCE_TITLE_WEIGHT } : {}),
+      ...(cited.length > 0 ? { sources: cited, sourcesWeight: EARLIER_SOURCES_WEIGHT } : {}),
     },
   };
 }

@@ -13,6 +13,7 @@ const isSource = (value: unknown): value is RememberedSource => {
     typeof source === "object" &&
     source !== null &&
     typeof source.title === "string" &&
+    optionalString(source.file) &&
     optionalString(source.chapter) &&
     optionalString(source.section)
   );

@@ -32,6 +32,7 @@ export function rememberTurn(
     ...(answer.notFound ? {} : { answer: answer.text.slice(0, ANSWER_CHARS) }),
     sources: answer.sources.slice(0, SOURCES_KEPT).map((source) => ({
       title: source.title,
+      file: source.file,
       ...(source.chapter ? { chapter: source.chapter } : {}),
       ...(source.section ? { section: source.section } : {}),
     })),

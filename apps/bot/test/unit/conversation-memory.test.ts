@@ -22,7 +22,7 @@ const turn = (question: string): ConversationTurn => ({
   question,
   language: "ru",
   topic: question,
-  sources: [{ title: "Книга", section: "Глава" }],
+  sources: [{ title: "Книга", file: "books/kniga.epub", section: "Глава" }],
 });
 
 function recordingLogger() {
@@ -80,12 +80,14 @@ describe("conversation memory in Redis", () => {
   it("is shared by two bot processes' memories", async () => {
     const key = { chatId: 3, userId: 30 };
     await sharedMemory().remember(key, turn("из первого процесса"));
-    expect((await sharedMemory().recent(key))[0]?.question).toBe("из первого процесса");
+    // The whole turn, with the cited book's file a follow-up searches as a candidate.
+    expect((await sharedMemory().recent(key))[0]).toEqual(turn("из первого процесса"));
   });
 
   it("drops a turn it cannot read instead of trusting it", async () => {
     const redis = new Redis(REDIS_URL);
-    await redis.lpush(`${prefix}4:40`, "not json", JSON.stringify({ question: 1 }));
+    const badFile = { ...turn("файл не строка"), sources: [{ title: "Книга", file: 7 }] };
+    await redis.lpush(`${prefix}4:40`, "not json", JSON.stringify({ question: 1 }), JSON.stringify(badFile));
     await redis.quit();
     expect(await sharedMemory().recent({ chatId: 4, userId: 40 })).toEqual([]);
   });

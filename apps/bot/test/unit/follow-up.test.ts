@@ -4,7 +4,13 @@
 // follow-up is answered as the earlier question with the fragment added or in its subject's place.
 import { describe, expect, it } from "vitest";
 import type { ConversationTurn } from "../../src/conversation/conversation-turn.js";
-import { followUpOf, questionToAnswer, refersBack, topicWords } from "../../src/conversation/follow-up.js";
+import {
+  EARLIER_SOURCES_WEIGHT,
+  followUpOf,
+  questionToAnswer,
+  refersBack,
+  topicWords,
+} from "../../src/conversation/follow-up.js";
 import { rememberTurn } from "../../src/conversation/remember-turn.js";
 
 const turn = (question: string, topic: string, section?: string): ConversationTurn => ({
@@ -59,6 +65,24 @@ describe("follow-ups", () => {
     const context = followUpOf("Как его настроить?", pbuilder)?.context;
     expect(context?.related).toBe("Утилита pbuilder");
     expect(context?.relatedWeight).toBeLessThan(context?.weight ?? 0);
+  });
+
+  it("passes the sections the earlier answer cited, by book, to the search as candidates", () => {
+    const cited: ConversationTurn = {
+      ...pbuilder,
+      sources: [
+        { title: "Руководство", file: "maint-guide.ru.pdf", section: "Пакет pbuilder" },
+        { title: "Руководство", file: "maint-guide.ru.pdf", chapter: "Глава 6" },
+        { title: "Старый ход без файла", section: "Пакет pbuilder" },
+      ],
+    };
+    const context = followUpOf("Как его настроить?", cited)?.context;
+    expect(context?.sources).toEqual([
+      { file: "maint-guide.ru.pdf", title: "Пакет pbuilder" },
+      { file: "maint-guide.ru.pdf", title: "Глава 6" },
+    ]);
+    expect(context?.sourcesWeight).toBe(EARLIER_SOURCES_WEIGHT);
+    expect(followUpOf("Как его настроить?", pbuilder)?.context.sources).toBeUndefined();
   });
 
   it("reads «что такое X» as naming X, not as referring back", () => {

@@ -17,6 +17,12 @@ export interface SearchContext {
    */
   related?: string;
   relatedWeight?: number;
+  /**
+   * The sections the earlier answer cited (book file and `section ?? chapter`): their chunks
+   * among the candidates gain `sourcesWeight` × the leading candidate's score (earlier-sources.ts).
+   */
+  sources?: { file: string; title: string }[];
+  sourcesWeight?: number;
 }
 
 /** Per search, beside the question: what LiveLibrary.search and the search process accept. */
@@ -36,6 +42,10 @@ export function textToEmbed(question: string, options: SearchOptions = {}): stri
 export function searchQueryOf(question: string, vector: Float32Array, options: SearchOptions = {}): SearchQuery {
   const context = options.context;
   if (!context || context.weight <= 0) return { text: question, vector };
+  const earlierSources =
+    context.sources && context.sources.length > 0 && context.sourcesWeight && context.sourcesWeight > 0
+      ? { earlierSources: { sections: context.sources, weight: context.sourcesWeight } }
+      : {};
   const taken = new Set(keywordTerms(question));
   const fresh = (text: string) =>
     keywordTerms(text).filter((term) => {
@@ -48,5 +58,7 @@ export function searchQueryOf(question: string, vector: Float32Array, options: S
   if (terms.length > 0) extra.push({ terms, weight: context.weight });
   const related = context.related && context.relatedWeight ? fresh(context.related) : [];
   if (related.length > 0 && context.relatedWeight) extra.push({ terms: related, weight: context.relatedWeight });
-  return extra.length > 0 ? { text: question, vector, extra } : { text: question, vector };
+  return extra.length > 0
+    ? { text: question, vector, extra, ...earlierSources }
+    : { text: question, vector, ...earlierSources };
 }

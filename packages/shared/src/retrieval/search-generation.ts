@@ -10,6 +10,7 @@ import type { ScoredLabel } from "../index/keyword/keyword-index.js";
 import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import { assemblePassage } from "./assemble-passage.js";
 import { withBookEvidence, withNeighbourEvidence } from "./book-evidence.js";
+import { type EarlierSources, withEarlierSources } from "./earlier-sources.js";
 import { expandKeywordHits } from "./expansion/expand-keyword-hits.js";
 import { questionSynonyms } from "./expansion/synonym-query.js";
 import type { Thesaurus } from "./expansion/thesaurus.js";
@@ -29,6 +30,8 @@ export interface SearchQuery {
    * term proximity at their weight.
    */
   extra?: readonly WeightedQuery[];
+  /** A follow-up's earlier answer: its cited sections' chunks among the candidates gain a share (earlier-sources.ts). */
+  earlierSources?: EarlierSources;
 }
 
 /** Hits this far down the ranking may still join a passage as a neighbour (chosen with `pnpm eval`). */
@@ -78,8 +81,9 @@ function rankCandidates(
   const { books } = generation.manifest;
   const fused = firstPassScores({ keyword, vector, cosine }, settings);
   const inBook = withBookEvidence(fused, books, settings.bookWeight);
-  const firstPass = withNeighbourEvidence(inBook, books, settings.neighbourWeight);
-  const chunks = generation.chunksByLabel(firstPass.slice(0, PROXIMITY_POOL).map((hit) => hit.label));
+  const evidenced = withNeighbourEvidence(inBook, books, settings.neighbourWeight);
+  const chunks = generation.chunksByLabel(evidenced.slice(0, PROXIMITY_POOL).map((hit) => hit.label));
+  const firstPass = withEarlierSources(evidenced, chunks, query.earlierSources, terms);
   const weights = generation.termWeights(terms);
   const synonymWeights = new Map(
     [...synonyms].map(([synonym, term]) => [synonym, settings.thesaurusWeight * (weights.get(term) ?? 0)]),
