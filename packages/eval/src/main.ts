@@ -8,7 +8,7 @@
 // `--dialogues` just the dialogue set's, and plays its conversations (dialogues/).
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { closeLogger } from "@ai-library/shared/logging";
 import { DEBIAN_THESAURUS_FILES, loadThesaurus, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { loadAnswerQuestions } from "./answers/answer-questions.js";
@@ -52,7 +52,7 @@ async function runDialogues(options: EvalOptions, corpus: string, workspace: Eva
   const debian = debianBooks(options.evalBooks);
   const plan = planDialogueSet(loadDialogues(DIALOGUE_QUESTIONS), debian.dir, debian.available);
   progress(
-    `Building the dialogue library in ${config.BOOKS_DIR}/.. (${plan.corpusBooks.length + plan.extraBooks.length} books)…`,
+    `Building the dialogue library in ${dirname(config.BOOKS_DIR)} (${plan.corpusBooks.length + plan.extraBooks.length} books)…`,
   );
   const articles = { en: [], ru: [] };
   const library = await buildEvalLibrary({
