@@ -21,7 +21,8 @@ export function rememberTurn(
 ): ConversationTurn {
   return {
     question,
-    ...(followUp?.standalone ? { asked: followUp.standalone } : {}),
+    // A third turn builds on the question as it was answered: the LLM's rewrite or the offline standalone form.
+    ...(rewritten || followUp?.standalone ? { asked: rewritten ?? followUp?.standalone } : {}),
     language: detectLanguage(question),
     topic:
       followUp && !rewritten
