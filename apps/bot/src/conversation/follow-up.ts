@@ -11,12 +11,6 @@ import { ellipticalFragment, LEADING_CONTINUATION, readElliptical } from "./elli
 
 /** Weight of the earlier topic's terms against one of the question's own (chosen on the dialogue set, docs/bot.md). */
 export const CONTEXT_WEIGHT = 0.5;
-/**
- * The same where a pronoun stands for the topic («Как его настроить?»): the topic is part of the
- * question, as in its standalone form. Chosen on the tuning half of `pnpm eval --dialogues`
- * (0.5, 0.7, 1 tried), docs/retrieval.md.
- */
-export const PRONOUN_CONTEXT_WEIGHT = 1;
 /** The earlier answer's section titles weigh less again: a candidate, not a given. */
 const SOURCE_TITLE_WEIGHT = 0.5;
 /**
@@ -63,14 +57,9 @@ export function topicWords(question: string): string[] {
   );
 }
 
-/** Whether a pronoun or demonstrative in the question stands for the earlier topic. */
-function namesTopic(question: string): boolean {
-  return words(question.replace(WHAT_IS, " ")).some((word) => REFERS_BACK_WORDS.has(word.toLowerCase()));
-}
-
 export function refersBack(question: string): boolean {
   if (LEADING_CONTINUATION.test(question) || ELLIPSIS.test(question)) return true;
-  return namesTopic(question);
+  return words(question.replace(WHAT_IS, " ")).some((word) => REFERS_BACK_WORDS.has(word.toLowerCase()));
 }
 
 /** A term that names something (a command, an acronym, a version): in a short question, a new topic. */
@@ -151,7 +140,7 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
   // weight. A fragment that narrows the earlier question ("And the graphical one?") keeps that
   // question whole: its words are the question's own, at full weight.
   const share = 1 / Math.sqrt(Math.max(1, earlier.size));
-  const weight = elliptical?.narrows ? 1 : (namesTopic(question) ? PRONOUN_CONTEXT_WEIGHT : CONTEXT_WEIGHT) * share;
+  const weight = elliptical?.narrows ? 1 : CONTEXT_WEIGHT * share;
   return {
     topic: previous.topic,
     ...(elliptical ? { standalone: elliptical.standalone } : {}),
