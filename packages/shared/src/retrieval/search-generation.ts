@@ -95,7 +95,7 @@ function rankCandidates(
 /**
  * A search once the vector hits are known (`settings.vectorCandidates` nearest chunks, best
  * first; ignored when the mode does not use vectors). For callers that run the FAISS scan
- * elsewhere, such as on a worker thread. Synonyms are searched only when a thesaurus is given
+ * elsewhere, such as the bot's search process. Synonyms are searched only when a thesaurus is given
  * and `settings.thesaurusWeight` > 0.
  */
 export function passagesFromVectorHits(

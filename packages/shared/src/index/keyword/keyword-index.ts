@@ -145,13 +145,13 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
   const frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ? AND col = 'terms'").pluck();
   const anywhere = db.prepare("SELECT 1 FROM temp.keyword_vocab WHERE term = ? LIMIT 1").pluck();
   // fts5vocab counts a term's chunks by reading its whole posting list, and a question asks for
-  // each term three times (known? how common? how rare for weighting?): 16 ms a question at 1M
-  // chunks. A generation never changes, so what it said once holds for every later question.
+  // each term three times (known? how common? how rare for weighting?), which adds up in a large
+  // library. A generation never changes, so what it said once holds for every later question.
   const chunksWith = memoizeByKey(REMEMBERED_TERMS, (term) => (frequency.get(term) as number | undefined) ?? 0);
   // Most known terms are in chunk texts, so the count asked for anyway answers; headings need the vocabulary.
   const isKnown = memoizeByKey(REMEMBERED_TERMS, (term) => chunksWith(term) > 0 || anywhere.get(term) !== undefined);
   // Candidates for a misspelt term: fts5vocab walks only the terms that share its first letter
-  // (counting each one's chunks as it goes), 2–11 ms at 100k chunks; known terms never get here.
+  // (counting each one's chunks as it goes), so only unknown terms get here.
   const termsBetween = db.prepare(
     "SELECT term, doc AS chunks FROM temp.keyword_vocab WHERE term >= ? AND term < ? AND col = 'terms' " +
       "AND length(term) BETWEEN ? AND ?",
