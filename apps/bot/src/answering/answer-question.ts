@@ -61,7 +61,7 @@ export interface AnsweredQuestion {
 
 export class AnswerTimeoutError extends Error {
   constructor(seconds: number) {
-    super(`no answer within BOT_ANSWER_TIMEOUT_SECONDS=${seconds}`);
+    super(`нет ответа за BOT_ANSWER_TIMEOUT_SECONDS=${seconds}`);
     this.name = "AnswerTimeoutError";
   }
 }

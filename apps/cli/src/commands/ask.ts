@@ -19,7 +19,7 @@ export function registerAskCommand(program: Command): void {
       const context = createCliContext();
       const question = words.join(" ").trim();
       if (!Number.isInteger(options.k) || options.k < 1 || options.k > 100) {
-        console.error("--k must be a whole number from 1 to 100");
+        console.error("--k: укажите целое число от 1 до 100 (например --k 5).");
         process.exitCode = 2;
         return;
       }
@@ -33,9 +33,9 @@ export function registerAskCommand(program: Command): void {
         });
         const loaded = await library.reloadIfChanged();
         if (loaded.status === "empty" || (loaded.status === "refused" && !library.current())) {
-          const why = loaded.status === "refused" ? loaded.reason : "no index has been published yet";
+          const why = loaded.status === "refused" ? loaded.reason : "индекс ещё не опубликован";
           console.error(
-            `The library index is not available: ${why}. Run: pnpm ai-library ingest --folder data/books --inline`,
+            `Индекс библиотеки недоступен: ${why}. Выполните: pnpm ai-library ingest --folder data/books --inline`,
           );
           process.exitCode = 1;
           return;
@@ -53,7 +53,7 @@ export function registerAskCommand(program: Command): void {
         );
       } catch (error) {
         process.stderr.write(`Ответ не получен: ${(error as Error).message}\n`);
-        await context.reportFailure("ask failed", error);
+        await context.reportFailure("ask: ошибка", error);
         process.exitCode = 1;
       } finally {
         library?.close();

@@ -35,7 +35,7 @@ export function registerIndexBackupCommand(index: Command): void {
           ...(options.generation ? { generationId: options.generation } : {}),
         });
         const retention = await pruneBackups(store, dirname(backup.file), keep);
-        logger.info(`Backed up generation ${backup.header.generationId} to ${backup.file}`, {
+        logger.info(`Резервная копия поколения ${backup.header.generationId} записана в ${backup.file}`, {
           bytes: backup.bytes,
           removed: retention.removed,
         });

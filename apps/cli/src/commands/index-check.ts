@@ -45,7 +45,7 @@ export function registerIndexCheckCommand(index: Command): void {
           process.stdout.write(`${checks.map((check) => formatCheckReport(check, check.id === live)).join("\n\n")}\n`);
         }
         for (const damaged of checks.filter((check) => !check.ok)) {
-          context.logger.error(`index check: generation ${damaged.id} is damaged`, { faults: damaged.faults });
+          context.logger.error(`index check: поколение ${damaged.id} повреждено`, { faults: damaged.faults });
         }
         return checks.every((check) => check.ok) ? 0 : 1;
       }),

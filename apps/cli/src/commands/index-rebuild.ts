@@ -26,12 +26,12 @@ export function registerIndexRebuildCommand(index: Command): void {
         if (problem) {
           // What was configured, not a fault of the service: a WARN line.
           process.stderr.write(`${problem}\n`);
-          context.logger.warn(`index rebuild refused: ${problem}`);
+          context.logger.warn(`index rebuild отклонён: ${problem}`);
           return 1;
         }
         const full = options.full === true;
         context.logger.info(
-          `Index rebuild from ${folder} (${options.inline ? "inline" : "queued"}${full ? ", full" : ""})`,
+          `Пересборка индекса из ${folder} (${options.inline ? "в этом процессе" : "через очередь"}${full ? ", полная" : ""})`,
         );
         if (options.inline) {
           const { runInlineIngest } = await import("./ingest-inline.js");

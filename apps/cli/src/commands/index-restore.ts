@@ -30,11 +30,14 @@ export function registerIndexRestoreCommand(index: Command): void {
         }).finally(() => announcer.close());
         const announced = announcer.outcome;
         const pruned = store.prune(config.INDEX_KEEP_GENERATIONS);
-        logger.info(`Restored ${result.source} (generation ${result.restoredFromId}) as live generation ${result.id}`, {
-          previous: result.previousId,
-          pruned,
-          announced,
-        });
+        logger.info(
+          `Восстановлено из ${result.source} (поколение ${result.restoredFromId}) как живое поколение ${result.id}`,
+          {
+            previous: result.previousId,
+            pruned,
+            announced,
+          },
+        );
         if (options.json) {
           const { manifest, ...rest } = result;
           process.stdout.write(

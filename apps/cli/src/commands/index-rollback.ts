@@ -27,7 +27,7 @@ export function registerIndexRollbackCommand(index: Command): void {
           onSwitched: async (id) => void (await announcer.announce(id)),
         }).finally(() => announcer.close());
         const announced = announcer.outcome;
-        logger.info(`Index rolled back from ${result.fromId ?? "none"} to ${result.toId}`, {
+        logger.info(`Откат индекса: ${result.fromId ?? "нет"} → ${result.toId}`, {
           skipped: result.skipped,
           announced,
         });

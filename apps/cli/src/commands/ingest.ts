@@ -49,7 +49,7 @@ export function registerIngestCommand(program: Command): void {
         if (problem) {
           // What was typed or configured, not a fault of the service: a WARN line.
           process.stderr.write(`${problem}\n`);
-          context.logger.warn(`ingest refused: ${problem}`);
+          context.logger.warn(`ingest отклонён: ${problem}`);
           process.exitCode = 1;
           return;
         }
@@ -65,7 +65,7 @@ export function registerIngestCommand(program: Command): void {
             });
       } catch (error) {
         process.stderr.write(`Индексация не выполнена: ${(error as Error).message}\n`);
-        await context.reportFailure(options.inline ? "ingest failed" : "queued ingest failed", error);
+        await context.reportFailure(options.inline ? "ingest: ошибка" : "ingest через очередь: ошибка", error);
         process.exitCode = 1;
       } finally {
         await closeLogger(context.logger);

@@ -22,7 +22,7 @@ async function withClient(
     }
   } catch (error) {
     console.error((error as Error).message);
-    await context.reportFailure(`queue ${command} failed`, error);
+    await context.reportFailure(`queue ${command}: ошибка`, error);
     process.exitCode = 1;
   } finally {
     await closeLogger(context.logger);
@@ -63,7 +63,7 @@ export function registerQueueCommand(program: Command): void {
     .action(() =>
       withClient("pause", async (client, context) => {
         await client.queues.pause();
-        context.logger.info("Ingestion queue paused from the CLI");
+        context.logger.info("Очередь индексации приостановлена из CLI");
         process.stdout.write("Очередь индексации на паузе: новые задания ждут, начатые завершатся.\n");
       }),
     );
@@ -73,7 +73,7 @@ export function registerQueueCommand(program: Command): void {
     .action(() =>
       withClient("resume", async (client, context) => {
         await client.queues.resume();
-        context.logger.info("Ingestion queue resumed from the CLI");
+        context.logger.info("Очередь индексации возобновлена из CLI");
         process.stdout.write("Очередь индексации снова работает.\n");
       }),
     );

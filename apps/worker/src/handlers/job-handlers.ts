@@ -66,7 +66,7 @@ export function processorForQueue(queue: IngestQueueName, handlers: JobHandlers)
     const handler = own.get(job.name);
     if (!handler)
       throw new UnrecoverableError(
-        `Queue ${queue} has no handler for job "${job.name}" (id ${job.id}); the producer is incompatible.`,
+        `В очереди ${queue} нет обработчика задания "${job.name}" (id ${job.id}): его поставила несовместимая версия.`,
       );
     return handler(job, token, signal);
   };

@@ -80,7 +80,7 @@ export async function publishRun(deps: PublishRunDeps, request: PublishRunReques
     );
     const pruned = store.prune(settings.keepGenerations);
     logger.info(
-      `${request.label} published generation ${manifest.id}: ${manifest.books.length} books, ${manifest.chunkCount} chunks`,
+      `${request.label}: опубликовано поколение ${manifest.id}, книг ${manifest.books.length}, фрагментов ${manifest.chunkCount}`,
       { previous: manifest.previousId, pruned, ...derivationFields(derivation) },
     );
     return {
