@@ -7,7 +7,6 @@
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
-import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
   assembleGeneration,
   type IngestReport,
@@ -23,6 +22,7 @@ import type {
   RunJobResult,
   RunPublishProgress,
 } from "@ai-library/shared/queue";
+import type { WorkerMetrics } from "../metrics/worker-metrics.js";
 import type { StagingArea } from "../staging/staging-area.js";
 import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";

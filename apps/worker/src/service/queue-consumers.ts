@@ -3,7 +3,6 @@
 import type { AppConfig } from "@ai-library/shared/config";
 import { type ErrorTracker, reportFailure } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
-import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
   BOOKS_QUEUE,
   type IngestQueueName,
@@ -17,6 +16,7 @@ import {
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { type JobHandlers, processorForQueue } from "../handlers/job-handlers.js";
+import type { WorkerMetrics } from "../metrics/worker-metrics.js";
 
 export interface ConsumerDeps {
   config: AppConfig;

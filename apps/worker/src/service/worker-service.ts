@@ -7,7 +7,7 @@ import type { Embedder } from "@ai-library/shared/embeddings";
 import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import { type IndexStore, verifyLiveGeneration } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
-import { createWorkerServiceMetrics, startMetricsServer } from "@ai-library/shared/metrics";
+import { startMetricsServer } from "@ai-library/shared/metrics";
 import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
 import {
   announceGeneration,
@@ -18,6 +18,7 @@ import {
 } from "@ai-library/shared/queue";
 import { createIngestJobHandlers } from "../handlers/ingest-handlers.js";
 import { assertHandlersComplete } from "../handlers/job-handlers.js";
+import { createWorkerServiceMetrics } from "../metrics/worker-service-metrics.js";
 import { openStagingArea } from "../staging/staging-area.js";
 import { warnUnlessNoEviction } from "./eviction-policy.js";
 import { stopWorkersGracefully } from "./graceful-stop.js";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyLiveGeneration } from "../../src/index/index.js";
 import { closeLogger, createLogger } from "../../src/logging/index.js";
-import { createWorkerServiceMetrics } from "../../src/metrics/index.js";
+import { createMetricsRegistry, defineIndexMetrics } from "../../src/metrics/index.js";
 import { tempStore } from "./generation-helpers.js";
 import { ASTRONOMY, corruptFile, embedder, GARDENING, generationFile, publishTexts } from "./text-library.js";
 
@@ -32,7 +32,8 @@ describe("start-up check of the live generation", () => {
     corruptFile(generationFile(store, broken.id, "docstore.sqlite"));
     const logs = join(store.dir, "..", "logs");
     const logger = fileLogger(logs);
-    const metrics = createWorkerServiceMetrics({ store, ingestionEnabled: true });
+    const registry = createMetricsRegistry({ service: "worker", processMetrics: false });
+    const metrics = defineIndexMetrics(registry, { served: () => undefined, liveId: () => store.liveId() });
 
     const check = await verifyLiveGeneration({
       store,
@@ -41,7 +42,7 @@ describe("start-up check of the live generation", () => {
       repair: true,
       backupDir: BACKUPS,
     });
-    metrics.index.recordStartupCheck(check);
+    metrics.recordStartupCheck(check);
     expect(check).toMatchObject({ status: "fell-back", brokenId: broken.id, id: sound.id, repaired: true });
     expect(store.liveId()).toBe(sound.id);
     const text = await loggedText(logger, logs);
@@ -50,7 +51,7 @@ describe("start-up check of the live generation", () => {
     // The advice names the configured folder, so the operator can paste the command as it is.
     expect(text).toContain(`pnpm ai-library index restore ${BACKUPS}`);
     expect(text).not.toContain("$BACKUP_DIR");
-    const exposed = await metrics.registry.getSingleMetricAsString("ai_library_index_refused_generations_total");
+    const exposed = await registry.getSingleMetricAsString("ai_library_index_refused_generations_total");
     expect(exposed).toContain('ai_library_index_refused_generations_total{service="worker"} 1');
   });
 
