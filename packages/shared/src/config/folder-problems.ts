@@ -7,7 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 
 /** A folder for the new index beside the old FAISS file: ./data/index.faiss → ./data/index. */
-export function indexDirFor(oldFaissPath: string): string {
+function indexDirFor(oldFaissPath: string): string {
   const extension = extname(oldFaissPath);
   if (extension === "") return `${oldFaissPath}-generations`;
   const stem = basename(oldFaissPath, extension);

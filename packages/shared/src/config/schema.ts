@@ -191,7 +191,6 @@ export const envSchema = z.object({
   SENTRY_DSN: sentryDsn,
 });
 
-export type EnvInput = z.input<typeof envSchema>;
 export type AppConfig = z.output<typeof envSchema>;
 
 /** Names whose values must never be printed, logged or echoed in an error. */

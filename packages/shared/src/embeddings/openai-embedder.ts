@@ -38,7 +38,7 @@ export interface OpenAiEmbedderOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export class EmbeddingDimensionsError extends Error {
+class EmbeddingDimensionsError extends Error {
   constructor(model: string, expected: number, received: number) {
     super(
       `Embedding model ${model} returned vectors of length ${received}, expected ${expected}. ` +

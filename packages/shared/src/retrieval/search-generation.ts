@@ -35,7 +35,7 @@ export interface SearchQuery {
 const JOIN_CANDIDATES = 50;
 
 /** Whether the mode uses each list; keyword mode on a generation without the index uses vectors. */
-export function listsInUse(generation: LoadedGeneration, settings: RetrievalSettings) {
+function listsInUse(generation: LoadedGeneration, settings: RetrievalSettings) {
   const keyword = settings.mode !== "vector" && generation.hasKeywordIndex;
   return { keyword, vector: settings.mode !== "keyword" || !keyword };
 }

@@ -17,7 +17,7 @@ export const KEYWORD_TABLE = "chunk_terms";
 export const KEYWORD_SCHEMA = `CREATE VIRTUAL TABLE ${KEYWORD_TABLE} USING fts5(terms, heading, content='', tokenize='ascii');`;
 
 /** BM25 weight of a heading match relative to a match in the chunk's own text. */
-export const HEADING_WEIGHT = 0.3;
+const HEADING_WEIGHT = 0.3;
 
 /** A chunk found by keyword or vector search, before it is turned into a passage. */
 export interface ScoredLabel {
@@ -99,11 +99,11 @@ const PREFIX_TERM_SHARE = 0.01;
 const MIN_PREFIX_CHUNKS = 50;
 
 /** Whether a term held by `chunks` of `chunkCount` chunks is too common to be worth searching for. */
-export function isCommonTerm(chunks: number, chunkCount: number): boolean {
+function isCommonTerm(chunks: number, chunkCount: number): boolean {
   return chunks > Math.max(COMMON_TERM_SHARE * chunkCount, MIN_COMMON_CHUNKS);
 }
 
-export interface QueryTerm {
+interface QueryTerm {
   term: string;
   /** Chunks holding the term (document frequency). */
   chunks: number;
@@ -115,7 +115,7 @@ export interface QueryTerm {
  * stem is also matched by its prefix two letters shorter; BM25 counts that match as a separate,
  * weaker phrase. Terms are letters and digits only, quoted all the same.
  */
-export function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): string | undefined {
+function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): string | undefined {
   const distinct = [...new Map(terms.map((entry) => [entry.term, entry])).values()];
   const useful = distinct.filter((entry) => !isCommonTerm(entry.chunks, chunkCount));
   const kept =
