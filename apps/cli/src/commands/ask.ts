@@ -11,10 +11,10 @@ import { formatAnswerForTerminal, toAskJson } from "../output/answer-output.js";
 export function registerAskCommand(program: Command): void {
   program
     .command("ask")
-    .description("answer a question from the live index, with sources")
-    .argument("<question...>", "the question")
-    .option("--json", "print {answer, sources} as JSON")
-    .option("--k <n>", "how many passages to retrieve", (value) => Number.parseInt(value, 10), 5)
+    .description("ответить на вопрос по живому индексу, с источниками")
+    .argument("<question...>", "вопрос")
+    .option("--json", "вывести {answer, sources} в JSON")
+    .option("--k <n>", "сколько фрагментов найти", (value) => Number.parseInt(value, 10), 5)
     .action(async (words: string[], options: { json?: boolean; k: number }) => {
       const context = createCliContext();
       const question = words.join(" ").trim();

@@ -16,11 +16,13 @@ const wholeNumber = (value: string) => Number.parseInt(value, 10);
 export function registerIndexBackupCommand(index: Command): void {
   index
     .command("backup")
-    .description("pack a verified generation into BACKUP_DIR/index_YYYYMMDD_HHMMSS.tar.gz and apply retention")
-    .option("--to <dir>", "folder for the archive, relative to your current folder (default: BACKUP_DIR)")
-    .option("--generation <id>", "back up this generation instead of the live one")
-    .option("--keep <n>", "archives to keep in that folder (default: BACKUP_KEEP)", wholeNumber)
-    .option("--json", "print the result as JSON")
+    .description(
+      "упаковать проверенное поколение в BACKUP_DIR/index_YYYYMMDD_HHMMSS.tar.gz и удалить лишние старые копии",
+    )
+    .option("--to <dir>", "каталог для архива, относительно текущего каталога (по умолчанию BACKUP_DIR)")
+    .option("--generation <id>", "сохранить это поколение вместо живого")
+    .option("--keep <n>", "сколько архивов хранить в этом каталоге (по умолчанию BACKUP_KEEP)", wholeNumber)
+    .option("--json", "вывести результат в JSON")
     .action((options: { to?: string; generation?: string; keep?: number; json?: boolean }) =>
       runIndexCommand("backup", async (context) => {
         const { config, store, logger } = context;

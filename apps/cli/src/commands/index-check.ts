@@ -10,10 +10,10 @@ import { expectedEmbedder, runIndexCommand } from "./index-command-runner.js";
 export function registerIndexCheckCommand(index: Command): void {
   index
     .command("check")
-    .description("verify a generation (default: the live one); exit 1 naming every fault")
-    .argument("[id]", "generation id (see `index list`)")
-    .option("--all", "check every generation")
-    .option("--json", "print the results as JSON")
+    .description("проверить поколение (по умолчанию живое); код 1 и список всех неисправностей")
+    .argument("[id]", "id поколения (см. `index list`)")
+    .option("--all", "проверить все поколения")
+    .option("--json", "вывести результаты в JSON")
     .action((id: string | undefined, options: { all?: boolean; json?: boolean }) =>
       runIndexCommand("check", async (context) => {
         const { store } = context;

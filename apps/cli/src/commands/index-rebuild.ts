@@ -14,11 +14,11 @@ import { runIndexCommand } from "./index-command-runner.js";
 export function registerIndexRebuildCommand(index: Command): void {
   index
     .command("rebuild")
-    .description("rebuild the index from BOOKS_DIR into a new live generation (queued, or --inline)")
-    .option("--inline", "build in this process (no Redis, no worker); the way out when the live generation is damaged")
-    .option("--full", "re-parse and re-embed every book: nothing reused, the embedding cache not read")
-    .option("--wait", "queued: follow the run until it finishes (exit 0 only if published)")
-    .option("--json", "print the report as JSON")
+    .description("пересобрать индекс из BOOKS_DIR в новое живое поколение (через очередь или --inline)")
+    .option("--inline", "собрать в этом процессе (без Redis и воркера); выход, когда живое поколение повреждено")
+    .option("--full", "разобрать и векторизовать каждую книгу заново: ничего не брать повторно, не читать кэш векторов")
+    .option("--wait", "через очередь: следить за прогоном до конца (код 0, только если опубликовано)")
+    .option("--json", "вывести отчёт в JSON")
     .action((options: { inline?: boolean; full?: boolean; wait?: boolean; json?: boolean }) =>
       runIndexCommand("rebuild", async (context) => {
         const folder = context.config.BOOKS_DIR;

@@ -79,10 +79,10 @@ function runLine(progress: RunProgress): string {
 export function registerIngestStatusCommand(ingest: Command): void {
   ingest
     .command("status")
-    .description("recent ingest runs, or one run with the reason of every failed book")
-    .argument("[runId]", "a run id printed by `ingest`")
-    .option("--json", "print JSON")
-    .option("--limit <n>", "how many recent runs", (value) => Number.parseInt(value, 10), 10)
+    .description("последние прогоны индексации или один прогон с причиной по каждой неудавшейся книге")
+    .argument("[runId]", "id прогона, который напечатала `ingest`")
+    .option("--json", "вывести JSON")
+    .option("--limit <n>", "сколько последних прогонов", (value) => Number.parseInt(value, 10), 10)
     .action(async (runId: string | undefined, own: { json?: boolean; limit: number }, command: Command) => {
       // `ingest` has a --json of its own; commander gives it the flag when it follows `status`.
       const options = {

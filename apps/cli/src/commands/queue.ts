@@ -56,10 +56,10 @@ export function formatQueueStatus(status: QueueStatus): string {
 }
 
 export function registerQueueCommand(program: Command): void {
-  const queue = program.command("queue").description("pause, resume or inspect the ingestion queue");
+  const queue = program.command("queue").description("приостановить, возобновить или посмотреть очередь индексации");
   queue
     .command("pause")
-    .description("stop starting ingest jobs (new runs wait; active jobs finish)")
+    .description("не начинать новые задания индексации (новые прогоны ждут, текущие задания доделываются)")
     .action(() =>
       withClient("pause", async (client, context) => {
         await client.queues.pause();
@@ -69,7 +69,7 @@ export function registerQueueCommand(program: Command): void {
     );
   queue
     .command("resume")
-    .description("start taking ingest jobs again")
+    .description("снова брать задания индексации")
     .action(() =>
       withClient("resume", async (client, context) => {
         await client.queues.resume();
@@ -79,8 +79,8 @@ export function registerQueueCommand(program: Command): void {
     );
   queue
     .command("status")
-    .description("paused or not, job counts, workers and INGESTION_ENABLED")
-    .option("--json", "print JSON")
+    .description("приостановлена ли, число заданий, воркеры и INGESTION_ENABLED")
+    .option("--json", "вывести JSON")
     .action((options: { json?: boolean }) =>
       withClient("status", async (client) => {
         const status = await readQueueStatus(client.queues, client.connection);

@@ -32,10 +32,12 @@ export function assertHandlersComplete(
 ): asserts handlers is JobHandlers {
   const known = new Set<string>(Object.values(JOB_NAMES));
   const problems = [
-    ...[...known].filter((name) => typeof handlers[name] !== "function").map((name) => `job "${name}" has no handler`),
+    ...[...known]
+      .filter((name) => typeof handlers[name] !== "function")
+      .map((name) => `у задания "${name}" нет обработчика`),
     ...Object.keys(handlers)
       .filter((name) => !known.has(name))
-      .map((name) => `handler "${name}" matches no job name`),
+      .map((name) => `обработчик "${name}" не соответствует ни одному заданию`),
   ];
   if (problems.length > 0) throw new JobHandlerRegistryError(problems);
 }
