@@ -15,7 +15,6 @@
 // verifyLiveGeneration (the live one, with fallback); the worker's verifyLiveForReuse builds on them.
 
 // generation/: format, build, publish, verify, open.
-
 export { replaceFileAtomically, sha256File } from "./generation/durable-fs.js";
 export { IndexWriteError } from "./generation/errors.js";
 export { DEFAULT_NPROBE, setIvfNprobe } from "./generation/faiss-ivf-file.js";
@@ -31,7 +30,6 @@ export {
   readManifest,
   sealManifest,
 } from "./generation/manifest.js";
-
 export {
   describeFaults,
   type EmbedderExpectation,
@@ -44,14 +42,11 @@ export type { ScoredLabel } from "./keyword/keyword-index.js";
 export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword/keyword-terms.js";
 
 // operations/: listing, rollback, backup/restore, retention, old layout, start-up verification.
-
 export { listBackupFiles } from "./operations/backup-names.js";
 export { pruneBackups } from "./operations/backup-retention.js";
 export { type GenerationListing, listGenerations } from "./operations/generation-listing.js";
-
 export { restoreGeneration } from "./operations/restore-generation.js";
 export { rollbackLiveGeneration } from "./operations/rollback-generation.js";
 export type { UndoTarget } from "./operations/undo-target.js";
-
 export { type LiveVerification, verifyLiveGeneration } from "./operations/verify-live-generation.js";
 export { writeGenerationBackup } from "./operations/write-backup.js";

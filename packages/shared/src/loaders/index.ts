@@ -1,10 +1,8 @@
 // Book loaders: format detection, in-process and isolated parsing, and the error contract.
 export { detectBookFormat } from "./detect-format.js";
-
 export { loadBookIsolated } from "./isolated/load-book-isolated.js";
 export { type BookLoadLimits, bookLoadLimitsFromConfig } from "./limits.js";
 export { loadBook } from "./load-book.js";
-
 export { markdownToChapters } from "./text/markdown-chapters.js";
 export {
   type BookErrorKind,
