@@ -53,7 +53,7 @@ export function registerAskCommand(program: Command): void {
         );
       } catch (error) {
         process.stderr.write(`Ответ не получен: ${(error as Error).message}\n`);
-        await context.reportFailure("ask: ошибка", error);
+        await context.reportFailure("команда ask не выполнена", error);
         process.exitCode = 1;
       } finally {
         library?.close();

@@ -92,7 +92,7 @@ export function registerIngestStatusCommand(ingest: Command): void {
       const context = createCliContext();
       const client = await openQueueClient(context.config).catch(async (error: Error) => {
         console.error(error.message);
-        await context.reportFailure("ingest status: ошибка", error);
+        await context.reportFailure("команда ingest status не выполнена", error);
         process.exitCode = 1;
       });
       if (!client) return closeLogger(context.logger);
@@ -121,9 +121,11 @@ export function registerIngestStatusCommand(ingest: Command): void {
         }
       } catch (error) {
         console.error(
-          error instanceof RunNotFoundError ? error.message : `ingest status: ошибка: ${(error as Error).message}`,
+          error instanceof RunNotFoundError
+            ? error.message
+            : `Команда ingest status не выполнена: ${(error as Error).message}`,
         );
-        await context.reportFailure("ingest status: ошибка", error);
+        await context.reportFailure("команда ingest status не выполнена", error);
         process.exitCode = 1;
       } finally {
         await client.close();

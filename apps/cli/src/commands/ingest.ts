@@ -65,7 +65,10 @@ export function registerIngestCommand(program: Command): void {
             });
       } catch (error) {
         process.stderr.write(`Индексация не выполнена: ${(error as Error).message}\n`);
-        await context.reportFailure(options.inline ? "ingest: ошибка" : "ingest через очередь: ошибка", error);
+        await context.reportFailure(
+          options.inline ? "команда ingest --inline не выполнена" : "команда ingest не выполнена",
+          error,
+        );
         process.exitCode = 1;
       } finally {
         await closeLogger(context.logger);

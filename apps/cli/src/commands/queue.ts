@@ -22,7 +22,7 @@ async function withClient(
     }
   } catch (error) {
     console.error((error as Error).message);
-    await context.reportFailure(`queue ${command}: ошибка`, error);
+    await context.reportFailure(`команда queue ${command} не выполнена`, error);
     process.exitCode = 1;
   } finally {
     await closeLogger(context.logger);
