@@ -3,9 +3,5 @@ export { createAnswererFromConfig, createQuestionCondenserFromConfig } from "./c
 export { answerFromPassages } from "./extractive-answerer.js";
 export { withoutCodeFences } from "./format-quote.js";
 export { createOpenAiAnswerer } from "./openai-answerer.js";
-export {
-  createOpenAiQuestionCondenser,
-  type QuestionCondenser,
-  standaloneQuestionOf,
-} from "./question-condenser.js";
+export type { QuestionCondenser } from "./question-condenser.js";
 export type { Answer, Answerer, PriorTurn } from "./types.js";

@@ -90,7 +90,9 @@ describe("loading at start", () => {
     );
     expect(thesaurus.synonymsOf("заплат")).toEqual(["патч"]);
     expect(thesaurus.synonymsOf("repeat")).toEqual([]);
-    expect(log.lines().join("")).toMatch(/Тезаурус: не удалось прочитать WordNet в .*no-wordnet.*apt-get install wordnet-base/);
+    expect(log.lines().join("")).toMatch(
+      /Тезаурус: не удалось прочитать WordNet в .*no-wordnet.*apt-get install wordnet-base/,
+    );
   });
 
   it("starts with no synonyms at all when neither file is there", () => {
