@@ -21,7 +21,7 @@ export { DEFAULT_NPROBE, setIvfNprobe } from "./generation/faiss-ivf-file.js";
 export type { GenerationBase } from "./generation/generation-base.js";
 export { type Derivation, type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation/generation-builder.js";
 export { type IndexStore, newGenerationId, openIndexStore } from "./generation/index-store.js";
-export { type LabelLayout, labelLayout } from "./generation/label-layout.js";
+export { labelLayout } from "./generation/label-layout.js";
 export { type LoadedGeneration, openGeneration } from "./generation/loaded-generation.js";
 export {
   type BookRecord,
