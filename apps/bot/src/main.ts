@@ -99,19 +99,19 @@ const shutdown = createShutdown({
   logger,
   exit,
   steps: () => [
-    { name: "stop receiving updates", run: () => stopTelegram() },
+    { name: "прекратить приём обновлений", run: () => stopTelegram() },
     {
-      name: "finish answers in progress",
+      name: "завершить начатые ответы",
       run: async () => {
         if (!(await tasks.idle(15_000))) logger.warn(`Остановка: ${tasks.inFlight} ответов не успели завершиться`);
       },
     },
-    { name: "stop index reloads", run: () => reloader.stop() },
-    { name: "close the metrics endpoint", run: () => metricsServer?.close() },
-    { name: "close the index", run: () => services.close() },
-    { name: "close the shared Redis connection", run: () => sharedRedis.close() },
-    { name: "send error reports", run: () => errors.flush() },
-    { name: "flush the log", run: () => closeLogger(logger) },
+    { name: "остановить подхват индекса", run: () => reloader.stop() },
+    { name: "закрыть /metrics", run: () => metricsServer?.close() },
+    { name: "закрыть индекс", run: () => services.close() },
+    { name: "закрыть общее соединение с Redis", run: () => sharedRedis.close() },
+    { name: "отправить отчёты об ошибках", run: () => errors.flush() },
+    { name: "дописать лог", run: () => closeLogger(logger) },
   ],
 });
 exitOnSignals(() => {
@@ -146,7 +146,7 @@ if (token === undefined) {
     output: process.stdout,
     interactive: process.stdin.isTTY === true,
   });
-  await shutdown("end of console input");
+  await shutdown("конец консольного ввода");
 } else {
   const telegram = new Telegram(token, { apiRoot: config.TELEGRAM_API_ROOT, webhookReply: false });
   const sender = createTelegramChatSender({
@@ -207,6 +207,6 @@ if (token === undefined) {
     }
   } catch (error) {
     await reportFailure({ logger, tracker: errors }, "Бот не может работать с Telegram", error);
-    await shutdown("Telegram connection failed", 1);
+    await shutdown("нет связи с Telegram", 1);
   }
 }

@@ -18,7 +18,7 @@ const commandGroups: Record<string, () => Promise<Register>> = {
 
 const program = new Command()
   .name("ai-library")
-  .description("ai_library_bot: ingest books, ask questions, manage the queue and the index")
+  .description("ai_library_bot: индексация книг, вопросы, управление очередью и индексом")
   .showHelpAfterError();
 
 const requested = process.argv[2];

@@ -11,17 +11,15 @@ import { parseConfig } from "@ai-library/shared/config";
 import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import { listBackupFiles, listGenerations, openIndexStore, verifyGeneration } from "@ai-library/shared/index";
 import { closeLogger, createLogger } from "@ai-library/shared/logging";
-import {
-  createBotServiceMetrics,
-  createWorkerServiceMetrics,
-  type MetricsServer,
-  startMetricsServer,
-} from "@ai-library/shared/metrics";
+import { type MetricsServer, startMetricsServer } from "@ai-library/shared/metrics";
 import { openIngestQueues, readQueueStatus } from "@ai-library/shared/queue";
 import { createLiveLibrary } from "@ai-library/shared/retrieval";
 import { freePort } from "@ai-library/standins/net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The services' own metric sets, as the bot and the worker build them.
+import { createBotServiceMetrics } from "../../bot/src/metrics/bot-service-metrics.js";
+import { createWorkerServiceMetrics } from "../../worker/src/metrics/worker-service-metrics.js";
 import { repoRoot } from "./cli-helpers.js";
 import { buildTemplate, CLI, copyDeployment, shell } from "./docs/deployment.js";
 import { cliOptions, cliPath, type DocCommand, fencedCommands, inlineCliCommands } from "./docs/extract-commands.js";

@@ -64,12 +64,12 @@ describe("the CLI's log entries", () => {
     expect(unreachable.code).toBe(1);
 
     const lines = cliLog().trim().split("\n");
-    expect(lines.filter((line) => / WARN \[cli\] index rollback failed: /.test(line))).toHaveLength(1);
-    expect(lines.filter((line) => / WARN \[cli\] index restore failed: /.test(line))).toHaveLength(1);
-    expect(lines.filter((line) => / WARN \[cli\] index backup failed: /.test(line))).toHaveLength(1);
+    expect(lines.filter((line) => / WARN \[cli\] команда index rollback не выполнена: /.test(line))).toHaveLength(1);
+    expect(lines.filter((line) => / WARN \[cli\] команда index restore не выполнена: /.test(line))).toHaveLength(1);
+    expect(lines.filter((line) => / WARN \[cli\] команда index backup не выполнена: /.test(line))).toHaveLength(1);
     const errors = lines.filter((line) => / ERROR \[cli\] /.test(line));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/ERROR \[cli\] queue status failed: .*"stack":/);
+    expect(errors[0]).toMatch(/ERROR \[cli\] команда queue status не выполнена: .*"stack":/);
     expect(cliLog()).not.toContain("queue-pass-123");
     expect(operatorShell("grep -i error logs/ai_library_bot_*.log | wc -l")).toBe("1");
   });

@@ -129,7 +129,7 @@ describe("CLI failures an operator meets", () => {
     writeFileSync(oldFile, "IxFI");
     const onFile = await runCli(["index", "list"], { ...env, INDEX_DIR: oldFile });
     expect(onFile.code).toBe(78);
-    expect(expectOneParagraph(onFile)).toContain(`INDEX_DIR=${JSON.stringify(oldFile)} is a file, not a folder`);
+    expect(expectOneParagraph(onFile)).toContain(`INDEX_DIR=${JSON.stringify(oldFile)} — файл, а не каталог`);
     const { INDEX_DIR: _unset, ...withoutIndexDir } = env;
     const faissPath = await runCli(["index", "list"], { ...withoutIndexDir, FAISS_PATH: "./data/index.faiss" });
     expect(faissPath.code).toBe(78);

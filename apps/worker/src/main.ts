@@ -35,7 +35,7 @@ const errors = startErrorTracking({
 });
 
 process.on("unhandledRejection", (reason) => {
-  logger.error(`Unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`, {
+  logger.error(`Необработанный отказ промиса: ${reason instanceof Error ? reason.message : String(reason)}`, {
     stack: reason instanceof Error ? reason.stack : undefined,
   });
 });
@@ -54,12 +54,12 @@ let stopRequested = false;
 const shutdown = (signal: NodeJS.Signals) => {
   if (stopRequested) {
     logger.warn(
-      `${signal} again: still shutting down (bounded by WORKER_SHUTDOWN_SECONDS=${config.WORKER_SHUTDOWN_SECONDS})`,
+      `Повторный ${signal}: остановка ещё идёт (не дольше WORKER_SHUTDOWN_SECONDS=${config.WORKER_SHUTDOWN_SECONDS})`,
     );
     return;
   }
   stopRequested = true;
-  logger.info(`${signal} received: no new jobs; active jobs finish or go back to the queue`);
+  logger.info(`Получен ${signal}: новые задания не берутся; текущие завершатся или вернутся в очередь`);
   // A start-up stuck waiting for Redis has nothing to hand back: give it a few seconds, then go.
   const notStarted = new Promise<"not started">((resolve) => setTimeout(() => resolve("not started"), 5_000).unref());
   Promise.race([starting, notStarted])
@@ -67,7 +67,7 @@ const shutdown = (signal: NodeJS.Signals) => {
     .then(
       () => exit(0),
       async (error: Error) => {
-        await reportFailure({ logger, tracker: errors }, "Shutdown failed", error);
+        await reportFailure({ logger, tracker: errors }, "Остановка не удалась", error);
         return exit(1);
       },
     );
@@ -78,6 +78,6 @@ process.on("SIGINT", shutdown);
 try {
   await starting;
 } catch (error) {
-  await reportFailure({ logger, tracker: errors }, "Worker cannot start", error);
+  await reportFailure({ logger, tracker: errors }, "Воркер не может запуститься", error);
   await exit(1);
 }

@@ -43,7 +43,7 @@ describe("job handler registry", () => {
     const processor = processorForQueue("ingest-books", { [JOB_NAMES.run]: noop, [JOB_NAMES.book]: book });
     const malformed = { name: JOB_NAMES.book, id: "y", data: { v: 1, runId: "r" } } as Job;
     await expect(processor(malformed)).rejects.toThrow(UnrecoverableError);
-    await expect(processor(malformed)).rejects.toThrow(/invalid payload/);
+    await expect(processor(malformed)).rejects.toThrow(/неверная полезная нагрузка/);
     expect(seen).toEqual([]);
   });
 });

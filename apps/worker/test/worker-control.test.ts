@@ -119,7 +119,7 @@ describe("operator controls", () => {
       REDIS_URL: `redis://queue:s3cret-pass@127.0.0.1:${closedPort}`,
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`Redis at redis://queue:***@127.0.0.1:${closedPort} is not reachable`);
+    expect(result.stderr).toContain(`Redis по адресу redis://queue:***@127.0.0.1:${closedPort} недоступен`);
     expect(result.stderr).toContain("--inline");
     expect(result.stderr + result.stdout).not.toContain("s3cret-pass");
   });

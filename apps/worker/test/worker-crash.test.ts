@@ -37,7 +37,7 @@ describe("worker crashes and shutdowns", () => {
     try {
       const { runId } = await world.enqueue();
       const victim = workers[0] as WorkerProcess;
-      await victim.waitForLog(/Prepared new-\d+\.txt/);
+      await victim.waitForLog(/Подготовлена книга new-\d+\.txt/);
       expect(await world.queues.books.getActiveCount()).toBeGreaterThanOrEqual(1);
       victim.child.kill("SIGKILL");
       expect((await victim.exited).signal).toBe("SIGKILL");
@@ -51,7 +51,7 @@ describe("worker crashes and shutdowns", () => {
       workers.push(rescuer);
       const done = await world.waitForRun(runId, 90_000);
       expect(done.phase, JSON.stringify(done)).toBe("published");
-      expect(rescuer.log()).toMatch(/stalled/);
+      expect(rescuer.log()).toMatch(/задание \S+ зависло/);
 
       expect(done.record?.chunkCount).toBe(await expectedChunkCount(world.config, world.books));
       const live = await world.store.openLive();
@@ -76,7 +76,7 @@ describe("worker crashes and shutdowns", () => {
     const env = { ...world.env, WORKER_SHUTDOWN_SECONDS: "1" };
     const worker = startWorker(env);
     workers.push(worker);
-    await worker.waitForLog(/consuming ingest jobs/);
+    await worker.waitForLog(/берёт задания индексации/);
     const { runId } = await world.enqueue();
     await expect.poll(() => world.queues.books.getActiveCount(), { timeout: 30_000 }).toBe(1);
 
@@ -85,8 +85,8 @@ describe("worker crashes and shutdowns", () => {
     const exit = await worker.exited;
     expect(exit.code).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(15_000);
-    expect(worker.log()).toMatch(/cancelling them; they go back to the queue/);
-    expect(worker.log()).toMatch(/Handed ingest-book \S+ back to the queue/);
+    expect(worker.log()).toMatch(/они отменяются и вернутся в очередь/);
+    expect(worker.log()).toMatch(/Задание ingest-book \S+ возвращено в очередь/);
 
     const [book] = await world.queues.books.getWaiting();
     expect(book?.data.file).toBe("long.pdf");

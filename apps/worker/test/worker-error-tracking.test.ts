@@ -69,7 +69,7 @@ describe("worker with SENTRY_DSN", () => {
       job_id: job.id,
       generation: world.store.liveId(),
     });
-    expect(worker.log()).toMatch(/ERROR \[worker\] Book job malformed-1 failed for good: .*"stack":/);
+    expect(worker.log()).toMatch(/ERROR \[worker\] Задание книги malformed-1 окончательно не выполнено: .*"stack":/);
     for (const { raw } of sentry.envelopes) expect(raw).not.toContain("AAFakeToken");
   });
 });

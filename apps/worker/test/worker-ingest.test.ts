@@ -108,6 +108,6 @@ describe("ingest through the worker", () => {
     expect(done.record?.counts).toMatchObject({ indexed: 5, unchanged: 0 });
     expect(done.record?.embeddedChunks).toBe(done.record?.chunkCount);
     expect(world.store.liveId()).not.toBe(damagedId);
-    expect(worker.log()).toContain(`Live generation ${damagedId} is damaged`);
+    expect(worker.log()).toContain(`Живое поколение ${damagedId} повреждено`);
   });
 });

@@ -25,7 +25,7 @@ describe("worker and Redis", () => {
     redis = await startPrivateRedis(["--maxmemory-policy", "allkeys-lru"]);
     world = await createTestEnv({ REDIS_URL: redis.url });
     worker = await startReadyWorker(world.env);
-    expect(worker.log()).toMatch(/ERROR .*maxmemory-policy is "allkeys-lru", not "noeviction"/);
+    expect(worker.log()).toMatch(/ERROR .*maxmemory-policy Redis — "allkeys-lru", а не "noeviction"/);
     writeTextBooks(world.books, 1);
     expect((await world.waitForRun((await world.enqueue()).runId)).phase).toBe("published");
   });
@@ -37,7 +37,7 @@ describe("worker and Redis", () => {
     worker = await startReadyWorker(world.env);
     writeTextBooks(world.books, 5);
     const { runId } = await world.enqueue();
-    await worker.waitForLog(/Prepared book-\d+\.txt/);
+    await worker.waitForLog(/Подготовлена книга book-\d+\.txt/);
 
     const dropped = await world.connection.client("KILL", "TYPE", "normal", "SKIPME", "yes");
     // Only the worker is connected besides this test connection: its connections were the ones dropped.
@@ -51,7 +51,7 @@ describe("worker and Redis", () => {
     const closedPort = await freePort();
     world = await createTestEnv();
     const waiting = startWorker({ ...world.env, REDIS_URL: `redis://127.0.0.1:${closedPort}` });
-    await waiting.waitForLog(/Redis connection: .*ECONNREFUSED/);
+    await waiting.waitForLog(/Соединение с Redis: .*ECONNREFUSED/);
     waiting.child.kill("SIGTERM");
     expect((await waiting.exited).code).toBe(0);
   });

@@ -4,13 +4,13 @@
 import type { Answer, Answerer, PriorTurn } from "@ai-library/shared/answer";
 import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
-import type { BotErrorKind } from "@ai-library/shared/metrics";
 import { LibraryEmptyError, type LiveLibrary, type Passage } from "@ai-library/shared/retrieval";
 import { detectLanguage } from "@ai-library/shared/text";
 import { NEW_CONVERSATION_CALLBACK } from "../conversation/conversation-turn.js";
 import { type FollowUp, questionToAnswer } from "../conversation/follow-up.js";
 import { type OutgoingMessage, plainMessage, renderAnswer } from "../format/render-answer.js";
 import type { Texts } from "../i18n/index.js";
+import type { BotErrorKind } from "../metrics/answer-metrics.js";
 import type { BotMetrics } from "../metrics/bot-metrics.js";
 import type { ChatSender } from "../telegram/chat-sender.js";
 import { describeTelegramError } from "../telegram/telegram-errors.js";
@@ -61,7 +61,7 @@ export interface AnsweredQuestion {
 
 export class AnswerTimeoutError extends Error {
   constructor(seconds: number) {
-    super(`no answer within BOT_ANSWER_TIMEOUT_SECONDS=${seconds}`);
+    super(`нет ответа за BOT_ANSWER_TIMEOUT_SECONDS=${seconds}`);
     this.name = "AnswerTimeoutError";
   }
 }

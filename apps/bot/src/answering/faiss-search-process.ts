@@ -80,7 +80,7 @@ function closeGeneration(dir: string): void {
 }
 
 const reply = (message: SearchProcessReply) => process.send?.(message);
-const EXPIRED = "the bot stopped waiting for this search before it left the queue";
+const EXPIRED = "бот перестал ждать этот поиск до того, как он вышел из очереди";
 const failure = (id: number, error: unknown): SearchProcessReply => ({
   id,
   ok: false,

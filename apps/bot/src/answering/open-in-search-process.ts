@@ -35,7 +35,7 @@ export function openInSearchProcess(deps: OpenInSearchProcessDeps): (id: string)
       OPEN_TIMEOUT_MS,
     );
     if (!reply.ok) throw new Error(reply.error); // the generation is unfit: refused
-    if (!("manifest" in reply)) throw new Error("unexpected reply from the search process");
+    if (!("manifest" in reply)) throw new Error("неожиданный ответ процесса поиска");
     return reply.manifest;
   };
 

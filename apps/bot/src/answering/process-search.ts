@@ -63,7 +63,7 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
       deps.searchTimeoutMs,
     );
     if (!reply.ok) throw new Error(reply.error);
-    if (!("passages" in reply)) throw new Error("unexpected reply from the search process");
+    if (!("passages" in reply)) throw new Error("неожиданный ответ процесса поиска");
     return reply.passages;
   };
 
@@ -94,7 +94,7 @@ export function createProcessSearch(deps: ProcessSearchDeps): ProcessSearch {
             deps.searchTimeoutMs,
           );
           if (!reply.ok) throw new Error(reply.error);
-          if (!("section" in reply)) throw new Error("unexpected reply from the search process");
+          if (!("section" in reply)) throw new Error("неожиданный ответ процесса поиска");
           return reply.section ?? undefined;
         } catch (error) {
           if (error instanceof SearchProcessTimeoutError) throw error;

@@ -55,9 +55,9 @@ export function createSearchProcessClient(deps: SearchProcessClientDeps): Search
     // --expose-gc: the search process frees a closed generation's FAISS memory at once.
     // The other two keep the second process small beside the index it holds, for the same CPU
     // time (docs/performance.md, «Одна загрузка поколения»): what a search allocates dies with
-    // it, yet under load V8 grows the young generation to 3 × 16 MB (~30 MB more RSS); and
-    // V8's four background threads, each with its own malloc arena, cost ~12 MB in a process
-    // that does one thing at a time.
+    // it, yet under load V8 grows the young generation to several times its size; and V8's
+    // background threads, each with its own malloc arena, add RSS to a process that does one
+    // thing at a time.
     // FAISS runs single-threaded there as everywhere (faiss-native/src/faiss_threads.h).
     const process = fork(new URL("./faiss-search-process.ts", import.meta.url), [], {
       stdio: "inherit",
@@ -81,7 +81,7 @@ export function createSearchProcessClient(deps: SearchProcessClientDeps): Search
         deps.logger.error(
           `Процесс поиска FAISS завершился (${signal ?? code}); поиск идёт в боте, процесс будет перезапущен`,
         );
-      failAll(new SearchProcessUnavailableError("search process exited"));
+      failAll(new SearchProcessUnavailableError("процесс поиска завершился"));
     });
     return process;
   };
@@ -98,11 +98,11 @@ export function createSearchProcessClient(deps: SearchProcessClientDeps): Search
   return {
     call: (build, timeoutMs) =>
       new Promise<SearchProcessReply>((resolve, reject) => {
-        if (closed) return reject(new SearchProcessUnavailableError("the search process is closed"));
+        if (closed) return reject(new SearchProcessUnavailableError("процесс поиска закрыт"));
         const id = nextId++;
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject(new SearchProcessTimeoutError(`no reply from the search process within ${timeoutMs} ms`));
+          reject(new SearchProcessTimeoutError(`процесс поиска не ответил за ${timeoutMs} мс`));
         }, timeoutMs);
         const done = () => clearTimeout(timer);
         pending.set(id, {
@@ -126,7 +126,7 @@ export function createSearchProcessClient(deps: SearchProcessClientDeps): Search
       const stopping = child;
       child = undefined;
       stopping?.disconnect();
-      failAll(new SearchProcessUnavailableError("the search process is closed"));
+      failAll(new SearchProcessUnavailableError("процесс поиска закрыт"));
     },
   };
 }

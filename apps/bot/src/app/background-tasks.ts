@@ -13,7 +13,7 @@ export interface BackgroundTasks {
 
 export class HandlerTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
-    super(`an update handler ran longer than ${timeoutMs} ms and was abandoned`);
+    super(`обработка обновления шла дольше ${timeoutMs} мс и была прервана`);
     this.name = "HandlerTimeoutError";
   }
 }
@@ -36,7 +36,7 @@ export function createBackgroundTasks(options: { logger: Logger; timeoutMs: numb
           try {
             await onFailure(error);
           } catch (inner) {
-            options.logger.error(`error boundary failed: ${String(inner)}`);
+            options.logger.error(`Сбой в обработке ошибки: ${String(inner)}`);
           }
         })
         .finally(() => {

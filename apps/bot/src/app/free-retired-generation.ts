@@ -1,9 +1,8 @@
 // After a hot swap the old generation is closed when its last in-flight question ends, but
 // its FAISS index is native memory V8 cannot see: nothing prompts a collection, so the bot
-// kept every retired index until some unrelated major GC (`pnpm bench swaps` at 100k chunks:
-// +150 MB per swap, 1.1 GB after 9 swaps; at 1M chunks each one is 1.5 GB). Collecting once,
-// right after the close, frees it. A full collection of the bot's small heap takes ~20 ms,
-// once per swap.
+// kept every retired index until some unrelated major GC, growing by a whole index per swap
+// (`pnpm bench swaps`, docs/performance.md). Collecting once, right after the close, frees it;
+// a full collection of the bot's small heap is cheap next to a swap, which is rare.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 

@@ -11,6 +11,6 @@ export async function registerCommandMenu(telegram: Telegram, logger: Logger): P
     await telegram.setMyCommands(en.commandMenu, { language_code: "en" });
   } catch (error) {
     // Without the menu the bot still works; commands can be typed.
-    logger.warn(`Command menu not registered: ${describeTelegramError(error)}`);
+    logger.warn(`Меню команд не зарегистрировано: ${describeTelegramError(error)}`);
   }
 }

@@ -8,7 +8,9 @@ import { describeTelegramError, isConflict, isTelegramError } from "../telegram/
 
 export class TokenRejectedError extends Error {
   constructor() {
-    super("Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized). Check the token with @BotFather and set it again.");
+    super(
+      "Telegram отклонил TELEGRAM_BOT_TOKEN (401 Unauthorized). Проверьте токен у @BotFather и задайте его заново.",
+    );
     this.name = "TokenRejectedError";
   }
 }

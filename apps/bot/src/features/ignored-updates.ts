@@ -10,14 +10,14 @@ export function ignoredUpdates(logger: Logger): Composer<Context> {
     const update = ctx.update;
     const kind =
       "channel_post" in update
-        ? "channel post"
+        ? "пост канала"
         : "edited_message" in update
-          ? "edited message"
+          ? "изменённое сообщение"
           : "edited_channel_post" in update
-            ? "edited channel post"
+            ? "изменённый пост канала"
             : undefined;
     if (kind || !ctx.from || ctx.from.is_bot) {
-      logger.debug(`Update ${update.update_id} ignored (${kind ?? "no human sender"})`);
+      logger.debug(`Обновление ${update.update_id} пропущено (${kind ?? "отправитель не человек"})`);
       return;
     }
     return next();

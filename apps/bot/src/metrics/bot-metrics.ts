@@ -1,8 +1,8 @@
 // The bot's metrics on ONE registry: the shared service set (questions, answers, errors, index
 // reloads — see docs/metrics.md) plus the few counters only the bot has (refusals, Telegram
 // retries, plain-text fallbacks, event-loop lag). /status reads its answer counts from here too.
-import { type BotServiceMetrics, createBotServiceMetrics } from "@ai-library/shared/metrics";
 import { Counter, Gauge } from "prom-client";
+import { type BotServiceMetrics, createBotServiceMetrics } from "./bot-service-metrics.js";
 
 export interface BotMetrics extends BotServiceMetrics {
   refusals: Counter<"reason">;

@@ -23,7 +23,7 @@ export const defaultRetryPolicy = (logger: Logger, onRetry?: RetryPolicy["onRetr
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   onRetry: (reason, waitMs) => {
     const what = { flood: "429 Too Many Requests", server: "server error", network: "network error" }[reason];
-    logger.warn(`Telegram ${what}: retrying in ${waitMs} ms`);
+    logger.warn(`Telegram ${what}: повтор через ${waitMs} мс`);
     onRetry?.(reason, waitMs);
   },
 });

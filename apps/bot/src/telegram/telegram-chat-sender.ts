@@ -50,7 +50,7 @@ export function createTelegramChatSender(deps: TelegramChatSenderDeps): ChatSend
       return await retryTelegramCall(() => attempt(message.html, true), retry);
     } catch (error) {
       if (!isBadEntities(error)) throw error;
-      logger.warn(`Telegram refused the HTML of a message (${describeTelegramError(error)}); sending it as plain text`);
+      logger.warn(`Telegram не принял HTML сообщения (${describeTelegramError(error)}); отправляю простым текстом`);
       deps.onPlainFallback?.();
       return retryTelegramCall(() => attempt(htmlToPlainText(message.html), false), retry);
     }
@@ -92,14 +92,14 @@ export function createTelegramChatSender(deps: TelegramChatSenderDeps): ChatSend
       try {
         await telegram.sendChatAction(chatId, "typing");
       } catch (error) {
-        logger.debug(`typing indicator not shown in chat ${chatId}: ${describeTelegramError(error)}`);
+        logger.debug(`индикатор набора не показан в чате ${chatId}: ${describeTelegramError(error)}`);
       }
     },
     async answerCallback(queryId, notice) {
       try {
         await retryTelegramCall(() => telegram.answerCbQuery(queryId, notice), retry);
       } catch (error) {
-        logger.debug(`callback query ${queryId} not answered: ${describeTelegramError(error)}`);
+        logger.debug(`нет ответа на нажатие кнопки ${queryId}: ${describeTelegramError(error)}`);
       }
     },
   };

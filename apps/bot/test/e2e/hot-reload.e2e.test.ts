@@ -131,11 +131,11 @@ describe("hot reload", () => {
     cpSync(store.generationDir(serving), store.generationDir(broken), { recursive: true });
     appendFileSync(join(store.generationDir(broken), "docstore.sqlite"), "garbage");
     store.setLive(broken);
-    await scenario.standin.waitFor(() => logLines(`Refused index generation ${broken}`).length > 0, {
+    await scenario.standin.waitFor(() => logLines(`Поколение индекса ${broken} отклонено`).length > 0, {
       timeoutMs: (POLL_SECONDS + 5) * 1000,
       what: "the bot to refuse the damaged generation",
     });
-    expect(logLines(`Refused index generation ${broken}`)[0]).toMatch(/ERROR .*still serving/);
+    expect(logLines(`Поколение индекса ${broken} отклонено`)[0]).toMatch(/ERROR .*по-прежнему обслуживается/);
     const [answer] = await scenario.ask({ id: 240, languageCode: "ru" }, "Кто зажигал огонь маяка?");
     expect(answer?.text).toContain(LIGHTHOUSE_TITLE);
     const [about] = await scenario.ask({ id: 240, languageCode: "ru" }, "/about");

@@ -127,7 +127,7 @@ describe("backup → corruption → check → rollback → restore, with the rea
     expect(scenario.bot.child.exitCode).toBeNull();
     expect(scenario.bot.child.pid).toBe(pid);
     // One start-up of the bot in its log: it followed every switch without a restart.
-    expect(scenario.bot.log().match(/Serving index generation/g)?.length).toBe(4);
+    expect(scenario.bot.log().match(/Обслуживается поколение индекса/g)?.length).toBe(4);
   }, 300_000); // five CLI processes and three switches on a shared 2-core machine
 
   it("leaves no search process behind when the bot is killed with SIGKILL", async () => {

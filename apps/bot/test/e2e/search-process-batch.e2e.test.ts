@@ -148,8 +148,8 @@ describe("search process, questions arriving together", () => {
     } finally {
       child.disconnect();
     }
-    expect(replies.get(1)).toEqual({ id: 1, ok: false, error: expect.stringContaining("stopped waiting") });
-    expect(replies.get(3)).toEqual({ id: 3, ok: false, error: expect.stringContaining("stopped waiting") });
+    expect(replies.get(1)).toEqual({ id: 1, ok: false, error: expect.stringContaining("перестал ждать") });
+    expect(replies.get(3)).toEqual({ id: 3, ok: false, error: expect.stringContaining("перестал ждать") });
     const answered = replies.get(2);
     expect(answered?.ok && "passages" in answered ? answered.passages : []).toEqual(
       (await library.search(question, 3)).passages.map((passage) => ({ ...passage, score: expect.any(Number) })),

@@ -11,15 +11,15 @@ import { formatAnswerForTerminal, toAskJson } from "../output/answer-output.js";
 export function registerAskCommand(program: Command): void {
   program
     .command("ask")
-    .description("answer a question from the live index, with sources")
-    .argument("<question...>", "the question")
-    .option("--json", "print {answer, sources} as JSON")
-    .option("--k <n>", "how many passages to retrieve", (value) => Number.parseInt(value, 10), 5)
+    .description("ответить на вопрос по живому индексу, с источниками")
+    .argument("<question...>", "вопрос")
+    .option("--json", "вывести {answer, sources} в JSON")
+    .option("--k <n>", "сколько фрагментов найти", (value) => Number.parseInt(value, 10), 5)
     .action(async (words: string[], options: { json?: boolean; k: number }) => {
       const context = createCliContext();
       const question = words.join(" ").trim();
       if (!Number.isInteger(options.k) || options.k < 1 || options.k > 100) {
-        console.error("--k must be a whole number from 1 to 100");
+        console.error("--k: укажите целое число от 1 до 100 (например --k 5).");
         process.exitCode = 2;
         return;
       }
@@ -33,9 +33,9 @@ export function registerAskCommand(program: Command): void {
         });
         const loaded = await library.reloadIfChanged();
         if (loaded.status === "empty" || (loaded.status === "refused" && !library.current())) {
-          const why = loaded.status === "refused" ? loaded.reason : "no index has been published yet";
+          const why = loaded.status === "refused" ? loaded.reason : "индекс ещё не опубликован";
           console.error(
-            `The library index is not available: ${why}. Run: pnpm ai-library ingest --folder data/books --inline`,
+            `Индекс библиотеки недоступен: ${why}. Выполните: pnpm ai-library ingest --folder data/books --inline`,
           );
           process.exitCode = 1;
           return;
@@ -53,7 +53,7 @@ export function registerAskCommand(program: Command): void {
         );
       } catch (error) {
         process.stderr.write(`Ответ не получен: ${(error as Error).message}\n`);
-        await context.reportFailure("ask failed", error);
+        await context.reportFailure("команда ask не выполнена", error);
         process.exitCode = 1;
       } finally {
         library?.close();

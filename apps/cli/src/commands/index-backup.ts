@@ -16,11 +16,13 @@ const wholeNumber = (value: string) => Number.parseInt(value, 10);
 export function registerIndexBackupCommand(index: Command): void {
   index
     .command("backup")
-    .description("pack a verified generation into BACKUP_DIR/index_YYYYMMDD_HHMMSS.tar.gz and apply retention")
-    .option("--to <dir>", "folder for the archive, relative to your current folder (default: BACKUP_DIR)")
-    .option("--generation <id>", "back up this generation instead of the live one")
-    .option("--keep <n>", "archives to keep in that folder (default: BACKUP_KEEP)", wholeNumber)
-    .option("--json", "print the result as JSON")
+    .description(
+      "упаковать проверенное поколение в BACKUP_DIR/index_YYYYMMDD_HHMMSS.tar.gz и удалить лишние старые копии",
+    )
+    .option("--to <dir>", "каталог для архива, относительно текущего каталога (по умолчанию BACKUP_DIR)")
+    .option("--generation <id>", "сохранить это поколение вместо живого")
+    .option("--keep <n>", "сколько архивов хранить в этом каталоге (по умолчанию BACKUP_KEEP)", wholeNumber)
+    .option("--json", "вывести результат в JSON")
     .action((options: { to?: string; generation?: string; keep?: number; json?: boolean }) =>
       runIndexCommand("backup", async (context) => {
         const { config, store, logger } = context;
@@ -35,7 +37,7 @@ export function registerIndexBackupCommand(index: Command): void {
           ...(options.generation ? { generationId: options.generation } : {}),
         });
         const retention = await pruneBackups(store, dirname(backup.file), keep);
-        logger.info(`Backed up generation ${backup.header.generationId} to ${backup.file}`, {
+        logger.info(`Резервная копия поколения ${backup.header.generationId} записана в ${backup.file}`, {
           bytes: backup.bytes,
           removed: retention.removed,
         });

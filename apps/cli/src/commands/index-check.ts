@@ -10,10 +10,10 @@ import { expectedEmbedder, runIndexCommand } from "./index-command-runner.js";
 export function registerIndexCheckCommand(index: Command): void {
   index
     .command("check")
-    .description("verify a generation (default: the live one); exit 1 naming every fault")
-    .argument("[id]", "generation id (see `index list`)")
-    .option("--all", "check every generation")
-    .option("--json", "print the results as JSON")
+    .description("проверить поколение (по умолчанию живое); код 1 и список всех неисправностей")
+    .argument("[id]", "id поколения (см. `index list`)")
+    .option("--all", "проверить все поколения")
+    .option("--json", "вывести результаты в JSON")
     .action((id: string | undefined, options: { all?: boolean; json?: boolean }) =>
       runIndexCommand("check", async (context) => {
         const { store } = context;
@@ -45,7 +45,7 @@ export function registerIndexCheckCommand(index: Command): void {
           process.stdout.write(`${checks.map((check) => formatCheckReport(check, check.id === live)).join("\n\n")}\n`);
         }
         for (const damaged of checks.filter((check) => !check.ok)) {
-          context.logger.error(`index check: generation ${damaged.id} is damaged`, { faults: damaged.faults });
+          context.logger.error(`index check: поколение ${damaged.id} повреждено`, { faults: damaged.faults });
         }
         return checks.every((check) => check.ok) ? 0 : 1;
       }),

@@ -12,7 +12,7 @@ export async function runIndexCommand(name: string, action: (context: CliContext
     process.exitCode = await action(context);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
-    await context.reportFailure(`index ${name} failed`, error);
+    await context.reportFailure(`команда index ${name} не выполнена`, error);
     process.exitCode = 1;
   } finally {
     await closeLogger(context.logger);

@@ -8,8 +8,8 @@ import { runIndexCommand } from "./index-command-runner.js";
 export function registerIndexListCommand(index: Command): void {
   index
     .command("list")
-    .description("generations with date, books, chunks, embedder, size; * marks the live one")
-    .option("--json", "print {live, generations} as JSON")
+    .description("поколения: дата, книги, фрагменты, векторизатор, размер; * — живое")
+    .option("--json", "вывести {live, generations} в JSON")
     .action((options: { json?: boolean }) =>
       runIndexCommand("list", async ({ store }) => {
         const generations = listGenerations(store);

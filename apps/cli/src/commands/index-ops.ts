@@ -11,7 +11,7 @@ import { registerIndexRollbackCommand } from "./index-rollback.js";
 export function registerIndexCommand(program: Command): void {
   const index = program
     .command("index")
-    .description("index generations: list, check, rollback, backup, restore, rebuild");
+    .description("поколения индекса: список, проверка, откат, резервная копия, восстановление, пересборка");
   registerIndexListCommand(index);
   registerIndexCheckCommand(index);
   registerIndexRollbackCommand(index);

@@ -14,11 +14,11 @@ import { runIndexCommand } from "./index-command-runner.js";
 export function registerIndexRebuildCommand(index: Command): void {
   index
     .command("rebuild")
-    .description("rebuild the index from BOOKS_DIR into a new live generation (queued, or --inline)")
-    .option("--inline", "build in this process (no Redis, no worker); the way out when the live generation is damaged")
-    .option("--full", "re-parse and re-embed every book: nothing reused, the embedding cache not read")
-    .option("--wait", "queued: follow the run until it finishes (exit 0 only if published)")
-    .option("--json", "print the report as JSON")
+    .description("пересобрать индекс из BOOKS_DIR в новое живое поколение (через очередь или --inline)")
+    .option("--inline", "собрать в этом процессе (без Redis и воркера); выход, когда живое поколение повреждено")
+    .option("--full", "разобрать и векторизовать каждую книгу заново: ничего не брать повторно, не читать кэш векторов")
+    .option("--wait", "через очередь: следить за прогоном до конца (код 0, только если опубликовано)")
+    .option("--json", "вывести отчёт в JSON")
     .action((options: { inline?: boolean; full?: boolean; wait?: boolean; json?: boolean }) =>
       runIndexCommand("rebuild", async (context) => {
         const folder = context.config.BOOKS_DIR;
@@ -26,12 +26,12 @@ export function registerIndexRebuildCommand(index: Command): void {
         if (problem) {
           // What was configured, not a fault of the service: a WARN line.
           process.stderr.write(`${problem}\n`);
-          context.logger.warn(`index rebuild refused: ${problem}`);
+          context.logger.warn(`index rebuild отклонён: ${problem}`);
           return 1;
         }
         const full = options.full === true;
         context.logger.info(
-          `Index rebuild from ${folder} (${options.inline ? "inline" : "queued"}${full ? ", full" : ""})`,
+          `Пересборка индекса из ${folder} (${options.inline ? "в этом процессе" : "через очередь"}${full ? ", полная" : ""})`,
         );
         if (options.inline) {
           const { runInlineIngest } = await import("./ingest-inline.js");

@@ -13,12 +13,12 @@ import { expectedEmbedder, runIndexCommand } from "./index-command-runner.js";
 export function registerIndexRestoreCommand(index: Command): void {
   index
     .command("restore")
-    .description("verify a backup (archive, generation folder, or the newest archive in a folder) and make it live")
+    .description("проверить резервную копию (архив, папку поколения или новейший архив в папке) и сделать её живой")
     .argument(
       "<source>",
-      "index_*.tar.gz, a generation folder, or a folder of archives (e.g. data/backups); relative to your current folder",
+      "index_*.tar.gz, папка поколения или папка архивов (например data/backups); относительно текущего каталога",
     )
-    .option("--json", "print the result as JSON")
+    .option("--json", "вывести результат в JSON")
     .action((source: string, options: { json?: boolean }) =>
       runIndexCommand("restore", async (context) => {
         const { store, config, logger } = context;
@@ -30,11 +30,14 @@ export function registerIndexRestoreCommand(index: Command): void {
         }).finally(() => announcer.close());
         const announced = announcer.outcome;
         const pruned = store.prune(config.INDEX_KEEP_GENERATIONS);
-        logger.info(`Restored ${result.source} (generation ${result.restoredFromId}) as live generation ${result.id}`, {
-          previous: result.previousId,
-          pruned,
-          announced,
-        });
+        logger.info(
+          `Восстановлено из ${result.source} (поколение ${result.restoredFromId}) как живое поколение ${result.id}`,
+          {
+            previous: result.previousId,
+            pruned,
+            announced,
+          },
+        );
         if (options.json) {
           const { manifest, ...rest } = result;
           process.stdout.write(

@@ -12,11 +12,11 @@ export function registerIndexRollbackCommand(index: Command): void {
   index
     .command("rollback")
     .description(
-      "make the generation that was live before the current one (or --to ID) live, after verifying it; " +
-        "a damaged one is skipped for the next one back",
+      "сделать живым поколение, которое было живым до текущего (или --to ID), проверив его; " +
+        "повреждённое пропускается, берётся следующее назад",
     )
-    .option("--to <id>", "the generation to make live (see `index list`)")
-    .option("--json", "print {fromId, toId, skipped, undo, announced} as JSON")
+    .option("--to <id>", "какое поколение сделать живым (см. `index list`)")
+    .option("--json", "вывести {fromId, toId, skipped, undo, announced} в JSON")
     .action((options: { to?: string; json?: boolean }) =>
       runIndexCommand("rollback", async (context) => {
         const { config, logger, store } = context;
@@ -27,7 +27,7 @@ export function registerIndexRollbackCommand(index: Command): void {
           onSwitched: async (id) => void (await announcer.announce(id)),
         }).finally(() => announcer.close());
         const announced = announcer.outcome;
-        logger.info(`Index rolled back from ${result.fromId ?? "none"} to ${result.toId}`, {
+        logger.info(`Откат индекса: ${result.fromId ?? "нет"} → ${result.toId}`, {
           skipped: result.skipped,
           announced,
         });

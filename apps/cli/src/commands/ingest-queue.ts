@@ -89,7 +89,7 @@ export async function runQueuedIngest(
       force: options.force === true,
       full: options.full === true,
     });
-    context.logger.info(`Ingest run ${outcome.runId}: ${outcome.status}`, {
+    context.logger.info(`Прогон индексации ${outcome.runId}: ${outcome.status}`, {
       folder: options.folder,
       full: options.full,
     });

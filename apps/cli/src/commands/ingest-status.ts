@@ -79,10 +79,10 @@ function runLine(progress: RunProgress): string {
 export function registerIngestStatusCommand(ingest: Command): void {
   ingest
     .command("status")
-    .description("recent ingest runs, or one run with the reason of every failed book")
-    .argument("[runId]", "a run id printed by `ingest`")
-    .option("--json", "print JSON")
-    .option("--limit <n>", "how many recent runs", (value) => Number.parseInt(value, 10), 10)
+    .description("последние прогоны индексации или один прогон с причиной по каждой неудавшейся книге")
+    .argument("[runId]", "id прогона, который напечатала `ingest`")
+    .option("--json", "вывести JSON")
+    .option("--limit <n>", "сколько последних прогонов", (value) => Number.parseInt(value, 10), 10)
     .action(async (runId: string | undefined, own: { json?: boolean; limit: number }, command: Command) => {
       // `ingest` has a --json of its own; commander gives it the flag when it follows `status`.
       const options = {
@@ -92,7 +92,7 @@ export function registerIngestStatusCommand(ingest: Command): void {
       const context = createCliContext();
       const client = await openQueueClient(context.config).catch(async (error: Error) => {
         console.error(error.message);
-        await context.reportFailure("ingest status failed", error);
+        await context.reportFailure("команда ingest status не выполнена", error);
         process.exitCode = 1;
       });
       if (!client) return closeLogger(context.logger);
@@ -121,9 +121,11 @@ export function registerIngestStatusCommand(ingest: Command): void {
         }
       } catch (error) {
         console.error(
-          error instanceof RunNotFoundError ? error.message : `ingest status failed: ${(error as Error).message}`,
+          error instanceof RunNotFoundError
+            ? error.message
+            : `Команда ingest status не выполнена: ${(error as Error).message}`,
         );
-        await context.reportFailure("ingest status failed", error);
+        await context.reportFailure("команда ingest status не выполнена", error);
         process.exitCode = 1;
       } finally {
         await client.close();

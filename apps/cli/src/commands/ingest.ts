@@ -24,15 +24,15 @@ interface IngestOptions {
 export function registerIngestCommand(program: Command): void {
   const ingest = program
     .command("ingest")
-    .description("index the books of a folder and publish a new index generation")
-    .option("--folder <dir>", "books folder, relative to your current folder (default: BOOKS_DIR)")
-    .option("--inline", "run the pipeline in this process instead of the worker queue (no Redis needed)")
-    .option("--json", "print the report as JSON")
-    .option("--wait", "queued run: follow its progress until it finishes (exit 0 only if published)")
-    .option("--force", "queued run: run again even if these books are already live")
+    .description("проиндексировать книги папки и опубликовать новое поколение индекса")
+    .option("--folder <dir>", "папка книг, относительно текущего каталога (по умолчанию BOOKS_DIR)")
+    .option("--inline", "выполнить индексацию в этом процессе, без очереди воркера (Redis не нужен)")
+    .option("--json", "вывести отчёт в JSON")
+    .option("--wait", "через очередь: следить за прогоном до конца (код 0, только если опубликовано)")
+    .option("--force", "через очередь: запустить снова, даже если эти книги уже в живом индексе")
     .option(
       "--full",
-      "re-parse and re-embed every book: nothing reused from the live generation, the embedding cache not read",
+      "разобрать и векторизовать каждую книгу заново: ничего не брать из живого поколения, не читать кэш векторов",
     )
     .action(async (options: IngestOptions) => {
       const context = createCliContext();
@@ -49,7 +49,7 @@ export function registerIngestCommand(program: Command): void {
         if (problem) {
           // What was typed or configured, not a fault of the service: a WARN line.
           process.stderr.write(`${problem}\n`);
-          context.logger.warn(`ingest refused: ${problem}`);
+          context.logger.warn(`ingest отклонён: ${problem}`);
           process.exitCode = 1;
           return;
         }
@@ -65,7 +65,10 @@ export function registerIngestCommand(program: Command): void {
             });
       } catch (error) {
         process.stderr.write(`Индексация не выполнена: ${(error as Error).message}\n`);
-        await context.reportFailure(options.inline ? "ingest failed" : "queued ingest failed", error);
+        await context.reportFailure(
+          options.inline ? "команда ingest --inline не выполнена" : "команда ingest не выполнена",
+          error,
+        );
         process.exitCode = 1;
       } finally {
         await closeLogger(context.logger);

@@ -22,7 +22,7 @@ async function withClient(
     }
   } catch (error) {
     console.error((error as Error).message);
-    await context.reportFailure(`queue ${command} failed`, error);
+    await context.reportFailure(`команда queue ${command} не выполнена`, error);
     process.exitCode = 1;
   } finally {
     await closeLogger(context.logger);
@@ -56,31 +56,31 @@ export function formatQueueStatus(status: QueueStatus): string {
 }
 
 export function registerQueueCommand(program: Command): void {
-  const queue = program.command("queue").description("pause, resume or inspect the ingestion queue");
+  const queue = program.command("queue").description("приостановить, возобновить или посмотреть очередь индексации");
   queue
     .command("pause")
-    .description("stop starting ingest jobs (new runs wait; active jobs finish)")
+    .description("не начинать новые задания индексации (новые прогоны ждут, текущие задания доделываются)")
     .action(() =>
       withClient("pause", async (client, context) => {
         await client.queues.pause();
-        context.logger.info("Ingestion queue paused from the CLI");
+        context.logger.info("Очередь индексации приостановлена из CLI");
         process.stdout.write("Очередь индексации на паузе: новые задания ждут, начатые завершатся.\n");
       }),
     );
   queue
     .command("resume")
-    .description("start taking ingest jobs again")
+    .description("снова брать задания индексации")
     .action(() =>
       withClient("resume", async (client, context) => {
         await client.queues.resume();
-        context.logger.info("Ingestion queue resumed from the CLI");
+        context.logger.info("Очередь индексации возобновлена из CLI");
         process.stdout.write("Очередь индексации снова работает.\n");
       }),
     );
   queue
     .command("status")
-    .description("paused or not, job counts, workers and INGESTION_ENABLED")
-    .option("--json", "print JSON")
+    .description("приостановлена ли, число заданий, воркеры и INGESTION_ENABLED")
+    .option("--json", "вывести JSON")
     .action((options: { json?: boolean }) =>
       withClient("status", async (client) => {
         const status = await readQueueStatus(client.queues, client.connection);

@@ -1,16 +1,13 @@
 // Every metric name the bot and the worker expose (our definitions plus prom-client's process
 // metrics), read from real registries, so alert rules and dashboards can be checked against them.
-import {
-  createMetricsRegistry,
-  defineBotMetrics,
-  defineIndexMetrics,
-  defineQueueMetrics,
-  defineWorkerMetrics,
-} from "@ai-library/shared/metrics";
+import { createMetricsRegistry, defineIndexMetrics } from "@ai-library/shared/metrics";
+import { defineAnswerMetrics } from "../../../bot/src/metrics/answer-metrics.js";
+import { defineQueueMetrics } from "../../../bot/src/metrics/queue-metrics.js";
+import { defineWorkerMetrics } from "../../../worker/src/metrics/worker-metrics.js";
 
 export async function knownMetricNames(): Promise<Set<string>> {
   const bot = createMetricsRegistry({ service: "bot" });
-  defineBotMetrics(bot);
+  defineAnswerMetrics(bot);
   defineIndexMetrics(bot, { served: () => undefined, liveId: () => undefined });
   defineQueueMetrics(bot, { readQueue: () => Promise.reject(new Error("no Redis here")), pausedAlertSeconds: 3600 });
   const worker = createMetricsRegistry({ service: "worker" });

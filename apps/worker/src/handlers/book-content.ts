@@ -10,12 +10,12 @@ export async function assertContentUnchanged(book: IngestBookPayload): Promise<v
   try {
     hash = await sha256File(book.absPath);
   } catch (error) {
-    const unreadable = new BookLoadError("corrupt", book.file, `cannot read the file: ${(error as Error).message}`);
+    const unreadable = new BookLoadError("corrupt", book.file, `файл не читается: ${(error as Error).message}`);
     throw new UnrecoverableError(formatBookFailure(unreadable.kind, unreadable.message));
   }
   if (hash !== book.bookId) {
     throw new UnrecoverableError(
-      `${book.file}: the file changed after the ingest was queued; run the ingest again to index the new content`,
+      `${book.file}: файл изменился после постановки индексации в очередь; запустите индексацию снова, чтобы проиндексировать новое содержимое`,
     );
   }
 }

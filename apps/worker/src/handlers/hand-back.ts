@@ -11,6 +11,6 @@ export async function handBackIfCancelled(
 ): Promise<void> {
   if (!signal?.aborted || !token) return;
   await job.moveToWait(token);
-  logger.info(`Handed ${job.name} ${job.id} back to the queue (the worker is shutting down)`);
+  logger.info(`Задание ${job.name} ${job.id} возвращено в очередь (воркер останавливается)`);
   throw new WaitingError();
 }

@@ -90,13 +90,16 @@ export function createIngestBookHandler(deps: IngestBookDeps): Handler<IngestBoo
         chunksTotal: chunks,
         ...(pages !== undefined ? { pages } : {}),
       });
-      deps.logger.info(`Prepared ${book.file}: ${chunks} chunks`, { runId: book.runId, bookId: book.bookId });
+      deps.logger.info(`Подготовлена книга ${book.file}: фрагментов ${chunks}`, {
+        runId: book.runId,
+        bookId: book.bookId,
+      });
       return result("staged", { ...facts(outcome), embeddedChunks: chunks });
     } catch (error) {
       await handBackIfCancelled(job, token, signal, deps.logger);
       const jobError = toBookJobError(error);
       const attempt = `${job.attemptsMade + 1}/${job.opts.attempts ?? 1}`;
-      deps.logger.warn(`Book job failed (attempt ${attempt}): ${jobError.message}`, {
+      deps.logger.warn(`Задание книги не выполнено (попытка ${attempt}): ${jobError.message}`, {
         runId: book.runId,
         retry: !(jobError instanceof UnrecoverableError),
       });

@@ -7,7 +7,6 @@
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
-import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
   assembleGeneration,
   type IngestReport,
@@ -23,6 +22,7 @@ import type {
   RunJobResult,
   RunPublishProgress,
 } from "@ai-library/shared/queue";
+import type { WorkerMetrics } from "../metrics/worker-metrics.js";
 import type { StagingArea } from "../staging/staging-area.js";
 import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";
@@ -51,7 +51,9 @@ export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPa
   const announce = (notice: GenerationNotice) =>
     deps
       .announce(notice)
-      .catch((error: Error) => logger.warn(`Could not announce generation ${notice.generationId}: ${error.message}`));
+      .catch((error: Error) =>
+        logger.warn(`Не удалось оповестить о поколении ${notice.generationId}: ${error.message}`),
+      );
 
   return async (run, job, token, signal): Promise<RunJobResult> => {
     const earlier = await deps.history.get(run.runId);
@@ -61,7 +63,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPa
       store.list().some((entry) => entry.id === earlier.generationId)
     ) {
       // An earlier attempt published and recorded this run, then died before completing the job.
-      logger.info(`Run ${run.runId} was already published as ${earlier.generationId}; completing the job`);
+      logger.info(`Прогон ${run.runId} уже опубликован как ${earlier.generationId}; задание завершается`);
       await announce({
         generationId: earlier.generationId,
         runId: run.runId,
@@ -78,7 +80,9 @@ export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPa
     // A full run's books were all prepared again by their jobs: nothing comes from the live generation.
     const reusable: ReusableOpen = run.full ? {} : await openReusableGeneration(store, needs);
     if (reusable.reason)
-      logger.warn(`Run ${run.runId}: ${reusable.reason}; only books staged for this run can be added`);
+      logger.warn(
+        `Прогон ${run.runId}: ${reusable.reason}; добавить можно только книги, подготовленные для этого прогона`,
+      );
     const stagedBookIds: string[] = [];
     const total = run.books.length;
     try {
@@ -87,7 +91,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPa
         {
           folder: run.folder,
           booksFound: total,
-          label: `Run ${run.runId}`,
+          label: `Прогон ${run.runId}`,
           startedAt: Date.parse(run.requestedAt),
           ...(reusable.generation ? { base: reusable.generation } : {}),
           ...(run.full ? { full: true } : {}),
@@ -129,7 +133,7 @@ export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPa
     } catch (error) {
       await handBackIfCancelled(job, token, signal, deps.logger);
       logger.warn(
-        `Run ${run.runId} could not publish (attempt ${job.attemptsMade + 1}/${job.opts.attempts ?? 1}): ${(error as Error).message}`,
+        `Прогон ${run.runId} не опубликован (попытка ${job.attemptsMade + 1}/${job.opts.attempts ?? 1}): ${(error as Error).message}`,
       );
       throw error;
     } finally {

@@ -32,10 +32,12 @@ export function assertHandlersComplete(
 ): asserts handlers is JobHandlers {
   const known = new Set<string>(Object.values(JOB_NAMES));
   const problems = [
-    ...[...known].filter((name) => typeof handlers[name] !== "function").map((name) => `job "${name}" has no handler`),
+    ...[...known]
+      .filter((name) => typeof handlers[name] !== "function")
+      .map((name) => `у задания "${name}" нет обработчика`),
     ...Object.keys(handlers)
       .filter((name) => !known.has(name))
-      .map((name) => `handler "${name}" matches no job name`),
+      .map((name) => `обработчик "${name}" не соответствует ни одному заданию`),
   ];
   if (problems.length > 0) throw new JobHandlerRegistryError(problems);
 }
@@ -66,7 +68,7 @@ export function processorForQueue(queue: IngestQueueName, handlers: JobHandlers)
     const handler = own.get(job.name);
     if (!handler)
       throw new UnrecoverableError(
-        `Queue ${queue} has no handler for job "${job.name}" (id ${job.id}); the producer is incompatible.`,
+        `В очереди ${queue} нет обработчика задания "${job.name}" (id ${job.id}): его поставила несовместимая версия.`,
       );
     return handler(job, token, signal);
   };

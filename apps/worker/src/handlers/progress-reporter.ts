@@ -24,7 +24,7 @@ export function createJobProgressReporter<T extends object>(job: Job, logger: Lo
         await job.updateProgress(next);
       } catch (error) {
         // Progress is for display only: a failed update must never fail the job.
-        logger.debug(`Progress update of job ${job.id} failed: ${(error as Error).message}`);
+        logger.debug(`Не удалось обновить прогресс задания ${job.id}: ${(error as Error).message}`);
       }
     }
     busy = false;

@@ -64,8 +64,8 @@ export function addBookOfRun(builder: GenerationBuilder, sources: RunBookSources
           status: "failed",
           bookId: book.bookId,
           reason: known
-            ? `${book.file}: its prepared chunks are gone from the staging folder and the live index; run \`pnpm ai-library ingest --force\``
-            : `${book.file}: its book job left no result (removed from the queue?); run \`pnpm ai-library ingest --force\``,
+            ? `${book.file}: её подготовленных фрагментов нет ни в области подготовки, ни в живом индексе; выполните \`pnpm ai-library ingest --force\``
+            : `${book.file}: задание книги не оставило результата (удалено из очереди?); выполните \`pnpm ai-library ingest --force\``,
         };
       },
     });

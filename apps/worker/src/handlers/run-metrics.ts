@@ -1,8 +1,9 @@
 // Counts a finished run in the worker's metrics: books newly indexed (with the pages and the
 // time their book job took), books failed by reason, and the run's outcome. Called once per
 // run, when its record is saved, so a retried publish step never counts a book twice.
-import type { RunOutcome, WorkerMetrics } from "@ai-library/shared/metrics";
+
 import type { BookOutcome } from "@ai-library/shared/pipeline";
+import type { RunOutcome, WorkerMetrics } from "../metrics/worker-metrics.js";
 import type { ChildOutcomes } from "./run-book-sources.js";
 
 export function recordRunMetrics(

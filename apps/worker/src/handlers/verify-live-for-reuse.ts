@@ -15,8 +15,8 @@ export function createVerifyLiveForReuse(store: IndexStore, logger: Logger): Ver
     verifyGeneration(store.generationDir(id)).then((check) => {
       if (!check.ok)
         logger.warn(
-          `Live generation ${id} is damaged (${describeFaults(check.faults)}): its books are prepared again instead of reused. ` +
-            `Inspect with \`pnpm ai-library index check ${id}\`.`,
+          `Живое поколение ${id} повреждено (${describeFaults(check.faults)}): его книги готовятся заново, а не берутся из него. ` +
+            `Проверить: \`pnpm ai-library index check ${id}\`.`,
         );
       return check.ok;
     });

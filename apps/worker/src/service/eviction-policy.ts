@@ -10,16 +10,16 @@ export async function warnUnlessNoEviction(connection: Redis, logger: Logger): P
     policy = reply[1];
   } catch (error) {
     logger.warn(
-      `Cannot read Redis maxmemory-policy (${(error as Error).message}). Make sure it is "noeviction": ` +
-        "with any other policy Redis may drop queued jobs under memory pressure.",
+      `Не удалось прочитать maxmemory-policy Redis (${(error as Error).message}). Убедитесь, что это "noeviction": ` +
+        "при любой другой политике Redis может удалить задания очереди при нехватке памяти.",
     );
     return undefined;
   }
   if (policy !== "noeviction") {
     logger.error(
-      `!!! Redis maxmemory-policy is "${policy}", not "noeviction". Under memory pressure Redis will evict ` +
-        "queue keys: ingest runs get lost or run twice. Set `maxmemory-policy noeviction` in redis.conf " +
-        "(or `redis-cli CONFIG SET maxmemory-policy noeviction`) and restart the worker.",
+      `!!! maxmemory-policy Redis — "${policy}", а не "noeviction". При нехватке памяти Redis удалит ` +
+        "ключи очереди: прогоны индексации потеряются или выполнятся дважды. Задайте `maxmemory-policy noeviction` " +
+        "в redis.conf (или `redis-cli CONFIG SET maxmemory-policy noeviction`) и перезапустите воркер.",
     );
   }
   return policy;

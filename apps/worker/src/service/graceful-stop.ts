@@ -38,9 +38,9 @@ export async function stopWorkersGracefully(
   if (workers.length === 0) return "finished";
   const closing = Promise.all(workers.map((worker) => worker.close()));
   if (await settlesWithin(closing, bounds.graceMs)) return "finished";
-  logger.warn(`Active jobs still running after ${bounds.graceMs / 1000} s: cancelling them; they go back to the queue`);
-  for (const worker of workers) worker.cancelAllJobs("the worker is shutting down");
+  logger.warn(`Задания всё ещё выполняются через ${bounds.graceMs / 1000} с: они отменяются и вернутся в очередь`);
+  for (const worker of workers) worker.cancelAllJobs("воркер останавливается");
   if (await settlesWithin(closing, bounds.handBackMs)) return "cancelled";
-  logger.error("Jobs did not stop after cancellation; their locks will expire and another worker will take them over");
+  logger.error("Задания не остановились после отмены: их блокировки истекут, и их возьмёт другой воркер");
   return "abandoned";
 }

@@ -21,7 +21,7 @@ export function startPresenceHeartbeat(options: {
     try {
       await announceWorker(options.connection, options.prefix, options.presence(), ttlSeconds);
     } catch (error) {
-      options.logger.debug(`Presence heartbeat failed: ${(error as Error).message}`);
+      options.logger.debug(`Пульс присутствия не записан: ${(error as Error).message}`);
     }
   };
   let current = beat();

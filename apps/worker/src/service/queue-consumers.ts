@@ -3,7 +3,6 @@
 import type { AppConfig } from "@ai-library/shared/config";
 import { type ErrorTracker, reportFailure } from "@ai-library/shared/error-reporting";
 import type { Logger } from "@ai-library/shared/logging";
-import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
   BOOKS_QUEUE,
   type IngestQueueName,
@@ -17,6 +16,7 @@ import {
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { type JobHandlers, processorForQueue } from "../handlers/job-handlers.js";
+import type { WorkerMetrics } from "../metrics/worker-metrics.js";
 
 export interface ConsumerDeps {
   config: AppConfig;
@@ -60,11 +60,13 @@ function reportFailedJob(deps: ConsumerDeps, queue: IngestQueueName, job: Job, e
       })
     : reportFailure(
         { logger: deps.logger, tracker: deps.errors },
-        `${queue === RUNS_QUEUE ? "Run" : "Book job"} ${job.id} failed for good`,
+        `${queue === RUNS_QUEUE ? "Прогон" : "Задание книги"} ${job.id} окончательно не выполнено`,
         error,
         context,
       );
-  reported.catch((reportError: Error) => deps.logger.warn(`Could not report job ${job.id}: ${reportError.message}`));
+  reported.catch((reportError: Error) =>
+    deps.logger.warn(`Не удалось сообщить о задании ${job.id}: ${reportError.message}`),
+  );
 }
 
 export interface QueueConsumers {
@@ -95,9 +97,9 @@ export async function startQueueConsumers(deps: ConsumerDeps): Promise<QueueCons
       },
       { connection: deps.connection, prefix: deps.queues.prefix, concurrency, name: deps.workerId, ...timings },
     );
-    worker.on("error", (error) => logger.error(`Queue ${queue}: ${error.message}`));
+    worker.on("error", (error) => logger.error(`Очередь ${queue}: ${error.message}`));
     worker.on("stalled", (jobId) =>
-      logger.warn(`Queue ${queue}: job ${jobId} stalled (its worker died?); it is being retried`),
+      logger.warn(`Очередь ${queue}: задание ${jobId} зависло (его воркер упал?); оно будет выполнено снова`),
     );
     worker.on("failed", (job, error) => {
       if (!job || !isFinalFailure(job, error)) return;
@@ -105,11 +107,11 @@ export async function startQueueConsumers(deps: ConsumerDeps): Promise<QueueCons
       if (queue === RUNS_QUEUE) {
         metrics.runFinished("failed");
         recordFailedRun(deps, job, error).catch((recordError: Error) =>
-          logger.warn(`Could not record run ${job.id}: ${recordError.message}`),
+          logger.warn(`Не удалось записать прогон ${job.id}: ${recordError.message}`),
         );
       }
     });
-    worker.run().catch((error: Error) => logger.error(`Queue ${queue} worker stopped: ${error.message}`));
+    worker.run().catch((error: Error) => logger.error(`Обработчик очереди ${queue} остановился: ${error.message}`));
     return worker;
   };
   return { workers: [make(RUNS_QUEUE, 1), make(BOOKS_QUEUE, config.INGEST_CONCURRENCY)], activeJobs: () => active };

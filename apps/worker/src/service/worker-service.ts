@@ -7,7 +7,7 @@ import type { Embedder } from "@ai-library/shared/embeddings";
 import type { ErrorTracker } from "@ai-library/shared/error-reporting";
 import { type IndexStore, verifyLiveGeneration } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
-import { createWorkerServiceMetrics, startMetricsServer } from "@ai-library/shared/metrics";
+import { startMetricsServer } from "@ai-library/shared/metrics";
 import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
 import {
   announceGeneration,
@@ -18,6 +18,7 @@ import {
 } from "@ai-library/shared/queue";
 import { createIngestJobHandlers } from "../handlers/ingest-handlers.js";
 import { assertHandlersComplete } from "../handlers/job-handlers.js";
+import { createWorkerServiceMetrics } from "../metrics/worker-service-metrics.js";
 import { openStagingArea } from "../staging/staging-area.js";
 import { warnUnlessNoEviction } from "./eviction-policy.js";
 import { stopWorkersGracefully } from "./graceful-stop.js";
@@ -48,16 +49,22 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
   const workerId = `${hostname()}:${process.pid}`;
   const startedAt = new Date().toISOString();
   const connection = createWorkerConnection(config.REDIS_URL, {
-    onError: (message) => logger.warn(`Redis connection: ${message}`),
+    onError: (message) => logger.warn(`Соединение с Redis: ${message}`),
   });
   await warnUnlessNoEviction(connection, logger);
 
   // A damaged LIVE is pointed back at the newest sound generation before any job builds on it.
-  const check = await verifyLiveGeneration({ store, logger, expectedEmbedder: embedder.identity, repair: true });
+  const check = await verifyLiveGeneration({
+    store,
+    logger,
+    expectedEmbedder: embedder.identity,
+    repair: true,
+    backupDir: config.BACKUP_DIR,
+  });
   const settings = ingestSettingsFromConfig(config);
   const staging = openStagingArea(store.dir, { embedder, chunking: settings.chunking });
   const stale = staging.removeOlderThan(STAGING_MAX_AGE_MS);
-  if (stale.length > 0) logger.info(`Removed ${stale.length} staged files older than 7 days from ${staging.dir}`);
+  if (stale.length > 0) logger.info(`Удалены файлы подготовки старше 7 дней (${stale.length}) из ${staging.dir}`);
 
   const queues = openIngestQueues(connection, config.QUEUE_PREFIX);
   const history = openRunHistory(connection, config.QUEUE_PREFIX);
@@ -79,7 +86,7 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
     metrics: metrics.worker,
     announce: async (notice) => {
       const listeners = await announceGeneration(connection, config.QUEUE_PREFIX, notice);
-      logger.info(`Announced generation ${notice.generationId} to ${listeners} listener(s)`);
+      logger.info(`О поколении ${notice.generationId} оповещено слушателей: ${listeners}`);
     },
   });
   assertHandlersComplete(handlers);
@@ -99,11 +106,11 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
       liveGeneration: () => store.liveId(),
     });
     logger.info(
-      `Worker ${workerId} consuming ingest jobs (${config.INGEST_CONCURRENCY} books at a time), embedder ${embedder.identity.model}`,
+      `Воркер ${workerId} берёт задания индексации (книг одновременно: ${config.INGEST_CONCURRENCY}), векторизатор ${embedder.identity.model}`,
     );
   } else {
     logger.warn(
-      `Ingestion is disabled (INGESTION_ENABLED=false): worker ${workerId} stays up for health and metrics but takes no jobs`,
+      `Индексация выключена (INGESTION_ENABLED=false): воркер ${workerId} отвечает на проверки здоровья и метрики, но заданий не берёт`,
     );
   }
 
@@ -146,7 +153,7 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
     await heartbeat.stop();
     await Promise.allSettled([queues.close(), health.close()]);
     await connection.quit().catch(() => connection.disconnect());
-    logger.info(`Worker ${workerId} stopped (${outcome})`);
+    logger.info(`Воркер ${workerId} остановлен (${outcome})`);
   };
   return {
     workerId,

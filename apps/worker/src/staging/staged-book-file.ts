@@ -43,7 +43,7 @@ export const stagedFileNames = (bookId: string) => ({ meta: `${bookId}.json`, ve
 export function packVectors(vectors: Float32Array[], dims: number): Buffer {
   const buffer = Buffer.alloc(vectors.length * dims * 4);
   vectors.forEach((vector, row) => {
-    if (vector.length !== dims) throw new Error(`vector ${row} has ${vector.length} dims, expected ${dims}`);
+    if (vector.length !== dims) throw new Error(`вектор ${row}: размерность ${vector.length}, ожидалась ${dims}`);
     Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).copy(buffer, row * dims * 4);
   });
   return buffer;

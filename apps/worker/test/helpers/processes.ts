@@ -65,7 +65,7 @@ export function startWorker(env: Record<string, string>): WorkerProcess {
 /** Starts a worker and waits until it consumes (or says it is held by INGESTION_ENABLED=false). */
 export async function startReadyWorker(env: Record<string, string>): Promise<WorkerProcess> {
   const worker = startWorker(env);
-  await worker.waitForLog(/consuming ingest jobs|Ingestion is disabled/);
+  await worker.waitForLog(/берёт задания индексации|Индексация выключена/);
   return worker;
 }
 

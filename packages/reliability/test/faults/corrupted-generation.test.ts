@@ -24,7 +24,7 @@ beforeAll(async () => {
   await scenario.library.addBeesBook();
   const report = await scenario.library.ingest();
   soundId = report.generationId ?? "";
-  await scenario.standin.waitFor(() => scenario.bot.log().includes(`Serving index generation ${soundId}`), {
+  await scenario.standin.waitFor(() => scenario.bot.log().includes(`Обслуживается поколение индекса ${soundId}`), {
     timeoutMs: 20_000,
     what: "the bot to serve the second generation",
   });
@@ -77,15 +77,15 @@ describe("fault: corrupted live generation", () => {
       expect(check.stdout).toContain(`Поколение ${damaged.id} (живое): ПОВРЕЖДЕНО`);
       expect(check.stdout).toContain(`  - ${file}: `);
 
-      await scenario.standin.waitFor(() => botLog(`Refused index generation ${damaged.id}`).length > 0, {
+      await scenario.standin.waitFor(() => botLog(`Поколение индекса ${damaged.id} отклонено`).length > 0, {
         timeoutMs: 15_000,
         what: `the running bot to refuse the generation with a damaged ${file}`,
       });
-      expect(botLog(`Refused index generation ${damaged.id}`)[0]).toContain(`still serving ${soundId}`);
+      expect(botLog(`Поколение индекса ${damaged.id} отклонено`)[0]).toContain(`по-прежнему обслуживается ${soundId}`);
       const [answer] = await scenario.ask({ id: 410 + n, languageCode: "ru" }, BEES_QUESTION);
       expect(answer?.text).toContain(BEES_TITLE);
 
-      expect(fallback.log).toContain(`Live index generation ${damaged.id} is damaged`);
+      expect(fallback.log).toContain(`Живое поколение индекса ${damaged.id} повреждено`);
       expect(fallback.log).toContain(`serving ${soundId} instead`);
       expect(fallback.answer).toContain(BEES_TITLE);
       expect(fallback.about).toContain(`поколение ${soundId}`);

@@ -73,7 +73,7 @@ describe("fault: disk full while writing a generation", () => {
       method: limit.kind,
       limitBytes: limit.bytes,
       secondsUntilFailed: failSeconds,
-      operatorMessage: full.stderr.split("\n").find((line) => line.startsWith("Ingest failed")),
+      operatorMessage: full.stderr.split("\n").find((line) => line.includes("Не удалось записать новое поколение")),
     });
   });
 });

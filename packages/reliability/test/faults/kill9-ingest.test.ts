@@ -113,7 +113,7 @@ describe("fault: kill -9 of the worker during one ingest", () => {
     const { runId } = await world.enqueue();
     for (const point of plan) {
       const victim = worker;
-      await victim.waitForLog(/consuming ingest jobs/, 60_000);
+      await victim.waitForLog(/берёт задания индексации/, 60_000);
       if (point.kind === "life") {
         await sleep(point.delayMs);
       } else {

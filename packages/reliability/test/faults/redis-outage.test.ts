@@ -37,7 +37,7 @@ beforeAll(async () => {
     CHUNK_OVERLAP: "20",
   });
   worker = startWorker(world.env);
-  await worker.waitForLog(/consuming ingest jobs/, 60_000);
+  await worker.waitForLog(/берёт задания индексации/, 60_000);
   questions = startQuestionStream(scenario, {
     users,
     question: "Кто зажигал огонь маяка?",
@@ -62,7 +62,7 @@ function addBooks(prefix: string, count: number): void {
 async function runWithFault(prefix: string, fault: () => Promise<void>) {
   addBooks(prefix, 5);
   const { runId } = await world.enqueue({ folder: scenario.library.booksDir });
-  await worker.waitForLog(new RegExp(`Prepared ${prefix}-\\d\\.txt`), 60_000);
+  await worker.waitForLog(new RegExp(`Подготовлена книга ${prefix}-\\d\\.txt`), 60_000);
   expect((await world.progress(runId)).phase, "the fault must land mid-ingest").not.toBe("published");
   await fault();
   const back = Date.now();

@@ -52,20 +52,20 @@ describe("fault: SIGTERM during work", () => {
         during,
         exitCode: exit.code,
         drainSeconds: secondsSince(signalledAt),
-        handedBack: /Handed \S+ \S+ back to the queue/.test(victim.log()),
+        handedBack: /Задание \S+ \S+ возвращено в очередь/.test(victim.log()),
       });
     };
 
     worker = startWorker(world.env);
-    await worker.waitForLog(/consuming ingest jobs/, 60_000);
+    await worker.waitForLog(/берёт задания индексации/, 60_000);
     const { runId } = await world.enqueue();
-    await worker.waitForLog(/Prepared book-\d\.txt/, 60_000);
+    await worker.waitForLog(/Подготовлена книга book-\d\.txt/, 60_000);
     await sleep(random.between(0, 500));
     expect(await world.queues.books.getActiveCount()).toBe(1);
     await terminate("book job");
 
     worker = startWorker(world.env);
-    await worker.waitForLog(/consuming ingest jobs/, 60_000);
+    await worker.waitForLog(/берёт задания индексации/, 60_000);
     await expect
       .poll(() => readdirSync(indexDir).some((name) => name.startsWith(".tmp-")), { timeout: 90_000, interval: 10 })
       .toBe(true);

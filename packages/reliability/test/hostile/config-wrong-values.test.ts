@@ -84,7 +84,7 @@ describe("configuration: a wrong value for every variable", () => {
   ])("the real %s refuses to start with exit 78 and names every wrong variable", async (service, entry, args) => {
     const { code, output } = await startUp(entry, args, allWrong, `config-wrong-values-${service}`);
     expect(code).toBe(78);
-    expect(output).toContain(`[${service}] Configuration is invalid (${wrongValues().length} problems)`);
+    expect(output).toContain(`[${service}] Конфигурация неверна (проблем: ${wrongValues().length})`);
     const unnamed = wrongValues()
       .map(([name]) => name)
       .filter((name) => !new RegExp(`^  - ${name} `, "m").test(output));

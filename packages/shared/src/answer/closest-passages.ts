@@ -7,7 +7,7 @@ import { matchCredit, type ScoredSentence, termWeights } from "./score-sentences
 import type { SentenceCandidate } from "./sentence-candidates.js";
 
 /** Share of the question's weighted terms a passage must hold to be shown as closest. */
-export const MIN_PASSAGE_COVERAGE = 0.5;
+const MIN_PASSAGE_COVERAGE = 0.5;
 /** Closest passages shown at most. */
 const MAX_CLOSEST = 3;
 

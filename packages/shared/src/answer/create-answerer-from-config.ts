@@ -19,7 +19,7 @@ export function chooseAnswererKind(config: AppConfig): Answerer["kind"] {
 
 export function createAnswererFromConfig(config: AppConfig, deps: AnswererDeps): Answerer {
   const kind = chooseAnswererKind(config);
-  deps.logger.info("Answerer selected", { kind, model: kind === "openai" ? config.OPENAI_CHAT_MODEL : undefined });
+  deps.logger.info("Выбран способ ответа", { kind, model: kind === "openai" ? config.OPENAI_CHAT_MODEL : undefined });
   return kind === "openai" ? createOpenAiAnswerer({ config, ...deps }) : createExtractiveAnswerer();
 }
 

@@ -28,7 +28,7 @@ import type { Answer, Answerer, AnswerLanguage } from "./types.js";
  * - its passage must have cosine similarity ≥ 0.05 to the question (unrelated passages
  *   from the hashed embedder score around 0 ± 0.07; related ones 0.2 and more).
  */
-export const MIN_COVERAGE = 0.35;
+const MIN_COVERAGE = 0.35;
 export const MIN_PASSAGE_SIMILARITY = 0.05;
 /** Quotes that may bring along what they introduce. */
 const MAX_QUOTES_WITH_FOLLOW_ON = 2;

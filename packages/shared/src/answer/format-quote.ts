@@ -5,7 +5,7 @@
 import type { AnswerPhrases } from "./answer-phrases.js";
 import type { PassageBlock } from "./passage-blocks.js";
 
-export const CODE_FENCE = "```";
+const CODE_FENCE = "```";
 
 // A page or paragraph number glued before a sentence ("195 Copying…", "1Для подключения…"),
 // or a section number left from a heading ("4.5.2 Copying…"): not the book's words.
@@ -13,7 +13,7 @@ export const CODE_FENCE = "```";
 const LEADING_NUMBERS =
   /^(?:\d{1,4}\s+)?(?:\d{1,3}(?:\.\d{1,3})+\.?\s+|\d{1,2}[.)]\s+)?(?=\p{Lu})|^\d{1,2}(?=\p{Lu}\p{Ll})/u;
 
-export function withoutLeadingNumbers(sentence: string): string {
+function withoutLeadingNumbers(sentence: string): string {
   const stripped = sentence.replace(LEADING_NUMBERS, "");
   return stripped.length >= 12 ? stripped : sentence;
 }
@@ -22,12 +22,12 @@ export function withoutLeadingNumbers(sentence: string): string {
 // of the answer's own citations [n].
 const FOOTNOTE_MARKS = /(?:^\[\d{1,3}\]\s*|\s*\[\d{1,3}\](?=[\s.,;:!?]|$))/gu;
 
-export function withoutFootnoteMarks(sentence: string): string {
+function withoutFootnoteMarks(sentence: string): string {
   const stripped = sentence.replace(FOOTNOTE_MARKS, "").trim();
   return stripped.length >= 12 ? stripped : sentence;
 }
 
-export function fencedCode(code: string): string {
+function fencedCode(code: string): string {
   return `${CODE_FENCE}\n${code}\n${CODE_FENCE}`;
 }
 

@@ -6,7 +6,7 @@ import { normaliseForSearch } from "../text/normalise-for-search.js";
 import { tokenize } from "../text/tokenize.js";
 
 /** Share of distinct words two sentences must have in common (Jaccard) to count as one. */
-export const NEAR_DUPLICATE_JACCARD = 0.8;
+const NEAR_DUPLICATE_JACCARD = 0.8;
 /** A sentence this short is only a duplicate when its words are identical, not contained. */
 const MIN_CONTAINED_WORDS = 5;
 

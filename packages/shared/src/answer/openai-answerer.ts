@@ -55,7 +55,8 @@ export function createOpenAiAnswerer(deps: OpenAiAnswererDeps): Answerer {
           // Once text has reached the user a retry would repeat it: retry only before that.
           retryIf: (error) => !received && isRetryable(error),
         },
-        (notice) => logger.warn("Chat completion failed, retrying", { model: config.OPENAI_CHAT_MODEL, ...notice }),
+        (notice) =>
+          logger.warn("Запрос к модели чата не удался, повтор", { model: config.OPENAI_CHAT_MODEL, ...notice }),
       );
       return value;
     } catch (error) {
@@ -85,7 +86,7 @@ export function createOpenAiAnswerer(deps: OpenAiAnswererDeps): Answerer {
       const { text, sources } = renumberCitations(reply, passages);
       if (sources.length > 0) return { text, sources, notFound: false, language: options.language };
       // The model ignored the citation rule; the answer still came from these passages only.
-      logger.warn("LLM answer has no citations", { model: config.OPENAI_CHAT_MODEL });
+      logger.warn("В ответе LLM нет ссылок на источники", { model: config.OPENAI_CHAT_MODEL });
       return { text, sources: [...passages], notFound: false, language: options.language };
     },
   };

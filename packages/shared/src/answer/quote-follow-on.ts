@@ -6,7 +6,7 @@ import type { PassageBlock } from "./passage-blocks.js";
 import type { SentenceCandidate } from "./sentence-candidates.js";
 
 /** Characters a sentence may bring along (about one screen of a phone). */
-export const FOLLOW_ON_CHARS = 600;
+const FOLLOW_ON_CHARS = 600;
 
 const INTRODUCED: ReadonlySet<PassageBlock["kind"]> = new Set(["code", "list", "table"]);
 
@@ -15,7 +15,7 @@ function endsWithColon(text: string): boolean {
 }
 
 /** Whether the sentence announces what comes after it. */
-export function introducesNext(sentence: SentenceCandidate, blocks: readonly PassageBlock[]): boolean {
+function introducesNext(sentence: SentenceCandidate, blocks: readonly PassageBlock[]): boolean {
   if (sentence.isCode || !sentence.lastInBlock) return false;
   const next = blocks[sentence.blockIndex + 1];
   if (!next) return false;

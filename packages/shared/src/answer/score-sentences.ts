@@ -15,7 +15,7 @@ const PREFIX_CREDIT = 0.5;
 /** How much the retrieval similarity adds to a sentence's score (it only breaks near-ties). */
 const PASSAGE_SCORE_WEIGHT = 0.15;
 /** Added to the coverage of a sentence of the shape the question asks for. */
-export const SHAPE_BONUS = 0.15;
+const SHAPE_BONUS = 0.15;
 /** Credit for a term found only in the heading right above the sentence. */
 const HEADING_CREDIT = 0.75;
 /** A sentence that is itself a question ("Что такое кандзи?" as a heading) rarely answers one. */

@@ -5,7 +5,7 @@
 import { withoutNearDuplicates } from "./near-duplicates.js";
 import type { ScoredSentence } from "./score-sentences.js";
 
-export const MAX_QUOTES = 4;
+const MAX_QUOTES = 4;
 const MAX_QUOTE_CHARS = 400;
 /** A further quote must reach this share of the best coverage. */
 const RELATIVE_COVERAGE = 0.7;

@@ -40,7 +40,7 @@ export interface SentenceCandidate {
 
 export const PREFIX_LENGTH = 6;
 
-export function prefixesOf(terms: Iterable<string>): Set<string> {
+function prefixesOf(terms: Iterable<string>): Set<string> {
   const prefixes = new Set<string>();
   for (const term of terms) if (term.length >= PREFIX_LENGTH) prefixes.add(term.slice(0, PREFIX_LENGTH));
   return prefixes;

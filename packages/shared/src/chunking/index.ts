@@ -1,2 +1,2 @@
-export { type BookIdentity, CHUNKER_VERSION, type ChunkingOptions, chunkBook } from "./chunk-book.js";
+export { CHUNKER_VERSION, type ChunkingOptions, chunkBook } from "./chunk-book.js";
 export type { Chunk, ChunkSource } from "./types.js";

@@ -7,7 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 
 /** A folder for the new index beside the old FAISS file: ./data/index.faiss → ./data/index. */
-export function indexDirFor(oldFaissPath: string): string {
+function indexDirFor(oldFaissPath: string): string {
   const extension = extname(oldFaissPath);
   if (extension === "") return `${oldFaissPath}-generations`;
   const stem = basename(oldFaissPath, extension);
@@ -26,13 +26,13 @@ function fileInTheWay(path: string): string | undefined {
 const looksLikeOldLangChainIndex = (dir: string) =>
   existsSync(join(dir, "index.faiss")) && existsSync(join(dir, "index.pkl")) && !existsSync(join(dir, "generations"));
 
-const REBUILD = "then rebuild the index from the books: pnpm ai-library index rebuild --inline";
+const REBUILD = "затем соберите индекс заново из книг: pnpm ai-library index rebuild --inline";
 
 export function faissPathProblem(faissPath: string): string {
   return (
-    `FAISS_PATH is no longer used: the index is now a folder of versioned generations, and the old file ` +
-    `${JSON.stringify(faissPath)} cannot be served (it holds vectors without their texts). Remove FAISS_PATH, ` +
-    `set INDEX_DIR to a new folder, for example INDEX_DIR=${JSON.stringify(indexDirFor(faissPath))}, ${REBUILD} ` +
+    `FAISS_PATH больше не используется: индекс теперь — каталог поколений, а старый файл ` +
+    `${JSON.stringify(faissPath)} обслуживать нельзя (в нём векторы без текстов). Удалите FAISS_PATH, ` +
+    `задайте INDEX_DIR новым каталогом, например INDEX_DIR=${JSON.stringify(indexDirFor(faissPath))}, ${REBUILD} ` +
     "(docs/OPS.md, «Переход со старого формата»)"
   );
 }
@@ -42,17 +42,17 @@ export function folderProblems(folders: { INDEX_DIR: string; BACKUP_DIR: string;
   const indexBlocker = fileInTheWay(folders.INDEX_DIR);
   if (indexBlocker) {
     const itself = indexBlocker === resolve(folders.INDEX_DIR);
-    const what = itself ? "is a file" : `runs through ${indexBlocker}, which is a file`;
+    const what = itself ? "— файл" : `проходит через ${indexBlocker}, а это файл`;
     const suggestion = indexDirFor(itself ? folders.INDEX_DIR : indexBlocker);
     problems.push(
-      `INDEX_DIR=${JSON.stringify(folders.INDEX_DIR)} ${what}, not a folder: the index is a folder of generations ` +
-        `(LIVE, generations/). If it is the old bot's FAISS file, set INDEX_DIR to a new folder, for example ` +
+      `INDEX_DIR=${JSON.stringify(folders.INDEX_DIR)} ${what}, а не каталог: индекс — это каталог поколений ` +
+        `(LIVE, generations/). Если это файл FAISS старого бота, задайте INDEX_DIR новым каталогом, например ` +
         `INDEX_DIR=${JSON.stringify(suggestion)}, ${REBUILD}`,
     );
   } else if (looksLikeOldLangChainIndex(resolve(folders.INDEX_DIR))) {
     problems.push(
-      `INDEX_DIR=${JSON.stringify(folders.INDEX_DIR)} is the old bot's LangChain index (index.faiss, index.pkl), ` +
-        `not a folder of generations. Set INDEX_DIR to a new folder, for example ` +
+      `INDEX_DIR=${JSON.stringify(folders.INDEX_DIR)} — индекс LangChain старого бота (index.faiss, index.pkl), ` +
+        `а не каталог поколений. Задайте INDEX_DIR новым каталогом, например ` +
         `INDEX_DIR=${JSON.stringify(indexDirFor(folders.INDEX_DIR))}, ${REBUILD}`,
     );
   }
@@ -60,7 +60,7 @@ export function folderProblems(folders: { INDEX_DIR: string; BACKUP_DIR: string;
     const blocker = fileInTheWay(folders[name]);
     if (blocker) {
       problems.push(
-        `${name}=${JSON.stringify(folders[name])} cannot be a folder: ${blocker} is a file. Point ${name} at a folder`,
+        `${name}=${JSON.stringify(folders[name])} не может быть каталогом: ${blocker} — файл. Укажите в ${name} каталог`,
       );
     }
   }

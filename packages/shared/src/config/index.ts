@@ -1,3 +1,3 @@
 export { ConfigError, loadConfigOrExit, parseConfig } from "./load-config.js";
-export { type AppConfig, envSchema, SECRET_VARIABLES } from "./schema.js";
+export { type AppConfig, envSchema } from "./schema.js";
 export { secretValues } from "./secrets.js";

@@ -1,5 +1,6 @@
 // Parses the environment once per process. All problems are collected and reported
 // together, so an operator fixes a bad .env in one pass rather than one error per restart.
+import { z } from "zod";
 import { createRedactor } from "../logging/redact.js";
 import { faissPathProblem, folderProblems } from "./folder-problems.js";
 import { type AppConfig, envSchema, SECRET_VARIABLES } from "./schema.js";
@@ -7,9 +8,9 @@ import { type AppConfig, envSchema, SECRET_VARIABLES } from "./schema.js";
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `Configuration is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+      `Конфигурация неверна (проблем: ${problems.length}):\n` +
         problems.map((problem) => `  - ${problem}`).join("\n") +
-        "\nFix these variables in your environment or .env file (every variable is documented in .env.example).",
+        "\nИсправьте эти переменные в окружении или в файле .env (каждая переменная описана в .env.example).",
     );
     this.name = "ConfigError";
   }
@@ -18,26 +19,26 @@ export class ConfigError extends Error {
 const isSecret = (name: string) => (SECRET_VARIABLES as readonly string[]).includes(name);
 
 function describeValue(name: string, value: unknown, redact: (text: string) => string): string {
-  if (value === undefined) return "is missing";
-  if (isSecret(name)) return "has an invalid value (hidden: secret)";
+  if (value === undefined) return "не задана";
+  if (isSecret(name)) return "имеет недопустимое значение (не показано: секрет)";
   // A secret pasted into the wrong variable must not be echoed either.
-  return `has value ${redact(JSON.stringify(String(value)).slice(0, 80))}`;
+  return `имеет значение ${redact(JSON.stringify(String(value)).slice(0, 80))}`;
 }
 
 /** Extra rules that involve more than one variable. */
 function crossFieldProblems(config: AppConfig, env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (config.CHUNK_OVERLAP >= config.CHUNK_SIZE) {
-    problems.push(`CHUNK_OVERLAP (${config.CHUNK_OVERLAP}) must be smaller than CHUNK_SIZE (${config.CHUNK_SIZE})`);
+    problems.push(`CHUNK_OVERLAP (${config.CHUNK_OVERLAP}) должно быть меньше CHUNK_SIZE (${config.CHUNK_SIZE})`);
   }
   if (config.EMBEDDINGS_PROVIDER === "openai" && !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
-    problems.push("EMBEDDINGS_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
+    problems.push("EMBEDDINGS_PROVIDER=openai требует OPENAI_API_KEY (или OPENAI_BASE_URL совместимого сервера)");
   }
   if (config.ANSWERER === "openai" && !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
-    problems.push("ANSWERER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server)");
+    problems.push("ANSWERER=openai требует OPENAI_API_KEY (или OPENAI_BASE_URL совместимого сервера)");
   }
   if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
-    problems.push("WEBHOOK_URL is set but WEBHOOK_SECRET is missing: webhook mode needs a secret token");
+    problems.push("WEBHOOK_URL задан, а WEBHOOK_SECRET нет: режиму webhook нужен секретный токен");
   }
   const faissPath = env.FAISS_PATH?.trim();
   if (faissPath && !env.INDEX_DIR?.trim()) problems.push(faissPathProblem(faissPath));
@@ -51,7 +52,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && value !== "") cleaned[key] = value;
   }
-  const result = envSchema.safeParse(cleaned);
+  // zod's own messages (a missing or mistyped value) in the operators' language, like ours.
+  const result = envSchema.safeParse(cleaned, { error: z.locales.ru().localeError });
   if (!result.success) {
     const redact = createRedactor(SECRET_VARIABLES.map((name) => cleaned[name] ?? ""));
     const problems = result.error.issues.map((issue) => {

@@ -4,27 +4,27 @@ import { z } from "zod";
 import { DEFAULT_NPROBE } from "./index-defaults.js";
 
 const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "ожидалось true или false" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const positiveInt = (min = 1, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce
-    .number({ error: "expected a whole number" })
-    .int({ error: "expected a whole number" })
-    .min(min, { error: `expected a whole number ≥ ${min}` })
-    .max(max, { error: `expected a whole number ≤ ${max}` });
+    .number({ error: "ожидалось целое число" })
+    .int({ error: "ожидалось целое число" })
+    .min(min, { error: `ожидалось целое число ≥ ${min}` })
+    .max(max, { error: `ожидалось целое число ≤ ${max}` });
 
 const decimal = (min: number, max: number) =>
   z.coerce
-    .number({ error: "expected a number" })
-    .min(min, { error: `expected a number ≥ ${min}` })
-    .max(max, { error: `expected a number ≤ ${max}` });
+    .number({ error: "ожидалось число" })
+    .min(min, { error: `ожидалось число ≥ ${min}` })
+    .max(max, { error: `ожидалось число ≤ ${max}` });
 
 const userIdList = z
   .string()
   .trim()
   .refine((value) => value === "" || /^\d+(\s*,\s*\d+)*$/.test(value), {
-    error: "expected comma-separated numeric Telegram user ids, e.g. 12345,67890",
+    error: "ожидались числовые id пользователей Telegram через запятую, например 12345,67890",
   })
   .transform((value) => (value === "" ? [] : value.split(",").map((id) => Number(id.trim()))));
 
@@ -43,7 +43,7 @@ const webhookSecret = z
   .pipe(
     z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,256}$/, { error: "expected 1–256 letters, digits, _ or -" })
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, { error: "ожидалось 1–256 латинских букв, цифр, _ или -" })
       .optional(),
   )
   .optional();
@@ -52,7 +52,7 @@ const optionalUrl = z
   .string()
   .trim()
   .transform((value) => (value === "" ? undefined : value))
-  .pipe(z.url({ error: "expected a URL such as http://127.0.0.1:8080/v1" }).optional())
+  .pipe(z.url({ error: "ожидался URL, например http://127.0.0.1:8080/v1" }).optional())
   .optional();
 
 // A Sentry DSN: http(s)://<public key>@host[:port]/<project id>. Checked here so a pasted project
@@ -65,7 +65,7 @@ const sentryDsn = z
     z
       .string()
       .refine((value) => /^https?:\/\/[^\s:@/]+(:[^\s@/]*)?@[^\s/]+\/(.+\/)?\d+\/?$/.test(value), {
-        error: "expected a Sentry DSN such as https://<key>@o0.ingest.sentry.io/<project id>",
+        error: "ожидался DSN Sentry, например https://<key>@o0.ingest.sentry.io/<project id>",
       })
       .optional(),
   )
@@ -73,7 +73,7 @@ const sentryDsn = z
 
 export const envSchema = z.object({
   LOG_LEVEL: z
-    .enum(["error", "warn", "info", "debug"], { error: "expected one of error, warn, info, debug" })
+    .enum(["error", "warn", "info", "debug"], { error: "ожидалось одно из: error, warn, info, debug" })
     .default("info"),
   LOG_DIR: z.string().min(1).default("logs"),
   BOOKS_DIR: z.string().min(1).default("data/books"),
@@ -91,7 +91,7 @@ export const envSchema = z.object({
   INDEX_FACTORY: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_,.]+$/, { error: "expected a FAISS factory string such as Flat, IVF1024,Flat or HNSW32" })
+    .regex(/^[A-Za-z0-9_,.]+$/, { error: "ожидалась строка фабрики FAISS, например Flat, IVF1024,Flat или HNSW32" })
     .default("Flat"),
   /** IVF indexes: lists a search visits (more = better recall, slower); written into each new generation. */
   INDEX_NPROBE: positiveInt(1, 65536).default(DEFAULT_NPROBE),
@@ -99,13 +99,13 @@ export const envSchema = z.object({
   REDIS_URL: z
     .string()
     .trim()
-    .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), { error: "expected redis://host:port[/db]" })
+    .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), { error: "ожидалось redis://host:port[/db]" })
     .default("redis://127.0.0.1:6379"),
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_-]+$/, { error: "expected letters, digits, - or _" })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: "ожидались латинские буквы, цифры, - или _" })
     .default("ai-library"),
-  EMBEDDINGS_PROVIDER: z.enum(["local", "openai"], { error: "expected local or openai" }).default("local"),
+  EMBEDDINGS_PROVIDER: z.enum(["local", "openai"], { error: "ожидалось local или openai" }).default("local"),
   LOCAL_EMBEDDING_DIMS: positiveInt(32, 4096).default(384),
   OPENAI_API_KEY: optionalSecret,
   OPENAI_BASE_URL: optionalUrl,
@@ -119,7 +119,9 @@ export const envSchema = z.object({
   OPENAI_MAX_CONCURRENCY: positiveInt(1, 64).default(2),
   OPENAI_MAX_RETRIES: positiveInt(0, 20).default(5),
   OPENAI_TIMEOUT_SECONDS: positiveInt(1, 600).default(60),
-  ANSWERER: z.enum(["auto", "extractive", "openai"], { error: "expected auto, extractive or openai" }).default("auto"),
+  ANSWERER: z
+    .enum(["auto", "extractive", "openai"], { error: "ожидалось auto, extractive или openai" })
+    .default("auto"),
   CHUNK_SIZE: positiveInt(200, 20_000).default(1000),
   CHUNK_OVERLAP: positiveInt(0, 5000).default(150),
   PARSE_TIMEOUT_SECONDS: positiveInt(1, 3600).default(120),
@@ -127,7 +129,7 @@ export const envSchema = z.object({
   EPUB_MAX_UNCOMPRESSED_MB: positiveInt(1, 10_000).default(300),
   TELEGRAM_BOT_TOKEN: optionalSecret,
   TELEGRAM_API_ROOT: z
-    .url({ error: "expected a URL such as https://api.telegram.org" })
+    .url({ error: "ожидался URL, например https://api.telegram.org" })
     .default("https://api.telegram.org"),
   ALLOWED_USER_IDS: userIdList.default([]),
   ADMIN_USER_IDS: userIdList.default([]),
@@ -139,7 +141,7 @@ export const envSchema = z.object({
   BOT_SEARCH_K: positiveInt(1, 50).default(5),
   /** hybrid = keyword (BM25) and vector candidates scored together; vector or keyword = one list alone. */
   RETRIEVAL_MODE: z
-    .enum(["hybrid", "vector", "keyword"], { error: "expected hybrid, vector or keyword" })
+    .enum(["hybrid", "vector", "keyword"], { error: "ожидалось hybrid, vector или keyword" })
     .default("hybrid"),
   /** Candidates each list brings (chosen with `pnpm eval --sweep`, see docs/retrieval.md). */
   RETRIEVAL_VECTOR_CANDIDATES: positiveInt(1, 1000).default(50),
@@ -180,7 +182,7 @@ export const envSchema = z.object({
   METRICS_HOST: z
     .string()
     .trim()
-    .regex(/^[0-9A-Za-z.:-]+$/, { error: "expected an address such as 127.0.0.1 or 0.0.0.0" })
+    .regex(/^[0-9A-Za-z.:-]+$/, { error: "ожидался адрес, например 127.0.0.1 или 0.0.0.0" })
     .default("127.0.0.1"),
   INDEX_POLL_SECONDS: positiveInt(1, 3600).default(10),
   /** How long the ingest queue may stay paused before the AiLibraryQueuePaused alert fires. */
@@ -189,7 +191,6 @@ export const envSchema = z.object({
   SENTRY_DSN: sentryDsn,
 });
 
-export type EnvInput = z.input<typeof envSchema>;
 export type AppConfig = z.output<typeof envSchema>;
 
 /** Names whose values must never be printed, logged or echoed in an error. */

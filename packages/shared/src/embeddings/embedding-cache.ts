@@ -13,7 +13,7 @@ export interface EmbeddingCache {
   close(): void;
 }
 
-export class EmbeddingCacheError extends Error {
+class EmbeddingCacheError extends Error {
   constructor(path: string, cause: unknown) {
     super(
       `Cannot open the embedding cache ${path}: ${cause instanceof Error ? cause.message : String(cause)}. ` +

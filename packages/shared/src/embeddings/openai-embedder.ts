@@ -38,7 +38,7 @@ export interface OpenAiEmbedderOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export class EmbeddingDimensionsError extends Error {
+class EmbeddingDimensionsError extends Error {
   constructor(model: string, expected: number, received: number) {
     super(
       `Embedding model ${model} returned vectors of length ${received}, expected ${expected}. ` +
@@ -91,7 +91,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       const { value } = await withRetries(
         async () => (await client()).embedDocuments(texts),
         { maxRetries: options.maxRetries, sleep: options.sleep },
-        (notice) => options.logger.warn("Embeddings request failed, retrying", { model: options.model, ...notice }),
+        (notice) => options.logger.warn("Запрос векторов не удался, повтор", { model: options.model, ...notice }),
       );
       if (value.length !== texts.length) {
         throw new OpenAiRequestError(
@@ -119,7 +119,11 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       maxTexts: options.batchSize,
       maxTokens: options.batchTokens,
     });
-    options.logger.debug("Embedding texts", { model: options.model, texts: texts.length, batches: batches.length });
+    options.logger.debug("Векторизация текстов", {
+      model: options.model,
+      texts: texts.length,
+      batches: batches.length,
+    });
     const results = await Promise.all(
       batches.map((batch) => limit(() => embedBatch(texts.slice(batch.start, batch.end)))),
     );

@@ -92,7 +92,7 @@ export function startErrorTracking(options: ErrorTrackingOptions): ErrorTracker 
   // A failed import or init must not take the process down; reports are then dropped.
   const load = () =>
     (sentry ??= initSentry(dsn, options).catch((error: unknown) => {
-      options.logger.warn(`Error tracking is off, Sentry could not start: ${(error as Error).message}`);
+      options.logger.warn(`Отслеживание ошибок выключено: Sentry не запустился: ${(error as Error).message}`);
       return undefined;
     }));
   const tracker: ErrorTracker = {

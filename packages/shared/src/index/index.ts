@@ -15,38 +15,21 @@
 // verifyLiveGeneration (the live one, with fallback); the worker's verifyLiveForReuse builds on them.
 
 // generation/: format, build, publish, verify, open.
-export { DOCSTORE_FILE } from "./generation/docstore.js";
 export { replaceFileAtomically, sha256File } from "./generation/durable-fs.js";
-export {
-  asIndexWriteError,
-  EmbedderMismatchError,
-  IndexIntegrityError,
-  IndexWriteError,
-  NoLiveGenerationError,
-  PublishLockedError,
-} from "./generation/errors.js";
+export { IndexWriteError } from "./generation/errors.js";
 export { DEFAULT_NPROBE, setIvfNprobe } from "./generation/faiss-ivf-file.js";
 export type { GenerationBase } from "./generation/generation-base.js";
 export { type Derivation, type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation/generation-builder.js";
-export {
-  type BuilderRequest,
-  type GenerationSummary,
-  type IndexStore,
-  newGenerationId,
-  openIndexStore,
-} from "./generation/index-store.js";
-export { type LabelLayout, labelLayout } from "./generation/label-layout.js";
-export { LIVE_HISTORY_FILE, type LiveSwitch, previouslyLive, readLiveHistory } from "./generation/live-history.js";
+export { type IndexStore, newGenerationId, openIndexStore } from "./generation/index-store.js";
+export { labelLayout } from "./generation/label-layout.js";
 export { type LoadedGeneration, openGeneration } from "./generation/loaded-generation.js";
 export {
   type BookRecord,
   bookRecordSchema,
   type GenerationManifest,
-  MANIFEST_FILE,
   readManifest,
   sealManifest,
 } from "./generation/manifest.js";
-export { openVerifiedGeneration, type VerifyFault } from "./generation/open-verified-generation.js";
 export {
   describeFaults,
   type EmbedderExpectation,
@@ -55,28 +38,15 @@ export {
 } from "./generation/verify-generation.js";
 
 // keyword/: the BM25 part of a generation.
-export { KEYWORD_TABLE, type ScoredLabel } from "./keyword/keyword-index.js";
+export type { ScoredLabel } from "./keyword/keyword-index.js";
 export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword/keyword-terms.js";
 
 // operations/: listing, rollback, backup/restore, retention, old layout, start-up verification.
-export { type BackupHeader, readBackupHeader } from "./operations/backup-header.js";
-export { backupStamp, isBackupFileName, listBackupFiles } from "./operations/backup-names.js";
-export { pruneBackups, type RetentionResult } from "./operations/backup-retention.js";
+export { listBackupFiles } from "./operations/backup-names.js";
+export { pruneBackups } from "./operations/backup-retention.js";
 export { type GenerationListing, listGenerations } from "./operations/generation-listing.js";
-export { type OldFaissFile, readOldFaissFile } from "./operations/old-index-layout.js";
-export { BackupError, RestoreError, RollbackError, type SkippedGeneration } from "./operations/ops-errors.js";
-export { type RestoreRequest, type RestoreResult, restoreGeneration } from "./operations/restore-generation.js";
-export {
-  type RollbackRequest,
-  type RollbackResult,
-  rollbackCandidates,
-  rollbackLiveGeneration,
-} from "./operations/rollback-generation.js";
+export { restoreGeneration } from "./operations/restore-generation.js";
+export { rollbackLiveGeneration } from "./operations/rollback-generation.js";
 export type { UndoTarget } from "./operations/undo-target.js";
-export { verifyBackupArchive } from "./operations/verify-backup.js";
-export {
-  type LiveVerification,
-  type VerifyLiveDeps,
-  verifyLiveGeneration,
-} from "./operations/verify-live-generation.js";
-export { type BackupInfo, type BackupRequest, writeGenerationBackup } from "./operations/write-backup.js";
+export { type LiveVerification, verifyLiveGeneration } from "./operations/verify-live-generation.js";
+export { writeGenerationBackup } from "./operations/write-backup.js";

@@ -79,7 +79,7 @@ const BOOK_ERROR_TEXT: Record<BookErrorKind, string> = {
   bad_name: "the file name cannot be used (hidden: starts with a dot, or not valid UTF-8); rename the file",
 };
 
-export function describeBookError(kind: BookErrorKind): string {
+function describeBookError(kind: BookErrorKind): string {
   return BOOK_ERROR_TEXT[kind];
 }
 

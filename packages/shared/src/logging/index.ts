@@ -1,2 +1,2 @@
-export { closeLogger, createLogger, type Logger, type LoggerOptions, logFileName } from "./create-logger.js";
-export { createRedactor, REDACTED } from "./redact.js";
+export { closeLogger, createLogger, type Logger } from "./create-logger.js";
+export { createRedactor } from "./redact.js";

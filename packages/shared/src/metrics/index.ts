@@ -1,25 +1,7 @@
-// Prometheus metrics and the /metrics + /healthz endpoint of the bot and the worker.
-export { type AnswerFacts, type BotErrorKind, type BotMetrics, defineBotMetrics } from "./bot-metrics.js";
+// What both services' metrics share: a per-process registry, the index gauges and counters,
+// the count of logged errors, and the /metrics + /healthz endpoint. The bot's answer and queue
+// metrics live in apps/bot/src/metrics, the worker's ingestion metrics in apps/worker/src/metrics.
 export { countLoggedErrors } from "./error-log-counter.js";
-export { defineIndexMetrics, type IndexMetrics, type IndexStateSource } from "./index-metrics.js";
-export {
-  type HealthReport,
-  type MetricsServer,
-  type MetricsServerOptions,
-  startMetricsServer,
-} from "./metrics-server.js";
-export { defineQueueMetrics, type QueueMetricsOptions } from "./queue-metrics.js";
-export { createMetricsRegistry, type RegistryOptions, type ServiceName } from "./registry.js";
-export {
-  type BotServiceMetrics,
-  createBotServiceMetrics,
-  createWorkerServiceMetrics,
-  type WorkerServiceMetrics,
-} from "./service-metrics.js";
-export {
-  defineWorkerMetrics,
-  type QueueSnapshot,
-  type RunOutcome,
-  type WorkerMetrics,
-  type WorkerMetricsOptions,
-} from "./worker-metrics.js";
+export { defineIndexMetrics, type IndexMetrics } from "./index-metrics.js";
+export { type HealthReport, type MetricsServer, startMetricsServer } from "./metrics-server.js";
+export { createMetricsRegistry } from "./registry.js";

@@ -51,7 +51,7 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
     respond(path, options).then(
       ({ status, type, body }) => response.writeHead(status, { "content-type": type }).end(body),
       (error: Error) => {
-        options.logger.error(`Metrics endpoint ${path} failed: ${error.message}`);
+        options.logger.error(`Сервер метрик: ошибка ${path}: ${error.message}`);
         response.writeHead(500, { "content-type": "text/plain" }).end("metrics unavailable\n");
       },
     );
@@ -62,7 +62,7 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
     server.listen(options.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  options.logger.info(`Metrics on http://${host}:${port}/metrics, health on /healthz`);
+  options.logger.info(`Метрики: http://${host}:${port}/metrics, здоровье: /healthz`);
   return {
     port,
     close: () =>

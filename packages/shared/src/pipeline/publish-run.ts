@@ -12,7 +12,7 @@ import { isInGeneration } from "./book-outcomes.js";
 import type { IngestSettings } from "./ingest-settings.js";
 import type { BookOutcome, IngestReport } from "./types.js";
 
-export class NothingToPublishError extends Error {
+class NothingToPublishError extends Error {
   constructor(reason: string) {
     super(reason);
     this.name = "NothingToPublishError";
@@ -23,7 +23,7 @@ export class NothingToPublishError extends Error {
  * Why a run publishes nothing. The report that prints it adds that the live index is
  * unchanged, so the reason does not say it again.
  */
-export function nothingToPublish(folder: string, booksFound: number): NothingToPublishError {
+function nothingToPublish(folder: string, booksFound: number): NothingToPublishError {
   return new NothingToPublishError(
     booksFound === 0
       ? `в ${folder} нет книг поддерживаемых форматов (PDF, EPUB, FB2, TXT, MD), публиковать нечего`
@@ -80,7 +80,7 @@ export async function publishRun(deps: PublishRunDeps, request: PublishRunReques
     );
     const pruned = store.prune(settings.keepGenerations);
     logger.info(
-      `${request.label} published generation ${manifest.id}: ${manifest.books.length} books, ${manifest.chunkCount} chunks`,
+      `${request.label}: опубликовано поколение ${manifest.id}, книг ${manifest.books.length}, фрагментов ${manifest.chunkCount}`,
       { previous: manifest.previousId, pruned, ...derivationFields(derivation) },
     );
     return {

@@ -46,8 +46,8 @@ export async function openReusableGeneration(store: IndexStore, needs: ReuseRequ
     const live = await store.openLive();
     if (manifestIsReusable(live.manifest, needs)) return { generation: live };
     live.close();
-    return { reason: `live generation ${live.id} used another embedder or chunking` };
+    return { reason: `живое поколение ${live.id} собрано другим векторизатором или с другой нарезкой` };
   } catch (error) {
-    return { reason: `live generation cannot be reused: ${(error as Error).message}` };
+    return { reason: `живое поколение нельзя использовать повторно: ${(error as Error).message}` };
   }
 }

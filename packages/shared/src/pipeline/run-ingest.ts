@@ -40,7 +40,7 @@ async function openReusable(deps: IngestDeps): Promise<LoadedGeneration | undefi
     embedder: deps.embedder.identity,
     chunking: deps.settings.chunking,
   });
-  if (reason) deps.logger.warn(`Every book will be re-embedded: ${reason}`);
+  if (reason) deps.logger.warn(`Все книги будут векторизованы заново: ${reason}`);
   return generation;
 }
 
@@ -51,13 +51,13 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
   const progress: IngestProgress = { booksTotal: plan.booksFound, booksDone: 0, chunksEmbedded: 0, pages: 0 };
   const report = (update: Partial<IngestProgress> = {}) => options.onProgress?.(Object.assign(progress, update));
   const rejected = plan.skipped.filter((outcome) => outcome.status === "failed").length;
-  logger.info(`Ingest started: ${plan.booksFound} books in ${options.folder}`, { rejected });
+  logger.info(`Индексация начата: книг ${plan.booksFound} в ${options.folder}`, { rejected });
 
   // A rebuild from scratch takes nothing from the live generation and embeds past the cache.
   const previous = options.full ? undefined : await openReusable(deps);
   const embedder = options.full ? (deps.embedder.refreshing ?? deps.embedder) : deps.embedder;
   if (options.full)
-    logger.info("Full rebuild: every book is parsed and embedded again, the embedding cache is not read");
+    logger.info("Полная пересборка: каждая книга разбирается и векторизуется заново, кэш векторов не читается");
 
   const parseAndEmbed = async (book: LibraryFile) => {
     try {
@@ -69,13 +69,13 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
         ...(options.signal ? { signal: options.signal } : {}),
         onEmbedded: (done) => report({ chunksEmbedded: before + done }),
       });
-      logger.info(`Indexed ${book.file}: ${prepared.chunks.length} chunks`, { bookId: book.bookId });
+      logger.info(`Проиндексирована книга ${book.file}: фрагментов ${prepared.chunks.length}`, { bookId: book.bookId });
       return prepared;
     } catch (error) {
       // A full disk is not the book's fault: fail the publish instead of dropping the book.
       if (options.signal?.aborted || error instanceof IndexWriteError) throw error;
       const outcome = failedBookOutcome(error, book);
-      logger.warn(`Book not indexed: ${outcome.reason}`, { errorKind: outcome.errorKind });
+      logger.warn(`Книга не проиндексирована: ${outcome.reason}`, { errorKind: outcome.errorKind });
       return outcome;
     }
   };
@@ -86,7 +86,7 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
       {
         folder: options.folder,
         booksFound: plan.booksFound,
-        label: "Ingest",
+        label: "Индексация",
         startedAt: started,
         ...(previous ? { base: previous } : {}),
         ...(options.full ? { full: true } : {}),

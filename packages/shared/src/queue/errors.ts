@@ -14,8 +14,8 @@ export class RedisUnavailableError extends Error {
     detail: string,
   ) {
     super(
-      `Redis at ${url} is not reachable (${detail}). Start Redis (systemctl start redis-server) or fix REDIS_URL; ` +
-        "`pnpm ai-library ingest --folder <books> --inline` ingests without Redis.",
+      `Redis по адресу ${url} недоступен (${detail}). Запустите Redis (systemctl start redis-server) или исправьте REDIS_URL; ` +
+        "`pnpm ai-library ingest --folder <книги> --inline` индексирует без Redis.",
     );
     this.name = "RedisUnavailableError";
   }
@@ -25,7 +25,8 @@ export class RedisUnavailableError extends Error {
 export class JobHandlerRegistryError extends Error {
   constructor(problems: string[]) {
     super(
-      `Job handler registry is inconsistent: ${problems.join("; ")}. Every job name in queue/names.ts needs exactly one handler.`,
+      `Обработчики заданий не сходятся с именами заданий: ${problems.join("; ")}. ` +
+        "У каждого имени задания из queue/names.ts должен быть ровно один обработчик.",
     );
     this.name = "JobHandlerRegistryError";
   }
@@ -35,7 +36,7 @@ export class JobHandlerRegistryError extends Error {
 export class InvalidJobPayloadError extends Error {
   constructor(jobName: string, jobId: string | undefined, detail: string) {
     super(
-      `Job ${jobName} ${jobId ?? "(no id)"} has an invalid payload (${detail}); it was produced by an incompatible version.`,
+      `Задание ${jobName} ${jobId ?? "(без id)"}: неверная полезная нагрузка (${detail}); его поставила несовместимая версия.`,
     );
     this.name = "InvalidJobPayloadError";
   }
@@ -44,7 +45,7 @@ export class InvalidJobPayloadError extends Error {
 export class RunNotFoundError extends Error {
   constructor(runId: string) {
     super(
-      `No ingest run ${runId} in the queue or its history. \`pnpm ai-library ingest status\` lists the recent runs.`,
+      `Прогона индексации ${runId} нет ни в очереди, ни в истории. Последние прогоны: \`pnpm ai-library ingest status\`.`,
     );
     this.name = "RunNotFoundError";
     // A run id typed wrong: a WARN line, not an ERROR, and nothing sent to Sentry.
@@ -55,7 +56,7 @@ export class RunNotFoundError extends Error {
 export class BooksFolderMissingError extends Error {
   constructor(readonly folder: string) {
     super(
-      `Books folder ${folder} does not exist or is not readable. Create it, or pass --folder <dir> (default: BOOKS_DIR).`,
+      `Папки книг ${folder} нет или она не читается. Создайте её или укажите --folder <каталог> (по умолчанию BOOKS_DIR).`,
     );
     this.name = "BooksFolderMissingError";
   }

@@ -36,11 +36,11 @@ export async function subscribeToGenerations(options: GenerationSubscriptionOpti
     try {
       parsed = generationNoticeSchema.safeParse(JSON.parse(message));
     } catch {
-      options.onError(`ignored a malformed generation notice on ${channel}`);
+      options.onError(`пропущено неразборчивое уведомление о поколении в ${channel}`);
       return;
     }
     if (parsed.success) options.onNotice(parsed.data);
-    else options.onError(`ignored a generation notice that does not match the schema on ${channel}`);
+    else options.onError(`пропущено уведомление о поколении в ${channel}: не соответствует схеме`);
   });
   await subscriber.subscribe(channel);
   return {

@@ -14,7 +14,7 @@ import type { ScoredLabel } from "../index/keyword/keyword-index.js";
  * 0.75, chosen with `pnpm eval`: at 0.5 a Japanese grammar book, where "означает" is on every
  * page, out-weighed the one article defining «простое»; at 1 the figures were the same as 0.75.
  */
-export const BOOK_SIZE_EXPONENT = 0.75;
+const BOOK_SIZE_EXPONENT = 0.75;
 
 export interface BookSpan {
   firstLabel: number;

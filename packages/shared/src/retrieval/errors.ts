@@ -1,6 +1,6 @@
 export class LibraryEmptyError extends Error {
   constructor() {
-    super("The library index is empty: no generation has been published yet. Ask the operator to run an ingest.");
+    super("Индекс библиотеки пуст: ещё не опубликовано ни одного поколения. Попросите оператора запустить индексацию.");
     this.name = "LibraryEmptyError";
   }
 }

@@ -1,16 +1,15 @@
 // Finding passages for a question: the live generation (hot-swapped), hybrid keyword + vector
 // scoring, neighbour merging and cut-sentence completion.
 export { LibraryEmptyError } from "./errors.js";
-export { DEBIAN_THESAURUS_FILES, loadThesaurus, type ThesaurusFiles } from "./expansion/load-thesaurus.js";
+export { DEBIAN_THESAURUS_FILES, loadThesaurus } from "./expansion/load-thesaurus.js";
 export type { Thesaurus } from "./expansion/thesaurus.js";
 export {
   createLiveGenerations,
   type LiveGenerations,
-  type LiveGenerationsDeps,
   type ReloadOutcome,
   type ServedGeneration,
 } from "./live-generations.js";
-export { createLiveLibrary, type LiveLibrary, type LiveLibraryDeps } from "./live-library.js";
+export { createLiveLibrary, type LiveLibrary } from "./live-library.js";
 export {
   DEFAULT_RETRIEVAL_SETTINGS,
   type RetrievalMode,
@@ -21,4 +20,4 @@ export { type SearchContext, type SearchOptions, searchQueryOf, textToEmbed } fr
 export { passagesFromVectorHits, type SearchQuery, searchGeneration, vectorHitsOfMany } from "./search-generation.js";
 export { type SectionText, sectionAround } from "./section-around.js";
 export { SMOKE_QUESTION, smokeQuery, smokeTested } from "./smoke-query.js";
-export type { Passage, RetrievalResult } from "./types.js";
+export type { Passage } from "./types.js";

@@ -87,8 +87,8 @@ export function createLiveGenerations<G extends ServedGeneration>(deps: LiveGene
       try {
         swapIn(await deps.open(candidate.id));
         logger.error(
-          `Live index generation ${brokenId} is damaged (${reason}); serving ${candidate.id} instead. ` +
-            `Run \`pnpm ai-library index check ${brokenId}\`, then \`pnpm ai-library index rollback --to ${candidate.id}\` or re-ingest.`,
+          `Живое поколение индекса ${brokenId} повреждено (${reason}); вместо него обслуживается ${candidate.id}. ` +
+            `Выполните \`pnpm ai-library index check ${brokenId}\`, затем \`pnpm ai-library index rollback --to ${candidate.id}\` или проиндексируйте заново.`,
         );
         return { status: "fallback", id: candidate.id, brokenId, reason };
       } catch {
@@ -108,15 +108,15 @@ export function createLiveGenerations<G extends ServedGeneration>(deps: LiveGene
       swapIn(generation);
       refusedId = undefined;
       const hasKeywordIndex = generation.manifest.keywordIndex !== undefined;
-      logger.info(`Serving index generation ${liveId}`, {
+      logger.info(`Обслуживается поколение индекса ${liveId}`, {
         previous: previousId,
         chunks: generation.manifest.chunkCount,
         keywordIndex: hasKeywordIndex,
       });
       if (!hasKeywordIndex && deps.searchesKeywords) {
         logger.warn(
-          `Index generation ${liveId} has no keyword index (built by an older version): searching by vectors only. ` +
-            "Re-ingest the library to enable hybrid search: pnpm ai-library ingest --folder data/books --inline",
+          `В поколении индекса ${liveId} нет ключевого индекса (собрано старой версией): поиск только по векторам. ` +
+            "Чтобы включить гибридный поиск, проиндексируйте библиотеку заново: pnpm ai-library ingest --folder data/books --inline",
         );
       }
       return { status: "loaded", id: liveId, previousId };
@@ -124,7 +124,7 @@ export function createLiveGenerations<G extends ServedGeneration>(deps: LiveGene
       const reason = (error as Error).message;
       refusedId = liveId;
       if (!held) return fallBack(liveId, reason);
-      logger.error(`Refused index generation ${liveId}; still serving ${held.generation.id}. ${reason}`);
+      logger.error(`Поколение индекса ${liveId} отклонено; по-прежнему обслуживается ${held.generation.id}. ${reason}`);
       return { status: "refused", id: liveId, reason, servingId: held.generation.id };
     }
   };

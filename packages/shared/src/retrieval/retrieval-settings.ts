@@ -33,18 +33,18 @@ export interface RetrievalSettings extends ExpansionSettings {
  * Second-pass weights chosen with `pnpm eval --sweep` (docs/retrieval.md). Not environment
  * variables (yet): the sweep varies them through RetrievalSettings.
  */
-export const PHRASE_WEIGHT = 0.5;
-export const BOOK_WEIGHT = 0.3;
-export const NEIGHBOUR_WEIGHT = 0.2;
+const PHRASE_WEIGHT = 0.5;
+const BOOK_WEIGHT = 0.3;
+const NEIGHBOUR_WEIGHT = 0.2;
 /** RM3's feedback documents and terms: Anserini's defaults (fbDocs = fbTerms = 10). */
-export const RM3_DOCS = 10;
-export const RM3_TERMS = 10;
+const RM3_DOCS = 10;
+const RM3_TERMS = 10;
 /**
  * Thesaurus synonyms are off: `pnpm eval` showed them trading XQuAD hits for as many misses
  * (docs/retrieval.md). The "hybrid + thesaurus" row of `pnpm eval` measures them; a caller that
  * wants them sets thesaurusWeight and passes a thesaurus (loadThesaurus) to the retriever.
  */
-export const THESAURUS_WEIGHT = 0;
+const THESAURUS_WEIGHT = 0;
 
 export function retrievalSettingsFromConfig(config: AppConfig): RetrievalSettings {
   return {

@@ -24,7 +24,7 @@ export interface HybridWeights {
 }
 
 /** Terms per proximity window: about one long sentence. */
-export const PROXIMITY_WINDOW = 40;
+const PROXIMITY_WINDOW = 40;
 /**
  * Only this many leading candidates are read for proximity and word pairs; the rest cannot
  * catch up (`pnpm eval`: reading 50 changed no question's rank).

@@ -38,7 +38,7 @@ export interface SearchQuery {
 const JOIN_CANDIDATES = 50;
 
 /** Whether the mode uses each list; keyword mode on a generation without the index uses vectors. */
-export function listsInUse(generation: LoadedGeneration, settings: RetrievalSettings) {
+function listsInUse(generation: LoadedGeneration, settings: RetrievalSettings) {
   const keyword = settings.mode !== "vector" && generation.hasKeywordIndex;
   return { keyword, vector: settings.mode !== "keyword" || !keyword };
 }
@@ -99,7 +99,7 @@ function rankCandidates(
 /**
  * A search once the vector hits are known (`settings.vectorCandidates` nearest chunks, best
  * first; ignored when the mode does not use vectors). For callers that run the FAISS scan
- * elsewhere, such as on a worker thread. Synonyms are searched only when a thesaurus is given
+ * elsewhere, such as the bot's search process. Synonyms are searched only when a thesaurus is given
  * and `settings.thesaurusWeight` > 0.
  */
 export function passagesFromVectorHits(

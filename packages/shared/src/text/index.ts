@@ -1,7 +1,7 @@
 // Text helpers shared by embedders, answerers and keyword search: pure and fast.
 export { detectLanguage, wordLanguage } from "./detect-language.js";
 export { joinHyphenation, normaliseForSearch } from "./normalise-for-search.js";
-export { searchTerms, termsOfWords } from "./search-terms.js";
+export { searchTerms } from "./search-terms.js";
 export { splitSentences } from "./split-sentences.js";
 export { stem } from "./stem.js";
 export { isStopword } from "./stopwords.js";

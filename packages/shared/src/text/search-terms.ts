@@ -7,7 +7,7 @@ import { isStopword } from "./stopwords.js";
 import { tokenize } from "./tokenize.js";
 
 /** Stemmed content words of a normalised word list, in order. */
-export function termsOfWords(words: readonly string[]): string[] {
+function termsOfWords(words: readonly string[]): string[] {
   const terms: string[] = [];
   for (const word of words) {
     const lang = wordLanguage(word);

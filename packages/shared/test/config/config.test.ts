@@ -50,6 +50,9 @@ describe("config", () => {
       expect(problems.some((problem) => problem.startsWith(`${name} `))).toBe(true);
     }
     expect(problems).toHaveLength(6);
+    // In the operators' language, zod's own messages included (docs/ARCHITECTURE.md, «Язык сообщений»).
+    expect(problems).toContain('CHUNK_SIZE имеет значение "big": ожидалось целое число');
+    expect(problems.join("\n")).not.toMatch(/expected|Invalid input/i);
   });
 
   it("checks rules across variables and points FAISS_PATH users to INDEX_DIR", () => {
@@ -60,9 +63,9 @@ describe("config", () => {
       WEBHOOK_URL: "https://bot.example.org/hook",
       FAISS_PATH: "/srv/index.faiss",
     });
-    expect(problems.join("\n")).toMatch(/CHUNK_OVERLAP.*smaller than CHUNK_SIZE/);
-    expect(problems.join("\n")).toMatch(/EMBEDDINGS_PROVIDER=openai needs OPENAI_API_KEY/);
-    expect(problems.join("\n")).toMatch(/WEBHOOK_SECRET is missing/);
+    expect(problems.join("\n")).toMatch(/CHUNK_OVERLAP.*меньше CHUNK_SIZE/);
+    expect(problems.join("\n")).toMatch(/EMBEDDINGS_PROVIDER=openai требует OPENAI_API_KEY/);
+    expect(problems.join("\n")).toMatch(/WEBHOOK_URL задан, а WEBHOOK_SECRET нет/);
     expect(problems.join("\n")).toMatch(/FAISS_PATH.*INDEX_DIR/);
   });
 
@@ -80,7 +83,9 @@ describe("config", () => {
     expect(parseConfig({ SENTRY_DSN: "http://publickey@127.0.0.1:9000/1" }).SENTRY_DSN).toBeDefined();
     const pasted = "https://sentry.io/organizations/acme/projects/bot-secret-project/";
     const problems = problemsOf({ SENTRY_DSN: pasted });
-    expect(problems.join("\n")).toMatch(/SENTRY_DSN has an invalid value \(hidden: secret\): expected a Sentry DSN/);
+    expect(problems.join("\n")).toMatch(
+      /SENTRY_DSN имеет недопустимое значение \(не показано: секрет\): ожидался DSN Sentry/,
+    );
     expect(problems.join("\n")).not.toContain("bot-secret-project");
     const secrets = secretValues(
       parseConfig({ SENTRY_DSN: dsn, REDIS_URL: "redis://app:pa%24%24word-42@redis:6379/0" }),

@@ -33,7 +33,7 @@ describe("the old FAISS_PATH and an INDEX_DIR that is a file", () => {
     const { root, oldFile } = oldDeployment();
     const [problem, ...others] = problemsOf({ FAISS_PATH: oldFile });
     expect(others).toEqual([]);
-    expect(problem).toMatch(/^FAISS_PATH is no longer used/);
+    expect(problem).toMatch(/^FAISS_PATH больше не используется/);
     expect(problem).toContain("pnpm ai-library index rebuild --inline");
     const suggested = /INDEX_DIR=("[^"]+")/.exec(problem ?? "")?.[1];
     expect(suggested).toBeDefined();
@@ -59,10 +59,10 @@ describe("the old FAISS_PATH and an INDEX_DIR that is a file", () => {
     const { oldFile } = oldDeployment();
     const [onFile, ...rest] = problemsOf({ INDEX_DIR: oldFile });
     expect(rest).toEqual([]);
-    expect(onFile).toMatch(/^INDEX_DIR=".*index\.faiss" is a file, not a folder/);
+    expect(onFile).toMatch(/^INDEX_DIR=".*index\.faiss" — файл, а не каталог/);
     expect(onFile).toContain(`INDEX_DIR=${JSON.stringify(oldFile.replace(/\.faiss$/, ""))}`);
     const [through] = problemsOf({ INDEX_DIR: join(oldFile, "generations") });
-    expect(through).toContain(`runs through ${oldFile}, which is a file`);
+    expect(through).toContain(`проходит через ${oldFile}, а это файл`);
     expect(() => parseConfig({ INDEX_DIR: oldFile })).toThrow(ConfigError);
   });
 
@@ -70,8 +70,8 @@ describe("the old FAISS_PATH and an INDEX_DIR that is a file", () => {
     const { oldFile } = oldDeployment();
     const problems = problemsOf({ BACKUP_DIR: oldFile, LOG_DIR: join(oldFile, "logs") });
     expect(problems).toEqual([
-      expect.stringMatching(/^BACKUP_DIR=.* cannot be a folder: .*index\.faiss is a file/),
-      expect.stringMatching(/^LOG_DIR=.* cannot be a folder: .*index\.faiss is a file/),
+      expect.stringMatching(/^BACKUP_DIR=.* не может быть каталогом: .*index\.faiss — файл/),
+      expect.stringMatching(/^LOG_DIR=.* не может быть каталогом: .*index\.faiss — файл/),
     ]);
   });
 
@@ -82,7 +82,7 @@ describe("the old FAISS_PATH and an INDEX_DIR that is a file", () => {
     writeFileSync(join(folder, "index.faiss"), "IxFI");
     writeFileSync(join(folder, "index.pkl"), "pickle");
     const [problem] = problemsOf({ INDEX_DIR: folder });
-    expect(problem).toMatch(/is the old bot's LangChain index/);
+    expect(problem).toMatch(/— индекс LangChain старого бота/);
     expect(problem).toContain(`INDEX_DIR=${JSON.stringify(join(root, "index"))}`);
   });
 });

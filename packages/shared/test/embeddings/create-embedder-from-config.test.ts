@@ -58,7 +58,7 @@ describe("createAnswererFromConfig", () => {
       "extractive",
     );
     expect(() => parseConfig({ ANSWERER: "openai" })).toThrow(ConfigError);
-    expect(() => parseConfig({ ANSWERER: "openai" })).toThrow(/ANSWERER=openai needs OPENAI_API_KEY/);
+    expect(() => parseConfig({ ANSWERER: "openai" })).toThrow(/ANSWERER=openai требует OPENAI_API_KEY/);
   });
 
   it("builds the chosen answerer", () => {

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type SentryStandin, startSentryStandin } from "@ai-library/standins/sentry";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { asOperatorInput, noErrorTracking, reportFailure } from "../../src/error-reporting/index.js";
+import { noErrorTracking } from "../../src/error-reporting/error-tracker.js";
+import { asOperatorInput, reportFailure } from "../../src/error-reporting/index.js";
 import { closeLogger, createLogger } from "../../src/logging/index.js";
 
 const TOKEN = "7123456789:AAFakeTokenForTestsOnly_abcdefghijk123";

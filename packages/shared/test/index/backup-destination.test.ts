@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BackupError, writeGenerationBackup } from "../../src/index/index.js";
+import { writeGenerationBackup } from "../../src/index/index.js";
+import { BackupError } from "../../src/index/operations/ops-errors.js";
 import { tempStore } from "./generation-helpers.js";
 import { ASTRONOMY, publishTexts } from "./text-library.js";
 

@@ -6,15 +6,14 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  BackupError,
   listBackupFiles,
   pruneBackups,
-  RestoreError,
   restoreGeneration,
   rollbackLiveGeneration,
-  verifyBackupArchive,
   writeGenerationBackup,
 } from "../../src/index/index.js";
+import { BackupError, RestoreError } from "../../src/index/operations/ops-errors.js";
+import { verifyBackupArchive } from "../../src/index/operations/verify-backup.js";
 import { tempStore } from "./generation-helpers.js";
 import { ASTRONOMY, corruptFile, GARDENING, generationFile, publishTexts } from "./text-library.js";
 

@@ -5,8 +5,8 @@ import {
   EmbedderMismatchError,
   IndexIntegrityError,
   NoLiveGenerationError,
-  openVerifiedGeneration,
-} from "../../src/index/index.js";
+} from "../../src/index/generation/errors.js";
+import { openVerifiedGeneration } from "../../src/index/generation/open-verified-generation.js";
 import { bookChunks, publishBooks, TEST_EMBEDDER, tempStore, unitVector } from "./generation-helpers.js";
 
 describe("index generations", () => {

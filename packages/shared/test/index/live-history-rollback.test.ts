@@ -5,13 +5,9 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  LIVE_HISTORY_FILE,
-  RollbackError,
-  readLiveHistory,
-  restoreGeneration,
-  rollbackLiveGeneration,
-} from "../../src/index/index.js";
+import { LIVE_HISTORY_FILE, readLiveHistory } from "../../src/index/generation/live-history.js";
+import { restoreGeneration, rollbackLiveGeneration } from "../../src/index/index.js";
+import { RollbackError } from "../../src/index/operations/ops-errors.js";
 import { tempStore } from "./generation-helpers.js";
 import { ASTRONOMY, corruptFile, GARDENING, generationFile, publishTexts } from "./text-library.js";
 

@@ -6,7 +6,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RestoreError, readOldFaissFile, restoreGeneration } from "../../src/index/index.js";
+import { restoreGeneration } from "../../src/index/index.js";
+import { readOldFaissFile } from "../../src/index/operations/old-index-layout.js";
+import { RestoreError } from "../../src/index/operations/ops-errors.js";
 import { tempStore } from "./generation-helpers.js";
 import { ASTRONOMY, GARDENING, generationFile, publishTexts } from "./text-library.js";
 

@@ -6,15 +6,15 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PublishLockedError } from "../../src/index/generation/errors.js";
 import { acquirePublishLock } from "../../src/index/generation/publish-lock.js";
 import {
-  PublishLockedError,
-  RollbackError,
   restoreGeneration,
   rollbackLiveGeneration,
   verifyGeneration,
   writeGenerationBackup,
 } from "../../src/index/index.js";
+import { RollbackError } from "../../src/index/operations/ops-errors.js";
 import { createLiveLibrary } from "../../src/retrieval/index.js";
 import { quietLogger } from "../embeddings/quiet-logger.js";
 import { tempStore } from "./generation-helpers.js";

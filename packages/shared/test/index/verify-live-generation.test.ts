@@ -6,9 +6,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyLiveGeneration } from "../../src/index/index.js";
 import { closeLogger, createLogger } from "../../src/logging/index.js";
-import { createWorkerServiceMetrics } from "../../src/metrics/index.js";
+import { createMetricsRegistry, defineIndexMetrics } from "../../src/metrics/index.js";
 import { tempStore } from "./generation-helpers.js";
 import { ASTRONOMY, corruptFile, embedder, GARDENING, generationFile, publishTexts } from "./text-library.js";
+
+const BACKUPS = "/srv/ai-library/backups";
 
 function fileLogger(dir: string) {
   return createLogger({ service: "worker", level: "info", dir, console: false });
@@ -30,16 +32,26 @@ describe("start-up check of the live generation", () => {
     corruptFile(generationFile(store, broken.id, "docstore.sqlite"));
     const logs = join(store.dir, "..", "logs");
     const logger = fileLogger(logs);
-    const metrics = createWorkerServiceMetrics({ store, ingestionEnabled: true });
+    const registry = createMetricsRegistry({ service: "worker", processMetrics: false });
+    const metrics = defineIndexMetrics(registry, { served: () => undefined, liveId: () => store.liveId() });
 
-    const check = await verifyLiveGeneration({ store, logger, expectedEmbedder: embedder.identity, repair: true });
-    metrics.index.recordStartupCheck(check);
+    const check = await verifyLiveGeneration({
+      store,
+      logger,
+      expectedEmbedder: embedder.identity,
+      repair: true,
+      backupDir: BACKUPS,
+    });
+    metrics.recordStartupCheck(check);
     expect(check).toMatchObject({ status: "fell-back", brokenId: broken.id, id: sound.id, repaired: true });
     expect(store.liveId()).toBe(sound.id);
     const text = await loggedText(logger, logs);
-    expect(text).toContain(`ERROR [worker] Live index generation ${broken.id} is damaged (docstore.sqlite:`);
+    expect(text).toContain(`ERROR [worker] Живое поколение индекса ${broken.id} повреждено (docstore.sqlite:`);
     expect(text).toContain(`pnpm ai-library index check ${broken.id}`);
-    const exposed = await metrics.registry.getSingleMetricAsString("ai_library_index_refused_generations_total");
+    // The advice names the configured folder, so the operator can paste the command as it is.
+    expect(text).toContain(`pnpm ai-library index restore ${BACKUPS}`);
+    expect(text).not.toContain("$BACKUP_DIR");
+    const exposed = await registry.getSingleMetricAsString("ai_library_index_refused_generations_total");
     expect(exposed).toContain('ai_library_index_refused_generations_total{service="worker"} 1');
   });
 
@@ -48,12 +60,17 @@ describe("start-up check of the live generation", () => {
     const only = await publishTexts(store, [GARDENING]);
     const logs = join(store.dir, "..", "logs");
     const logger = fileLogger(logs);
-    expect(await verifyLiveGeneration({ store, logger, repair: true })).toEqual({ status: "sound", id: only.id });
+    expect(await verifyLiveGeneration({ store, logger, repair: true, backupDir: BACKUPS })).toEqual({
+      status: "sound",
+      id: only.id,
+    });
     corruptFile(generationFile(store, only.id, "index.faiss"));
-    const check = await verifyLiveGeneration({ store, logger, repair: true });
+    const check = await verifyLiveGeneration({ store, logger, repair: true, backupDir: BACKUPS });
     expect(check).toMatchObject({ status: "no-sound-generation", brokenId: only.id });
     expect(store.liveId()).toBe(only.id);
-    expect(await loggedText(logger, logs)).toContain("pnpm ai-library index rebuild --inline");
+    const text = await loggedText(logger, logs);
+    expect(text).toContain("pnpm ai-library index rebuild --inline");
+    expect(text).toContain(`pnpm ai-library index restore ${BACKUPS}`);
   });
 
   it("finds the fallback without moving LIVE when asked not to repair (readers)", async () => {
@@ -62,7 +79,7 @@ describe("start-up check of the live generation", () => {
     const broken = await publishTexts(store, [GARDENING]);
     corruptFile(generationFile(store, broken.id, "index.faiss"));
     const logs = join(store.dir, "..", "logs");
-    const check = await verifyLiveGeneration({ store, logger: fileLogger(logs), repair: false });
+    const check = await verifyLiveGeneration({ store, logger: fileLogger(logs), repair: false, backupDir: BACKUPS });
     expect(check).toMatchObject({ status: "fell-back", id: sound.id, repaired: false });
     expect(store.liveId()).toBe(broken.id);
   });

@@ -3,7 +3,8 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BookLoadError, countLiveParseChildren, loadBookIsolated, type ParsedBook } from "../../src/loaders/index.js";
+import { BookLoadError, loadBookIsolated, type ParsedBook } from "../../src/loaders/index.js";
+import { countLiveParseChildren } from "../../src/loaders/isolated/live-children.js";
 import { CORPUS, TEST_LIMITS } from "./temp-dir.js";
 
 // Categories documented in /work/shared/corpus/SOURCES.md, and what each must come out as.

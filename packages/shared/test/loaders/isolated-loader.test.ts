@@ -3,7 +3,8 @@
 import { join } from "node:path";
 import { writePdfBook, writeZipBombEpub } from "@ai-library/book-fixtures";
 import { describe, expect, it } from "vitest";
-import { BookLoadError, countLiveParseChildren, loadBook, loadBookIsolated } from "../../src/loaders/index.js";
+import { BookLoadError, loadBook, loadBookIsolated } from "../../src/loaders/index.js";
+import { countLiveParseChildren } from "../../src/loaders/isolated/live-children.js";
 import { CORPUS, TEST_LIMITS, useTempDir } from "./temp-dir.js";
 
 const dir = useTempDir("isolated");

@@ -2,7 +2,7 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { resolveBookPath } from "../../src/loaders/index.js";
+import { resolveBookPath } from "../../src/loaders/safe-book-path.js";
 import { useTempDir } from "./temp-dir.js";
 
 const dir = useTempDir("paths");

@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { closeLogger, createLogger, logFileName, REDACTED } from "../../src/logging/index.js";
+import { logFileName } from "../../src/logging/create-logger.js";
+import { closeLogger, createLogger } from "../../src/logging/index.js";
+import { REDACTED } from "../../src/logging/redact.js";
 
 const TOKEN = "7123456789:AAFakeTokenForTestsOnly_abcdefghijk123";
 

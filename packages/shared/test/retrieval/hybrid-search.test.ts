@@ -92,6 +92,6 @@ describe("hybrid search", () => {
     const { passages, generationId } = await library.search("Who lights the lighthouse lamp?", 3);
     expect(generationId).toBe(manifest.id);
     expect(passages[0]?.title).toBe("vector-trap");
-    expect(logger.lines().some((line) => /no keyword index.*vectors only/.test(line))).toBe(true);
+    expect(logger.lines().some((line) => /нет ключевого индекса.*только по векторам/.test(line))).toBe(true);
   });
 });

@@ -90,7 +90,9 @@ describe("loading at start", () => {
     );
     expect(thesaurus.synonymsOf("заплат")).toEqual(["патч"]);
     expect(thesaurus.synonymsOf("repeat")).toEqual([]);
-    expect(log.lines().join("")).toMatch(/WordNet in .*no-wordnet could not be read.*apt-get install wordnet-base/);
+    expect(log.lines().join("")).toMatch(
+      /Тезаурус: не удалось прочитать WordNet в .*no-wordnet.*apt-get install wordnet-base/,
+    );
   });
 
   it("starts with no synonyms at all when neither file is there", () => {
@@ -100,6 +102,6 @@ describe("loading at start", () => {
       log.logger,
     );
     expect(thesaurus.size).toBe(0);
-    expect(log.lines().filter((line) => line.includes("could not be read"))).toHaveLength(2);
+    expect(log.lines().filter((line) => line.includes("не удалось прочитать"))).toHaveLength(2);
   });
 });

@@ -46,9 +46,9 @@ const HASH_BLOCK_BYTES = 1024 * 1024;
 
 /**
  * sha256 of a file, read in 1 MiB blocks into one buffer. A read stream allocates a fresh
- * buffer per block, and on VMs where a page fault is slow (~12 µs per 4 KiB page seen on an
- * AMD EPYC guest) that doubled the time to hash a 15 MB index; reusing one buffer pays the
- * faults once. Still asynchronous: a worker hashing a 1.5 GB index keeps its queue lock alive.
+ * buffer per block, and on VMs where a page fault is slow that can cost more than the hashing;
+ * reusing one buffer pays the faults once. Still asynchronous: a worker hashing a large index
+ * keeps its queue lock alive.
  */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash("sha256");

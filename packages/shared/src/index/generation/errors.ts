@@ -7,9 +7,9 @@ export class IndexIntegrityError extends Error {
     readonly file?: string,
   ) {
     super(
-      `Index generation ${generationId} failed verification: ${fault}. ` +
-        "Run `pnpm ai-library index check` for details; `pnpm ai-library index rollback` serves the previous generation, " +
-        "`pnpm ai-library ingest --folder <books> --inline` rebuilds it.",
+      `Поколение индекса ${generationId} не прошло проверку: ${fault}. ` +
+        "Подробности: `pnpm ai-library index check`; `pnpm ai-library index rollback` вернёт предыдущее поколение, " +
+        "`pnpm ai-library ingest --folder <книги> --inline` соберёт индекс заново.",
     );
     this.name = "IndexIntegrityError";
   }
@@ -22,8 +22,9 @@ export class EmbedderMismatchError extends Error {
     queryEmbedder: string,
   ) {
     super(
-      `Index generation ${generationId} was built with embedder ${indexEmbedder}, but this process embeds queries with ` +
-        `${queryEmbedder}. Set EMBEDDINGS_PROVIDER/model to match, or re-ingest the library with the current embedder.`,
+      `Поколение индекса ${generationId} собрано векторизатором ${indexEmbedder}, а этот процесс векторизует вопросы ` +
+        `векторизатором ${queryEmbedder}. Приведите EMBEDDINGS_PROVIDER и модель в соответствие или переиндексируйте ` +
+        "библиотеку текущим векторизатором.",
     );
     this.name = "EmbedderMismatchError";
   }
@@ -32,8 +33,8 @@ export class EmbedderMismatchError extends Error {
 export class NoLiveGenerationError extends Error {
   constructor(indexDir: string) {
     super(
-      `No index has been published in ${indexDir} yet. Put books into the books folder and run ` +
-        "`pnpm ai-library ingest --folder data/books --inline` (or through the worker).",
+      `В ${indexDir} ещё не опубликован ни один индекс. Положите книги в папку книг и выполните ` +
+        "`pnpm ai-library ingest --folder data/books --inline` (или через воркер).",
     );
     this.name = "NoLiveGenerationError";
   }
@@ -41,7 +42,7 @@ export class NoLiveGenerationError extends Error {
 
 export class PublishLockedError extends Error {
   constructor(lockFile: string, holder: string) {
-    super(`Another publish is in progress (${lockFile} held by ${holder}); try again when it finishes.`);
+    super(`Уже идёт другая публикация (${lockFile} занят: ${holder}); повторите, когда она закончится.`);
     this.name = "PublishLockedError";
   }
 }

@@ -1,7 +1,7 @@
 // Writes FAISS IndexFlatIP files directly from Float32 vectors. faiss-node's `add` takes a
-// plain JS array (12 s for 100k×384 here); the flat on-disk format is a fixed header plus
-// the raw floats, so streaming them to disk and letting FAISS `read_index` load the file
-// is two orders of magnitude faster. The format (faiss/impl/index_write.cpp, "IxFI"):
+// plain JS array, which is slow for a whole library; the flat on-disk format is a fixed header
+// plus the raw floats, so streaming them to disk and letting FAISS `read_index` load the file
+// skips that conversion (`pnpm bench ingest`, docs/performance.md). The format (faiss/impl/index_write.cpp, "IxFI"):
 //   fourcc "IxFI" | d:int32 | ntotal:int64 | 2×int64 (1<<20) | is_trained:uint8 |
 //   metric_type:int32 (0 = inner product) | code bytes/4:uint64 | float32[ntotal*d]
 // A round-trip test checks this against FAISS itself.

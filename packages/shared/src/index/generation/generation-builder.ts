@@ -30,7 +30,7 @@ import {
 import { createVectorFileWriter, type RowRange } from "./vector-file-writer.js";
 
 export const INDEX_FILE = "index.faiss";
-export const VECTORS_FILE = "vectors.f32";
+const VECTORS_FILE = "vectors.f32";
 
 export interface GenerationBuildOptions {
   id: string;

@@ -50,8 +50,8 @@ export interface LoadedGeneration {
 
 /**
  * Fewest queries sent to FAISS in one call. From two queries on FAISS multiplies matrices, which
- * copies the index blocks once more: at 100k chunks (one OpenBLAS thread) one query took 9 ms,
- * two 28 ms, four 29 ms, eight 33 ms. So two or three queries are cheaper one by one.
+ * copies the index blocks once more, so two or three queries are cheaper one by one and only
+ * from four on does one call win (docs/performance.md, «Вопросы, ждущие вместе»).
  */
 const BATCH_FROM = 4;
 

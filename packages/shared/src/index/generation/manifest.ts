@@ -26,7 +26,7 @@ export type BookRecord = z.infer<typeof bookRecordSchema>;
 
 // Strict: an unknown key means a damaged manifest (a flipped byte in "selfSha256" itself would
 // otherwise turn the check off).
-export const manifestSchema = z.strictObject({
+const manifestSchema = z.strictObject({
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
   id: z.string(),
   createdAt: z.string(),

@@ -25,8 +25,8 @@ export function createVectorFileWriter(fd: number, options: { offset: number; di
   let rows = options.rows;
   const at = (row: number) => options.offset + row * rowBytes;
 
-  // Straight from the embedder's arrays, no copy into one block first: a fresh 1.5 MB block per
-  // book cost more in page faults on a VM than the write itself. Groups of IOV_MAX rows.
+  // Straight from the embedder's arrays, no copy into one block first: a fresh block per book
+  // costs more in page faults on a VM than the write itself. Groups of IOV_MAX rows.
   const append = (vectors: readonly Float32Array[]) => {
     for (let first = 0; first < vectors.length; first += IOV_MAX) {
       const group = vectors.slice(first, first + IOV_MAX);

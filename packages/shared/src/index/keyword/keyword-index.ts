@@ -17,7 +17,7 @@ export const KEYWORD_TABLE = "chunk_terms";
 export const KEYWORD_SCHEMA = `CREATE VIRTUAL TABLE ${KEYWORD_TABLE} USING fts5(terms, heading, content='', tokenize='ascii');`;
 
 /** BM25 weight of a heading match relative to a match in the chunk's own text. */
-export const HEADING_WEIGHT = 0.3;
+const HEADING_WEIGHT = 0.3;
 
 /** A chunk found by keyword or vector search, before it is turned into a passage. */
 export interface ScoredLabel {
@@ -99,11 +99,11 @@ const PREFIX_TERM_SHARE = 0.01;
 const MIN_PREFIX_CHUNKS = 50;
 
 /** Whether a term held by `chunks` of `chunkCount` chunks is too common to be worth searching for. */
-export function isCommonTerm(chunks: number, chunkCount: number): boolean {
+function isCommonTerm(chunks: number, chunkCount: number): boolean {
   return chunks > Math.max(COMMON_TERM_SHARE * chunkCount, MIN_COMMON_CHUNKS);
 }
 
-export interface QueryTerm {
+interface QueryTerm {
   term: string;
   /** Chunks holding the term (document frequency). */
   chunks: number;
@@ -115,7 +115,7 @@ export interface QueryTerm {
  * stem is also matched by its prefix two letters shorter; BM25 counts that match as a separate,
  * weaker phrase. Terms are letters and digits only, quoted all the same.
  */
-export function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): string | undefined {
+function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): string | undefined {
   const distinct = [...new Map(terms.map((entry) => [entry.term, entry])).values()];
   const useful = distinct.filter((entry) => !isCommonTerm(entry.chunks, chunkCount));
   const kept =
@@ -145,13 +145,13 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
   const frequency = db.prepare("SELECT doc FROM temp.keyword_vocab WHERE term = ? AND col = 'terms'").pluck();
   const anywhere = db.prepare("SELECT 1 FROM temp.keyword_vocab WHERE term = ? LIMIT 1").pluck();
   // fts5vocab counts a term's chunks by reading its whole posting list, and a question asks for
-  // each term three times (known? how common? how rare for weighting?): 16 ms a question at 1M
-  // chunks. A generation never changes, so what it said once holds for every later question.
+  // each term three times (known? how common? how rare for weighting?), which adds up in a large
+  // library. A generation never changes, so what it said once holds for every later question.
   const chunksWith = memoizeByKey(REMEMBERED_TERMS, (term) => (frequency.get(term) as number | undefined) ?? 0);
   // Most known terms are in chunk texts, so the count asked for anyway answers; headings need the vocabulary.
   const isKnown = memoizeByKey(REMEMBERED_TERMS, (term) => chunksWith(term) > 0 || anywhere.get(term) !== undefined);
   // Candidates for a misspelt term: fts5vocab walks only the terms that share its first letter
-  // (counting each one's chunks as it goes), 2–11 ms at 100k chunks; known terms never get here.
+  // (counting each one's chunks as it goes), so only unknown terms get here.
   const termsBetween = db.prepare(
     "SELECT term, doc AS chunks FROM temp.keyword_vocab WHERE term >= ? AND term < ? AND col = 'terms' " +
       "AND length(term) BETWEEN ? AND ?",

@@ -11,7 +11,7 @@ export const BACKUP_FORMAT = "ai-library-index-backup";
 
 const fileEntry = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() });
 
-export const backupHeaderSchema = z.object({
+const backupHeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(1),
   createdAt: z.string(),

@@ -4,17 +4,17 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-export const BACKUP_EXTENSION = ".tar.gz";
+const BACKUP_EXTENSION = ".tar.gz";
 export const CHECKSUM_EXTENSION = ".sha256";
 const BACKUP_NAME = /^index_\d{8}_\d{6}(?:_\d+)?\.tar\.gz$/;
 
 /** index_YYYYMMDD_HHMMSS for `now`, in UTC. */
-export function backupStamp(now: Date): string {
+function backupStamp(now: Date): string {
   const iso = now.toISOString(); // 2024-05-01T12:34:56.789Z
   return `index_${iso.slice(0, 10).replace(/-/g, "")}_${iso.slice(11, 19).replace(/:/g, "")}`;
 }
 
-export function isBackupFileName(name: string): boolean {
+function isBackupFileName(name: string): boolean {
   return BACKUP_NAME.test(name);
 }
 

@@ -33,7 +33,7 @@ export interface RollbackResult {
 }
 
 /** Generations a plain rollback tries, in order: the live history backwards, the recorded predecessor, the rest newest first. */
-export function rollbackCandidates(store: IndexStore): string[] {
+function rollbackCandidates(store: IndexStore): string[] {
   const live = store.liveId();
   const existing = store.list().map((entry) => entry.id);
   const read = live ? readManifest(store.generationDir(live)) : undefined;

@@ -20,10 +20,12 @@ export interface VerifyLiveDeps {
   expectedEmbedder?: EmbedderExpectation;
   /** Point LIVE at the fallback (writers); false: only find and report it (readers). */
   repair: boolean;
+  /** BACKUP_DIR, named in the recovery advice so the operator can paste the command. */
+  backupDir: string;
 }
 
 export async function verifyLiveGeneration(deps: VerifyLiveDeps): Promise<LiveVerification> {
-  const { store, logger, expectedEmbedder } = deps;
+  const { store, logger, expectedEmbedder, backupDir } = deps;
   const brokenId = store.liveId();
   if (!brokenId) return { status: "empty" };
   const options = expectedEmbedder ? { expectedEmbedder } : {};
@@ -43,20 +45,26 @@ export async function verifyLiveGeneration(deps: VerifyLiveDeps): Promise<LiveVe
         await rollbackLiveGeneration(store, { to: id, ...options });
         repaired = true;
       } catch (error) {
-        logger.warn(`Could not point LIVE at ${id}: ${(error as Error).message}`);
+        logger.warn(`Не удалось направить LIVE на ${id}: ${(error as Error).message}`);
       }
     }
     logger.error(
-      `Live index generation ${brokenId} is damaged (${fault}). ` +
-        `${repaired ? "LIVE now points at" : "Falling back to"} the newest sound generation ${id}. ` +
-        `Inspect with \`pnpm ai-library index check ${brokenId}\`; restore a backup with ` +
-        "`pnpm ai-library index restore $BACKUP_DIR` or rebuild with `pnpm ai-library index rebuild --inline`.",
+      `Живое поколение индекса ${brokenId} повреждено (${fault}). ` +
+        `${repaired ? "LIVE теперь указывает на" : "Вместо него обслуживается"} новейшее целое поколение ${id}. ` +
+        `Проверить: \`pnpm ai-library index check ${brokenId}\`; ${recoveryAdvice(backupDir)}`,
     );
     return { status: "fell-back", brokenId, id, fault, repaired };
   }
   logger.error(
-    `Live index generation ${brokenId} is damaged (${fault}) and no other generation verifies. ` +
-      "Restore a backup with `pnpm ai-library index restore $BACKUP_DIR` or rebuild with `pnpm ai-library index rebuild --inline`.",
+    `Живое поколение индекса ${brokenId} повреждено (${fault}), и ни одно другое поколение не проходит проверку. ` +
+      recoveryAdvice(backupDir),
   );
   return { status: "no-sound-generation", brokenId, fault };
+}
+
+function recoveryAdvice(backupDir: string): string {
+  return (
+    `восстановить из резервной копии: \`pnpm ai-library index restore ${backupDir}\`; ` +
+    "собрать заново из книг: `pnpm ai-library index rebuild --inline`."
+  );
 }

@@ -1,6 +1,6 @@
 // A module hook for the parse child that loads pdf.js's prebuilt bundles as they are, past tsx.
 // tsx rewrites every JavaScript file that contains `import(` and builds a fine-grained source
-// map for it; for pdf.js's 3 MB of bundles that costs about 1.5 s of CPU on every child start.
+// map for it; for pdf.js's bundles that is the largest part of every parse child's start-up.
 // pdf.js is plain ESM and needs none of it. Preloaded after tsx (`--import`), so it runs first.
 import { readFile } from "node:fs/promises";
 import { type LoadHook, register } from "node:module";

@@ -8,7 +8,7 @@ import { loadBook } from "../load-book.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
 import { IPC_TEXT_LIMIT, type ParseReply, parseRequestFromArgument } from "./child-protocol.js";
 
-// tsx turns source maps on, and Node then loads and decodes pdf.js's 8 MB of .map files on every
+// tsx turns source maps on, and Node then loads and decodes pdf.js's large .map files on every
 // start. Stack traces of this short-lived child do not need them.
 process.setSourceMapsEnabled(false);
 

@@ -12,7 +12,7 @@ export interface OutlineEntry {
 }
 
 /** Real books have a few hundred entries; a generated or hostile outline may have millions. */
-export const MAX_OUTLINE_ENTRIES = 3000;
+const MAX_OUTLINE_ENTRIES = 3000;
 const MAX_DEPTH = 12;
 const MAX_TITLE_LENGTH = 200;
 

@@ -36,7 +36,7 @@ const LEADING_ROMAN = new RegExp(`^${ROMAN}(?= |$)`);
 const TRAILING_ROMAN = new RegExp(`(?<=^| )${ROMAN}$`);
 
 /** The line with page numbers (arabic anywhere, roman at either end) replaced by "#". */
-export function runningLineKey(line: string): string {
+function runningLineKey(line: string): string {
   const key = line.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
   return key.replace(LEADING_ROMAN, "#").replace(TRAILING_ROMAN, "#").replace(/\d+/g, "#");
 }
@@ -56,7 +56,7 @@ export function isPageNumberLine(line: string, page: number, label: string | und
 }
 
 /** "Chapter 9: Grouping, loops and conditional execution 44" on the page labelled 44. */
-export function carriesPageNumber(line: string, page: number, label: string | undefined): boolean {
+function carriesPageNumber(line: string, page: number, label: string | undefined): boolean {
   const number = numberPattern(page, label);
   return new RegExp(`^${PAGE_WORD}(?:${number})\\s|\\s${PAGE_WORD}(?:${number})${OF_TOTAL}$`, "iu").test(line.trim());
 }

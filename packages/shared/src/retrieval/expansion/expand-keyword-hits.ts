@@ -28,7 +28,7 @@ export interface ExpansionSource {
 }
 
 /** `synonyms`: synonym → question term (questionSynonyms), empty when the thesaurus is off. */
-export function expansionQueries(
+function expansionQueries(
   source: ExpansionSource,
   terms: readonly string[],
   hits: readonly ScoredLabel[],

@@ -30,8 +30,8 @@ function readOrWarn(
     return read();
   } catch (error) {
     logger.warn(
-      `Thesaurus: ${what} could not be read (${(error as Error).message}); searching without its synonyms. ` +
-        `Install it with: apt-get install ${install}`,
+      `Тезаурус: не удалось прочитать ${what} (${(error as Error).message}); поиск идёт без его синонимов. ` +
+        `Установите: apt-get install ${install}`,
     );
     return [];
   }
@@ -40,7 +40,7 @@ function readOrWarn(
 export function loadThesaurus(files: ThesaurusFiles, logger: Pick<Logger, "warn" | "info">): Thesaurus {
   const started = performance.now();
   const english = readOrWarn(
-    `WordNet in ${files.wordnetDir}`,
+    `WordNet в ${files.wordnetDir}`,
     () => readWordnet(files.wordnetDir),
     logger,
     "wordnet-base",
@@ -48,7 +48,7 @@ export function loadThesaurus(files: ThesaurusFiles, logger: Pick<Logger, "warn"
   const russian = readOrWarn(`MyThes ${files.mythesRuFile}`, () => readMythes(files.mythesRuFile), logger, "mythes-ru");
   if (english.length === 0 && russian.length === 0) return EMPTY_THESAURUS;
   const thesaurus = thesaurusFromEntries([...english, ...russian]);
-  logger.info(`Thesaurus loaded: ${thesaurus.size} terms with synonyms`, {
+  logger.info(`Тезаурус загружен: терминов с синонимами ${thesaurus.size}`, {
     english: english.length,
     russian: russian.length,
     ms: Math.round(performance.now() - started),

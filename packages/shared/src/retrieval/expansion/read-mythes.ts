@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { SynonymEntry } from "./thesaurus.js";
 
 /** Sense lines of a headword that are read (they are listed commonest first). */
-export const MYTHES_SENSES = 3;
+const MYTHES_SENSES = 3;
 const SYNONYM_LABEL = "(синоним)";
 
 /** Decodes the file by the encoding its first line names (UTF-8 today, KOI8-R in old releases). */

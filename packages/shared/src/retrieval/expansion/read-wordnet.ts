@@ -9,7 +9,7 @@ import type { SynonymEntry } from "./thesaurus.js";
 /** WordNet's parts of speech, as its files are named. */
 const PARTS_OF_SPEECH = ["noun", "verb", "adj", "adv"] as const;
 /** Senses of a word (per part of speech) whose synsets give synonyms. */
-export const WORDNET_SENSES = 3;
+const WORDNET_SENSES = 3;
 
 /** "ice_cream" → "ice cream"; adjective markers ("galore(ip)") dropped. */
 const lemmaText = (lemma: string) =>

@@ -6,7 +6,7 @@ import type { Thesaurus } from "./thesaurus.js";
 import type { WeightedQuery } from "./weighted-query.js";
 
 /** Synonyms per question term searched for, in the thesaurus's order (commonest sense first). */
-export const SYNONYMS_PER_TERM = 8;
+const SYNONYMS_PER_TERM = 8;
 
 /**
  * Synonym → the question term it stands for. `spelled` are the question's terms as typed and

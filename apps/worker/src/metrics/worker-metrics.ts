@@ -1,9 +1,10 @@
 // The worker's ingestion metrics: jobs by state and the queue's pause flag (read from Redis at
 // scrape time), books indexed and failed by reason, pages processed, runs by outcome, the time
 // of the last publish, and whether this worker takes jobs at all (INGESTION_ENABLED).
+
+import type { BookErrorKind } from "@ai-library/shared/loaders";
+import type { QueueStatus } from "@ai-library/shared/queue";
 import { Counter, Gauge, type Registry } from "prom-client";
-import type { BookErrorKind } from "../loaders/types.js";
-import type { QueueStatus } from "../queue/queue-status.js";
 
 export type QueueSnapshot = Pick<QueueStatus, "paused" | "runs" | "books">;
 export type RunOutcome = "published" | "nothing_published" | "failed";

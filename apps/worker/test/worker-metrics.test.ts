@@ -3,15 +3,16 @@
 // and failed by reason, pages, runs, last publish, ingestion enabled; and a Redis outage that
 // leaves /metrics answering with queue_readable 0.
 import { randomBytes } from "node:crypto";
+import { startMetricsServer } from "@ai-library/shared/metrics";
+import { openIngestQueues, readQueueStatus } from "@ai-library/shared/queue";
 import { freePort } from "@ai-library/standins/net";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { createWorkerServiceMetrics, startMetricsServer } from "../../src/metrics/index.js";
-import { openIngestQueues, readQueueStatus } from "../../src/queue/index.js";
-import { quietLogger } from "../embeddings/quiet-logger.js";
-import { tempStore } from "../index/generation-helpers.js";
-import { ASTRONOMY, publishTexts } from "../index/text-library.js";
-import { sampleValue, scrape } from "./scrape.js";
+import { quietLogger } from "../../../packages/shared/test/embeddings/quiet-logger.js";
+import { tempStore } from "../../../packages/shared/test/index/generation-helpers.js";
+import { ASTRONOMY, publishTexts } from "../../../packages/shared/test/index/text-library.js";
+import { sampleValue, scrape } from "../../../packages/shared/test/metrics/scrape.js";
+import { createWorkerServiceMetrics } from "../src/metrics/worker-service-metrics.js";
 
 const connection = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 1 });
 const queues = openIngestQueues(connection, `test-metrics-${randomBytes(4).toString("hex")}`);

@@ -13,13 +13,13 @@ export interface AnswerFacts {
   sourceCount: number;
 }
 
-export interface BotMetrics {
+export interface AnswerMetrics {
   questionReceived(): void;
   answerSent(facts: AnswerFacts): void;
   errorOccurred(kind: BotErrorKind): void;
 }
 
-export function defineBotMetrics(registry: Registry, clock: () => number = Date.now): BotMetrics {
+export function defineAnswerMetrics(registry: Registry, clock: () => number = Date.now): AnswerMetrics {
   const registers = [registry];
   const questions = new Counter({
     name: "ai_library_bot_questions_total",

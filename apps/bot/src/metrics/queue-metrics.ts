@@ -2,8 +2,9 @@
 // state, and the worker processes alive, taking jobs or held by INGESTION_ENABLED=false. The bot
 // exposes these because it runs when no worker does — "jobs waiting while no worker is alive"
 // can only be seen from a process that is not a worker. Read from Redis at scrape time.
+
+import type { QueueStatus } from "@ai-library/shared/queue";
 import { Gauge, type Registry } from "prom-client";
-import type { QueueStatus } from "../queue/queue-status.js";
 
 export interface QueueMetricsOptions {
   /** readQueueStatus over a connection of the caller's; a rejection sets readable 0. */

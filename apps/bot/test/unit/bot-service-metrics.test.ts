@@ -1,16 +1,24 @@
 // The metrics each service exposes, scraped over real HTTP after a scripted session: questions,
 // answers, latency, no-source answers, errors, the served generation and its age, reloads and
-// refused generations (including a start-up fallback), process metrics, and /healthz.
+// refused generations (including a start-up fallback) and process metrics.
 
+import { rollbackLiveGeneration } from "@ai-library/shared/index";
+import { type MetricsServer, startMetricsServer } from "@ai-library/shared/metrics";
+import { createLiveLibrary } from "@ai-library/shared/retrieval";
 import { freePort } from "@ai-library/standins/net";
 import { afterEach, describe, expect, it } from "vitest";
-import { rollbackLiveGeneration } from "../../src/index/index.js";
-import { createBotServiceMetrics, type MetricsServer, startMetricsServer } from "../../src/metrics/index.js";
-import { createLiveLibrary } from "../../src/retrieval/index.js";
-import { quietLogger } from "../embeddings/quiet-logger.js";
-import { tempStore } from "../index/generation-helpers.js";
-import { ASTRONOMY, corruptFile, embedder, GARDENING, generationFile, publishTexts } from "../index/text-library.js";
-import { sampleValue, scrape } from "./scrape.js";
+import { quietLogger } from "../../../../packages/shared/test/embeddings/quiet-logger.js";
+import { tempStore } from "../../../../packages/shared/test/index/generation-helpers.js";
+import {
+  ASTRONOMY,
+  corruptFile,
+  embedder,
+  GARDENING,
+  generationFile,
+  publishTexts,
+} from "../../../../packages/shared/test/index/text-library.js";
+import { sampleValue, scrape } from "../../../../packages/shared/test/metrics/scrape.js";
+import { createBotServiceMetrics } from "../../src/metrics/bot-service-metrics.js";
 
 const servers: MetricsServer[] = [];
 afterEach(async () => {
@@ -104,23 +112,5 @@ describe("bot metrics", () => {
     await rollbackLiveGeneration(store);
     expect(sampleValue(await scrape(port), "ai_library_index_serving_fallback")).toBe(0);
     library.close();
-  });
-});
-
-describe("/healthz", () => {
-  it("answers 200 when healthy, 503 when not, 404 elsewhere, and nothing at all on port 0", async () => {
-    let ok = true;
-    const store = tempStore();
-    const library = createLiveLibrary({ store, embedder, logger: quietLogger() });
-    const { registry } = createBotServiceMetrics({ library, store });
-    const port = await serve({ registry, health: () => ({ ok, generation: library.current()?.id ?? null }) });
-    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(healthy.status).toBe(200);
-    expect(await healthy.json()).toEqual({ ok: true, generation: null });
-    ok = false;
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);
-    expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
-    const disabled = await startMetricsServer({ port: 0, registry, health: () => ({ ok }), logger: quietLogger() });
-    expect(disabled.port).toBeUndefined();
   });
 });

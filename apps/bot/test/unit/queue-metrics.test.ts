@@ -2,11 +2,12 @@
 // how long `queue pause` has held the queue — measured from the pause itself, which a second
 // pause does not move and a resume clears — the alert threshold, and readable 0 without Redis.
 import { randomBytes } from "node:crypto";
+import { createMetricsRegistry } from "@ai-library/shared/metrics";
+import { openIngestQueues, readQueueStatus } from "@ai-library/shared/queue";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { createMetricsRegistry, defineQueueMetrics } from "../../src/metrics/index.js";
-import { openIngestQueues, readQueueStatus } from "../../src/queue/index.js";
-import { parseExposition, sampleValue } from "./scrape.js";
+import { parseExposition, sampleValue } from "../../../../packages/shared/test/metrics/scrape.js";
+import { defineQueueMetrics } from "../../src/metrics/queue-metrics.js";
 
 const prefix = `test-queue-metrics-${randomBytes(4).toString("hex")}`;
 const connection = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 1 });
