@@ -80,7 +80,7 @@ export function createOpenAiQuestionCondenser(config: AppConfig): QuestionConden
         });
       }
       const standalone = standaloneQuestionOf(reply);
-      if (!standalone) throw new Error(`the model did not reply with a question (${reply.length} characters)`);
+      if (!standalone) throw new Error(`модель ответила не вопросом (${reply.length} символов)`);
       return standalone;
     },
   };

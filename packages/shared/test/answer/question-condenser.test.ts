@@ -33,7 +33,7 @@ describe("question condenser", () => {
     standin = await startOpenAiStandin({ reply: () => "NO_ANSWER_IN_LIBRARY" });
     const condenser = createOpenAiQuestionCondenser(parseConfig({ OPENAI_BASE_URL: standin.baseUrl }));
     await expect(condenser.condense(history, "Как его настроить?", { language: "ru" })).rejects.toThrow(
-      /did not reply with a question/,
+      /модель ответила не вопросом/,
     );
     expect(standaloneQuestionOf("x".repeat(400))).toBeUndefined();
     expect(standaloneQuestionOf("  \n")).toBeUndefined();
