@@ -5,8 +5,11 @@ set -euo pipefail
 
 # systemd, logrotate and prometheus only provide the checkers the infra tests run
 # (systemd-analyze verify, logrotate, promtool check rules); nginx and openssl run the
-# webhook-replicas test (infra/nginx config in front of two bot processes, over TLS).
-packages=(redis-server redis-tools libfaiss-dev libopenblas-dev build-essential python3 systemd logrotate prometheus nginx openssl)
+# webhook-replicas test (infra/nginx config in front of two bot processes, over TLS). Tesseract with
+# its Russian and English data, djvulibre and poppler read scanned books (OCR); img2pdf builds
+# scanned test books.
+packages=(redis-server redis-tools libfaiss-dev libopenblas-dev build-essential python3 systemd logrotate prometheus nginx openssl
+  tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng djvulibre-bin poppler-utils img2pdf)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -22,7 +25,8 @@ if ! command -v apt-get >/dev/null 2>&1; then
   cat >&2 <<MSG
 [setup-system] apt-get is not available on this machine, so the packages above cannot be installed automatically.
 Install their equivalents by hand (Redis 6+, FAISS 1.7 development headers and library, OpenBLAS, a C++17 compiler,
-make and python3), then run this command again. See docs/faiss.md.
+make and python3, Tesseract OCR with Russian and English data, djvulibre and poppler tools, img2pdf),
+then run this command again. See docs/faiss.md and docs/ocr.md.
 MSG
   exit 1
 fi

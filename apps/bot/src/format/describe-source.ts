@@ -17,13 +17,21 @@ export function bookTitle(passage: Pick<Passage, "title" | "file">): string {
 /** Sections are cited beside a chapter or page: kept shorter than a book title. */
 const SECTION_BUDGET = 80;
 
-type Located = Pick<Passage, "page" | "pageEnd" | "pageLabel" | "pageLabelEnd" | "chapter" | "section">;
+type Located = Pick<Passage, "page" | "pageEnd" | "pageLabel" | "pageLabelEnd" | "chapter" | "section" | "ocr">;
 
 /**
  * "с. 12", "с. xii–xiv" (page labels, as the reader's viewer shows them), "с. 12, «4.3 …»" (with
- * the PDF outline section), "глава «…»" or "глава «…», «…»"; undefined when the passage has none.
+ * the PDF outline section), "глава «…»" or "глава «…», «…»", each followed by "распознано OCR" for
+ * text recognised from a scan; undefined when the passage has none of these.
  */
 export function locationOf(passage: Located, texts: Texts): string | undefined {
+  const where = placeOf(passage, texts);
+  // A quote from a recognised page may hold recognition errors: the reader is told so.
+  if (!passage.ocr) return where;
+  return where ? `${where}, ${texts.ocrMark}` : texts.ocrMark;
+}
+
+function placeOf(passage: Located, texts: Texts): string | undefined {
   const section = passage.section?.trim() ? shorten(passage.section, SECTION_BUDGET) : undefined;
   const chapter = passage.chapter?.trim() ? shorten(passage.chapter, TITLE_BUDGET) : undefined;
   if (passage.page !== undefined) {

@@ -24,6 +24,7 @@ export const en: Texts = {
   page: (page, pageEnd) => (pageEnd !== undefined && pageEnd !== page ? `pp. ${page}–${pageEnd}` : `p. ${page}`),
   chapter: (title, section) => (section ? `chapter “${title}”, “${section}”` : `chapter “${title}”`),
   inSection: (location, section) => `${location}, “${section}”`,
+  ocrMark: "OCR",
   sourceButton: (index) => `Quote [${index}]`,
   sourceQuoteHeader: (index) => `Quote [${index}]`,
   sourceExpired: "This button has expired. Ask your question again to see the quotes.",

@@ -33,6 +33,7 @@ export const ru: Texts = {
   page: (page, pageEnd) => (pageEnd !== undefined && pageEnd !== page ? `с. ${page}–${pageEnd}` : `с. ${page}`),
   chapter: (title, section) => (section ? `глава «${title}», «${section}»` : `глава «${title}»`),
   inSection: (location, section) => `${location}, «${section}»`,
+  ocrMark: "распознано OCR",
   sourceButton: (index) => `Цитата [${index}]`,
   sourceQuoteHeader: (index) => `Цитата [${index}]`,
   sourceExpired: "Эта кнопка устарела. Задайте вопрос ещё раз, чтобы увидеть цитаты.",

@@ -45,6 +45,8 @@ export interface Texts {
   chapter(title: string, section?: string): string;
   /** A page location with the outline section it falls under: "с. 12, «4.3 …»". */
   inSection(location: string, section: string): string;
+  /** Added to the location of a passage from a page recognised by OCR. */
+  ocrMark: string;
   sourceButton(index: number): string;
   sourceQuoteHeader(index: number): string;
   sourceExpired: string;

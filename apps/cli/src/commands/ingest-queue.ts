@@ -32,13 +32,19 @@ export async function enqueueIngestRun(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** " (OCR 12/300)" while scanned pages are recognised, " (40/120)" chunks while embedding. */
+function bookStep(book: RunProgress["current"][number]): string {
+  if (book.phase === "ocr") return ` (OCR ${book.ocrDone ?? 0}/${book.ocrTotal ?? 0})`;
+  return book.chunksTotal > 0 ? ` (${book.chunksDone}/${book.chunksTotal})` : "";
+}
+
 function toIngestProgress(progress: RunProgress): IngestProgress {
   const [first, ...others] = progress.current;
   const currentFile =
     progress.phase === "publishing"
       ? "публикация поколения индекса…"
       : first
-        ? `${first.file}${first.chunksTotal > 0 ? ` (${first.chunksDone}/${first.chunksTotal})` : ""}${others.length > 0 ? ` и ещё ${others.length}` : ""}`
+        ? `${first.file}${bookStep(first)}${others.length > 0 ? ` и ещё ${others.length}` : ""}`
         : progress.phase === "waiting"
           ? "ждёт воркер…"
           : undefined;

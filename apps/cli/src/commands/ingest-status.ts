@@ -45,7 +45,11 @@ function describeRun(progress: RunProgress): string[] {
       `  книг готово: ${progress.booksDone}/${progress.booksTotal}, с ошибками: ${progress.booksFailed}, страниц: ${progress.pages}`,
     );
     for (const book of progress.current)
-      lines.push(`  сейчас: ${book.file} (${book.phase}, фрагментов ${book.chunksDone}/${book.chunksTotal})`);
+      lines.push(
+        book.phase === "ocr"
+          ? `  сейчас: ${book.file} (распознавание OCR, страниц ${book.ocrDone ?? 0}/${book.ocrTotal ?? 0})`
+          : `  сейчас: ${book.file} (${book.phase}, фрагментов ${book.chunksDone}/${book.chunksTotal})`,
+      );
   }
   const failedBooks = record?.failedBooks ?? [];
   if (failedBooks.length > 0) {

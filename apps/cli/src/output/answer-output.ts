@@ -14,6 +14,8 @@ export interface AskJsonSource {
   chapter?: string;
   /** The innermost table-of-contents (or PDF outline) entry holding the passage. */
   section?: string;
+  /** The passage comes from a page recognised by OCR: the text may hold recognition errors. */
+  ocr?: true;
   score: number;
   text: string;
   /** Whether the answer cites it: cited sources come first, numbered as in the answer's [n]. */
@@ -44,6 +46,7 @@ export function toAskJson(
       ...(source.pageLabelEnd !== undefined ? { pageLabelEnd: source.pageLabelEnd } : {}),
       ...(source.chapter !== undefined ? { chapter: source.chapter } : {}),
       ...(source.section !== undefined ? { section: source.section } : {}),
+      ...(source.ocr ? { ocr: true as const } : {}),
       score: Number(source.score.toFixed(4)),
       text: source.text,
       cited: cited.has(source),
@@ -69,7 +72,8 @@ function placeOf(source: Passage): string | undefined {
 }
 
 export function citation(source: Passage, language: Answer["language"]): string {
-  const where = [pagesOf(source, language), placeOf(source)].filter((part) => part !== undefined);
+  const ocrMark = source.ocr ? (language === "en" ? "OCR" : "распознано OCR") : undefined;
+  const where = [pagesOf(source, language), placeOf(source), ocrMark].filter((part) => part !== undefined);
   return `${source.title}, ${where.length > 0 ? where.join(", ") : source.file}`;
 }
 

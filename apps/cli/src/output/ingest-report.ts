@@ -10,6 +10,17 @@ const STATUS_TEXT: Record<BookOutcome["status"], string> = {
   duplicate: "дубликат (пропущена)",
 };
 
+/** "; из текстового слоя 10, распознано OCR 5, не распознано 1 (с. 7: …)" for books with scanned pages. */
+function ocrDetails(outcome: BookOutcome): string {
+  const ocr = outcome.ocr;
+  if (!ocr) return "";
+  const failed = ocr.failedPages.map((failure) => `с. ${failure.page}: ${failure.reason}`).join("; ");
+  return (
+    `; из текстового слоя ${ocr.textPages}, распознано OCR ${ocr.ocrPages}, не распознано ${ocr.failedPages.length}` +
+    (failed ? ` (${failed})` : "")
+  );
+}
+
 export function printIngestReport(report: IngestReport, json: boolean): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -21,7 +32,7 @@ export function printIngestReport(report: IngestReport, json: boolean): void {
     const details =
       outcome.status === "failed" || outcome.status === "duplicate"
         ? ` — ${outcome.reason ?? ""}`
-        : ` — фрагментов: ${outcome.chunks ?? 0}${outcome.pages !== undefined ? `, страниц: ${outcome.pages}` : ""}`;
+        : ` — фрагментов: ${outcome.chunks ?? 0}${outcome.pages !== undefined ? `, страниц: ${outcome.pages}` : ""}${ocrDetails(outcome)}`;
     lines.push(`  [${STATUS_TEXT[outcome.status]}] ${outcome.file}${details}`);
   }
   const count = (status: BookOutcome["status"]) => report.outcomes.filter((o) => o.status === status).length;

@@ -9,6 +9,13 @@ export interface ProgressReporter {
   stop(): void;
 }
 
+/** The book being worked on, with its OCR pages while they are recognised (inline ingest). */
+function currentOf(progress: IngestProgress): string {
+  const file = progress.currentFile ?? "";
+  const ocr = progress.ocr;
+  return ocr && ocr.file === file ? `${file} (OCR ${ocr.done}/${ocr.total})` : file;
+}
+
 export function createProgressReporter(stream: NodeJS.WriteStream | WriteStream): ProgressReporter {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
@@ -22,7 +29,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream | WriteStream)
     let started = false;
     return {
       update(progress) {
-        const payload = { pages: progress.pages, chunks: progress.chunksEmbedded, file: progress.currentFile ?? "" };
+        const payload = { pages: progress.pages, chunks: progress.chunksEmbedded, file: currentOf(progress) };
         if (!started) {
           bar.start(progress.booksTotal, progress.booksDone, payload);
           started = true;
@@ -35,10 +42,12 @@ export function createProgressReporter(stream: NodeJS.WriteStream | WriteStream)
   let lastKey = "";
   return {
     update(progress) {
-      const key = `${progress.booksDone}|${progress.currentFile ?? ""}`;
+      // OCR pages count in tens: a 300-page scan gets 30 lines, not 300.
+      const ocrStep = progress.ocr ? Math.floor(progress.ocr.done / 10) : "";
+      const key = `${progress.booksDone}|${progress.currentFile ?? ""}|${ocrStep}`;
       if (key === lastKey) return;
       lastKey = key;
-      const current = progress.currentFile ? `, сейчас: ${progress.currentFile}` : "";
+      const current = currentOf(progress) ? `, сейчас: ${currentOf(progress)}` : "";
       stream.write(`[ingest] книг ${progress.booksDone}/${progress.booksTotal}, страниц ${progress.pages}${current}\n`);
     },
     stop() {},

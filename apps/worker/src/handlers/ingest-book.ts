@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
+import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
   type BookOutcome,
   type IngestSettings,
@@ -32,6 +33,7 @@ export interface IngestBookDeps {
   staging: StagingArea;
   logger: Logger;
   workerId?: string;
+  metrics?: WorkerMetrics;
 }
 
 /** Title, chunks and pages of a book's report line, for the job result. */
@@ -75,9 +77,17 @@ export function createIngestBookHandler(deps: IngestBookDeps): Handler<IngestBoo
         embedder: book.full ? (deps.embedder.refreshing ?? deps.embedder) : deps.embedder,
         chunking: deps.settings.chunking,
         limits: deps.settings.limits,
+        ocr: deps.settings.ocr,
         ...(signal ? { signal } : {}),
         onEmbedded: (done, total) =>
           progress.report({ file: book.file, phase: "embedding", chunksDone: done, chunksTotal: total }),
+        onOcrEvent: (event) => {
+          if (event.type !== "ocr-page") return;
+          const result = !event.ok ? "failed" : event.cached ? "cached" : "recognised";
+          deps.metrics?.ocrPage({ result, seconds: event.seconds });
+          const counts = { chunksDone: 0, chunksTotal: 0, ocrDone: event.done, ocrTotal: event.total };
+          progress.report({ file: book.file, phase: "ocr", ...counts });
+        },
       });
       deps.staging.write(prepared);
       const outcome = indexedBookOutcome(book, prepared);

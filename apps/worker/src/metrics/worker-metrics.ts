@@ -1,10 +1,11 @@
 // The worker's ingestion metrics: jobs by state and the queue's pause flag (read from Redis at
 // scrape time), books indexed and failed by reason, pages processed, runs by outcome, the time
-// of the last publish, and whether this worker takes jobs at all (INGESTION_ENABLED).
+// of the last publish, whether this worker takes jobs at all (INGESTION_ENABLED), and OCR of
+// scanned pages (pages by result, seconds per recognised page).
 
 import type { BookErrorKind } from "@ai-library/shared/loaders";
 import type { QueueStatus } from "@ai-library/shared/queue";
-import { Counter, Gauge, type Registry } from "prom-client";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 
 export type QueueSnapshot = Pick<QueueStatus, "paused" | "runs" | "books">;
 export type RunOutcome = "published" | "nothing_published" | "failed";
@@ -22,7 +23,11 @@ export interface WorkerMetrics {
   bookFailed(reason: BookErrorKind | "other"): void;
   runFinished(outcome: RunOutcome): void;
   setIngestionEnabled(enabled: boolean): void;
+  /** One page through OCR: recognised by Tesseract, taken from the OCR cache, or failed. */
+  ocrPage(facts: { result: OcrPageResultLabel; seconds: number }): void;
 }
+
+export type OcrPageResultLabel = "recognised" | "cached" | "failed";
 
 export function defineWorkerMetrics(registry: Registry, options: WorkerMetricsOptions): WorkerMetrics {
   const registers = [registry];
@@ -94,7 +99,23 @@ export function defineWorkerMetrics(registry: Registry, options: WorkerMetricsOp
     registers,
   });
   enabled.set(Number(options.ingestionEnabled));
+  const ocrPages = new Counter({
+    name: "ai_library_ocr_pages_total",
+    help: "Scanned pages through OCR, by result (recognised, cached, failed)",
+    labelNames: ["result"],
+    registers,
+  });
+  const ocrSeconds = new Histogram({
+    name: "ai_library_ocr_page_seconds",
+    help: "Seconds to render and recognise one page (pages recognised by Tesseract, not from the cache)",
+    buckets: [0.5, 1, 2, 3, 5, 8, 13, 20, 30, 60, 120],
+    registers,
+  });
   return {
+    ocrPage({ result, seconds }) {
+      ocrPages.inc({ result });
+      if (result === "recognised") ocrSeconds.observe(seconds);
+    },
     bookIndexed({ pages: count, seconds }) {
       indexed.inc();
       if (count === undefined || count <= 0) return;

@@ -4,7 +4,7 @@
 import { bookRecordSchema } from "@ai-library/shared/index";
 import { z } from "zod";
 
-// Chunks gained section/pageLabel/pageLabelEnd without a bump: the fields are optional, and
+// Chunks gained section/pageLabel/pageLabelEnd (and ocr) without a bump: the fields are optional, and
 // books staged by an older chunker sit under another fingerprint (it includes CHUNKER_VERSION).
 export const STAGED_FORMAT_VERSION = 1;
 
@@ -19,6 +19,7 @@ const chunkSchema = z.object({
   section: z.string().optional(),
   pageLabel: z.string().optional(),
   pageLabelEnd: z.string().optional(),
+  ocr: z.literal(true).optional(),
   position: z.number().int().nonnegative(),
   text: z.string(),
 });

@@ -28,6 +28,7 @@ interface PageStart {
   offset: number;
   page: number;
   pageLabel?: string;
+  ocr?: true;
 }
 
 interface Segment {
@@ -42,6 +43,7 @@ function pageStartOf(section: BookSection, offset: number, page: number): PageSt
     offset,
     page,
     ...(section.pageLabel !== undefined ? { pageLabel: section.pageLabel } : {}),
+    ...(section.ocr ? { ocr: section.ocr } : {}),
   };
 }
 
@@ -95,6 +97,16 @@ function pageStartAt(segment: Segment, offset: number): PageStart | undefined {
   return found;
 }
 
+/** True when any page the text from `start` to `end` touches was recognised by OCR. */
+function touchesOcrPage(segment: Segment, start: number, end: number): boolean {
+  return segment.pageStarts.some(
+    (pageStart, index) =>
+      pageStart.ocr === true &&
+      pageStart.offset <= end &&
+      (segment.pageStarts[index + 1]?.offset ?? Number.POSITIVE_INFINITY) > start,
+  );
+}
+
 export async function chunkBook(book: ParsedBook, identity: BookIdentity, options: ChunkingOptions): Promise<Chunk[]> {
   const splitter = new RecursiveCharacterTextSplitter({
     chunkSize: options.chunkSize,
@@ -128,6 +140,7 @@ export async function chunkBook(book: ParsedBook, identity: BookIdentity, option
         ...(spansPages && last.pageLabel !== undefined ? { pageLabelEnd: last.pageLabel } : {}),
         ...(segment.chapter ? { chapter: segment.chapter } : {}),
         ...(section ? { section } : {}),
+        ...(touchesOcrPage(segment, start, start + text.length - 1) ? { ocr: true as const } : {}),
         position: chunks.length,
         text,
       });

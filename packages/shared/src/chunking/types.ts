@@ -14,6 +14,8 @@ export interface ChunkSource {
   /** Page labels of page and pageEnd as the reader's viewer shows them, when they differ from the numbers. */
   pageLabel?: string;
   pageLabelEnd?: string;
+  /** Text of a page recognised by OCR: a quote may hold recognition errors. */
+  ocr?: true;
   /** 0-based order of the chunk within its book. */
   position: number;
 }

@@ -127,6 +127,23 @@ export const envSchema = z.object({
   PARSE_TIMEOUT_SECONDS: positiveInt(1, 3600).default(120),
   PARSE_MEMORY_MB: positiveInt(64, 16_384).default(1024),
   EPUB_MAX_UNCOMPRESSED_MB: positiveInt(1, 10_000).default(300),
+  /**
+   * Text recognition of scanned pages (PDF pages without a usable text layer, DjVu pages without
+   * hidden text) with Tesseract; unset = on when tesseract is installed.
+   */
+  OCR_ENABLED: booleanFlag.optional(),
+  /** Tesseract languages joined by +, as `tesseract -l` takes them (packages tesseract-ocr-<lang>). */
+  OCR_LANGUAGES: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]{3,}(\+[a-z_]{3,})*$/, { error: "expected Tesseract language codes joined by +, e.g. rus+eng" })
+    .default("rus+eng"),
+  /** Resolution a page is rendered at before recognition. */
+  OCR_DPI: positiveInt(72, 1200).default(300),
+  /** Pages of one book recognised at once (one tesseract process each, one core each). */
+  OCR_CONCURRENCY: positiveInt(1, 64).default(2),
+  /** One page's rendering plus recognition; a page over it is reported failed and the book goes on. */
+  OCR_PAGE_TIMEOUT_SECONDS: positiveInt(1, 3600).default(120),
   TELEGRAM_BOT_TOKEN: optionalSecret,
   TELEGRAM_API_ROOT: z
     .url({ error: "ожидался URL, например https://api.telegram.org" })

@@ -3,17 +3,32 @@
 import { stat } from "node:fs/promises";
 import { detectBookFormat, hasExpectedMagic } from "./detect-format.js";
 import type { BookLoadLimits } from "./limits.js";
+import type { OcrEventListener } from "./ocr/ocr-report.js";
+import type { OcrPlan } from "./ocr/ocr-settings.js";
 import { type BookFormat, BookLoadError, type ParsedBook } from "./types.js";
 
 /** Only the limits that apply inside the parser (timeout and memory need a child process). */
 export type InProcessLimits = Pick<BookLoadLimits, "maxUncompressedBytes" | "maxPages">;
 
+/** OCR of scanned pages (PDF, DjVu): the plan, and a listener for its progress. */
+export interface PageOcrOptions {
+  ocr?: OcrPlan | undefined;
+  onOcrEvent?: OcrEventListener | undefined;
+}
+
 // Loaders are imported on demand: every isolated parse starts a fresh process, and loading
 // pdf.js there costs about a second that an EPUB or FB2 parse should not pay.
-async function parseByFormat(path: string, format: BookFormat, limits: InProcessLimits): Promise<ParsedBook> {
+async function parseByFormat(
+  path: string,
+  format: BookFormat,
+  limits: InProcessLimits,
+  ocr: PageOcrOptions,
+): Promise<ParsedBook> {
   switch (format) {
     case "pdf":
-      return (await import("./pdf/load-pdf-book.js")).loadPdfBook(path, { maxPages: limits.maxPages });
+      return (await import("./pdf/load-pdf-book.js")).loadPdfBook(path, { maxPages: limits.maxPages, ...ocr });
+    case "djvu":
+      return (await import("./djvu/load-djvu-book.js")).loadDjvuBook(path, { maxPages: limits.maxPages, ...ocr });
     case "epub":
       return (await import("./epub/load-epub-book.js")).loadEpubBook(path, limits);
     case "fb2":
@@ -26,7 +41,11 @@ async function parseByFormat(path: string, format: BookFormat, limits: InProcess
 }
 
 /** Reads and parses `absPath`. Throws BookLoadError; a missing or unreadable file throws the fs error. */
-export async function loadBook(absPath: string, limits: InProcessLimits): Promise<ParsedBook> {
+export async function loadBook(
+  absPath: string,
+  limits: InProcessLimits,
+  ocr: PageOcrOptions = {},
+): Promise<ParsedBook> {
   const format = detectBookFormat(absPath);
   if (!format) throw new BookLoadError("unsupported", absPath, "unknown file extension");
   const { size } = await stat(absPath);
@@ -35,7 +54,7 @@ export async function loadBook(absPath: string, limits: InProcessLimits): Promis
     throw new BookLoadError("corrupt", absPath, `the content is not ${format.toUpperCase()} despite the file name`);
   }
   try {
-    return await parseByFormat(absPath, format, limits);
+    return await parseByFormat(absPath, format, limits, ocr);
   } catch (error) {
     if (error instanceof BookLoadError) throw error;
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,13 +1,14 @@
 // What every book loader produces, and the typed failures it may report.
+import type { OcrBookReport } from "./ocr/ocr-report.js";
 
 /** The formats the loaders read; the queue's payload schema is built from this list. */
-export const BOOK_FORMATS = ["pdf", "epub", "fb2", "txt", "md"] as const;
+export const BOOK_FORMATS = ["pdf", "djvu", "epub", "fb2", "txt", "md"] as const;
 export type BookFormat = (typeof BOOK_FORMATS)[number];
 
-/** A stretch of a book's text with where it came from: a PDF page or an EPUB/FB2 chapter. */
+/** A stretch of a book's text with where it came from: a PDF or DjVu page or an EPUB/FB2 chapter. */
 export interface BookSection {
   text: string;
-  /** 1-based page number (PDF only). */
+  /** 1-based page number (PDF and DjVu). */
   page?: number;
   /**
    * The page's label as the reader's viewer shows it (PDF /PageLabels: "xii", "A-3"), only
@@ -22,6 +23,8 @@ export interface BookSection {
    * the outline (bookmark) entry the page falls under.
    */
   section?: string;
+  /** The page's text was recognised by OCR (it may hold recognition errors). */
+  ocr?: true;
 }
 
 export interface ParsedBook {
@@ -29,10 +32,12 @@ export interface ParsedBook {
   title: string;
   author?: string;
   language?: string;
-  /** Pages for PDF (one section per page, empty pages omitted), chapters otherwise, in reading order. */
+  /** Pages for PDF and DjVu (one section per page, empty pages omitted), chapters otherwise, in reading order. */
   sections: BookSection[];
-  /** Total pages of a PDF, including empty ones. */
+  /** Total pages of a PDF or DjVu, including empty ones. */
   pageCount?: number;
+  /** Where the pages' text came from, when any page needed OCR. */
+  ocr?: OcrBookReport;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface ParsedBook {
  */
 export const BOOK_ERROR_KINDS = [
   "encrypted", // password needed
-  "no_text", // scanned or image-only: needs OCR
+  "no_text", // scanned or image-only, and OCR is off, missing or found no text
   "corrupt", // unreadable container or syntax
   "unsupported", // a format we do not read
   "empty", // a 0-byte file or no content at all
@@ -68,9 +73,9 @@ export class BookLoadError extends Error {
 
 const BOOK_ERROR_TEXT: Record<BookErrorKind, string> = {
   encrypted: "the file is password-protected; remove the password and add it again",
-  no_text: "no text layer (scanned or image-only); run OCR on it first, e.g. ocrmypdf",
+  no_text: "no text layer (scanned or image-only) and OCR did not give any",
   corrupt: "the file is damaged or not a valid book; re-export or re-download it",
-  unsupported: "this format is not supported; use PDF, EPUB, FB2, FB2.ZIP, TXT or MD",
+  unsupported: "this format is not supported; use PDF, DjVu, EPUB, FB2, FB2.ZIP, TXT or MD",
   empty: "the file is empty or has no readable text",
   too_large: "the file exceeds the safety limits (size, page count or unpacked size)",
   timeout: "parsing took too long and was stopped; check the file or raise PARSE_TIMEOUT_SECONDS",

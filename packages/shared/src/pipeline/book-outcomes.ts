@@ -2,7 +2,7 @@
 // worker report a book the same way (an unchanged book keeps its pages, like an indexed one).
 import { BookLoadError } from "../loaders/types.js";
 import type { PreparedBook } from "./prepare-book.js";
-import type { BookOutcome } from "./types.js";
+import type { BookOcrFacts, BookOutcome } from "./types.js";
 
 interface BookRef {
   file: string;
@@ -13,9 +13,13 @@ interface BookRef {
 interface BookFacts {
   title: string;
   pages?: number | undefined;
+  ocr?: BookOcrFacts | undefined;
 }
 
-const pagesOf = (facts: BookFacts) => (facts.pages !== undefined ? { pages: facts.pages } : {});
+const pagesOf = (facts: BookFacts) => ({
+  ...(facts.pages !== undefined ? { pages: facts.pages } : {}),
+  ...(facts.ocr ? { ocr: facts.ocr } : {}),
+});
 
 export function unchangedBookOutcome(book: BookRef, facts: BookFacts & { chunkCount: number }): BookOutcome {
   return {

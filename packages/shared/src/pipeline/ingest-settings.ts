@@ -1,6 +1,8 @@
 import type { ChunkingOptions } from "../chunking/index.js";
 import type { AppConfig } from "../config/schema.js";
+import { resolve } from "node:path";
 import { type BookLoadLimits, bookLoadLimitsFromConfig } from "../loaders/limits.js";
+import { type OcrPlan, ocrPlanFromConfig } from "../loaders/ocr/ocr-settings.js";
 
 export interface IngestSettings {
   chunking: ChunkingOptions;
@@ -11,6 +13,8 @@ export interface IngestSettings {
   keepGenerations: number;
   /** Books parsed and embedded at once (each parse runs in its own child process). */
   concurrency: number;
+  /** OCR of scanned pages, or why there is none. */
+  ocr: OcrPlan;
 }
 
 export function ingestSettingsFromConfig(config: AppConfig): IngestSettings {
@@ -21,5 +25,7 @@ export function ingestSettingsFromConfig(config: AppConfig): IngestSettings {
     nprobe: config.INDEX_NPROBE,
     keepGenerations: config.INDEX_KEEP_GENERATIONS,
     concurrency: config.INGEST_CONCURRENCY,
+    // Absolute: the parse child must find the same cache whatever its working directory.
+    ocr: ocrPlanFromConfig(config, resolve(config.INDEX_DIR, "cache", "ocr")),
   };
 }

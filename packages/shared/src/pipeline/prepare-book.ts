@@ -7,6 +7,8 @@ import type { NewBook } from "../index/generation/generation-builder.js";
 import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import { loadBookIsolated } from "../loaders/index.js";
 import type { BookLoadLimits } from "../loaders/limits.js";
+import type { OcrBookReport, OcrEventListener } from "../loaders/ocr/ocr-report.js";
+import type { OcrPlan } from "../loaders/ocr/ocr-settings.js";
 import { BookLoadError } from "../loaders/types.js";
 import type { LibraryFile } from "./scan-library.js";
 
@@ -26,16 +28,26 @@ export interface PrepareBookDeps {
   embedder: Embedder;
   chunking: ChunkingOptions;
   limits: BookLoadLimits;
+  ocr: OcrPlan;
   signal?: AbortSignal;
+  /** Each OCR step of the parse (pages planned, each page done), for progress and metrics. */
+  onOcrEvent?: OcrEventListener;
   /** Called after each embedded batch with the number of chunks done so far. */
   onEmbedded?: (done: number, total: number) => void;
 }
 
 const EMBED_BATCH = 256;
 
+/** The book's OCR summary as the manifest keeps it (the cache counter only matters to this run). */
+const ocrFactsOf = ({ cachedPages: _run, ...facts }: OcrBookReport) => facts;
+
 export async function prepareBook(book: LibraryFile, deps: PrepareBookDeps): Promise<PreparedBook> {
   // The signal also stops the parse child, so a cancelled job does not wait for a slow parse.
-  const parsed = await loadBookIsolated(book.absPath, deps.limits, deps.signal ? { signal: deps.signal } : {});
+  const parsed = await loadBookIsolated(book.absPath, deps.limits, {
+    ocr: deps.ocr,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(deps.onOcrEvent ? { onOcrEvent: deps.onOcrEvent } : {}),
+  });
   const chunks = await chunkBook(parsed, { bookId: book.bookId, file: book.file }, deps.chunking);
   if (chunks.length === 0) throw new BookLoadError("empty", book.file, "no text to index after parsing");
   const vectors: Float32Array[] = [];
@@ -53,6 +65,7 @@ export async function prepareBook(book: LibraryFile, deps: PrepareBookDeps): Pro
       ...(parsed.author ? { author: parsed.author } : {}),
       format: parsed.format,
       ...(parsed.pageCount !== undefined ? { pages: parsed.pageCount } : {}),
+      ...(parsed.ocr ? { ocr: ocrFactsOf(parsed.ocr) } : {}),
     },
     chunks,
     vectors,

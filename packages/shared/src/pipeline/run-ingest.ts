@@ -66,10 +66,17 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
         embedder,
         chunking: settings.chunking,
         limits: settings.limits,
+        ocr: settings.ocr,
         ...(options.signal ? { signal: options.signal } : {}),
         onEmbedded: (done) => report({ chunksEmbedded: before + done }),
+        onOcrEvent: (event) => {
+          if (event.type === "ocr-page") report({ ocr: { file: book.file, done: event.done, total: event.total } });
+        },
       });
-      logger.info(`Проиндексирована книга ${book.file}: фрагментов ${prepared.chunks.length}`, { bookId: book.bookId });
+      logger.info(`Проиндексирована книга ${book.file}: фрагментов ${prepared.chunks.length}`, {
+        bookId: book.bookId,
+        ...(prepared.record.ocr ? { ocr: prepared.record.ocr } : {}),
+      });
       return prepared;
     } catch (error) {
       // A full disk is not the book's fault: fail the publish instead of dropping the book.
@@ -106,6 +113,7 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
                 booksDone: progress.booksDone + 1,
                 pages: progress.pages + (outcome.pages ?? 0),
                 currentFile: undefined,
+                ocr: undefined,
               }),
           }),
       },

@@ -1,4 +1,7 @@
+import type { BookRecord } from "../index/generation/manifest.js";
 import type { BookErrorKind } from "../loaders/types.js";
+
+export type BookOcrFacts = NonNullable<BookRecord["ocr"]>;
 
 export type BookStatus = "indexed" | "unchanged" | "failed" | "duplicate";
 
@@ -9,6 +12,8 @@ export interface BookOutcome {
   title?: string;
   chunks?: number;
   pages?: number;
+  /** Scanned pages: pages from the text layer, recognised by OCR, and failed (with why). */
+  ocr?: BookOcrFacts;
   errorKind?: BookErrorKind;
   /** What is wrong and what to do (failed), or which file has the same content (duplicate). */
   reason?: string;
@@ -20,6 +25,8 @@ export interface IngestProgress {
   currentFile?: string;
   chunksEmbedded: number;
   pages: number;
+  /** OCR of the book being parsed: pages recognised so far of those that need it. */
+  ocr?: { file: string; done: number; total: number } | undefined;
 }
 
 export interface IngestReport {

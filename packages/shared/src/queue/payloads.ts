@@ -64,10 +64,13 @@ export type BookJobResult = z.infer<typeof bookJobResultSchema>;
 /** Progress a child job reports while it works, per embedded batch of pages/chunks. */
 export const bookProgressSchema = z.object({
   file: z.string(),
-  phase: z.enum(["parsing", "embedding", "staging", "done"]),
+  phase: z.enum(["parsing", "ocr", "embedding", "staging", "done"]),
   chunksDone: z.number().int().nonnegative(),
   chunksTotal: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative().optional(),
+  /** Phase "ocr": scanned pages recognised so far, of those that need it. */
+  ocrDone: z.number().int().nonnegative().optional(),
+  ocrTotal: z.number().int().nonnegative().optional(),
 });
 export type BookProgress = z.infer<typeof bookProgressSchema>;
 

@@ -74,7 +74,17 @@ export function assemblePassage(
     if (neighbours.after && sameSection(neighbours.after, first))
       appendUnfinished(draft, neighbours.after, maxExpandChars);
   }
-  const { page: _page, pageEnd: _pageEnd, pageLabel: _label, pageLabelEnd: _labelEnd, text: _text, ...source } = first;
+  const {
+    page: _page,
+    pageEnd: _pageEnd,
+    pageLabel: _label,
+    pageLabelEnd: _labelEnd,
+    ocr: _ocr,
+    text: _text,
+    ...source
+  } = first;
+  // One recognised page among the merged chunks is enough for the reader to be warned.
+  const ocr = group.chunks.some((chunk) => chunk.ocr);
   const page = draft.pages.length > 0 ? Math.min(...draft.pages) : undefined;
   const pageEnd = draft.pages.length > 0 ? Math.max(...draft.pages) : undefined;
   const spans = pageEnd !== undefined && page !== undefined && pageEnd > page;
@@ -86,6 +96,7 @@ export function assemblePassage(
     ...(spans ? { pageEnd } : {}),
     ...(pageLabel !== undefined ? { pageLabel } : {}),
     ...(pageLabelEnd !== undefined ? { pageLabelEnd } : {}),
+    ...(ocr ? { ocr: true as const } : {}),
     text: draft.text,
     score,
   };

@@ -24,7 +24,7 @@ CREATE TABLE books (
 CREATE TABLE chunks (
   label INTEGER PRIMARY KEY, book_id TEXT NOT NULL REFERENCES books(book_id),
   position INTEGER NOT NULL, page INTEGER, page_end INTEGER, chapter TEXT, text TEXT NOT NULL,
-  section TEXT, page_label TEXT, page_label_end TEXT
+  section TEXT, page_label TEXT, page_label_end TEXT, ocr INTEGER
 );
 `;
 // Built after the rows are in: one sort instead of 100k incremental index updates (a derived
@@ -68,8 +68,8 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
     "INSERT INTO books VALUES (@bookId, @file, @title, @author, @format, @pages, @chunkCount, @firstLabel)",
   );
   const insertChunk = db.prepare(
-    "INSERT INTO chunks (label, book_id, position, page, page_end, chapter, text, section, page_label, page_label_end) " +
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO chunks (label, book_id, position, page, page_end, chapter, text, section, page_label, page_label_end, ocr) " +
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const addBook = db.transaction((record: BookRecord, chunks: Chunk[], terms?: readonly string[]) => {
     insertBook.run({ ...record, author: record.author ?? null, pages: record.pages ?? null });
@@ -85,6 +85,7 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
         chunk.section ?? null,
         chunk.pageLabel ?? null,
         chunk.pageLabelEnd ?? null,
+        chunk.ocr ? 1 : null,
       );
       indexTerms?.(
         record.firstLabel + index,
@@ -158,6 +159,7 @@ interface ChunkRow {
   section: string | null;
   page_label: string | null;
   page_label_end: string | null;
+  ocr: number | null;
   file: string;
   title: string;
   author: string | null;
@@ -175,13 +177,14 @@ function rowToChunk(row: ChunkRow): Chunk {
     ...(row.section !== null ? { section: row.section } : {}),
     ...(row.page_label !== null ? { pageLabel: row.page_label } : {}),
     ...(row.page_label_end !== null ? { pageLabelEnd: row.page_label_end } : {}),
+    ...(row.ocr ? { ocr: true as const } : {}),
     position: row.position,
     text: row.text,
   };
 }
 
 /** Columns added after the first release: generations written before them read as NULL. */
-const LATER_COLUMNS = ["section", "page_label", "page_label_end"] as const;
+const LATER_COLUMNS = ["section", "page_label", "page_label_end", "ocr"] as const;
 
 function chunkColumns(db: Database.Database): string {
   const present = new Set((db.pragma("table_info(chunks)") as { name: string }[]).map((column) => column.name));

@@ -19,6 +19,14 @@ export const bookRecordSchema = z.object({
   author: z.string().optional(),
   format: z.string(),
   pages: z.number().int().optional(),
+  /** Scanned pages: how many had their own text, were recognised by OCR, or failed (and why). */
+  ocr: z
+    .object({
+      textPages: z.number().int().nonnegative(),
+      ocrPages: z.number().int().nonnegative(),
+      failedPages: z.array(z.object({ page: z.number().int().positive(), reason: z.string() })),
+    })
+    .optional(),
   chunkCount: z.number().int().nonnegative(),
   firstLabel: z.number().int().nonnegative(),
 });

@@ -6,9 +6,11 @@ import { readFile, unlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BookLoadLimits } from "../limits.js";
+import type { OcrEvent, OcrEventListener } from "../ocr/ocr-report.js";
+import type { OcrPlan } from "../ocr/ocr-settings.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
 import { describeChildDeath } from "./child-death.js";
-import { isParseReply, type ParseReply, type ParseRequest } from "./child-protocol.js";
+import { isOcrProgressMessage, isParseReply, type ParseReply, type ParseRequest } from "./child-protocol.js";
 import { trackChild } from "./live-children.js";
 
 const CHILD_ENTRY = fileURLToPath(new URL("./parse-child.ts", import.meta.url));
@@ -22,6 +24,19 @@ export interface IsolatedLoadOptions {
   signal?: AbortSignal;
   /** Called with the child's pid once it is spawned (tests use it to check the child is gone). */
   onSpawn?: (pid: number) => void;
+  /** OCR for scanned pages (PDF, DjVu); without it such pages stay empty. */
+  ocr?: OcrPlan;
+  /** Each OCR step as the child reports it: pages planned, each page done. */
+  onOcrEvent?: OcrEventListener;
+}
+
+/**
+ * OCR time comes on top of the parse time limit: once the child knows how many pages it must
+ * recognise, the deadline moves by the most those pages may take (each is bounded by
+ * OCR_PAGE_TIMEOUT_SECONDS, OCR_CONCURRENCY of them at once).
+ */
+function ocrAllowanceMs(event: Extract<OcrEvent, { type: "ocr-planned" }>): number {
+  return Math.ceil(event.pages / Math.max(1, event.concurrency)) * event.pageTimeoutMs;
 }
 
 function spawnParseChild(request: ParseRequest, memoryMb: number): ChildProcess {
@@ -54,6 +69,7 @@ export function loadBookIsolated(
   const request: ParseRequest = {
     path: absPath,
     limits: { maxUncompressedBytes: limits.maxUncompressedBytes, maxPages: limits.maxPages },
+    ...(options.ocr ? { ocr: options.ocr } : {}),
   };
   const child = spawnParseChild(request, limits.memoryMb);
   trackChild(child);
@@ -67,7 +83,9 @@ export function loadBookIsolated(
       stopReason ??= reason;
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => stop("timeout"), limits.timeoutMs);
+    let deadlineMs = limits.timeoutMs;
+    const startedAt = Date.now();
+    let timer = setTimeout(() => stop("timeout"), deadlineMs);
     const onAbort = () => stop("aborted");
     signal?.addEventListener("abort", onAbort, { once: true });
 
@@ -77,6 +95,13 @@ export function loadBookIsolated(
     });
     child.on("message", (message) => {
       if (isParseReply(message)) reply = message;
+      if (!isOcrProgressMessage(message)) return;
+      if (message.event.type === "ocr-planned" && !stopReason) {
+        clearTimeout(timer);
+        deadlineMs += ocrAllowanceMs(message.event);
+        timer = setTimeout(() => stop("timeout"), Math.max(0, startedAt + deadlineMs - Date.now()));
+      }
+      options.onOcrEvent?.(message.event);
     });
     child.once("error", (error) => {
       // Spawning itself failed (no memory for a process, EAGAIN): not the book's fault.
@@ -92,7 +117,7 @@ export function loadBookIsolated(
       if (reply) return resolve(reply);
       if (stopReason === "aborted") return reject(signal?.reason);
       if (stopReason === "timeout") {
-        return reject(new BookLoadError("timeout", absPath, `no result after ${limits.timeoutMs} ms, parser killed`));
+        return reject(new BookLoadError("timeout", absPath, `no result after ${deadlineMs} ms, parser killed`));
       }
       reject(describeChildDeath(absPath, { code, signal: exitSignal, stderrTail, memoryMb: limits.memoryMb }));
     });

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBook } from "../load-book.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
-import { IPC_TEXT_LIMIT, type ParseReply, parseRequestFromArgument } from "./child-protocol.js";
+import type { OcrEvent } from "../ocr/ocr-report.js";
+import { IPC_TEXT_LIMIT, type OcrProgressMessage, type ParseReply, parseRequestFromArgument } from "./child-protocol.js";
 
 // tsx turns source maps on, and Node then loads and decodes pdf.js's large .map files on every
 // start. Stack traces of this short-lived child do not need them.
@@ -17,7 +18,7 @@ process.setSourceMapsEnabled(false);
 process.on("disconnect", () => process.exit(1));
 if (!process.connected) process.exit(1);
 
-function send(reply: ParseReply): Promise<void> {
+function send(reply: ParseReply | OcrProgressMessage): Promise<void> {
   return new Promise((resolve) => {
     if (!process.send) return resolve();
     process.send(reply, undefined, {}, () => resolve());
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   const request = parseRequestFromArgument(process.argv[2]);
   let reply: ParseReply;
   try {
-    reply = await packResult(await loadBook(request.path, request.limits));
+    const onOcrEvent = (event: OcrEvent) => void send({ type: "ocr", event });
+    reply = await packResult(await loadBook(request.path, request.limits, { ocr: request.ocr, onOcrEvent }));
   } catch (error) {
     reply = failureReply(error, request.path);
   }

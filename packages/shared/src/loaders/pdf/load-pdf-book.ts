@@ -1,12 +1,18 @@
 // Reads a PDF with pdf.js (legacy build for Node): per-page text with 1-based page numbers, page
-// labels and outline sections, running headers removed; title and author from metadata. No eval, no font loading, no network: local files only.
+// labels and outline sections, running headers removed; title and author from metadata. A page
+// without a usable text layer (a scan, or recognition garbage) is recognised by OCR when the
+// plan allows. No eval, no font loading, no network: local files only.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { cleanText, countWordCharacters } from "../clean-text.js";
 import { DEFAULT_MAX_PAGES } from "../limits.js";
+import type { OcrEventListener } from "../ocr/ocr-report.js";
+import type { OcrPlan } from "../ocr/ocr-settings.js";
+import { type PageLayer, ocrWhereNeeded, whyNoTextAfterOcr } from "../ocr/ocr-where-needed.js";
+import { judgeTextLayer } from "../ocr/text-layer-check.js";
 import { titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type BookSection, type ParsedBook } from "../types.js";
 import { readOutlineEntries } from "./outline-entries.js";
@@ -16,6 +22,7 @@ import { readPageLabels } from "./page-labels.js";
 import { joinPageText } from "./page-text.js";
 import { pdfErrorToBookError } from "./pdf-errors.js";
 import { readPdfMetadata } from "./pdf-metadata.js";
+import { renderPdfPage } from "./render-pdf-page.js";
 import { removeRunningHeaders } from "./running-headers.js";
 
 // CMaps and standard font metrics ship inside pdfjs-dist; some fonts need them to map glyphs to text.
@@ -28,6 +35,9 @@ const MIN_WORD_CHARS_PER_PAGE = 10;
 
 export interface PdfLoadOptions {
   maxPages?: number;
+  /** OCR for pages without a usable text layer; without it such pages stay empty. */
+  ocr?: OcrPlan | undefined;
+  onOcrEvent?: OcrEventListener | undefined;
 }
 
 export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): Promise<ParsedBook> {
@@ -47,10 +57,17 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
     if (doc.numPages > maxPages) {
       throw new BookLoadError("too_large", path, `${doc.numPages} pages, the limit is ${maxPages}`);
     }
-    const pages = await readPages(doc);
+    const layers = await readPages(doc, options.ocr?.enabled === true);
+    const recognised = await ocrWhereNeeded(layers, {
+      plan: options.ocr,
+      render: (page, render) => renderPdfPage(path, page, render),
+      onEvent: options.onOcrEvent,
+    });
+    const pages = recognised.pages;
     const wordChars = pages.reduce((sum, page) => sum + countWordCharacters(page.text), 0);
     if (wordChars < MIN_WORD_CHARS_PER_PAGE * doc.numPages) {
-      throw new BookLoadError("no_text", path, `${doc.numPages} pages but only ${wordChars} letters in the text layer`);
+      const detail = `${doc.numPages} pages but only ${wordChars} letters in the text layer`;
+      throw new BookLoadError("no_text", path, `${detail}${whyNoTextAfterOcr(recognised)}`);
     }
     const sections = await sectionsOf(doc, pages);
     const meta = await readPdfMetadata(doc);
@@ -61,6 +78,7 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
       ...(meta.language ? { language: meta.language } : {}),
       sections,
       pageCount: doc.numPages,
+      ...(recognised.report ? { ocr: recognised.report } : {}),
     };
   } catch (error) {
     throw pdfErrorToBookError(error, path);
@@ -70,13 +88,15 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
   }
 }
 
-async function readPages(doc: PDFDocumentProxy): Promise<PdfPageText[]> {
-  const pages: PdfPageText[] = [];
+/** Each page's text layer, and whether it needs OCR (judged only when OCR can run). */
+async function readPages(doc: PDFDocumentProxy, judge: boolean): Promise<PageLayer[]> {
+  const pages: PageLayer[] = [];
   for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber += 1) {
     const page = await doc.getPage(pageNumber);
     try {
       const text = cleanText(joinPageText(await page.getTextContent()));
-      if (text) pages.push({ page: pageNumber, text });
+      const verdict = judge ? await judgeTextLayer(text, () => showsImage(page)) : "good";
+      pages.push({ page: pageNumber, text: verdict === "good" ? text : "", needsOcr: verdict !== "good" });
     } finally {
       // Frees the page's parsed resources at once, so a long book does not hold every page in memory.
       page.cleanup();
@@ -88,6 +108,22 @@ async function readPages(doc: PDFDocumentProxy): Promise<PdfPageText[]> {
   return pages;
 }
 
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageMaskXObjectGroup,
+]);
+
+/** Does the page paint an image? A blank or vector-only page has nothing for OCR to read. */
+async function showsImage(page: PDFPageProxy): Promise<boolean> {
+  const operators = await page.getOperatorList();
+  return operators.fnArray.some((op) => IMAGE_OPS.has(op));
+}
+
 /** Labels and outline are a few calls to pdf.js each, and both fail soft: absent, not fatal. */
 /** Share of a book's letters that must remain once running headers are removed. */
 const MIN_SHARE_LEFT_AFTER_HEADERS = 0.5;
@@ -95,9 +131,9 @@ const MIN_SHARE_LEFT_AFTER_HEADERS = 0.5;
 async function sectionsOf(doc: PDFDocumentProxy, pages: PdfPageText[]): Promise<BookSection[]> {
   const labels = await readPageLabels(doc);
   const entries = await readOutlineEntries(doc);
-  const labelled = pages.map(({ page, text }) => {
+  const labelled = pages.map(({ page, text, ocr }) => {
     const pageLabel = labels[page - 1];
-    return { page, text, ...(pageLabel ? { pageLabel } : {}) };
+    return { page, text, ...(pageLabel ? { pageLabel } : {}), ...(ocr ? { ocr } : {}) };
   });
   const texts = removeRunningHeaders(
     labelled.map(({ page, text, pageLabel }) => ({ page, text, ...(pageLabel ? { label: pageLabel } : {}) })),

@@ -9,6 +9,8 @@ export interface PdfPageText {
   page: number;
   text: string;
   pageLabel?: string;
+  /** The text was recognised by OCR. */
+  ocr?: true;
 }
 
 interface Piece {
@@ -66,7 +68,7 @@ export function sectionsFromPages(pages: PdfPageText[], entries: OutlineEntry[])
   let next = 0;
   let current: string | undefined;
   const sections: BookSection[] = [];
-  for (const { page, text, pageLabel } of pages) {
+  for (const { page, text, pageLabel, ocr } of pages) {
     // Entries of the pages before this one, empty pages included, decide where it begins.
     for (let start = startPages[next]; start !== undefined && start < page; start = startPages[++next]) {
       current = byPage.get(start)?.at(-1)?.title ?? current;
@@ -86,6 +88,7 @@ export function sectionsFromPages(pages: PdfPageText[], entries: OutlineEntry[])
         text: piece.text,
         ...(pageLabel ? { pageLabel } : {}),
         ...(piece.section ? { section: piece.section } : {}),
+        ...(ocr ? { ocr } : {}),
       });
     }
   }
