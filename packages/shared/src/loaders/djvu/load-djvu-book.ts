@@ -6,10 +6,10 @@ import { cleanText, countWordCharacters } from "../clean-text.js";
 import { DEFAULT_MAX_PAGES } from "../limits.js";
 import type { OcrEventListener } from "../ocr/ocr-report.js";
 import type { OcrPlan } from "../ocr/ocr-settings.js";
-import { type PageLayer, ocrWhereNeeded, whyNoTextAfterOcr } from "../ocr/ocr-where-needed.js";
+import { ocrWhereNeeded, type PageLayer, whyNoTextAfterOcr } from "../ocr/ocr-where-needed.js";
 import { ToolError } from "../ocr/system-tool.js";
 import { judgeTextLayer } from "../ocr/text-layer-check.js";
-import { titleFromFileName } from "../title-from-file-name.js";
+import { isPlausibleAuthor, isPlausibleTitle, titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
 import { djvuMetadata, djvuPageCount, djvuPageText, renderDjvuPage } from "./djvu-tools.js";
 
@@ -36,7 +36,7 @@ export async function loadDjvuBook(path: string, options: DjvuLoadOptions = {}):
     const text = cleanText(await djvuPageText(path, page, PAGE_TEXT_TIMEOUT_MS));
     // Every DjVu page is an image, so a page without hidden text is always worth recognising.
     const verdict = await judgeTextLayer(text, async () => true);
-    layers.push({ page, text: verdict === "good" ? text : "", needsOcr: verdict !== "good" });
+    layers.push({ page, text, needsOcr: verdict !== "good" });
     await yieldToEventLoop();
   }
   const recognised = await ocrWhereNeeded(layers, {
@@ -50,12 +50,12 @@ export async function loadDjvuBook(path: string, options: DjvuLoadOptions = {}):
     throw new BookLoadError("no_text", path, `${detail}${whyNoTextAfterOcr(recognised)}`);
   }
   const meta = await djvuMetadata(path).catch(() => new Map<string, string>());
-  const title = meta.get("title")?.trim();
-  const author = meta.get("author")?.trim();
+  const title = meta.get("title");
+  const author = meta.get("author");
   return {
     format: "djvu",
-    title: title || titleFromFileName(path),
-    ...(author ? { author } : {}),
+    title: isPlausibleTitle(title) ? title.trim() : titleFromFileName(path),
+    ...(isPlausibleAuthor(author) ? { author: author.trim() } : {}),
     sections: recognised.pages.map(({ page, text, ocr }) => ({ page, text, ...(ocr ? { ocr } : {}) })),
     pageCount,
     ...(recognised.report ? { ocr: recognised.report } : {}),

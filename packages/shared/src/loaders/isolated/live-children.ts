@@ -5,8 +5,17 @@ import type { ChildProcess } from "node:child_process";
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
+/** Kills the child and the tools it started (it leads its own process group). */
+export function killProcessGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL"); // the group is gone already, or the child never became its leader
+  }
+}
+
 function killAll(): void {
-  for (const child of live) child.kill("SIGKILL");
+  for (const child of live) killProcessGroup(child);
   live.clear();
 }
 

@@ -11,7 +11,7 @@ import type { OcrPlan } from "../ocr/ocr-settings.js";
 import { BookLoadError, type ParsedBook } from "../types.js";
 import { describeChildDeath } from "./child-death.js";
 import { isOcrProgressMessage, isParseReply, type ParseReply, type ParseRequest } from "./child-protocol.js";
-import { trackChild } from "./live-children.js";
+import { killProcessGroup, trackChild } from "./live-children.js";
 
 const CHILD_ENTRY = fileURLToPath(new URL("./parse-child.ts", import.meta.url));
 // The child runs TypeScript source like every process here: through tsx's loader, resolved from this package.
@@ -46,6 +46,8 @@ function spawnParseChild(request: ParseRequest, memoryMb: number): ChildProcess 
     env: {},
     stdio: ["ignore", "ignore", "pipe", "ipc"],
     serialization: "advanced",
+    // Its own process group, so stopping it also stops the OCR tools it runs (pdftoppm, tesseract).
+    detached: true,
   });
 }
 
@@ -81,7 +83,7 @@ export function loadBookIsolated(
     let stderrTail = "";
     const stop = (reason: "timeout" | "aborted") => {
       stopReason ??= reason;
-      child.kill("SIGKILL");
+      killProcessGroup(child);
     };
     let deadlineMs = limits.timeoutMs;
     const startedAt = Date.now();

@@ -5,9 +5,14 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBook } from "../load-book.js";
-import { BookLoadError, type ParsedBook } from "../types.js";
 import type { OcrEvent } from "../ocr/ocr-report.js";
-import { IPC_TEXT_LIMIT, type OcrProgressMessage, type ParseReply, parseRequestFromArgument } from "./child-protocol.js";
+import { BookLoadError, type ParsedBook } from "../types.js";
+import {
+  IPC_TEXT_LIMIT,
+  type OcrProgressMessage,
+  type ParseReply,
+  parseRequestFromArgument,
+} from "./child-protocol.js";
 
 // tsx turns source maps on, and Node then loads and decodes pdf.js's large .map files on every
 // start. Stack traces of this short-lived child do not need them.

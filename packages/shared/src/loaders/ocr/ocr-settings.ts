@@ -35,7 +35,8 @@ export function ocrPlanFromConfig(
   if (!engine.installed) {
     return {
       enabled: false,
-      reason: "tesseract is not installed; run scripts/setup-system.sh (apt-get install tesseract-ocr tesseract-ocr-rus)",
+      reason:
+        "tesseract is not installed; run scripts/setup-system.sh (apt-get install tesseract-ocr tesseract-ocr-rus)",
     };
   }
   const missing = config.OCR_LANGUAGES.split("+").filter((language) => !engine.languages.includes(language));

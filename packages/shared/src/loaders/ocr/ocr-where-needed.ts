@@ -1,15 +1,15 @@
 // The one OCR step of the page-based loaders (PDF, DjVu): given each page's own text and whether
 // that text is usable, recognise the pages that need it when OCR is on, and say how the book's
 // pages got their text. With OCR off or missing, pages keep what they had and the reason is
-// returned for the no_text message.
+// returned for the no_text message (and a garbage layer stays, as it was before OCR existed).
 import type { OcrBookReport, OcrEventListener } from "./ocr-report.js";
 import type { OcrPlan } from "./ocr-settings.js";
-import type { RecognizePagesRequest } from "./recognize-pages.js";
 import { recognizeBookPages } from "./recognize-book-pages.js";
+import type { RecognizePagesRequest } from "./recognize-pages.js";
 
 export interface PageLayer {
   page: number;
-  /** The page's own text (PDF text layer, DjVu hidden text), cleaned; may be empty. */
+  /** The page's own text (PDF text layer, DjVu hidden text), cleaned; may be empty or garbage. */
   text: string;
   needsOcr: boolean;
 }

@@ -11,7 +11,7 @@ import { cleanText, countWordCharacters } from "../clean-text.js";
 import { DEFAULT_MAX_PAGES } from "../limits.js";
 import type { OcrEventListener } from "../ocr/ocr-report.js";
 import type { OcrPlan } from "../ocr/ocr-settings.js";
-import { type PageLayer, ocrWhereNeeded, whyNoTextAfterOcr } from "../ocr/ocr-where-needed.js";
+import { ocrWhereNeeded, type PageLayer, whyNoTextAfterOcr } from "../ocr/ocr-where-needed.js";
 import { judgeTextLayer } from "../ocr/text-layer-check.js";
 import { titleFromFileName } from "../title-from-file-name.js";
 import { BookLoadError, type BookSection, type ParsedBook } from "../types.js";
@@ -88,15 +88,18 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
   }
 }
 
-/** Each page's text layer, and whether it needs OCR (judged only when OCR can run). */
-async function readPages(doc: PDFDocumentProxy, judge: boolean): Promise<PageLayer[]> {
+/**
+ * Each page's text layer, and whether it needs OCR. Images are looked for only when OCR can run;
+ * without OCR a page with no letters still counts as needing it, for the no_text reason.
+ */
+async function readPages(doc: PDFDocumentProxy, ocrCanRun: boolean): Promise<PageLayer[]> {
   const pages: PageLayer[] = [];
   for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber += 1) {
     const page = await doc.getPage(pageNumber);
     try {
       const text = cleanText(joinPageText(await page.getTextContent()));
-      const verdict = judge ? await judgeTextLayer(text, () => showsImage(page)) : "good";
-      pages.push({ page: pageNumber, text: verdict === "good" ? text : "", needsOcr: verdict !== "good" });
+      const verdict = await judgeTextLayer(text, async () => !ocrCanRun || (await showsImage(page)));
+      pages.push({ page: pageNumber, text, needsOcr: verdict !== "good" });
     } finally {
       // Frees the page's parsed resources at once, so a long book does not hold every page in memory.
       page.cleanup();
