@@ -88,7 +88,7 @@ export async function writeScannedDjvu(spec: ScannedDjvuSpec): Promise<void> {
   });
 }
 
-/** A PDF whose pages in `scanned` (1-based) are images only and whose other pages have a text layer. */
+/** A PDF whose pages in `scanned` (1-based) are images only and whose other pages have a text layer (pdfunite keeps no title: readers see the file name). */
 export async function writeMixedPdf(spec: ScannedBookSpec & { scanned: number[] }): Promise<void> {
   await withScratch(async (dir) => {
     const typeset = join(dir, "typeset.pdf");
