@@ -14,6 +14,19 @@ describe("ask output", () => {
     ).toBe("Manual, с. xii–13 (12–13), «4.3 Preparing the upload»");
   });
 
+  it("marks passages recognised by OCR in the citation and in --json", () => {
+    expect(citation({ ...base, page: 7, ocr: true }, "ru")).toBe("Manual, с. 7, распознано OCR");
+    expect(citation({ ...base, page: 7, ocr: true }, "en")).toBe("Manual, p. 7, OCR");
+    const answer = {
+      text: "x [1]",
+      sources: [{ ...base, page: 7, ocr: true as const }],
+      notFound: false,
+      language: "ru" as const,
+    };
+    expect(toAskJson(answer).sources[0]).toMatchObject({ page: 7, ocr: true });
+    expect(toAskJson({ ...answer, sources: [{ ...base, page: 7 }] }).sources[0]).not.toHaveProperty("ocr");
+  });
+
   it("cites chapter › section for books without pages, and the file when there is neither", () => {
     expect(citation({ ...base, file: "ref.epub", chapter: "Инструменты", section: "dpkg-dev" }, "ru")).toBe(
       "Manual, «Инструменты › dpkg-dev»",

@@ -57,6 +57,10 @@ describe("worker metrics", () => {
     metrics.worker.bookFailed("no_text");
     metrics.worker.runFinished("published");
     metrics.worker.runFinished("failed");
+    metrics.worker.ocrPage({ result: "recognised", seconds: 2.5 });
+    metrics.worker.ocrPage({ result: "recognised", seconds: 40 });
+    metrics.worker.ocrPage({ result: "cached", seconds: 0.2 });
+    metrics.worker.ocrPage({ result: "failed", seconds: 120 });
     const server = await startMetricsServer({
       port: await freePort(),
       registry: metrics.registry,
@@ -78,6 +82,13 @@ describe("worker metrics", () => {
       expect(sampleValue(samples, "ai_library_worker_runs_total", { outcome: "failed" })).toBe(1);
       expect(sampleValue(samples, "ai_library_worker_last_publish_timestamp_seconds")).toBe(now / 1000);
       expect(sampleValue(samples, "ai_library_worker_ingestion_enabled")).toBe(1);
+      expect(sampleValue(samples, "ai_library_ocr_pages_total", { result: "recognised" })).toBe(2);
+      expect(sampleValue(samples, "ai_library_ocr_pages_total", { result: "cached" })).toBe(1);
+      expect(sampleValue(samples, "ai_library_ocr_pages_total", { result: "failed" })).toBe(1);
+      // Only pages Tesseract recognised are timed: cache hits and failures would skew the histogram.
+      expect(sampleValue(samples, "ai_library_ocr_page_seconds_count")).toBe(2);
+      expect(sampleValue(samples, "ai_library_ocr_page_seconds_sum")).toBe(42.5);
+      expect(sampleValue(samples, "ai_library_ocr_page_seconds_bucket", { le: "3" })).toBe(1);
       expect(sampleValue(samples, "ai_library_index_live_generation_info", { generation: live.id })).toBe(1);
       expect(sampleValue(samples, "ai_library_index_live_chunks")).toBe(2);
       expect(samples.every((sample) => sample.labels.service === "worker")).toBe(true);

@@ -24,6 +24,12 @@ describe("locationOf", () => {
     expect(locationOf(passage, en)).toBe("p. 12, “4.3 Preparing the upload”");
   });
 
+  it("marks text recognised by OCR, in the reader's language", () => {
+    expect(locationOf({ ...base, page: 7, ocr: true }, ru)).toBe("с. 7, распознано OCR");
+    expect(locationOf({ ...base, page: 7, pageEnd: 8, ocr: true }, en)).toBe("pp. 7–8, OCR");
+    expect(locationOf({ ...base, file: "scan.djvu", ocr: true }, ru)).toBe("распознано OCR");
+  });
+
   it("names chapter and section for books without pages, the section only when it is another", () => {
     const passage = { ...base, file: "ref.epub", chapter: "Инструменты", section: "dpkg-dev" };
     expect(locationOf(passage, ru)).toBe("глава «Инструменты», «dpkg-dev»");

@@ -1,6 +1,6 @@
+import { resolve } from "node:path";
 import type { ChunkingOptions } from "../chunking/index.js";
 import type { AppConfig } from "../config/schema.js";
-import { resolve } from "node:path";
 import { type BookLoadLimits, bookLoadLimitsFromConfig } from "../loaders/limits.js";
 import { type OcrPlan, ocrPlanFromConfig } from "../loaders/ocr/ocr-settings.js";
 
