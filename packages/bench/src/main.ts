@@ -12,6 +12,7 @@ const BENCHES: Record<string, string> = {
   grow: "packages/bench/src/grow.bench.ts",
   scale: "packages/bench/src/scale.bench.ts",
   worker: "apps/worker/bench/worker.bench.ts",
+  ocr: "apps/worker/bench/ocr.bench.ts",
   bot: "apps/bot/bench/bot.bench.ts",
   swaps: "apps/bot/bench/swaps.bench.ts",
   retrieval: "packages/eval/bench/retrieval.bench.ts",

@@ -3,6 +3,7 @@ export { detectBookFormat } from "./detect-format.js";
 export { loadBookIsolated } from "./isolated/load-book-isolated.js";
 export { type BookLoadLimits, bookLoadLimitsFromConfig } from "./limits.js";
 export { loadBook } from "./load-book.js";
+export type { OcrPlan } from "./ocr/ocr-settings.js";
 export { markdownToChapters } from "./text/markdown-chapters.js";
 export {
   type BookErrorKind,
