@@ -2,6 +2,8 @@
 // wraps images into an image-only PDF, c44/cjb2/djvm/djvused (djvulibre-bin) make DjVu, pdfunite
 // joins PDFs. scripts/setup-system.sh installs them; a missing one fails with that advice.
 import { execFile } from "node:child_process";
+import { readdir } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
@@ -29,8 +31,6 @@ export async function rasterisePdf(
     ...(options.last ? ["-l", String(options.last)] : []),
   ];
   await scanTool("pdftoppm", ["-r", String(options.dpi), options.mono ? "-mono" : "-gray", ...range, pdf, root]);
-  const { readdir } = await import("node:fs/promises");
-  const { basename, dirname, join } = await import("node:path");
   const prefix = `${basename(root)}-`;
   const files = (await readdir(dirname(root))).filter((name) => name.startsWith(prefix) && /\.p[bg]m$/.test(name));
   const pageOf = (name: string) => Number(name.slice(prefix.length).replace(/\.p[bg]m$/, ""));

@@ -2,7 +2,7 @@
 // (writePdfBook), every page rasterised at the given resolution, and the images bound into an
 // image-only PDF (img2pdf) or a bundled DjVu (c44 for greyscale, cjb2 for bilevel pages). A mixed
 // PDF joins text pages and scanned pages (pdfunite). Written to temp folders at test time.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rasterisePdf, scanTool } from "./scan-tools.js";
@@ -74,7 +74,6 @@ export async function writeScannedDjvu(spec: ScannedDjvuSpec): Promise<void> {
     await scanTool("djvm", ["-c", spec.path, ...pages]);
     const script: string[] = [];
     const meta = join(dir, "meta.txt");
-    const { writeFile } = await import("node:fs/promises");
     const quote = (text: string) => JSON.stringify(text);
     await writeFile(meta, `title ${quote(spec.title)}\n${spec.author ? `author ${quote(spec.author)}\n` : ""}`);
     script.push(`set-meta ${meta}`);
