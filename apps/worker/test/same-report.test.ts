@@ -2,17 +2,22 @@
 // through BullMQ) are one pipeline, so the same library gives the same report: the same line
 // per file (status, title, chunks, pages, reason), the same counts and the same chunk count, on
 // a first run and on a second run that reuses unchanged books. The queued side runs the worker's
-// own handler map in this process, on the real Redis under the test's own queue prefix.
+// own handler map in this process, on the real Redis under the test's own queue prefix. A
+// scanned DjVu is among the books: its OCR facts are part of its line, and the book job counts
+// its pages in the worker's OCR metrics.
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeScannedDjvu } from "@ai-library/book-fixtures";
 import { parseConfig } from "@ai-library/shared/config";
 import { createEmbedderFromConfig } from "@ai-library/shared/embeddings";
 import { openIndexStore } from "@ai-library/shared/index";
 import { closeLogger, createLogger } from "@ai-library/shared/logging";
+import { defineWorkerMetrics } from "@ai-library/shared/metrics";
 import { type BookOutcome, type IngestReport, ingestSettingsFromConfig, runIngest } from "@ai-library/shared/pipeline";
 import { BOOKS_QUEUE, createWorkerConnection, type IngestQueueName, RUNS_QUEUE } from "@ai-library/shared/queue";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIngestJobHandlers } from "../src/handlers/ingest-handlers.js";
 import { processorForQueue } from "../src/handlers/job-handlers.js";
@@ -43,6 +48,8 @@ describe("the inline and the queued ingest give the same report", () => {
   let ingestInline: () => Promise<IngestReport>;
   let ingestQueued: () => Promise<IngestReport>;
   let closeAll: () => Promise<void>;
+  const registry = new Registry();
+  const metrics = defineWorkerMetrics(registry, { ingestionEnabled: true });
 
   beforeAll(async () => {
     world = await createTestEnv();
@@ -52,6 +59,13 @@ describe("the inline and the queued ingest give the same report", () => {
     await writePdf(join(world.books, "shelf"), "saturn.pdf", "кольца Сатурна", 3);
     writeBrokenPdf(world.books);
     writeFileSync(join(world.books, "notes.docx"), "not a format the library reads");
+    await writeScannedDjvu({
+      path: join(world.books, "scan.djvu"),
+      title: "Скан",
+      pages: ["Смотритель маяка каждый вечер зажигал лампу для кораблей и записывал в журнал толщину льда."],
+      dpi: 300,
+      encoder: "cjb2",
+    });
 
     const log = logger();
     const settings = ingestSettingsFromConfig(world.config);
@@ -69,6 +83,7 @@ describe("the inline and the queued ingest give the same report", () => {
       history: world.history,
       logger: log,
       workerId: "same-report-test",
+      metrics,
       announce: async () => {},
       onReport: (runId, report) => queuedReports.set(runId, report),
     });
@@ -117,8 +132,16 @@ describe("the inline and the queued ingest give the same report", () => {
     const inline = await ingestInline();
     const queued = await ingestQueued();
     expectSameReport(inline, queued);
-    expect(counts(inline)).toEqual({ indexed: 3, unchanged: 0, failed: 2, duplicate: 1 });
+    expect(counts(inline)).toEqual({ indexed: 4, unchanged: 0, failed: 2, duplicate: 1 });
     expect(inline.outcomes.find((outcome) => outcome.file === "shelf/saturn.pdf")?.pages).toBe(3);
+    expect(queued.outcomes.find((outcome) => outcome.file === "scan.djvu")).toMatchObject({
+      status: "indexed",
+      pages: 1,
+      ocr: { textPages: 0, ocrPages: 1, failedPages: [] },
+    });
+    // The inline ingest recognised the page first; the book job found it in the shared OCR cache.
+    const ocrPages = (await registry.getSingleMetric("ai_library_ocr_pages_total")?.get())?.values ?? [];
+    expect(ocrPages.map(({ labels, value }) => [labels.result, value])).toEqual([["cached", 1]]);
   });
 
   it("on a second run: unchanged books keep their pages, only the new book is embedded", async () => {
@@ -126,7 +149,7 @@ describe("the inline and the queued ingest give the same report", () => {
     const inline = await ingestInline();
     const queued = await ingestQueued();
     expectSameReport(inline, queued);
-    expect(counts(inline)).toEqual({ indexed: 1, unchanged: 3, failed: 2, duplicate: 1 });
+    expect(counts(inline)).toEqual({ indexed: 1, unchanged: 4, failed: 2, duplicate: 1 });
     const saturn = inline.outcomes.find((outcome) => outcome.file === "shelf/saturn.pdf");
     expect(saturn).toMatchObject({ status: "unchanged", pages: 3 });
   });
