@@ -27,7 +27,7 @@ describe("locationOf", () => {
   it("marks text recognised by OCR, in the reader's language", () => {
     expect(locationOf({ ...base, page: 7, ocr: true }, ru)).toBe("с. 7, распознано OCR");
     expect(locationOf({ ...base, page: 7, pageEnd: 8, ocr: true }, en)).toBe("pp. 7–8, OCR");
-    expect(locationOf({ ...base, file: "scan.djvu", ocr: true }, ru)).toBe("распознано OCR");
+    expect(locationOf({ ...base, ocr: true }, ru)).toBe("распознано OCR");
   });
 
   it("names chapter and section for books without pages, the section only when it is another", () => {
