@@ -1,5 +1,6 @@
-// The docstore's citation columns: section and page labels go in and come back out, and a
-// generation written before those columns existed still opens and reads.
+// The docstore's citation columns: section, page labels and the OCR mark go in and come back
+// out, a generation written before those columns existed still opens and reads, and a derived
+// docstore copied from such a generation gains the columns its new books are written with.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,7 +37,7 @@ const CHUNKS: Chunk[] = [
     position: 0,
     text: "Prepare the upload with dput.",
   },
-  { bookId: RECORD.bookId, title: "Manual", file: "manual.pdf", page: 14, position: 1, text: "Then wait." },
+  { bookId: RECORD.bookId, title: "Manual", file: "manual.pdf", page: 14, position: 1, text: "Then wait.", ocr: true },
 ];
 
 describe("docstore citation columns", () => {
@@ -52,8 +53,7 @@ describe("docstore citation columns", () => {
     reader.close();
   });
 
-  it("reads a generation written before the section and page-label columns existed", () => {
-    const path = join(dir, "old.sqlite");
+  const writeOldDocstore = (path: string) => {
     const db = new Database(path);
     db.exec(`
       CREATE TABLE books (
@@ -67,6 +67,11 @@ describe("docstore citation columns", () => {
     db.prepare("INSERT INTO books VALUES (?, 'old.epub', 'Old', NULL, 'epub', NULL, 1, 0)").run(RECORD.bookId);
     db.prepare("INSERT INTO chunks VALUES (0, ?, 0, NULL, NULL, 'Глава 1', 'Старый текст.')").run(RECORD.bookId);
     db.close();
+  };
+
+  it("reads a generation written before the section, page-label and OCR columns existed", () => {
+    const path = join(dir, "old.sqlite");
+    writeOldDocstore(path);
     const reader = openDocstoreReader(path);
     expect(reader.chunksByLabel([0]).get(0)).toEqual({
       bookId: RECORD.bookId,
@@ -76,6 +81,21 @@ describe("docstore citation columns", () => {
       position: 0,
       text: "Старый текст.",
     });
+    reader.close();
+  });
+
+  it("adds the later columns to a derived copy of an old docstore, so a scanned book can join it", () => {
+    const path = join(dir, "derived.sqlite");
+    writeOldDocstore(path);
+    const scanned: BookRecord = { ...RECORD, bookId: "c".repeat(64), file: "scan.djvu", format: "djvu", firstLabel: 1 };
+    const writer = createDocstoreWriter(path, { keywordIndex: false, derived: true });
+    writer.addBook({ ...scanned, chunkCount: 1 }, [
+      { bookId: scanned.bookId, title: "Manual", file: "scan.djvu", page: 2, position: 0, text: "Скан.", ocr: true },
+    ]);
+    writer.close();
+    const reader = openDocstoreReader(path);
+    expect(reader.chunksByLabel([1]).get(1)).toMatchObject({ page: 2, ocr: true });
+    expect(reader.chunksByLabel([0]).get(0)).not.toHaveProperty("ocr");
     reader.close();
   });
 });

@@ -61,7 +61,7 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
   if (!options.derived) {
     db.exec(SCHEMA);
     if (options.keywordIndex) db.exec(KEYWORD_SCHEMA);
-  }
+  } else addLaterColumns(db);
   const indexTerms = options.keywordIndex ? createKeywordInserter(db) : undefined;
   const removeTerms = options.keywordIndex && options.derived ? createKeywordRemover(db) : undefined;
   const insertBook = db.prepare(
@@ -185,6 +185,20 @@ function rowToChunk(row: ChunkRow): Chunk {
 
 /** Columns added after the first release: generations written before them read as NULL. */
 const LATER_COLUMNS = ["section", "page_label", "page_label_end", "ocr"] as const;
+const LATER_COLUMN_TYPES: Record<(typeof LATER_COLUMNS)[number], string> = {
+  section: "TEXT",
+  page_label: "TEXT",
+  page_label_end: "TEXT",
+  ocr: "INTEGER",
+};
+
+/** A docstore copied from an older generation gets the columns new chunks are written with (its own rows read NULL). */
+function addLaterColumns(db: Database.Database): void {
+  const present = new Set((db.pragma("table_info(chunks)") as { name: string }[]).map((column) => column.name));
+  for (const name of LATER_COLUMNS) {
+    if (!present.has(name)) db.exec(`ALTER TABLE chunks ADD COLUMN ${name} ${LATER_COLUMN_TYPES[name]}`);
+  }
+}
 
 function chunkColumns(db: Database.Database): string {
   const present = new Set((db.pragma("table_info(chunks)") as { name: string }[]).map((column) => column.name));
