@@ -7,7 +7,6 @@ import { hostname } from "node:os";
 import type { Embedder } from "@ai-library/shared/embeddings";
 import type { IndexStore } from "@ai-library/shared/index";
 import type { Logger } from "@ai-library/shared/logging";
-import type { WorkerMetrics } from "@ai-library/shared/metrics";
 import {
   type BookOutcome,
   type IngestSettings,
@@ -17,6 +16,7 @@ import {
 } from "@ai-library/shared/pipeline";
 import type { BookJobResult, BookProgress, IngestBookPayload } from "@ai-library/shared/queue";
 import { UnrecoverableError } from "bullmq";
+import type { WorkerMetrics } from "../metrics/worker-metrics.js";
 import type { StagingArea } from "../staging/staging-area.js";
 import { assertContentUnchanged } from "./book-content.js";
 import { toBookJobError } from "./book-errors.js";
