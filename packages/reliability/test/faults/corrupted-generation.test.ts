@@ -86,7 +86,7 @@ describe("fault: corrupted live generation", () => {
       expect(answer?.text).toContain(BEES_TITLE);
 
       expect(fallback.log).toContain(`Живое поколение индекса ${damaged.id} повреждено`);
-      expect(fallback.log).toContain(`serving ${soundId} instead`);
+      expect(fallback.log).toContain(`вместо него обслуживается ${soundId}`);
       expect(fallback.answer).toContain(BEES_TITLE);
       expect(fallback.about).toContain(`поколение ${soundId}`);
       expect(fallback.code).toBe(0);
