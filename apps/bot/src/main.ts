@@ -119,21 +119,12 @@ exitOnSignals(() => {
   return shutdown("signal");
 }, exit);
 
+// What the features are built from in either mode; only the sender and update claims differ.
+const depsInput = { config, logger, services, metrics, errors, readQueue, tasks, eventLoop, redis: sharedRedis };
+
 if (token === undefined) {
   const sender = createConsoleSender(process.stdout);
-  const deps = buildBotDeps({
-    config,
-    logger,
-    services,
-    sender,
-    metrics,
-    errors,
-    readQueue,
-    tasks,
-    eventLoop,
-    claimUpdates: false,
-    redis: sharedRedis,
-  });
+  const deps = buildBotDeps({ ...depsInput, sender, claimUpdates: false });
   const bot = createBot("console-mode", deps, { apiRoot: "http://127.0.0.1:9" });
   const user = config.ADMIN_USER_IDS[0] ?? config.ALLOWED_USER_IDS[0] ?? 1;
   logger.info("TELEGRAM_BOT_TOKEN не задан: консольный режим");
@@ -169,19 +160,7 @@ if (token === undefined) {
     }),
     onPlainFallback: () => metrics.plainTextFallbacks.inc(),
   });
-  const deps = buildBotDeps({
-    config,
-    logger,
-    services,
-    sender,
-    metrics,
-    errors,
-    readQueue,
-    tasks,
-    eventLoop,
-    claimUpdates: true,
-    redis: sharedRedis,
-  });
+  const deps = buildBotDeps({ ...depsInput, sender, claimUpdates: true });
   const bot = createBot(token, deps, { apiRoot: config.TELEGRAM_API_ROOT });
   stopTelegram = () => {
     try {
