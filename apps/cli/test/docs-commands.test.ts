@@ -142,6 +142,11 @@ async function toolMissing(command: string): Promise<string | undefined> {
   return (await shell(`command -v ${tool}`, "/", {})).code === 0 ? undefined : tool;
 }
 
+// A doc's commands together must finish well inside the test's own timeout: past this budget the
+// rest are reported as not run (a failure), so a slow machine fails with the slow commands named
+// instead of a timeout whose body keeps running into the next doc.
+const DOC_BUDGET_SECONDS = 480;
+
 describe("commands in the operator docs", () => {
   it.each(DOCS)(
     "%s: every command runs on a temp installation (or is exempt with a reason)",
@@ -153,6 +158,8 @@ describe("commands in the operator docs", () => {
       const ports = await serveMetrics(dir);
       const failures: string[] = [];
       const skipped: string[] = [];
+      const timings: string[] = [];
+      let spent = 0;
       for (const entry of commands) {
         const exempt = EXEMPT.find((rule) => rule.pattern.test(entry.command));
         if (exempt) {
@@ -164,16 +171,24 @@ describe("commands in the operator docs", () => {
           skipped.push(`${doc}:${entry.line} ${entry.command} — ${missing} is not installed here`);
           continue;
         }
-        const result = await shell(await substitute(entry.command, dir, ports), dir, env);
-        const allowed = entry.command.includes("grep") ? [0, 1] : [0];
-        if (!allowed.includes(result.code ?? -1)) {
+        if (spent > DOC_BUDGET_SECONDS) {
           failures.push(
-            `${doc}:${entry.line} \`${entry.command}\` exited ${result.code}:\n${result.output.slice(-1500)}`,
+            `${doc}:${entry.line} \`${entry.command}\` not run: the doc's commands took over ${spent.toFixed(0)} s`,
           );
+          continue;
+        }
+        const result = await shell(await substitute(entry.command, dir, ports), dir, env);
+        spent += result.seconds;
+        timings.push(`${result.seconds.toFixed(1)} s  ${doc}:${entry.line} ${entry.command}`);
+        const allowed = entry.command.includes("grep") ? [0, 1] : [0];
+        if (result.timedOut || !allowed.includes(result.code ?? -1)) {
+          const how = result.timedOut ? `timed out after ${result.seconds.toFixed(0)} s` : `exited ${result.code}`;
+          failures.push(`${doc}:${entry.line} \`${entry.command}\` ${how}:\n${result.output.slice(-1500)}`);
         }
       }
       console.log(
-        `${doc}: ran ${commands.length - skipped.length}, not run ${skipped.length}:\n  ${skipped.join("\n  ")}`,
+        `${doc}: ran ${timings.length} in ${spent.toFixed(1)} s, not run ${skipped.length}:\n  ${timings.join("\n  ")}` +
+          `\n  not run:\n  ${skipped.join("\n  ")}`,
       );
       expect(failures).toEqual([]);
     },

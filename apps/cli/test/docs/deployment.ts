@@ -30,28 +30,60 @@ export const CLI = `${process.execPath} --import ${tsxLoader} apps/cli/src/main.
 export interface ShellResult {
   code: number | null;
   output: string;
+  seconds: number;
+  timedOut: boolean;
 }
 
+/**
+ * Runs one documented command with bash in its own process group. On timeout the whole group is
+ * killed (a CLI's parse children included), so a stuck command ends the test with its name
+ * instead of holding the pipes open and outliving it.
+ */
 export function shell(
   command: string,
   cwd: string,
   env: Record<string, string>,
-  timeoutMs = 180_000,
+  timeoutMs = 120_000,
 ): Promise<ShellResult> {
+  const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn("bash", ["-o", "pipefail", "-c", command], {
       cwd,
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/root", ...env },
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     let output = "";
+    let timedOut = false;
     child.stdout.on("data", (data: Buffer) => (output += data.toString()));
     child.stderr.on("data", (data: Buffer) => (output += data.toString()));
-    child.stdin.end();
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("close", (code) => {
+    const killGroup = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // The group is already gone.
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, timeoutMs);
+    let finished = false;
+    const finish = (code: number | null) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
-      resolve({ code, output });
+      killGroup(); // a daemon the command left behind would otherwise keep the pipes open
+      resolve({ code, output, seconds: (performance.now() - started) / 1000, timedOut });
+    };
+    child.on("error", (error) => {
+      output += `\n${error.message}`;
+      finish(null);
+    });
+    child.on("close", (code) => finish(code));
+    child.on("exit", (code) => {
+      // 'close' waits for every holder of the pipes: a child left running must not hold the test.
+      setTimeout(() => finish(code), 2000).unref();
     });
   });
 }
