@@ -2,11 +2,18 @@
 // chapter-title comparison, the metrics per group, and the question file's schema.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Passage } from "@ai-library/shared/retrieval";
 import { describe, expect, it } from "vitest";
 import { answerContains, normaliseForContainment } from "../src/answers/answer-contains.js";
 import { MIN_ANSWERABLE, MIN_UNANSWERABLE, parseAnswerQuestions } from "../src/answers/answer-questions.js";
 import { planAnswerSet } from "../src/answers/answer-set-plan.js";
-import { citedTitle, firstSourceOfBook, namesChapter, normaliseChapterTitle } from "../src/answers/cited-chapter.js";
+import {
+  citedTitle,
+  firstSourceOfBook,
+  goldSourceOf,
+  namesChapter,
+  normaliseChapterTitle,
+} from "../src/answers/cited-chapter.js";
 import { type AnswerOutcome, isAnswerMiss, scoreAnswersByGroup } from "../src/answers/score-answers.js";
 
 const questionFile = resolve(import.meta.dirname, "../data/answer-questions.json");
@@ -61,6 +68,23 @@ describe("chapter of the first cited source", () => {
     const sources = [{ file: "other.pdf" }, { file: "b.pdf", section: "Missing values" }];
     expect(firstSourceOfBook(sources, "b.pdf")?.section).toBe("Missing values");
   });
+
+  it("judges the chapter on the cited source that holds the gold passage, not on the first one", () => {
+    const passage = (text: string, section: string) =>
+      ({ book: "b", bookId: "b", position: 0, title: "B", file: "b.pdf", text, section, score: 0.5 }) as Passage;
+    const sources = [
+      passage("Similar to initial porter uploads, invoke dpkg-buildpackage -B.", "Recompilation or binary-only NMU"),
+      passage(
+        "The way to invoke dpkg-buildpackage is as\ndpkg-buildpackage -B -m porter-email.",
+        "Guidelines for porter uploads",
+      ),
+    ];
+    const gold = goldSourceOf(sources, "b.pdf", "invoke dpkg-buildpackage is as dpkg-buildpackage -B -m porter-email");
+    expect(gold?.section).toBe("Guidelines for porter uploads");
+    expect(firstSourceOfBook(sources, "b.pdf")?.section).toBe("Recompilation or binary-only NMU");
+    expect(goldSourceOf(sources, "other.pdf", "porter-email")).toBeUndefined();
+    expect(goldSourceOf(sources, "b.pdf", "not cited anywhere")).toBeUndefined();
+  });
 });
 
 const outcome = (overrides: Partial<AnswerOutcome>): AnswerOutcome => ({
@@ -72,6 +96,7 @@ const outcome = (overrides: Partial<AnswerOutcome>): AnswerOutcome => ({
   sourceHit: true,
   notFound: false,
   chapterHit: true,
+  firstChapterHit: true,
   answerText: "",
   ...overrides,
 });
@@ -80,22 +105,24 @@ describe("answer metrics", () => {
   it("scores answerable and unanswerable groups per language, then overall", () => {
     const scores = scoreAnswersByGroup([
       outcome({ lang: "ru" }),
-      outcome({ lang: "ru", contains: false, notFound: true, chapterHit: false }),
+      outcome({ lang: "ru", contains: false, notFound: true, chapterHit: false, firstChapterHit: false }),
+      outcome({ lang: "ru", chapterHit: true, firstChapterHit: false }),
       outcome({ lang: "en", sourceHit: false }),
       outcome({ lang: "en", answerable: false, notFound: true }),
       outcome({ lang: "en", answerable: false, notFound: false }),
     ]);
     expect(Object.keys(scores)).toEqual(["answers/ru", "answers/en", "no-answer/en", "answers/all", "no-answer/all"]);
     expect(scores["answers/ru"]).toEqual({
-      questions: 2,
-      answerContains: 0.5,
+      questions: 3,
+      answerContains: 2 / 3,
       sourceRecallAt5: 1,
-      falseNoAnswer: 0.5,
-      chapterCorrect: 0.5,
+      falseNoAnswer: 1 / 3,
+      chapterCorrect: 2 / 3,
+      firstChapterCorrect: 1 / 3,
     });
     expect(scores["answers/en"]?.sourceRecallAt5).toBe(0);
     expect(scores["no-answer/en"]).toEqual({ questions: 2, correctNoAnswer: 0.5 });
-    expect(scores["answers/all"]?.answerContains).toBeCloseTo(2 / 3);
+    expect(scores["answers/all"]?.answerContains).toBeCloseTo(3 / 4);
   });
 
   it("lists as misses the answers that failed any check and the unanswerable ones that were answered", () => {

@@ -1,8 +1,10 @@
-// Chapter correctness: the first source of the question's own book that the answer cites must
-// name the gold table-of-contents entry, as the citation shows it (`section ?? chapter`; for a
-// PDF, the outline entry in `section`). Titles are compared without numbering ("4.9.2.",
+// Chapter correctness: the cited source that holds the gold passage (the citation a reader
+// follows for the fact) must name the gold table-of-contents entry, as the citation shows it
+// (`section ?? chapter`; for a PDF, the outline entry in `section`). A gold passage the answer
+// does not cite counts as wrong. The first cited source of the book is reported beside it. Titles are compared without numbering ("4.9.2.",
 // "Chapter 1.", "III."), case, ё, quotes, dash kinds and trailing punctuation.
 import type { Passage } from "@ai-library/shared/retrieval";
+import { comparableWords, isHit } from "../measure/passage-hit.js";
 
 export function normaliseChapterTitle(title: string): string {
   return title
@@ -33,4 +35,10 @@ export function firstSourceOfBook<T extends Pick<Passage, "file">>(sources: read
 
 export function namesChapter(cited: string | undefined, gold: string): boolean {
   return cited !== undefined && normaliseChapterTitle(cited) === normaliseChapterTitle(gold);
+}
+
+/** The cited source of the question's book that holds the gold passage, if the answer cites it. */
+export function goldSourceOf<T extends Passage>(sources: readonly T[], file: string, passage: string): T | undefined {
+  const expected = comparableWords(passage);
+  return sources.find((source) => isHit(source, file, expected));
 }

@@ -9,6 +9,7 @@ const COLUMNS: { key: keyof AnswerScores; title: string; target: string }[] = [
   { key: "sourceRecallAt5", title: "src R@5", target: "" },
   { key: "falseNoAnswer", title: "false no-ans", target: `≤ ${ANSWER_TARGETS.falseNoAnswer}` },
   { key: "chapterCorrect", title: "chapter", target: `≥ ${ANSWER_TARGETS.chapterCorrect}` },
+  { key: "firstChapterCorrect", title: "chapter [1]", target: "" },
   { key: "correctNoAnswer", title: "no-ans right", target: "" },
 ];
 

@@ -1,7 +1,7 @@
 // Answer-level scores per group ("answers/en", "no-answer/ru", …): for answerable questions
 // the share whose answer contains the expected text, whose top 5 passages hold the gold
-// passage (source recall@5), that got "no answer" wrongly, and whose first cited source of the
-// right book names the gold chapter; for unanswerable ones the share correctly told "no answer".
+// passage (source recall@5), that got "no answer" wrongly, whose cited source holding the gold
+// passage names the gold chapter (and, beside it, whose first cited source of the book does); for unanswerable ones the share correctly told "no answer".
 
 export interface AnswerOutcome {
   id: string;
@@ -13,12 +13,14 @@ export interface AnswerOutcome {
   /** Answerable only: a passage of the right book among the top 5 contains the gold snippet. */
   sourceHit: boolean;
   notFound: boolean;
-  /** Answerable only: the first cited source of the right book names the gold chapter. */
+  /** Answerable only: the cited source holding the gold passage names the gold chapter. */
   chapterHit: boolean;
+  /** Answerable only: the first cited source of the right book names the gold chapter. */
+  firstChapterHit: boolean;
   expect?: string;
   gold?: string;
   answerText: string;
-  /** The TOC entry the first cited source of the right book names (or of any book, marked). */
+  /** The TOC entry the cited gold source names (else what was cited instead, marked). */
   citedChapter?: string;
 }
 
@@ -29,6 +31,7 @@ export interface AnswerScores {
   sourceRecallAt5?: number;
   falseNoAnswer?: number;
   chapterCorrect?: number;
+  firstChapterCorrect?: number;
   /** Unanswerable groups. */
   correctNoAnswer?: number;
 }
@@ -54,6 +57,7 @@ export function scoreAnswerOutcomes(outcomes: readonly AnswerOutcome[]): AnswerS
           sourceRecallAt5: share(answerable, (o) => o.sourceHit),
           falseNoAnswer: share(answerable, (o) => o.notFound),
           chapterCorrect: share(answerable, (o) => o.chapterHit),
+          firstChapterCorrect: share(answerable, (o) => o.firstChapterHit),
         }
       : {}),
     ...(unanswerable.length > 0 ? { correctNoAnswer: share(unanswerable, (o) => o.notFound) } : {}),

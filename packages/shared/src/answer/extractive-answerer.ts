@@ -151,8 +151,14 @@ export function answerFromPassages(question: string, passages: readonly Passage[
   const titles = new Set(passages.map((passage) => passage.title));
   const shape = withBookTitlesAsFrame(questionShape(question), questionTerms, titles);
   const { sentences, blocksOf } = sentenceCandidates(passages);
+  // The similarity floor drops passages the embedder finds unrelated; a sentence holding every
+  // topic word of the question (FTBFS, however the question is phrased) is related whatever
+  // the embedder says: the local one hashes words and misses a short question's intent.
+  const topic = questionTerms.filter((term) => !shape.frameTerms.has(term));
   const ranked = scoreSentences(questionTerms, sentences, passages, { shape, blocksOf }).filter(
-    (sentence) => (passages[sentence.passageIndex]?.score ?? 0) >= MIN_PASSAGE_SIMILARITY,
+    (sentence) =>
+      (passages[sentence.passageIndex]?.score ?? 0) >= MIN_PASSAGE_SIMILARITY ||
+      (topic.length > 0 && topic.every((term) => sentence.terms.has(term))),
   );
   const termSet = new Set(questionTerms);
   const quotes = selectQuotes(ranked, MIN_COVERAGE);

@@ -20,7 +20,10 @@ function withoutLeadingNumbers(sentence: string): string {
 
 // The book's footnote references ("…version 3.4+b2. [2]"): in a quote they would read as one
 // of the answer's own citations [n].
-const FOOTNOTE_MARKS = /(?:^\[\d{1,3}\]\s*|\s*\[\d{1,3}\](?=[\s.,;:!?]|$))/gu;
+// So are superscript marks ("…полезен пакет pbuilder ⁵.", ".RData⁵"): the footnote is not quoted.
+// An exponent after a short symbol stays ("mc²", "km²").
+const FOOTNOTE_MARKS =
+  /(?:^\[\d{1,3}\]\s*|\s*\[\d{1,3}\](?=[\s.,;:!?]|$)|(?:\s|(?<=[\p{L}\p{N}]{3}))[¹²³⁰⁴-⁹]+(?=[\s.,;:!?)]|$))/gu;
 
 function withoutFootnoteMarks(sentence: string): string {
   const stripped = sentence.replace(FOOTNOTE_MARKS, "").trim();

@@ -32,6 +32,12 @@ const LIST_ITEM = /^(?:\d{1,2}[.)]|[a-zа-я][.)]|[-•*–·▪◦])\s+\S/u;
 const TABLE_ROW = / \| /;
 const SENTENCE_END = /[.!?…:;»"”)]$/;
 const HEADING_MAX_CHARS = 80;
+// A PDF page's footnote, which the text layer puts wherever the page ends: "¹With current
+// kernels…". It would cut a list in two ("• …=noninteractive", footnote, "• …=text").
+const FOOTNOTE_START = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/u;
+// A numbered section title on the first line of a paragraph: "6.1 How the Installer Works",
+// or ".1 How…" when a chunk starts inside the number. One-level "1. Step" is a list item.
+const NUMBERED_TITLE = /^(?:\.\d+|\d+\.\d+)(?:\.\d+)*\.?\s+\p{Lu}[^.!?:;]{2,70}$/u;
 
 /** Whether one line of book text is a command or a line of code rather than prose. */
 export function isCodeLine(line: string): boolean {
@@ -69,9 +75,25 @@ function pushBlock(blocks: PassageBlock[], kind: BlockKind, lines: string[]): vo
   if (text.trim()) blocks.push({ kind, text: verbatim ? text.replace(/^\n+|\s+$/g, "") : text.trim() });
 }
 
+/** The paragraph's lines without a footnote (its first line and the prose lines after it). */
+function withoutFootnotes(lines: string[]): string[] {
+  const kept: string[] = [];
+  let inFootnote = false;
+  for (const line of lines) {
+    if (FOOTNOTE_START.test(line.trim())) inFootnote = true;
+    else if (inFootnote && lineKind(line) !== "prose") inFootnote = false;
+    if (!inFootnote) kept.push(line);
+  }
+  return kept;
+}
+
 /** Blocks of one paragraph (text between blank lines). */
 function paragraphBlocks(paragraph: string, blocks: PassageBlock[]): void {
-  const lines = paragraph.split("\n").filter((line) => line.trim() !== "");
+  let lines = withoutFootnotes(paragraph.split("\n").filter((line) => line.trim() !== ""));
+  if (lines.length > 1 && NUMBERED_TITLE.test(lines[0]?.trim() ?? "")) {
+    pushBlock(blocks, "heading", lines.slice(0, 1));
+    lines = lines.slice(1);
+  }
   const kinds = lines.map(lineKind);
   if (kinds.every((kind) => kind === "prose") && isHeading(lines)) {
     pushBlock(blocks, "heading", lines);

@@ -4,6 +4,7 @@
 // book's answer rarely repeats them ("наберите:", "FTBFS — Fails To Build From Source"), so
 // they weigh less when sentences are scored.
 import { normaliseForSearch } from "../text/normalise-for-search.js";
+import { QUESTION_FRAME_WORDS } from "../text/question-frame-words.js";
 import { searchTerms } from "../text/search-terms.js";
 import { tokenize } from "../text/tokenize.js";
 
@@ -15,23 +16,14 @@ export interface QuestionShape {
   frameTerms: ReadonlySet<string>;
   /** The question's own words (normalised) that are not frame or stop words: its topic. */
   subjectWords: string[];
+  /** "Для чего нужен X?", "What is X for?": the answer says what X is used for. */
+  asksPurpose: boolean;
 }
 
 /** How much a framing word counts towards a sentence's coverage, against 1 for a topic word. */
 export const FRAME_TERM_WEIGHT = 0.25;
 
-const FRAME_WORDS = [
-  // ru
-  "команда командой команду команды командах",
-  "нужен нужна нужно нужны нужен",
-  "означает означают значит обозначает расшифровывается расшифровка сокращение аббревиатура",
-  "называется называют такое делает сделать выполнить способ помощью можно использовать",
-  // en
-  "command commands stand stands mean means meaning abbreviation acronym",
-  "called define definition way use using run type according does s",
-].join(" ");
-
-const FRAME_TERMS: ReadonlySet<string> = new Set(searchTerms(FRAME_WORDS));
+const FRAME_TERMS: ReadonlySet<string> = new Set(searchTerms(QUESTION_FRAME_WORDS));
 
 // JavaScript's \b only knows ASCII letters: for Cyrillic, word edges are written out.
 const START = "(?<![\\p{L}\\p{N}])";
@@ -52,6 +44,15 @@ const DEFINITION = [
   /\bstand for\b|\bstands for\b|\bwhat does .* mean\b|\bdefin(?:e|ition)\b|\bmeaning of\b/,
 ];
 
+const PURPOSE_QUESTION = [
+  words("<для чего>|<зачем>|<назначение>|<предназначен"),
+  /\bwhat (?:is|are) .+ (?:for|used for)\b|\bwhat .* used for\b|\bpurpose of\b/,
+];
+// How a book says what something is for: "для проверки … полезен пакет pbuilder", "X is used to".
+const PURPOSE_ANSWER = words(
+  "<(?:полез\\p{L}*|служ(?:ит|ат)|предназнач\\p{L}*|позволя\\p{L}*|нужен для|нужна для|нужно для|useful|used (?:to|for)|allows?|lets you|is (?:meant|designed) (?:to|for))>",
+);
+
 export function questionShape(question: string): QuestionShape {
   const text = normaliseForSearch(question).trim();
   const kind: QuestionKind = DEFINITION.some((pattern) => pattern.test(text))
@@ -63,7 +64,14 @@ export function questionShape(question: string): QuestionShape {
     const terms = searchTerms(word);
     return terms.length > 0 && !terms.every((term) => FRAME_TERMS.has(term));
   });
-  return { kind, frameTerms: FRAME_TERMS, subjectWords };
+  const asksPurpose = PURPOSE_QUESTION.some((pattern) => pattern.test(text));
+  return { kind, frameTerms: FRAME_TERMS, subjectWords, asksPurpose };
+}
+
+/** Whether a sentence that names the subject says what it is for ("…полезен пакет pbuilder"). */
+export function statesPurpose(sentence: string, subjectWords: readonly string[]): boolean {
+  const text = normaliseForSearch(sentence);
+  return PURPOSE_ANSWER.test(text) && subjectWords.some((word) => word.length >= 2 && text.includes(word));
 }
 
 /**

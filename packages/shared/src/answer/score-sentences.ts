@@ -6,7 +6,7 @@
 // that defines its subject.
 import type { Passage } from "../retrieval/types.js";
 import type { PassageBlock } from "./passage-blocks.js";
-import { definesSubject, FRAME_TERM_WEIGHT, type QuestionShape } from "./question-shape.js";
+import { definesSubject, FRAME_TERM_WEIGHT, type QuestionShape, statesPurpose } from "./question-shape.js";
 import { introducingSentence } from "./quote-follow-on.js";
 import { PREFIX_LENGTH, type SentenceCandidate } from "./sentence-candidates.js";
 
@@ -20,6 +20,8 @@ const SHAPE_BONUS = 0.15;
 const HEADING_CREDIT = 0.75;
 /** A sentence that is itself a question ("Что такое кандзи?" as a heading) rarely answers one. */
 const QUESTION_SENTENCE_FACTOR = 0.5;
+/** Nor does a pointer elsewhere: "Смотрите http://…, pbuilder(8).", "See Section 5.3.2". */
+const POINTER_SENTENCE = /^(?:см\.|смотрите|подробнее см|see|for (?:more|further) (?:details|information),? see)\s/iu;
 
 export interface ScoredSentence extends SentenceCandidate {
   coverage: number;
@@ -71,6 +73,7 @@ function shapeBonus(candidate: SentenceCandidate, context: ScoringContext, quest
     return introducingSentence(candidate, context.blocksOf[candidate.passageIndex] ?? []) ? SHAPE_BONUS : 0;
   }
   if (shape.kind === "definition" && !candidate.isCode) {
+    if (shape.asksPurpose && statesPurpose(candidate.text, shape.subjectWords)) return SHAPE_BONUS;
     return definesSubject(candidate.text, shape.subjectWords) || isHeadwordOf(candidate, questionTerms)
       ? SHAPE_BONUS
       : 0;
@@ -94,11 +97,15 @@ export function scoreSentences(
       let matched = 0;
       for (const term of questionTerms) matched += (weights.get(term) ?? 0) * matchCredit(term, candidate);
       const asked = !candidate.isCode && /\?\s*$/.test(candidate.text);
-      const termCoverage = (matched / totalWeight) * (asked ? QUESTION_SENTENCE_FACTOR : 1);
-      // The bonus only lifts a sentence that already shares the question's topic.
-      const coverage = termCoverage > 0 ? Math.min(1, termCoverage + shapeBonus(candidate, context, topicTerms)) : 0;
+      const pointer = !candidate.isCode && POINTER_SENTENCE.test(candidate.text.trim());
+      const termCoverage = (matched / totalWeight) * (asked || pointer ? QUESTION_SENTENCE_FACTOR : 1);
+      // The bonus only lifts a sentence that already shares the question's topic. It still
+      // ranks when the topic is fully covered (a one-word subject every candidate names), so
+      // the score takes it uncapped; coverage, a share, stays within 1.
+      const shaped = termCoverage > 0 ? termCoverage + shapeBonus(candidate, context, topicTerms) : 0;
+      const coverage = Math.min(1, shaped);
       const similarity = Math.max(0, Math.min(1, passages[candidate.passageIndex]?.score ?? 0));
-      return { ...candidate, coverage, score: coverage + PASSAGE_SCORE_WEIGHT * similarity };
+      return { ...candidate, coverage, score: shaped + PASSAGE_SCORE_WEIGHT * similarity };
     })
     .sort((a, b) => b.score - a.score);
 }

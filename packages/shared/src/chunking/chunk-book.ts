@@ -19,7 +19,8 @@ export interface BookIdentity {
 // v2: chunks carry section and page labels; EPUB chapters are split at TOC anchors.
 // v3: PDF chunks end at outline sections; EPUB sections from contents pages printed in the book;
 // table rows whose cells hold paragraphs stay on one line.
-export const CHUNKER_VERSION = "recursive-v3";
+// v4: a PDF footnote mark set small and raised after a word is a superscript (".RData⁵", not ".RData5").
+export const CHUNKER_VERSION = "recursive-v4";
 
 const SEPARATORS = ["\n\n", "\n", ". ", "! ", "? ", "; ", ", ", " ", ""];
 

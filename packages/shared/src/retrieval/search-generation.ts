@@ -16,6 +16,7 @@ import { questionSynonyms } from "./expansion/synonym-query.js";
 import type { Thesaurus } from "./expansion/thesaurus.js";
 import type { WeightedQuery } from "./expansion/weighted-query.js";
 import { groupAdjacentHits, type HitGroup } from "./group-adjacent-hits.js";
+import { topicTerms, withFramingWeighedDown } from "./question-frame-terms.js";
 import type { RetrievalSettings } from "./retrieval-settings.js";
 import { firstPassScores, PROXIMITY_POOL, withProximity } from "./score-candidates.js";
 import type { Passage } from "./types.js";
@@ -62,9 +63,10 @@ function rankCandidates(
     thesaurus && settings.thesaurusWeight > 0
       ? questionSynonyms(spelled, terms, thesaurus, generation.searchableTerms)
       : new Map<string, string>();
-  const hits = use.keyword ? generation.keywordCandidates(terms, settings.keywordCandidates) : [];
+  const searched = topicTerms(terms);
+  const hits = use.keyword ? generation.keywordCandidates(searched, settings.keywordCandidates) : [];
   const keyword = use.keyword
-    ? expandKeywordHits(generation, terms, hits, settings.keywordCandidates, settings, synonyms, query.extra)
+    ? expandKeywordHits(generation, searched, hits, settings.keywordCandidates, settings, synonyms, query.extra)
     : [];
   const vector = use.vector ? vectorHits : [];
   const cosine = new Map(vector.map((hit) => [hit.label, hit.score]));
@@ -84,7 +86,7 @@ function rankCandidates(
   const evidenced = withNeighbourEvidence(inBook, books, settings.neighbourWeight);
   const chunks = generation.chunksByLabel(evidenced.slice(0, PROXIMITY_POOL).map((hit) => hit.label));
   const firstPass = withEarlierSources(evidenced, chunks, query.earlierSources, terms);
-  const weights = generation.termWeights(terms);
+  const weights = withFramingWeighedDown(terms, generation.termWeights(terms));
   const synonymWeights = new Map(
     [...synonyms].map(([synonym, term]) => [synonym, settings.thesaurusWeight * (weights.get(term) ?? 0)]),
   );

@@ -22,10 +22,16 @@ export function splitSentences(text: string, lang: Language): string[] {
     .replace(/([^\n])[ \t]*\r?\n[ \t]*(?=[^\n])/g, "$1 ");
   const sentences: string[] = [];
   let pending = "";
+  let glued = false;
   for (const { segment } of segmenterFor(lang).segment(unwrapped)) {
     const paragraphEnd = /\n\s*$/.test(segment);
-    pending = pending ? `${pending} ${segment.replace(/\s+/g, " ").trim()}` : segment.replace(/\s+/g, " ").trim();
-    if (!pending || (!paragraphEnd && endsWithAbbreviation(pending))) continue;
+    const text = segment.replace(/\s+/g, " ").trim();
+    pending = pending ? `${pending}${glued ? "" : " "}${text}` : text;
+    // ICU also breaks inside a token: "from file .RData in…" → "from file ." + "RData in…".
+    // A real full stop is followed by a space; without one the next segment goes on the word.
+    // (Only ".": "。" ends a Japanese sentence with no space after it.)
+    glued = /\.$/.test(segment);
+    if (!pending || glued || (!paragraphEnd && endsWithAbbreviation(pending))) continue;
     sentences.push(pending);
     pending = "";
   }

@@ -5,12 +5,17 @@
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
+/** ¹²³ and ⁰…⁹, ₀…₉: footnote markers and exponents, never part of the word they follow ("RData⁵"). */
+function isSuperOrSubscript(code: number): boolean {
+  return code === 0xb2 || code === 0xb3 || code === 0xb9 || (code >= 0x2070 && code <= 0x209f);
+}
+
 function isWordCodePoint(code: number): boolean {
   if (code < 0x80)
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
   if (code >= 0x0400 && code <= 0x0481) return true; // Cyrillic letters
   if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7; // Latin letters except × ÷
-  return WORD_CHAR.test(String.fromCodePoint(code));
+  return !isSuperOrSubscript(code) && WORD_CHAR.test(String.fromCodePoint(code));
 }
 
 export function tokenize(text: string): string[] {

@@ -148,3 +148,49 @@ export const devrefBinNmu: Passage = chapterPassage(
     score: 0.3,
   },
 );
+
+/**
+ * install.en.pdf (installation-guide-amd64), p. 28–29: a list cut by the page's footnote,
+ * as the text layer gives it, and the next section's title glued to its first paragraph.
+ */
+export const installFrontends: Passage = passage(
+  "DEBIAN_FRONTEND This boot parameter controls the type of user interface used for the installer. The current\n" +
+    "possible parameter settings are:\n\n" +
+    "• DEBIAN_FRONTEND=noninteractive\n\n" +
+    "¹With current kernels (2.6.9 or newer) you can use 32 command line options and 32 environment options. If these numbers are exceeded, the\n" +
+    "kernel will panic. Also there is a limit of 255 characters for the whole kernel command line, everything above this limit may be silently truncated.\n" +
+    "• DEBIAN_FRONTEND=text\n\n" +
+    "• DEBIAN_FRONTEND=newt\n\n" +
+    "• DEBIAN_FRONTEND=gtk\n\n" +
+    "The default frontend is DEBIAN_FRONTEND=newt. DEBIAN_FRONTEND=text may be preferable for\n" +
+    "serial console installs.",
+  { title: "Debian GNU/Linux Installation Guide", file: "install.en.pdf", page: 38, pageEnd: 39, score: 0.48 },
+);
+
+/** install.en.pdf p. 45: a chunk that starts inside the section number "6.1". */
+export const installHowItWorks: Passage = passage(
+  ".1 How the Installer Works\n" +
+    "For this architecture the debian-installer supports two different user interfaces: a graphical one and a text-\n" +
+    "based one. The graphical interface is used by default unless you select an “Install” option in the boot menu.",
+  { title: "Debian GNU/Linux Installation Guide", file: "install.en.pdf", page: 45, score: 0.43 },
+);
+
+/** maint-guide.ru.pdf, «6.4 Пакет pbuilder»: what pbuilder is for, with its footnote mark. */
+export const maintGuidePbuilder: Passage = passage(
+  "6.4 Пакет pbuilder\n\n" +
+    "В чистой среде сборки (chroot) для проверки пакетных зависимостей очень полезен пакет pbuilder ⁵. Он поможет\n" +
+    "убедиться в чистоте сборки под управлением auto-builder из sid для различных архитектур и избежать опасной ошибки\n" +
+    "FTBFS (ошибка сборки из исходного кода), которая всегда относится к категории RC (критична для данного выпуска).\n\n" +
+    "Смотрите http://www.netfort.gr.jp/~dancer/software/pbuilder.html, pdebuild(1), pbuilderrc(5) и pbuilder(8).",
+  { title: "Руководство начинающего разработчика Debian", file: "maint-guide.ru.pdf", page: 52, score: 0.26 },
+);
+
+/** R-intro.pdf p. 12: a file name the sentence splitter used to cut at its dot (".RData"). */
+export const rIntroWorkspace: Passage = passage(
+  "All objects created during an R session can be stored permanently in a file for use in\n" +
+    "future R sessions. At the end of each R session you are given the opportunity to save all\n" +
+    "the currently available objects. If you indicate that you want to do this, the objects are\n" +
+    "written to a file called .RData⁵ in the current directory, and the command lines used in the\n" +
+    "session are saved to a file called .Rhistory.",
+  { title: "An Introduction to R", file: "R-intro.pdf", page: 12, score: 0.46 },
+);

@@ -12,11 +12,15 @@ import {
   devrefFtbfs,
   devrefOutdatedTable,
   devrefSigningKey,
+  installFrontends,
+  installHowItWorks,
   maintGuideFullBuild,
+  maintGuidePbuilder,
   maintGuideTargets,
   rIntroLogical,
   rIntroObjects,
   rIntroSession,
+  rIntroWorkspace,
   taeKimKanji,
 } from "./book-fragments.js";
 import { gardenEn, lighthouseEn } from "./passages.js";
@@ -159,5 +163,44 @@ describe("reading blocks back from book text", () => {
         .map((block) => block.kind)
         .slice(0, 5),
     ).toEqual(["prose", "list", "code", "list", "code"]);
+  });
+});
+
+describe("page furniture inside a passage (PDF text layers)", () => {
+  it("quotes a whole list across the footnote that a page break put inside it (install.en.pdf)", () => {
+    const answer = answerFromPassages(
+      "What are the possible settings of DEBIAN_FRONTEND?",
+      [installFrontends, installHowItWorks],
+      "en",
+    );
+    for (const item of ["noninteractive", "text", "newt", "gtk"])
+      expect(answer.text).toContain(`• DEBIAN_FRONTEND=${item}\n`.trimEnd());
+    expect(answer.text).not.toContain("kernel will panic");
+  });
+
+  it("never quotes a section title glued to its paragraph, even cut inside its number", () => {
+    const answer = answerFromPassages(
+      "Which user interfaces does the debian-installer support?",
+      [installHowItWorks],
+      "en",
+    );
+    expect(answer.text).toContain("“For this architecture the debian-installer supports two different user interfaces");
+    expect(answer.text).not.toContain("How the Installer Works");
+  });
+
+  it("answers «для чего нужен» with the sentence that says what it is for, not the pointer to the manual", () => {
+    const answer = answerFromPassages("Для чего нужен pbuilder?", [maintGuidePbuilder], "ru");
+    const firstQuote = answer.text.split("\n")[1] ?? "";
+    expect(firstQuote).toContain("для проверки пакетных зависимостей очень полезен пакет pbuilder.»");
+  });
+
+  it("keeps a file name whole: «.RData», not a sentence ending before «RData»", () => {
+    const answer = answerFromPassages(
+      "In which file does R save the workspace at the end of a session?",
+      [rIntroWorkspace],
+      "en",
+    );
+    expect(answer.text).toContain("written to a file called .RData in the current directory");
+    expect(answer.text).not.toMatch(/called \.” \[/);
   });
 });

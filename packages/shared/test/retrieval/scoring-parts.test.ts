@@ -3,10 +3,12 @@
 // contents looks like, and how overlapping chunk texts are joined.
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/chunking/types.js";
+import { keywordTerms } from "../../src/index/index.js";
 import { withBookEvidence, withNeighbourEvidence } from "../../src/retrieval/book-evidence.js";
 import { groupAdjacentHits } from "../../src/retrieval/group-adjacent-hits.js";
 import { joinOverlappingText } from "../../src/retrieval/join-overlapping-text.js";
 import { looksLikeContents } from "../../src/retrieval/looks-like-contents.js";
+import { topicTerms, withFramingWeighedDown } from "../../src/retrieval/question-frame-terms.js";
 import { bestWindowCoverage, orderedPairCoverage } from "../../src/retrieval/term-proximity.js";
 
 const weights = new Map([
@@ -134,5 +136,24 @@ describe("joining overlapping chunks", () => {
 
   it("puts a line break between texts that share nothing", () => {
     expect(joinOverlappingText("First chunk.", "Second chunk.").text).toBe("First chunk.\nSecond chunk.");
+  });
+});
+
+describe("a question's framing words", () => {
+  it("leave the candidate query when a topic word is left, and count a quarter in proximity", () => {
+    const terms = keywordTerms("Что означает сокращение FTBFS?");
+    expect(topicTerms(terms)).toEqual(keywordTerms("FTBFS"));
+    const weights = withFramingWeighedDown(terms, new Map(terms.map((term) => [term, 4])));
+    expect(weights.get(keywordTerms("FTBFS")[0] ?? "")).toBe(4);
+    expect(weights.get(keywordTerms("сокращение")[0] ?? "")).toBe(1);
+    const english = keywordTerms("What does NA stand for?");
+    expect(topicTerms(english)).toEqual(keywordTerms("does NA"));
+  });
+
+  it("stay when the question is made of nothing else", () => {
+    const terms = keywordTerms("Что означает сокращение?");
+    expect(topicTerms(terms)).toEqual(terms);
+    const weights = new Map(terms.map((term) => [term, 2]));
+    expect(withFramingWeighedDown(terms, weights)).toBe(weights);
   });
 });

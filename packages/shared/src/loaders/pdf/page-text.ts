@@ -1,7 +1,8 @@
 // Joins the text items of one PDF page into lines and paragraphs. pdf.js marks most line ends
 // (hasEOL) and emits spaces as items; positions fill the gaps it leaves: a new baseline without
 // hasEOL starts a line, a visible gap on one line is a space, a tall jump between lines (or a
-// jump back up to a new column) starts a paragraph.
+// jump back up to a new column) starts a paragraph. A footnote marker set small and raised
+// right after a word becomes a superscript ("file called .RData⁵"), not part of the word.
 import type { TextContent, TextItem } from "pdfjs-dist/types/src/display/api.js";
 
 const isTextItem = (item: TextContent["items"][number]): item is TextItem => "str" in item;
@@ -25,15 +26,30 @@ function separatorBetween(previous: TextItem, next: TextItem, joined: string): s
   return gap > height * 0.15 ? " " : "";
 }
 
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** A footnote mark: a number in a smaller font, raised above the baseline of the word it follows. */
+function isFootnoteMark(previous: TextItem, item: TextItem): boolean {
+  if (!/^\d{1,3}$/.test(item.str) || previous.height <= 0 || /\s$/.test(previous.str)) return false;
+  const raised = baseline(item) - baseline(previous);
+  const touching = Math.abs(startX(item) - (startX(previous) + previous.width)) < previous.height * 0.3;
+  return item.height < previous.height * 0.8 && raised > previous.height * 0.2 && raised < previous.height && touching;
+}
+
 export function joinPageText(content: TextContent): string {
   let joined = "";
   let previous: TextItem | undefined;
   for (const item of content.items) {
     if (!isTextItem(item)) continue;
     if (item.str) {
-      if (previous) joined += separatorBetween(previous, item, joined);
-      joined += item.str;
-      previous = item;
+      if (previous && isFootnoteMark(previous, item)) {
+        // The word's line and size go on from the word, not from its mark.
+        joined += [...item.str].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join("");
+      } else {
+        if (previous) joined += separatorBetween(previous, item, joined);
+        joined += item.str;
+        previous = item;
+      }
     }
     if (item.hasEOL && !joined.endsWith("\n")) joined += "\n";
   }
