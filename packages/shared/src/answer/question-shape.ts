@@ -112,7 +112,8 @@ export function definesSubject(sentence: string, subjectWords: readonly string[]
       "u",
     );
     const before = new RegExp(`\\(${w}\\)`, "u");
-    const opens = new RegExp(`^\\W{0,3}${w}\\s+\\p{L}`, "u");
+    // "pbuilder constructs…", and a dictionary entry: "CYNIC, n. A blackguard whose…".
+    const opens = new RegExp(`^\\W{0,3}${w},?\\s+\\p{L}`, "u");
     return after.test(text) || before.test(text) || opens.test(text);
   });
 }

@@ -94,8 +94,14 @@ export function scoreSentences(
   const topicTerms = new Set(questionTerms.filter((term) => !context.shape.frameTerms.has(term)));
   return candidates
     .map((candidate) => {
+      // A dictionary's entry: the heading is the subject itself, so the sentence under it holds
+      // it as fully as if it named it ("Cynic" / "A blackguard whose faulty vision…").
+      const headword = context.shape.kind === "definition" && isHeadwordOf(candidate, topicTerms);
       let matched = 0;
-      for (const term of questionTerms) matched += (weights.get(term) ?? 0) * matchCredit(term, candidate);
+      for (const term of questionTerms) {
+        const credit = headword && candidate.headingTerms?.has(term) ? 1 : matchCredit(term, candidate);
+        matched += (weights.get(term) ?? 0) * credit;
+      }
       const asked = !candidate.isCode && /\?\s*$/.test(candidate.text);
       const pointer = !candidate.isCode && POINTER_SENTENCE.test(candidate.text.trim());
       const termCoverage = (matched / totalWeight) * (asked || pointer ? QUESTION_SENTENCE_FACTOR : 1);

@@ -194,3 +194,25 @@ export const rIntroWorkspace: Passage = passage(
     "session are saved to a file called .Rhistory.",
   { title: "An Introduction to R", file: "R-intro.pdf", page: 12, score: 0.46 },
 );
+
+/** The Devil's Dictionary (Standard Ebooks EPUB): the author's preface, which says "Cynic" often. */
+export const devilsDictionaryPreface: Passage = chapterPassage(
+  "In that year a large part of it was published in covers with the title The Cynic’s Word Book, a name which " +
+    "the author had not the power to reject or happiness to approve. To quote the publishers of the present work:\n\n" +
+    "“This more reverent title had previously been forced upon him by the religious scruples of the last newspaper " +
+    "in which a part of the work had appeared, with the natural consequence that when it came out in covers the " +
+    "country already had been flooded by its imitators with a score of ‘cynic’ books—The Cynic’s This, The Cynic’s " +
+    "That, and The Cynic’s t’Other.”",
+  { title: "The Devil’s Dictionary", file: "the-devils-dictionary.epub", chapter: "Author’s Preface", score: 0.29 },
+);
+
+/** The Devil's Dictionary, letter C: the entry itself, under its headword. */
+export const devilsDictionaryC: Passage = chapterPassage(
+  "Curse\n\n" +
+    "Energetically to belabor with a verbal slapstick. This is an operation which in literature, particularly in " +
+    "the drama, is commonly fatal to the victim.\n\n" +
+    "Cynic\n\n" +
+    "A blackguard whose faulty vision sees things as they are, not as they ought to be. Hence the custom among the " +
+    "Scythians of plucking out a cynic’s eyes to improve his vision.",
+  { title: "The Devil’s Dictionary", file: "the-devils-dictionary.epub", chapter: "C", score: 0.23 },
+);

@@ -8,6 +8,8 @@ import { withoutCodeFences } from "../../src/answer/format-quote.js";
 import { isCodeLine, passageBlocks } from "../../src/answer/passage-blocks.js";
 import {
   devilsDictionaryB,
+  devilsDictionaryC,
+  devilsDictionaryPreface,
   devrefBinNmu,
   devrefFtbfs,
   devrefOutdatedTable,
@@ -202,5 +204,17 @@ describe("page furniture inside a passage (PDF text layers)", () => {
     );
     expect(answer.text).toContain("written to a file called .RData in the current directory");
     expect(answer.text).not.toMatch(/called \.” \[/);
+  });
+});
+
+describe("a dictionary's entry", () => {
+  it("answers 'who is a cynic' with the entry under the headword, not the preface that names cynics often", () => {
+    const answer = answerFromPassages(
+      "Who is a cynic according to the Devil's Dictionary?",
+      [devilsDictionaryPreface, devilsDictionaryC],
+      "en",
+    );
+    const firstQuote = answer.text.split("\n")[1] ?? "";
+    expect(firstQuote).toContain("A blackguard whose faulty vision sees things as they are, not as they ought to be.");
   });
 });
