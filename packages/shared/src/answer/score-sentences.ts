@@ -5,9 +5,10 @@
 // A how-to question prefers a sentence that introduces a command, a "what is" question one
 // that defines its subject.
 import type { Passage } from "../retrieval/types.js";
+import { searchTerms } from "../text/search-terms.js";
 import type { PassageBlock } from "./passage-blocks.js";
 import { definesSubject, FRAME_TERM_WEIGHT, type QuestionShape, statesPurpose } from "./question-shape.js";
-import { introducingSentence } from "./quote-follow-on.js";
+import { followOnBlocks, introducingSentence } from "./quote-follow-on.js";
 import { PREFIX_LENGTH, type SentenceCandidate } from "./sentence-candidates.js";
 
 /** Credit for a term that only shares its first PREFIX_LENGTH letters (вулкан… / вулканолог…). */
@@ -18,6 +19,11 @@ const PASSAGE_SCORE_WEIGHT = 0.15;
 const SHAPE_BONUS = 0.15;
 /** Credit for a term found only in the heading right above the sentence. */
 const HEADING_CREDIT = 0.75;
+/**
+ * Credit for a question term found only in the command a how-to sentence introduces: the quote
+ * carries that command ("Для очистки древа исходного кода выполните:" / `$ debuild -- clean`).
+ */
+const INTRODUCED_CODE_CREDIT = 0.75;
 /** A sentence that is itself a question ("Что такое кандзи?" as a heading) rarely answers one. */
 const QUESTION_SENTENCE_FACTOR = 0.5;
 /** Nor does a pointer elsewhere: "Смотрите http://…, pbuilder(8).", "See Section 5.3.2". */
@@ -81,6 +87,14 @@ function shapeBonus(candidate: SentenceCandidate, context: ScoringContext, quest
   return 0;
 }
 
+/** The terms of the command or code a sentence introduces (and quotes with it), if any. */
+function introducedCodeTerms(candidate: SentenceCandidate, context: ScoringContext): Set<string> | undefined {
+  if (candidate.isCode) return undefined;
+  const blocks = context.blocksOf[candidate.passageIndex] ?? [];
+  const code = followOnBlocks(candidate, blocks).filter((block) => block.kind === "code");
+  return code.length > 0 ? new Set(code.flatMap((block) => searchTerms(block.text))) : undefined;
+}
+
 /** Sentences ranked best first. `questionTerms` must be distinct. */
 export function scoreSentences(
   questionTerms: string[],
@@ -97,9 +111,11 @@ export function scoreSentences(
       // A dictionary's entry: the heading is the subject itself, so the sentence under it holds
       // it as fully as if it named it ("Cynic" / "A blackguard whose faulty vision…").
       const headword = context.shape.kind === "definition" && isHeadwordOf(candidate, topicTerms);
+      const codeTerms = context.shape.kind === "how" ? introducedCodeTerms(candidate, context) : undefined;
       let matched = 0;
       for (const term of questionTerms) {
-        const credit = headword && candidate.headingTerms?.has(term) ? 1 : matchCredit(term, candidate);
+        let credit = headword && candidate.headingTerms?.has(term) ? 1 : matchCredit(term, candidate);
+        if (credit === 0 && codeTerms?.has(term)) credit = INTRODUCED_CODE_CREDIT;
         matched += (weights.get(term) ?? 0) * credit;
       }
       const asked = !candidate.isCode && /\?\s*$/.test(candidate.text);

@@ -216,3 +216,19 @@ export const devilsDictionaryC: Passage = chapterPassage(
     "Scythians of plucking out a cynic’s eyes to improve his vision.",
   { title: "The Devil’s Dictionary", file: "the-devils-dictionary.epub", chapter: "C", score: 0.23 },
 );
+
+/** maint-guide.ru.pdf, «Команда debuild»: the command names the tool the question asks about. */
+export const maintGuideDebuild: Passage = passage(
+  "Для очистки каталога исходного кода и пересборки пакета выполните:\n\n$ debuild\n\n" +
+    "Для очистки древа исходного кода выполните:\n\n$ debuild -- clean",
+  { title: "Руководство начинающего разработчика Debian", file: "maint-guide.ru.pdf", page: 41, score: 0.44 },
+);
+
+/** maint-guide.ru.pdf, «Autobuilder»: the same words in a list of what a build does, no command. */
+export const maintGuideBuildSteps: Passage = passage(
+  "Она выполняет следующие действия:\n\n" +
+    "• очистку дерева исходного кода (debian/rules clean)\n\n" +
+    "• сборку программы (debian/rules build)\n\n" +
+    "• подпись файла исходного кода .dsc с помощью gpg",
+  { title: "Руководство начинающего разработчика Debian", file: "maint-guide.ru.pdf", page: 30, score: 0.31 },
+);

@@ -16,6 +16,8 @@ import {
   devrefSigningKey,
   installFrontends,
   installHowItWorks,
+  maintGuideBuildSteps,
+  maintGuideDebuild,
   maintGuideFullBuild,
   maintGuidePbuilder,
   maintGuideTargets,
@@ -165,6 +167,18 @@ describe("reading blocks back from book text", () => {
         .map((block) => block.kind)
         .slice(0, 5),
     ).toEqual(["prose", "list", "code", "list", "code"]);
+  });
+});
+
+describe("the command a sentence introduces", () => {
+  it("counts the question's words in the command it quotes: «с помощью debuild» → `$ debuild -- clean`", () => {
+    const answer = answerFromPassages(
+      "Как очистить дерево исходного кода с помощью debuild?",
+      [maintGuideBuildSteps, maintGuideDebuild],
+      "ru",
+    );
+    expect(codeBlocks(answer.text)).toContain("$ debuild -- clean");
+    expect(answer.sources).toContain(maintGuideDebuild);
   });
 });
 
