@@ -4,7 +4,7 @@
 // (and the docs test) run `index list` or `queue status` often enough that a second saved
 // per start matters. `--help` and unknown commands load every group.
 import { existsSync } from "node:fs";
-import { Command } from "commander";
+import { Command, Help } from "commander";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
@@ -16,9 +16,43 @@ const commandGroups: Record<string, () => Promise<Register>> = {
   index: async () => (await import("./commands/index-ops.js")).registerIndexCommand,
 };
 
+// Commander's built-in help headings are English; configureHelp (inherited by every subcommand
+// created after it) is its documented way to restyle them, so the operator reads them in Russian.
+const HELP_TITLES: Record<string, string> = {
+  "Usage:": "Использование:",
+  "Arguments:": "Аргументы:",
+  "Options:": "Параметры:",
+  "Commands:": "Команды:",
+  "Global Options:": "Общие параметры:",
+};
+const inRussian = (text: string) => text.replace("(default: ", "(по умолчанию: ").replace("(choices: ", "(варианты: ");
+
+/** Commander's own parse errors, in Russian; option and command names stay as typed. */
+const COMMANDER_ERRORS: Array<[RegExp, string]> = [
+  [/^error: unknown command '(.*)'/, "ошибка: неизвестная команда '$1'"],
+  [/^error: unknown option '(.*)'/, "ошибка: неизвестный параметр '$1'"],
+  [/^error: missing required argument '(.*)'/, "ошибка: не указан обязательный аргумент '$1'"],
+  [/^error: option '(.*)' argument missing/, "ошибка: у параметра '$1' не указано значение"],
+  [
+    /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    "ошибка: лишние аргументы: ожидалось $2, получено $3.",
+  ],
+  [/\(Did you mean (.*)\?\)/, "(Возможно, имелось в виду $1?)"],
+];
+const translateCommanderError = (text: string) =>
+  COMMANDER_ERRORS.reduce((out, [pattern, russian]) => out.replace(pattern, russian), text);
+
 const program = new Command()
   .name("ai-library")
   .description("ai_library_bot: индексация книг, вопросы, управление очередью и индексом")
+  .configureHelp({
+    styleTitle: (title) => HELP_TITLES[title] ?? title,
+    optionDescription: (option) => inRussian(Help.prototype.optionDescription.call(new Help(), option)),
+    argumentDescription: (argument) => inRussian(Help.prototype.argumentDescription.call(new Help(), argument)),
+  })
+  .helpOption("-h, --help", "показать справку по команде")
+  .helpCommand("help [command]", "показать справку по команде")
+  .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) })
   .showHelpAfterError();
 
 const requested = process.argv[2];

@@ -96,7 +96,7 @@ describe("ai-library index …", () => {
     ]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain("ПОВРЕЖДЕНО");
-    expect(check.stdout).toContain("index.faiss: checksum does not match");
+    expect(check.stdout).toContain("index.faiss: контрольная сумма не совпадает с манифестом");
     expect(check.stdout).toContain("pnpm ai-library index rollback");
     expect(titles).toContain("Маяк");
     expect(queued.code).toBe(1);

@@ -111,7 +111,7 @@ describe("CLI failures an operator meets", () => {
     expect(text).toContain("отдельный файл FAISS старого бота");
     expect(text).toContain("без текстов фрагментов");
     expect(text).toContain("pnpm ai-library index rebuild --inline");
-    expect(text).not.toMatch(/damaged|truncated|TAR_ENTRY/);
+    expect(text).not.toMatch(/damaged|truncated|повреждён|обрезан|TAR_ENTRY/);
   });
 
   it("a damaged archive names the configured BACKUP_DIR, not a literal $BACKUP_DIR", async () => {

@@ -99,7 +99,7 @@ describe("backup → corruption → check → rollback → restore, with the rea
       const check = await cli("index", "check");
       expect(check.code).toBe(1);
       expect(check.stdout).toContain(secondId);
-      expect(check.stdout).toContain("index.faiss: checksum does not match");
+      expect(check.stdout).toContain("index.faiss: контрольная сумма не совпадает с манифестом");
       // The bot serves what it had loaded: still the second generation, bees included.
       await waitUntilServing(secondId);
       expect(await beesAnswerCitesTheBeesBook()).toBe(true);

@@ -54,7 +54,7 @@ describe("per-book limits", () => {
       writeFileSync(join(books, "one-and-half-mb.txt"), LINE.repeat(Math.ceil((1.5 * MB) / LINE.length)));
     });
     expect(kindOf(outcome("two-mb.epub"))).toBe("too_large");
-    expect(outcome("two-mb.epub")?.reason).toMatch(/unpacks to more than 1048576 bytes/);
+    expect(outcome("two-mb.epub")?.reason).toMatch(/после распаковки больше 1048576 байт/);
     expect(kindOf(outcome("one-and-half-mb.txt"))).toBe("too_large");
     expectSmallBookPublished(run);
   });
@@ -64,7 +64,7 @@ describe("per-book limits", () => {
       writeFileSync(join(books, "forty-mb.txt"), LINE.repeat(Math.ceil((40 * MB) / LINE.length)));
     });
     expect(kindOf(outcome("forty-mb.txt"))).toBe("out_of_memory");
-    expect(outcome("forty-mb.txt")?.reason).toMatch(/more than 64 MB of heap/);
+    expect(outcome("forty-mb.txt")?.reason).toMatch(/больше 64 МБ памяти/);
     console.info(`PARSE_MEMORY_MB=64, 40 MB TXT: ${JSON.stringify(figures("forty-mb.txt"))}`);
     expectSmallBookPublished(run);
   });
@@ -74,7 +74,7 @@ describe("per-book limits", () => {
       await writeManyPagesPdf(join(books, "19000-pages.pdf"), 19_000, { lineText: LINE });
     });
     expect(kindOf(outcome("19000-pages.pdf"))).toBe("timeout");
-    expect(outcome("19000-pages.pdf")?.reason).toMatch(/no result after 3000 ms, parser killed/);
+    expect(outcome("19000-pages.pdf")?.reason).toMatch(/нет результата за 3000 мс, разборщик остановлен/);
     const parse = figures("19000-pages.pdf");
     console.info(`PARSE_TIMEOUT_SECONDS=3, 19 000-page PDF: ${JSON.stringify(parse)}`);
     // Seen by a 100 ms sampler: the child must not outlive its deadline by more than the kill takes.

@@ -16,8 +16,8 @@ export interface EmbeddingCache {
 class EmbeddingCacheError extends Error {
   constructor(path: string, cause: unknown) {
     super(
-      `Cannot open the embedding cache ${path}: ${cause instanceof Error ? cause.message : String(cause)}. ` +
-        "Check that the directory is writable and the file is not corrupted (it is safe to delete: it only saves API calls).",
+      `Не удалось открыть кэш эмбеддингов ${path}: ${cause instanceof Error ? cause.message : String(cause)}. ` +
+        "Проверьте, что каталог доступен для записи и файл не повреждён (его можно удалить: он лишь экономит запросы к API).",
       { cause },
     );
     this.name = "EmbeddingCacheError";

@@ -41,8 +41,8 @@ export interface OpenAiEmbedderOptions {
 class EmbeddingDimensionsError extends Error {
   constructor(model: string, expected: number, received: number) {
     super(
-      `Embedding model ${model} returned vectors of length ${received}, expected ${expected}. ` +
-        "Set OPENAI_EMBEDDING_DIMS to the model's length (or unset it), then rebuild the index.",
+      `Модель эмбеддингов ${model} вернула векторы длины ${received}, ожидалось ${expected}. ` +
+        "Укажите в OPENAI_EMBEDDING_DIMS длину векторов модели (или уберите настройку), затем пересоберите индекс.",
     );
     this.name = "EmbeddingDimensionsError";
   }
@@ -97,7 +97,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
         throw new OpenAiRequestError(
           "embeddings",
           200,
-          `${baseUrl} returned ${value.length} vectors for ${texts.length} texts: check that OPENAI_BASE_URL is an OpenAI-compatible embeddings server`,
+          `${baseUrl} вернул ${value.length} векторов на ${texts.length} текстов: проверьте, что OPENAI_BASE_URL указывает на OpenAI-совместимый сервер эмбеддингов`,
         );
       }
       return value.map(accept);
@@ -137,7 +137,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
     embedDocuments,
     embedQuery: async (text) => {
       const [vector] = await embedBatch([text]);
-      if (!vector) throw new OpenAiRequestError("embeddings", 200, "Server returned no vector for the query");
+      if (!vector) throw new OpenAiRequestError("embeddings", 200, "Сервер не вернул вектор для запроса");
       return vector;
     },
   };

@@ -35,13 +35,13 @@ function serverMessage(error: unknown): string {
 }
 
 function hintFor(status: number | undefined): string {
-  if (status === 401 || status === 403) return "Check OPENAI_API_KEY (and that the key may use this model).";
-  if (status === 404) return "Check the model name (OPENAI_EMBEDDING_MODEL / OPENAI_CHAT_MODEL) and OPENAI_BASE_URL.";
+  if (status === 401 || status === 403) return "Проверьте OPENAI_API_KEY (и что этому ключу доступна модель).";
+  if (status === 404) return "Проверьте имя модели (OPENAI_EMBEDDING_MODEL / OPENAI_CHAT_MODEL) и OPENAI_BASE_URL.";
   if (status === 429) {
-    return "The server is rate-limiting or the quota is used up: lower OPENAI_MAX_CONCURRENCY, wait, or check billing.";
+    return "Сервер ограничивает частоту запросов или квота исчерпана: уменьшите OPENAI_MAX_CONCURRENCY, подождите или проверьте оплату.";
   }
-  if (status === 400 || status === 413 || status === 422) return "The server rejected the request as invalid.";
-  return "The server is unreachable or failing: check OPENAI_BASE_URL, the network, and the server's status.";
+  if (status === 400 || status === 413 || status === 422) return "Сервер отклонил запрос как некорректный.";
+  return "Сервер недоступен или отвечает ошибкой: проверьте OPENAI_BASE_URL, сеть и состояние сервера.";
 }
 
 export class OpenAiRequestError extends Error {
@@ -62,10 +62,10 @@ export function describeOpenAiFailure(
 ): OpenAiRequestError {
   const redact = createRedactor(context.apiKey ? [context.apiKey] : []);
   const status = statusOf(error);
-  const statusText = status === undefined ? "no HTTP response" : `HTTP ${status}`;
-  const tries = context.attempts === 1 ? "1 attempt" : `${context.attempts} attempts`;
+  const statusText = status === undefined ? "нет HTTP-ответа" : `HTTP ${status}`;
+  const tries = `попыток: ${context.attempts}`;
   const message =
-    `OpenAI ${context.operation} request to ${context.baseUrl} failed (${statusText}, ${tries}): ` +
+    `Запрос OpenAI (${context.operation}) к ${context.baseUrl} не выполнен (${statusText}, ${tries}): ` +
     `${serverMessage(error)} ${hintFor(status)}`;
   return new OpenAiRequestError(context.operation, status, redact(message));
 }

@@ -31,7 +31,7 @@ export function decodeXml(bytes: Buffer, file: string): string {
   const label = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(declaration)?.[1];
   if (!label || /^utf-?8$/i.test(label)) return bytes.toString("utf8");
   if (!iconv.encodingExists(label)) {
-    throw new BookLoadError("corrupt", file, `the XML declares an unknown encoding "${label}"`);
+    throw new BookLoadError("corrupt", file, `XML объявляет неизвестную кодировку "${label}"`);
   }
   return iconv.decode(bytes, label);
 }

@@ -47,17 +47,17 @@ export async function loadBook(
   ocr: PageOcrOptions = {},
 ): Promise<ParsedBook> {
   const format = detectBookFormat(absPath);
-  if (!format) throw new BookLoadError("unsupported", absPath, "unknown file extension");
+  if (!format) throw new BookLoadError("unsupported", absPath, "неизвестное расширение файла");
   const { size } = await stat(absPath);
-  if (size === 0) throw new BookLoadError("empty", absPath, "the file is 0 bytes");
+  if (size === 0) throw new BookLoadError("empty", absPath, "размер файла 0 байт");
   if (!(await hasExpectedMagic(absPath, format))) {
-    throw new BookLoadError("corrupt", absPath, `the content is not ${format.toUpperCase()} despite the file name`);
+    throw new BookLoadError("corrupt", absPath, `содержимое — не ${format.toUpperCase()}, хотя так говорит имя файла`);
   }
   try {
     return await parseByFormat(absPath, format, limits, ocr);
   } catch (error) {
     if (error instanceof BookLoadError) throw error;
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new BookLoadError("corrupt", absPath, `the ${format.toUpperCase()} parser failed (${reason})`);
+    throw new BookLoadError("corrupt", absPath, `разборщик ${format.toUpperCase()} завершился ошибкой (${reason})`);
   }
 }

@@ -14,11 +14,11 @@ export async function resolveBookPath(booksDir: string, bookPath: string): Promi
   const root = await realpath(booksDir);
   const requested = resolve(root, bookPath);
   if (!isInside(root, requested)) {
-    throw new BookLoadError("unsafe_path", bookPath, `the path is outside ${booksDir}`);
+    throw new BookLoadError("unsafe_path", bookPath, `путь ведёт за пределы ${booksDir}`);
   }
   const real = await realpath(requested);
   if (!isInside(root, real)) {
-    throw new BookLoadError("unsafe_path", bookPath, `a symlink leads outside ${booksDir} (to ${real})`);
+    throw new BookLoadError("unsafe_path", bookPath, `символическая ссылка ведёт за пределы ${booksDir} (в ${real})`);
   }
   return real;
 }

@@ -72,16 +72,16 @@ export class BookLoadError extends Error {
 }
 
 const BOOK_ERROR_TEXT: Record<BookErrorKind, string> = {
-  encrypted: "the file is password-protected; remove the password and add it again",
-  no_text: "no text layer (scanned or image-only) and OCR did not give any",
-  corrupt: "the file is damaged or not a valid book; re-export or re-download it",
-  unsupported: "this format is not supported; use PDF, DjVu, EPUB, FB2, FB2.ZIP, TXT or MD",
-  empty: "the file is empty or has no readable text",
-  too_large: "the file exceeds the safety limits (size, page count or unpacked size)",
-  timeout: "parsing took too long and was stopped; check the file or raise PARSE_TIMEOUT_SECONDS",
-  out_of_memory: "parsing needed more memory than allowed; raise PARSE_MEMORY_MB or split the book",
-  unsafe_path: "the path leaves the books folder (symlink or ..); copy the file into the folder instead",
-  bad_name: "the file name cannot be used (hidden: starts with a dot, or not valid UTF-8); rename the file",
+  encrypted: "файл защищён паролем; снимите пароль и добавьте файл заново",
+  no_text: "нет текстового слоя (скан или только изображения), и OCR текста не дал",
+  corrupt: "файл повреждён или не является книгой; экспортируйте или скачайте его заново",
+  unsupported: "этот формат не поддерживается; используйте PDF, DjVu, EPUB, FB2, FB2.ZIP, TXT или MD",
+  empty: "файл пуст или в нём нет читаемого текста",
+  too_large: "файл превышает пределы безопасности (размер, число страниц или размер после распаковки)",
+  timeout: "разбор шёл слишком долго и был остановлен; проверьте файл или увеличьте PARSE_TIMEOUT_SECONDS",
+  out_of_memory: "разбору не хватило разрешённой памяти; увеличьте PARSE_MEMORY_MB или разделите книгу",
+  unsafe_path: "путь выходит за пределы каталога книг (символическая ссылка или ..); скопируйте файл в каталог",
+  bad_name: "имя файла непригодно (скрытый файл с точкой в начале или имя не в UTF-8); переименуйте файл",
 };
 
 function describeBookError(kind: BookErrorKind): string {

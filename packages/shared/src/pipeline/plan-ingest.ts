@@ -25,7 +25,7 @@ function removeDuplicates(files: LibraryFile[]): { unique: LibraryFile[]; duplic
         file: book.file,
         status: "duplicate",
         bookId: book.bookId,
-        reason: `same content as ${first}`,
+        reason: `то же содержимое, что у ${first}`,
       });
     } else {
       firstFileOf.set(book.bookId, book.file);

@@ -49,7 +49,7 @@ export async function prepareBook(book: LibraryFile, deps: PrepareBookDeps): Pro
     ...(deps.onOcrEvent ? { onOcrEvent: deps.onOcrEvent } : {}),
   });
   const chunks = await chunkBook(parsed, { bookId: book.bookId, file: book.file }, deps.chunking);
-  if (chunks.length === 0) throw new BookLoadError("empty", book.file, "no text to index after parsing");
+  if (chunks.length === 0) throw new BookLoadError("empty", book.file, "после разбора не осталось текста для индекса");
   const vectors: Float32Array[] = [];
   for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
     deps.signal?.throwIfAborted();

@@ -40,14 +40,14 @@ function* walk(dir: string): Generator<Found> {
   for (const { entry, name, shown } of entries.sort((a, b) => a.shown.localeCompare(b.shown))) {
     const path = join(dir, shown);
     if (name === undefined) {
-      yield { path, badName: "the name is not valid UTF-8" };
+      yield { path, badName: "имя не в кодировке UTF-8" };
       continue;
     }
     if (name.startsWith(".")) {
       // .gitkeep, editor swap files and hidden folders stay silent; a hidden *book* (".book.pdf",
       // "..book.epub") is reported, so no book disappears from the report without a word.
       if (!entry.isDirectory() && detectBookFormat(name))
-        yield { path, badName: "hidden file (the name starts with a dot)" };
+        yield { path, badName: "скрытый файл (имя начинается с точки)" };
       continue;
     }
     if (entry.isDirectory()) yield* walk(path);
@@ -69,7 +69,9 @@ export async function scanLibrary(folder: string): Promise<ScanResult> {
       if (lstatSync(path).isSymbolicLink()) {
         const target = realpathSync(path);
         if (target !== root && !target.startsWith(root + sep)) {
-          rejected.push(new BookLoadError("unsafe_path", file, `symlink points outside the books folder to ${target}`));
+          rejected.push(
+            new BookLoadError("unsafe_path", file, `символическая ссылка ведёт за пределы каталога книг, в ${target}`),
+          );
           continue;
         }
       }
@@ -77,7 +79,7 @@ export async function scanLibrary(folder: string): Promise<ScanResult> {
       if (!stat.isFile()) continue;
       const format = detectBookFormat(path);
       if (!format) {
-        rejected.push(new BookLoadError("unsupported", file, "unknown file extension"));
+        rejected.push(new BookLoadError("unsupported", file, "неизвестное расширение файла"));
         continue;
       }
       if (stat.size === 0) {
@@ -86,7 +88,7 @@ export async function scanLibrary(folder: string): Promise<ScanResult> {
       }
       files.push({ file, absPath: path, bytes: stat.size, bookId: await sha256File(path), format });
     } catch (error) {
-      rejected.push(new BookLoadError("corrupt", file, `cannot read the file: ${(error as Error).message}`));
+      rejected.push(new BookLoadError("corrupt", file, `файл не читается: ${(error as Error).message}`));
     }
   }
   return { files, rejected };

@@ -143,7 +143,7 @@ describe("OpenAI answerer", () => {
     }
     expect(error).toBeInstanceOf(OpenAiRequestError);
     expect(`${String(error)} ${(error as Error).stack ?? ""}`).not.toContain(apiKey);
-    expect(String(error)).toMatch(/HTTP 401.*OPENAI_API_KEY/);
+    expect(String(error)).toMatch(/HTTP 401.*Проверьте OPENAI_API_KEY/);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((url) => url.startsWith(standin?.baseUrl ?? "-"))).toBe(true);
   });

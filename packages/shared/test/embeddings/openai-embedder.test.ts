@@ -130,7 +130,7 @@ describe("OpenAI embedder failures", () => {
     standin.script.failNext(10, { status: 500 });
     const failure = embedderFor(standin, { maxRetries: 2, sleep: async () => {} }).embedQuery("q");
     await expect(failure).rejects.toBeInstanceOf(OpenAiRequestError);
-    await expect(failure).rejects.toThrow(/HTTP 500, 3 attempts.*OPENAI_BASE_URL/);
+    await expect(failure).rejects.toThrow(/HTTP 500, попыток: 3.*OPENAI_BASE_URL/);
     expect(standin.requests).toHaveLength(3);
   });
 
@@ -143,7 +143,7 @@ describe("OpenAI embedder failures", () => {
     expect(error).toBeInstanceOf(OpenAiRequestError);
     const text = `${String(error)} ${(error as Error).stack ?? ""}`;
     expect(text).not.toContain(apiKey);
-    expect(text).toMatch(/HTTP 401.*OPENAI_API_KEY/);
+    expect(text).toMatch(/HTTP 401.*Проверьте OPENAI_API_KEY/);
     expect(standin.requests).toHaveLength(1);
   });
 

@@ -67,7 +67,7 @@ describe("index backups", () => {
     await expect(verifyBackupArchive(flipped.file)).rejects.toBeInstanceOf(BackupError);
     const truncated = await writeGenerationBackup(store, { dir, now: at("2024-01-02T00:00:00Z") });
     truncateSync(truncated.file, Math.floor(readFileSync(truncated.file).length * 0.6));
-    await expect(verifyBackupArchive(truncated.file)).rejects.toThrow(/damaged or truncated|missing/);
+    await expect(verifyBackupArchive(truncated.file)).rejects.toThrow(/повреждён или обрезан|отсутствует в архиве/);
     await expect(restoreGeneration(store, truncated.file)).rejects.toBeInstanceOf(RestoreError);
   });
 

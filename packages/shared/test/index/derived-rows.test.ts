@@ -101,7 +101,7 @@ describe("label layout", () => {
     expect(layout.firstRowOf(books[3] as BookRecord)).toBe(5);
     expect(overlappingLabels(books)).toEqual([]);
     expect(overlappingLabels([book("x", 0, 5), book("y", 4, 2)])).toEqual([
-      "books x.txt and y.txt share labels from 4",
+      "у книг x.txt и y.txt пересекаются метки начиная с 4",
     ]);
   });
 });

@@ -73,7 +73,7 @@ describe("index generations", () => {
     const manifest = await publishBooks(store, [{ bookId: "a".repeat(64), title: "Alpha", chunks: 2, seed: 1 }]);
     writeFileSync(join(store.generationDir(manifest.id), "manifest.json"), "{ truncated");
     const [entry] = store.list();
-    expect(entry?.fault).toMatch(/not valid JSON/);
+    expect(entry?.fault).toMatch(/не корректный JSON/);
   });
 
   it("catches a changed byte anywhere in the manifest, a book title included, by its own checksum", async () => {
@@ -84,7 +84,7 @@ describe("index generations", () => {
     expect(store.list()[0]?.fault).toBeUndefined();
     // Still valid JSON and still matching the schema: only the manifest's own checksum can tell.
     writeFileSync(path, sealed.replace('"title": "Alpha"', '"title": "Alphb"'));
-    expect(store.list()[0]?.fault).toMatch(/manifest\.json: its own checksum does not match/);
+    expect(store.list()[0]?.fault).toMatch(/manifest\.json: собственная контрольная сумма не совпадает/);
     const verified = await openVerifiedGeneration(store.generationDir(manifest.id));
     expect(verified.ok).toBe(false);
     expect(verified.ok ? [] : verified.faults.map((fault) => fault.file)).toEqual(["manifest.json"]);

@@ -58,7 +58,7 @@ describe("restore of the old bot's index files", () => {
     const message = await restoreGeneration(store, broken, { backupDir: "/srv/backups" }).catch(
       (error: Error) => error.message,
     );
-    expect(message).toMatch(/damaged or truncated/);
+    expect(message).toMatch(/повреждён или обрезан/);
     expect(message).toContain("ls -l /srv/backups");
     expect(message).not.toContain("$BACKUP_DIR");
   });

@@ -100,7 +100,7 @@ describe("rollback and restore of index generations", () => {
     await publishTexts(store, [GARDENING]);
     const other = { provider: "openai" as const, model: "text-embedding-3-small", dims: 0 };
     await expect(rollbackLiveGeneration(store, { expectedEmbedder: other })).rejects.toThrow(
-      /built with embedder local:.*the bot would refuse it/,
+      /собрано векторизатором local:.*бот откажется с ним работать/,
     );
   });
 

@@ -99,10 +99,10 @@ describe("OCR of PDF pages", () => {
     const path = join(dir(), "scan-off.pdf");
     await writeScannedPdf({ path, title: "Без OCR", pages: [ENGLISH_PAGE], dpi: 150 });
     const error = await loadBookIsolated(path, TEST_LIMITS, {
-      ocr: { enabled: false, reason: "OCR is off (OCR_ENABLED=false)" },
+      ocr: { enabled: false, reason: "OCR выключен (OCR_ENABLED=false)" },
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BookLoadError);
     expect((error as BookLoadError).kind).toBe("no_text");
-    expect((error as BookLoadError).message).toContain("OCR is off (OCR_ENABLED=false)");
+    expect((error as BookLoadError).message).toContain("OCR выключен (OCR_ENABLED=false)");
   });
 });

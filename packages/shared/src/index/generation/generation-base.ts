@@ -24,21 +24,21 @@ export interface DeriveRequest {
 /** Why the new generation cannot be derived from `base`, or undefined when it can. */
 export function whyNotDerive(base: GenerationBase, request: DeriveRequest): string | undefined {
   const { manifest } = base;
-  if (!sameIdentity(manifest.embedder, request.embedder)) return "the embedder changed";
+  if (!sameIdentity(manifest.embedder, request.embedder)) return "сменился векторизатор";
   const { chunking } = manifest;
   if (
     chunking.version !== request.chunking.version ||
     chunking.chunkSize !== request.chunking.chunkSize ||
     chunking.chunkOverlap !== request.chunking.chunkOverlap
   ) {
-    return "the chunking changed";
+    return "сменилась нарезка на фрагменты";
   }
   if (!isFlatFactory(request.indexFactory) || manifest.indexFactory.trim() !== request.indexFactory.trim()) {
-    return `index ${request.indexFactory} is trained on the whole library (only Flat is derived)`;
+    return `индекс ${request.indexFactory} обучается на всей библиотеке (дополнять можно только Flat)`;
   }
-  if (Boolean(manifest.keywordIndex) !== request.keywordIndex) return "the keyword index setting changed";
+  if (Boolean(manifest.keywordIndex) !== request.keywordIndex) return "изменилась настройка индекса ключевых слов";
   if (manifest.keywordIndex && manifest.keywordIndex.terms !== KEYWORD_TERMS_VERSION) {
-    return "the keyword terms recipe changed";
+    return "изменился способ выделения ключевых слов";
   }
   return undefined;
 }

@@ -98,7 +98,7 @@ export function openIndexStore(indexDir: string): IndexStore {
     openGeneration(generationDir(id), expectedEmbedder ? { expectedEmbedder } : {});
 
   const setLive = (id: string): void => {
-    if (!existsSync(generationDir(id))) throw new Error(`Generation ${id} does not exist in ${generationsDir}`);
+    if (!existsSync(generationDir(id))) throw new Error(`Поколения ${id} нет в ${generationsDir}`);
     const from = liveId();
     replaceFileAtomically(join(dir, LIVE_FILE), `${id}\n`);
     recordLiveSwitch(dir, from, id);

@@ -79,7 +79,7 @@ export function overlappingLabels(books: readonly BookRecord[]): string[] {
     const before = sorted[at - 1] as BookRecord;
     const book = sorted[at] as BookRecord;
     if (before.firstLabel + before.chunkCount > book.firstLabel) {
-      faults.push(`books ${before.file} and ${book.file} share labels from ${book.firstLabel}`);
+      faults.push(`у книг ${before.file} и ${book.file} пересекаются метки начиная с ${book.firstLabel}`);
     }
   }
   return faults;

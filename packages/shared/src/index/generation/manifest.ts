@@ -77,19 +77,25 @@ export function readManifest(generationDir: string): ManifestReadResult {
   try {
     raw = readFileSync(join(generationDir, MANIFEST_FILE), "utf8");
   } catch (error) {
-    return { ok: false, fault: `${MANIFEST_FILE} is missing or unreadable (${(error as NodeJS.ErrnoException).code})` };
+    return {
+      ok: false,
+      fault: `${MANIFEST_FILE} отсутствует или не читается (${(error as NodeJS.ErrnoException).code})`,
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { ok: false, fault: `${MANIFEST_FILE} is not valid JSON` };
+    return { ok: false, fault: `${MANIFEST_FILE} — не корректный JSON` };
   }
   if (json !== null && typeof json === "object" && "selfSha256" in json) {
     // Key order survives JSON.parse, so the same fields serialise to the same text.
     const { selfSha256, ...fields } = json as Record<string, unknown>;
     if (selfChecksum(fields) !== selfSha256) {
-      return { ok: false, fault: `${MANIFEST_FILE}: its own checksum does not match (file changed or corrupted)` };
+      return {
+        ok: false,
+        fault: `${MANIFEST_FILE}: собственная контрольная сумма не совпадает (файл изменён или повреждён)`,
+      };
     }
   }
   const parsed = manifestSchema.safeParse(json);
@@ -97,7 +103,7 @@ export function readManifest(generationDir: string): ManifestReadResult {
     const issue = parsed.error.issues[0];
     return {
       ok: false,
-      fault: `${MANIFEST_FILE} does not match the schema (${issue?.path.join(".")}: ${issue?.message})`,
+      fault: `${MANIFEST_FILE} не соответствует схеме (${issue?.path.join(".")}: ${issue?.message})`,
     };
   }
   return { ok: true, manifest: parsed.data };

@@ -38,27 +38,27 @@ export async function openVerifiedGeneration(dir: string, options: VerifyOptions
   for (const [name, expected] of Object.entries(manifest.files)) {
     const path = join(dir, name);
     if (!existsSync(path)) {
-      faults.push({ file: name, fault: "file is missing" });
+      faults.push({ file: name, fault: "файл отсутствует" });
       continue;
     }
     const bytes = statSync(path).size;
     if (bytes !== expected.bytes) {
-      faults.push({ file: name, fault: `size is ${bytes} bytes, manifest says ${expected.bytes}` });
+      faults.push({ file: name, fault: `размер ${bytes} байт, а по манифесту ${expected.bytes}` });
     } else if ((await sha256File(path)) !== expected.sha256) {
-      faults.push({ file: name, fault: "checksum does not match the manifest (file changed or corrupted)" });
+      faults.push({ file: name, fault: "контрольная сумма не совпадает с манифестом (файл изменён или повреждён)" });
     }
   }
   const bookChunks = manifest.books.reduce((sum, book) => sum + book.chunkCount, 0);
   if (bookChunks !== manifest.chunkCount) {
     faults.push({
       file: "manifest.json",
-      fault: `books list ${bookChunks} chunks, manifest says ${manifest.chunkCount}`,
+      fault: `у книг в сумме ${bookChunks} фрагментов, а по манифесту ${manifest.chunkCount}`,
     });
   }
   for (const fault of overlappingLabels(manifest.books)) faults.push({ file: "manifest.json", fault });
   if (options.expectedEmbedder && !sameIdentity(options.expectedEmbedder, manifest.embedder)) {
     faults.push({
-      fault: `built with embedder ${formatIdentity(manifest.embedder)}, queries use ${formatIdentity(options.expectedEmbedder)}`,
+      fault: `собрано векторизатором ${formatIdentity(manifest.embedder)}, а запросы идут через ${formatIdentity(options.expectedEmbedder)}`,
     });
   }
   if (faults.length > 0) return { ok: false, faults };
@@ -67,35 +67,38 @@ export async function openVerifiedGeneration(dir: string, options: VerifyOptions
   try {
     index = loadFaiss().Index.read(join(dir, INDEX_FILE));
   } catch (error) {
-    return { ok: false, faults: [{ file: INDEX_FILE, fault: `FAISS cannot read it: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      faults: [{ file: INDEX_FILE, fault: `FAISS не может его прочитать: ${(error as Error).message}` }],
+    };
   }
   if (index.ntotal() !== manifest.chunkCount) {
     faults.push({
       file: INDEX_FILE,
-      fault: `FAISS holds ${index.ntotal()} vectors, manifest says ${manifest.chunkCount}`,
+      fault: `в FAISS ${index.ntotal()} векторов, а по манифесту ${manifest.chunkCount}`,
     });
   }
   if (index.getDimension() !== manifest.embedder.dims) {
     faults.push({
       file: INDEX_FILE,
-      fault: `FAISS dims ${index.getDimension()}, embedder dims ${manifest.embedder.dims}`,
+      fault: `размерность FAISS ${index.getDimension()}, а у векторизатора ${manifest.embedder.dims}`,
     });
   }
   let docstore: DocstoreReader | undefined;
   try {
     docstore = openDocstoreReader(join(dir, DOCSTORE_FILE));
     if (manifest.keywordIndex && !docstore.keywordIndex) {
-      faults.push({ file: DOCSTORE_FILE, fault: "manifest declares a keyword index but the docstore has none" });
+      faults.push({ file: DOCSTORE_FILE, fault: "манифест объявляет индекс ключевых слов, а в docstore его нет" });
     }
     const rows = docstore.chunkCount();
     if (rows !== manifest.chunkCount) {
       faults.push({
         file: DOCSTORE_FILE,
-        fault: `docstore holds ${rows} chunks, manifest says ${manifest.chunkCount}`,
+        fault: `в docstore ${rows} фрагментов, а по манифесту ${manifest.chunkCount}`,
       });
     }
   } catch (error) {
-    faults.push({ file: DOCSTORE_FILE, fault: `docstore is unreadable: ${(error as Error).message}` });
+    faults.push({ file: DOCSTORE_FILE, fault: `docstore не читается: ${(error as Error).message}` });
   }
   if (faults.length > 0 || !docstore) {
     docstore?.close();

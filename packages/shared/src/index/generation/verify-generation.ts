@@ -28,9 +28,9 @@ function embedderFaults(manifest: GenerationManifest, expected: EmbedderExpectat
     {
       file: "manifest.json",
       fault:
-        `built with embedder ${actual.provider}:${actual.model}:${actual.dims}, but this deployment queries with ` +
-        `${expected.provider}:${expected.model}:${expected.dims || "?"} (EMBEDDINGS_PROVIDER and model settings); ` +
-        "the bot would refuse it",
+        `собрано векторизатором ${actual.provider}:${actual.model}:${actual.dims}, а эта установка делает запросы через ` +
+        `${expected.provider}:${expected.model}:${expected.dims || "?"} (EMBEDDINGS_PROVIDER и настройки модели); ` +
+        "бот откажется с ним работать",
     },
   ];
 }
@@ -41,20 +41,20 @@ export async function verifyGeneration(
   options: { expectedEmbedder?: EmbedderExpectation /** Default: the folder's name. */; expectedId?: string } = {},
 ): Promise<GenerationVerification> {
   const id = options.expectedId ?? basename(dir);
-  if (!existsSync(dir)) return { id, ok: false, faults: [{ fault: `generation directory ${dir} does not exist` }] };
+  if (!existsSync(dir)) return { id, ok: false, faults: [{ fault: `каталога поколения ${dir} нет` }] };
   const result = await openVerifiedGeneration(dir);
   if (!result.ok) return { id, ok: false, faults: result.faults };
   const { manifest, docstore } = result.generation;
   docstore.close();
   const faults: VerifyFault[] = [];
   if (manifest.id !== id) {
-    faults.push({ file: "manifest.json", fault: `manifest id is ${manifest.id}, but the generation is ${id}` });
+    faults.push({ file: "manifest.json", fault: `в манифесте указан id ${manifest.id}, а поколение называется ${id}` });
   }
   if (options.expectedEmbedder) faults.push(...embedderFaults(manifest, options.expectedEmbedder));
   return { id, ok: faults.length === 0, faults, manifest };
 }
 
-/** One line per fault, naming the file first: "index.faiss: checksum does not match …". */
+/** One line per fault, naming the file first: "index.faiss: контрольная сумма не совпадает …". */
 export function describeFaults(faults: readonly VerifyFault[]): string {
   return faults.map((fault) => (fault.file ? `${fault.file}: ${fault.fault}` : fault.fault)).join("; ");
 }

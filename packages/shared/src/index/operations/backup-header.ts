@@ -29,14 +29,14 @@ export function parseBackupHeader(file: string, raw: Buffer): BackupHeader {
   try {
     json = JSON.parse(raw.toString("utf8"));
   } catch {
-    throw new BackupError(file, `${BACKUP_HEADER_FILE} is not valid JSON`);
+    throw new BackupError(file, `${BACKUP_HEADER_FILE} — не корректный JSON`);
   }
   const parsed = backupHeaderSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new BackupError(
       file,
-      `${BACKUP_HEADER_FILE} does not match the backup format (${issue?.path.join(".")}: ${issue?.message})`,
+      `${BACKUP_HEADER_FILE} не соответствует формату резервной копии (${issue?.path.join(".")}: ${issue?.message})`,
     );
   }
   return parsed.data;
@@ -64,15 +64,15 @@ export function readBackupHeader(file: string): Promise<BackupHeader> {
     const parser = new Parser({
       onReadEntry: (entry: ReadEntry) => {
         if (entry.path !== BACKUP_HEADER_FILE)
-          return fail(`the first entry is ${entry.path}, not ${BACKUP_HEADER_FILE}`);
+          return fail(`первая запись архива — ${entry.path}, а должна быть ${BACKUP_HEADER_FILE}`);
         const chunks: Buffer[] = [];
         entry.on("data", (chunk: Buffer) => chunks.push(chunk));
         entry.on("end", () => settle(() => parseBackupHeader(file, Buffer.concat(chunks))));
       },
     });
-    parser.on("error", (error: Error) => fail(`the archive is damaged (${error.message})`));
-    parser.on("end", () => fail(`the archive has no ${BACKUP_HEADER_FILE}`));
-    input.on("error", (error: NodeJS.ErrnoException) => fail(`cannot be read (${error.code ?? error.message})`));
+    parser.on("error", (error: Error) => fail(`архив повреждён (${error.message})`));
+    parser.on("end", () => fail(`в архиве нет ${BACKUP_HEADER_FILE}`));
+    input.on("error", (error: NodeJS.ErrnoException) => fail(`не читается (${error.code ?? error.message})`));
     input.pipe(parser);
   });
 }

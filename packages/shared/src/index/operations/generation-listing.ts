@@ -33,7 +33,7 @@ export function listGenerations(store: IndexStore): GenerationListing[] {
   return store.list().map((entry) => {
     const bytes = folderBytes(store.generationDir(entry.id));
     const manifest = entry.manifest;
-    if (!manifest) return { id: entry.id, live: entry.live, bytes, fault: entry.fault ?? "manifest is unreadable" };
+    if (!manifest) return { id: entry.id, live: entry.live, bytes, fault: entry.fault ?? "манифест не читается" };
     const { provider, model, dims } = manifest.embedder;
     return {
       id: entry.id,

@@ -26,11 +26,12 @@ export async function verifyBackupArchive(file: string): Promise<BackupHeader> {
   const onReadEntry = (entry: ReadEntry) => {
     const name = entry.path;
     if (entry.type !== "File" || !isPlainEntryName(name)) {
-      problems.push(`unexpected entry ${JSON.stringify(name)} (${entry.type})`);
+      problems.push(`лишняя запись ${JSON.stringify(name)} (${entry.type})`);
       return;
     }
-    if (seen.has(name) || (name === BACKUP_HEADER_FILE && header)) problems.push(`${name} appears twice`);
-    if (name !== BACKUP_HEADER_FILE && !header && !headerFault) problems.push(`${BACKUP_HEADER_FILE} is not first`);
+    if (seen.has(name) || (name === BACKUP_HEADER_FILE && header)) problems.push(`${name} встречается дважды`);
+    if (name !== BACKUP_HEADER_FILE && !header && !headerFault)
+      problems.push(`${BACKUP_HEADER_FILE} не первая запись архива`);
     const hash = createHash("sha256");
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -59,20 +60,21 @@ export async function verifyBackupArchive(file: string): Promise<BackupHeader> {
     await list({ file, strict: true, onReadEntry });
     await Promise.all(pending);
   } catch (error) {
-    throw new BackupError(file, `the archive is damaged or truncated (${(error as Error).message})`);
+    throw new BackupError(file, `архив повреждён или обрезан (${(error as Error).message})`);
   }
   if (headerFault) throw headerFault;
-  if (!header) throw new BackupError(file, `the archive has no ${BACKUP_HEADER_FILE}`);
+  if (!header) throw new BackupError(file, `в архиве нет ${BACKUP_HEADER_FILE}`);
   const expected = header.files;
-  if (!expected[MANIFEST_FILE]) problems.push(`${BACKUP_HEADER_FILE} does not list ${MANIFEST_FILE}`);
+  if (!expected[MANIFEST_FILE]) problems.push(`в ${BACKUP_HEADER_FILE} не указан ${MANIFEST_FILE}`);
   for (const [name, want] of Object.entries(expected)) {
     const got = seen.get(name);
-    if (!got) problems.push(`${name} is missing`);
+    if (!got) problems.push(`${name} отсутствует в архиве`);
     else if (got.bytes !== want.bytes)
-      problems.push(`${name} is ${got.bytes} bytes, ${BACKUP_HEADER_FILE} says ${want.bytes}`);
-    else if (got.sha256 !== want.sha256) problems.push(`${name}: checksum does not match ${BACKUP_HEADER_FILE}`);
+      problems.push(`размер ${name} ${got.bytes} байт, а по ${BACKUP_HEADER_FILE} ${want.bytes}`);
+    else if (got.sha256 !== want.sha256)
+      problems.push(`${name}: контрольная сумма не совпадает с ${BACKUP_HEADER_FILE}`);
   }
-  for (const name of seen.keys()) if (!expected[name]) problems.push(`${name} is not listed in ${BACKUP_HEADER_FILE}`);
+  for (const name of seen.keys()) if (!expected[name]) problems.push(`${name} не указан в ${BACKUP_HEADER_FILE}`);
   if (problems.length > 0) throw new BackupError(file, problems.join("; "));
   return header;
 }

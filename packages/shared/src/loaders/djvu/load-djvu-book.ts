@@ -25,11 +25,11 @@ export interface DjvuLoadOptions {
 
 export async function loadDjvuBook(path: string, options: DjvuLoadOptions = {}): Promise<ParsedBook> {
   const pageCount = await djvuPageCount(path).catch((error: unknown) => {
-    throw new BookLoadError("corrupt", path, `djvulibre cannot read it (${describe(error)})`);
+    throw new BookLoadError("corrupt", path, `djvulibre не может его прочитать (${describe(error)})`);
   });
-  if (pageCount === 0) throw new BookLoadError("empty", path, "the DjVu document has no pages");
+  if (pageCount === 0) throw new BookLoadError("empty", path, "в документе DjVu нет страниц");
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  if (pageCount > maxPages) throw new BookLoadError("too_large", path, `${pageCount} pages, the limit is ${maxPages}`);
+  if (pageCount > maxPages) throw new BookLoadError("too_large", path, `${pageCount} стр., предел ${maxPages}`);
 
   const layers: PageLayer[] = [];
   for (let page = 1; page <= pageCount; page += 1) {
@@ -46,7 +46,7 @@ export async function loadDjvuBook(path: string, options: DjvuLoadOptions = {}):
   });
   const wordChars = recognised.pages.reduce((sum, page) => sum + countWordCharacters(page.text), 0);
   if (wordChars < MIN_WORD_CHARS_PER_PAGE * pageCount) {
-    const detail = `${pageCount} pages but only ${wordChars} letters of hidden text`;
+    const detail = `${pageCount} стр., но лишь ${wordChars} букв скрытого текста`;
     throw new BookLoadError("no_text", path, `${detail}${whyNoTextAfterOcr(recognised)}`);
   }
   const meta = await djvuMetadata(path).catch(() => new Map<string, string>());

@@ -30,5 +30,5 @@ export function rejectDrmProtectedEpub(zip: GuardedZip, path: string): void {
     return; // an unreadable encryption.xml is judged by whether the chapters read
   }
   const drm = encryptionAlgorithms(xml).find((algorithm) => !FONT_OBFUSCATION.has(algorithm));
-  if (drm) throw new BookLoadError("encrypted", path, `content is encrypted (DRM, ${drm})`);
+  if (drm) throw new BookLoadError("encrypted", path, `содержимое зашифровано (DRM, ${drm})`);
 }

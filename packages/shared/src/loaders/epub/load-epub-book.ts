@@ -141,7 +141,7 @@ function readSpine(epub: GuardedEpub, zip: GuardedZip): SpineText {
 
 function rejectWithoutText(spine: SpineText, path: string): void {
   if (spine.listed > 0 && spine.readable === 0) {
-    throw new BookLoadError("corrupt", path, `none of the ${spine.listed} chapters in the spine is in the archive`);
+    throw new BookLoadError("corrupt", path, `ни одной из ${spine.listed} глав оглавления (spine) нет в архиве`);
   }
   const wordChars = spine.sections.reduce((sum, section) => sum + countWordCharacters(section.text), 0);
   const share = spine.readable > 0 ? spine.withText / spine.readable : 0;
@@ -149,7 +149,7 @@ function rejectWithoutText(spine: SpineText, path: string): void {
     throw new BookLoadError(
       "no_text",
       path,
-      `${spine.withText} of ${spine.readable} chapters have text (${wordChars} letters): image-only book`,
+      `текст есть в ${spine.withText} из ${spine.readable} глав (${wordChars} букв): книга из одних изображений`,
     );
   }
 }
@@ -163,7 +163,7 @@ export async function loadEpubBook(path: string, options: EpubLoadOptions): Prom
   } catch (error) {
     if (error instanceof BookLoadError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BookLoadError("corrupt", path, `EPUB structure is broken: ${reason}`);
+    throw new BookLoadError("corrupt", path, `нарушена структура EPUB: ${reason}`);
   }
   const spine = readSpine(epub, zip);
   rejectWithoutText(spine, path);

@@ -17,23 +17,22 @@ async function readFb2Bytes(path: string, maxBytes: number): Promise<Buffer> {
   if (isZippedFb2(path)) {
     const zip = await openGuardedZip(path, maxBytes);
     const inner = zip.names.find((name) => name.toLowerCase().endsWith(".fb2"));
-    if (!inner) throw new BookLoadError("corrupt", path, "the zip archive holds no .fb2 file");
+    if (!inner) throw new BookLoadError("corrupt", path, "в zip-архиве нет файла .fb2");
     return zip.read(inner);
   }
   const { size } = await stat(path);
-  if (size > maxBytes)
-    throw new BookLoadError("too_large", path, `the file is ${size} bytes, the limit is ${maxBytes}`);
+  if (size > maxBytes) throw new BookLoadError("too_large", path, `размер файла ${size} байт, предел ${maxBytes}`);
   return readFile(path);
 }
 
 export async function loadFb2Book(path: string, options: Fb2LoadOptions): Promise<ParsedBook> {
   const xml = decodeXml(await readFb2Bytes(path, options.maxUncompressedBytes), path);
   if (!/<FictionBook[\s>]/.test(xml.slice(0, 4096))) {
-    throw new BookLoadError("corrupt", path, "no <FictionBook> root element: not an FB2 file");
+    throw new BookLoadError("corrupt", path, "нет корневого элемента <FictionBook>: это не FB2");
   }
   const content = readFb2(xml);
   const wordChars = content.sections.reduce((sum, section) => sum + countWordCharacters(section.text), 0);
-  if (wordChars === 0) throw new BookLoadError("empty", path, "the FB2 file has no text in its sections");
+  if (wordChars === 0) throw new BookLoadError("empty", path, "в разделах FB2 нет текста");
   const title = [content.title, content.bodyTitle].find(isPlausibleTitle) ?? titleFromFileName(path);
   return {
     format: "fb2",

@@ -12,10 +12,10 @@ export interface ChildDeath {
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed|Array buffer allocation failed/i;
 
 export function describeChildDeath(file: string, death: ChildDeath): BookLoadError {
-  const how = death.signal ? `signal ${death.signal}` : `exit code ${death.code}`;
+  const how = death.signal ? `сигнал ${death.signal}` : `код выхода ${death.code}`;
   if (OUT_OF_MEMORY.test(death.stderrTail) || death.signal === "SIGABRT" || death.code === 134) {
-    return new BookLoadError("out_of_memory", file, `the parser used more than ${death.memoryMb} MB of heap (${how})`);
+    return new BookLoadError("out_of_memory", file, `разборщик занял больше ${death.memoryMb} МБ памяти (${how})`);
   }
   const lastLine = death.stderrTail.trim().split("\n").filter(Boolean).at(-1)?.slice(0, 300);
-  return new BookLoadError("corrupt", file, `the parser crashed (${how})${lastLine ? `: ${lastLine}` : ""}`);
+  return new BookLoadError("corrupt", file, `разборщик аварийно завершился (${how})${lastLine ? `: ${lastLine}` : ""}`);
 }

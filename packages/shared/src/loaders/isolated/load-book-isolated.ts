@@ -119,7 +119,9 @@ export function loadBookIsolated(
       if (reply) return resolve(reply);
       if (stopReason === "aborted") return reject(signal?.reason);
       if (stopReason === "timeout") {
-        return reject(new BookLoadError("timeout", absPath, `no result after ${deadlineMs} ms, parser killed`));
+        return reject(
+          new BookLoadError("timeout", absPath, `нет результата за ${deadlineMs} мс, разборщик остановлен`),
+        );
       }
       reject(describeChildDeath(absPath, { code, signal: exitSignal, stderrTail, memoryMb: limits.memoryMb }));
     });

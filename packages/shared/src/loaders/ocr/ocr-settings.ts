@@ -30,13 +30,13 @@ export function ocrPlanFromConfig(
   cacheDir: string,
   detect: () => OcrEngine = detectOcrEngine,
 ): OcrPlan {
-  if (config.OCR_ENABLED === false) return { enabled: false, reason: "OCR is off (OCR_ENABLED=false)" };
+  if (config.OCR_ENABLED === false) return { enabled: false, reason: "OCR выключен (OCR_ENABLED=false)" };
   const engine = detect();
   if (!engine.installed) {
     return {
       enabled: false,
       reason:
-        "tesseract is not installed; run scripts/setup-system.sh (apt-get install tesseract-ocr tesseract-ocr-rus)",
+        "tesseract не установлен; запустите scripts/setup-system.sh (apt-get install tesseract-ocr tesseract-ocr-rus)",
     };
   }
   const missing = config.OCR_LANGUAGES.split("+").filter((language) => !engine.languages.includes(language));
@@ -44,7 +44,7 @@ export function ocrPlanFromConfig(
     const packages = missing.map((language) => `tesseract-ocr-${language.replace(/_/g, "-")}`).join(" ");
     return {
       enabled: false,
-      reason: `Tesseract has no data for OCR_LANGUAGES ${missing.join(", ")}; apt-get install ${packages}`,
+      reason: `у Tesseract нет данных для языков OCR_LANGUAGES ${missing.join(", ")}; apt-get install ${packages}`,
     };
   }
   return {

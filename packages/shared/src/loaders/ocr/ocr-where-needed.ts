@@ -41,7 +41,7 @@ export async function ocrWhereNeeded(layers: PageLayer[], options: OcrWhereNeede
   if (wanted.length === 0) return { pages: layers.flatMap(own) };
   const { plan } = options;
   if (!plan?.enabled) {
-    return { pages: layers.flatMap(own), notRecognisedBecause: plan?.reason ?? "OCR was not asked for" };
+    return { pages: layers.flatMap(own), notRecognisedBecause: plan?.reason ?? "OCR не запрашивался" };
   }
   const { texts, report } = await recognizeBookPages(wanted, options.render, plan.settings, options.onEvent);
   const pages = layers.flatMap((layer): PageText[] => {
@@ -57,7 +57,7 @@ export async function ocrWhereNeeded(layers: PageLayer[], options: OcrWhereNeede
 export function whyNoTextAfterOcr(result: PagesAfterOcr): string {
   if (result.notRecognisedBecause) return `; ${result.notRecognisedBecause}`;
   const failed = result.report?.failedPages ?? [];
-  if (failed.length === 0) return result.report ? "; OCR found no text on the pages" : "";
+  if (failed.length === 0) return result.report ? "; OCR не нашёл текста на страницах" : "";
   const first = failed[0];
-  return `; OCR failed on ${failed.length} page(s), e.g. page ${first?.page}: ${first?.reason}`;
+  return `; OCR не справился со страницами: ${failed.length}, например со стр. ${first?.page}: ${first?.reason}`;
 }

@@ -50,7 +50,7 @@ async function recognizeOnePage(request: RecognizePagesRequest, page: number): P
     return { page, ok: true, text, cached: false, seconds: seconds() };
   } catch (error) {
     const reason = deadline.signal.aborted
-      ? `no result within OCR_PAGE_TIMEOUT_SECONDS (${settings.pageTimeoutMs / 1000} s)`
+      ? `нет результата за OCR_PAGE_TIMEOUT_SECONDS (${settings.pageTimeoutMs / 1000} с)`
       : error instanceof ToolError
         ? error.message
         : `${(error as Error).name}: ${(error as Error).message}`;

@@ -43,12 +43,12 @@ export function runTool(program: string, args: string[], options: ToolRunOptions
       stopped ??= why;
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => stop(`no result after ${options.timeoutMs} ms, stopped`), options.timeoutMs);
-    const onAbort = () => stop("stopped");
+    const timer = setTimeout(() => stop(`нет результата за ${options.timeoutMs} мс, остановлен`), options.timeoutMs);
+    const onAbort = () => stop("остановлен");
     options.signal?.addEventListener("abort", onAbort, { once: true });
     child.stdout.on("data", (chunk: Buffer) => {
       outBytes += chunk.length;
-      if (outBytes > MAX_OUTPUT_BYTES) return stop(`output over ${MAX_OUTPUT_BYTES} bytes, stopped`);
+      if (outBytes > MAX_OUTPUT_BYTES) return stop(`вывод больше ${MAX_OUTPUT_BYTES} байт, остановлен`);
       out.push(chunk);
     });
     child.stderr.setEncoding("utf8");
@@ -62,7 +62,7 @@ export function runTool(program: string, args: string[], options: ToolRunOptions
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
       const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-      reject(new ToolError(program, missing ? "not installed (see scripts/setup-system.sh)" : error.message));
+      reject(new ToolError(program, missing ? "не установлен (см. scripts/setup-system.sh)" : error.message));
     });
     child.once("close", (code, signal) => {
       clearTimeout(timer);
@@ -70,8 +70,8 @@ export function runTool(program: string, args: string[], options: ToolRunOptions
       if (stopped) return reject(new ToolError(program, stopped));
       if (code === 0) return resolve(Buffer.concat(out));
       const lastLine = stderr.trim().split("\n").filter(Boolean).at(-1)?.slice(0, 200);
-      const how = signal ? `signal ${signal}` : `exit code ${code}`;
-      reject(new ToolError(program, `failed (${how})${lastLine ? `: ${lastLine}` : ""}`));
+      const how = signal ? `сигнал ${signal}` : `код выхода ${code}`;
+      reject(new ToolError(program, `завершился ошибкой (${how})${lastLine ? `: ${lastLine}` : ""}`));
     });
   });
 }

@@ -55,7 +55,7 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
     const doc = await loadingTask.promise;
     const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     if (doc.numPages > maxPages) {
-      throw new BookLoadError("too_large", path, `${doc.numPages} pages, the limit is ${maxPages}`);
+      throw new BookLoadError("too_large", path, `${doc.numPages} стр., предел ${maxPages}`);
     }
     const layers = await readPages(doc, options.ocr?.enabled === true);
     const recognised = await ocrWhereNeeded(layers, {
@@ -66,7 +66,7 @@ export async function loadPdfBook(path: string, options: PdfLoadOptions = {}): P
     const pages = recognised.pages;
     const wordChars = pages.reduce((sum, page) => sum + countWordCharacters(page.text), 0);
     if (wordChars < MIN_WORD_CHARS_PER_PAGE * doc.numPages) {
-      const detail = `${doc.numPages} pages but only ${wordChars} letters in the text layer`;
+      const detail = `${doc.numPages} стр., но лишь ${wordChars} букв в текстовом слое`;
       throw new BookLoadError("no_text", path, `${detail}${whyNoTextAfterOcr(recognised)}`);
     }
     const sections = await sectionsOf(doc, pages);

@@ -5,7 +5,7 @@ export function pdfErrorToBookError(error: unknown, file: string): BookLoadError
   if (error instanceof BookLoadError) return error;
   const name = error instanceof Error ? error.name : "";
   const message = error instanceof Error ? error.message : String(error);
-  if (name === "PasswordException") return new BookLoadError("encrypted", file, `PDF needs a password: ${message}`);
-  if (name === "InvalidPDFException") return new BookLoadError("corrupt", file, `invalid PDF structure: ${message}`);
-  return new BookLoadError("corrupt", file, `PDF could not be read (${name || "error"}: ${message})`);
+  if (name === "PasswordException") return new BookLoadError("encrypted", file, `PDF требует пароль: ${message}`);
+  if (name === "InvalidPDFException") return new BookLoadError("corrupt", file, `нарушена структура PDF: ${message}`);
+  return new BookLoadError("corrupt", file, `PDF не удалось прочитать (${name || "error"}: ${message})`);
 }

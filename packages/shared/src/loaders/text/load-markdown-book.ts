@@ -15,6 +15,6 @@ export async function loadMarkdownBook(path: string, options: TextLoadOptions): 
     ...(title ? { chapter: title } : {}),
     ...(section ? { section } : {}),
   }));
-  if (sections.length === 0) throw new BookLoadError("empty", path, "the Markdown file has no text");
+  if (sections.length === 0) throw new BookLoadError("empty", path, "в файле Markdown нет текста");
   return { format: "md", title: markdownTitle(source) ?? titleFromFileName(path), sections };
 }

@@ -13,21 +13,17 @@ export interface TextLoadOptions {
 export async function readTextFile(path: string, options: TextLoadOptions): Promise<string> {
   const { size } = await stat(path);
   if (size > options.maxUncompressedBytes) {
-    throw new BookLoadError(
-      "too_large",
-      path,
-      `the file is ${size} bytes, the limit is ${options.maxUncompressedBytes}`,
-    );
+    throw new BookLoadError("too_large", path, `размер файла ${size} байт, предел ${options.maxUncompressedBytes}`);
   }
   const bytes = await readFile(path);
   if (bytes.subarray(0, 8192).includes(0)) {
-    throw new BookLoadError("corrupt", path, "the file contains NUL bytes: it is binary, not text");
+    throw new BookLoadError("corrupt", path, "в файле есть байты NUL: это двоичный файл, а не текст");
   }
   return decodePlainText(bytes);
 }
 
 export async function loadTextBook(path: string, options: TextLoadOptions): Promise<ParsedBook> {
   const text = cleanText(await readTextFile(path, options));
-  if (!text) throw new BookLoadError("empty", path, "the text file has only whitespace");
+  if (!text) throw new BookLoadError("empty", path, "в текстовом файле только пробельные символы");
   return { format: "txt", title: titleFromFileName(path), sections: [{ text }] };
 }

@@ -21,18 +21,18 @@ function openZip(path: string): AdmZip {
     return new AdmZip(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BookLoadError("corrupt", path, `not a readable zip archive: ${reason}`);
+    throw new BookLoadError("corrupt", path, `не читается как zip-архив: ${reason}`);
   }
 }
 
 export async function openGuardedZip(path: string, maxUncompressedBytes: number): Promise<GuardedZip> {
   const { size } = await stat(path);
   if (size > maxUncompressedBytes) {
-    throw new BookLoadError("too_large", path, `the file is ${size} bytes, the limit is ${maxUncompressedBytes}`);
+    throw new BookLoadError("too_large", path, `размер файла ${size} байт, предел ${maxUncompressedBytes}`);
   }
   const zip = openZip(path);
   const entries = zip.getEntries().filter((entry) => !entry.isDirectory);
-  if (entries.length === 0) throw new BookLoadError("corrupt", path, "the zip archive has no files");
+  if (entries.length === 0) throw new BookLoadError("corrupt", path, "в zip-архиве нет файлов");
   let total = 0;
   for (const entry of entries) {
     const { size: declared, compressedSize } = entry.header;
@@ -40,25 +40,29 @@ export async function openGuardedZip(path: string, maxUncompressedBytes: number)
       throw new BookLoadError(
         "too_large",
         path,
-        `entry ${entry.entryName} declares ${declared} bytes unpacked but holds ${compressedSize} compressed bytes (zip bomb?)`,
+        `запись ${entry.entryName} обещает ${declared} байт после распаковки, а сжата в ${compressedSize} байт (zip-бомба?)`,
       );
     }
     total += declared;
     if (total > maxUncompressedBytes) {
-      throw new BookLoadError("too_large", path, `unpacks to more than ${maxUncompressedBytes} bytes (zip bomb?)`);
+      throw new BookLoadError("too_large", path, `после распаковки больше ${maxUncompressedBytes} байт (zip-бомба?)`);
     }
   }
   return {
     names: entries.map((entry) => entry.entryName),
     read(name) {
       const entry = zip.getEntry(name) ?? zip.getEntry(safeDecodeUri(name));
-      if (!entry || entry.isDirectory) throw new Error(`no entry ${name} in the archive`);
+      if (!entry || entry.isDirectory) throw new Error(`в архиве нет записи ${name}`);
       try {
         return entry.getData();
       } catch (error) {
         // zlib stops at the declared size: the entry inflates to more than its header admits.
         if (error instanceof RangeError && Reflect.get(error, "code") === "ERR_BUFFER_TOO_LARGE") {
-          throw new BookLoadError("too_large", path, `entry ${name} unpacks beyond its declared size (zip bomb?)`);
+          throw new BookLoadError(
+            "too_large",
+            path,
+            `запись ${name} при распаковке больше объявленного размера (zip-бомба?)`,
+          );
         }
         throw error;
       }
