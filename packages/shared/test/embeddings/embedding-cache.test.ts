@@ -93,6 +93,8 @@ describe("embedding cache", () => {
 
   it("explains which file failed when the cache cannot be opened", () => {
     const dir = mkdtempSync(join(tmpdir(), "embedding-cache-"));
-    expect(() => createEmbeddingCache(join(dir, "\0bad", "x.sqlite"))).toThrow(/кэш эмбеддингов .*x\.sqlite.*его можно удалить/);
+    expect(() => createEmbeddingCache(join(dir, "\0bad", "x.sqlite"))).toThrow(
+      /кэш эмбеддингов .*x\.sqlite.*его можно удалить/,
+    );
   });
 });
