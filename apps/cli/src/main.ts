@@ -47,6 +47,11 @@ const program = new Command()
   .description("ai_library_bot: индексация книг, вопросы, управление очередью и индексом")
   .configureHelp({
     styleTitle: (title) => HELP_TITLES[title] ?? title,
+    styleUsage: (usage) =>
+      Help.prototype.styleUsage
+        .call(new Help(), usage)
+        .replace("[options]", "[параметры]")
+        .replace("[command]", "[команда]"),
     optionDescription: (option) => inRussian(Help.prototype.optionDescription.call(new Help(), option)),
     argumentDescription: (argument) => inRussian(Help.prototype.argumentDescription.call(new Help(), argument)),
   })

@@ -18,6 +18,8 @@ export interface QuestionShape {
   subjectWords: string[];
   /** "Для чего нужен X?", "What is X for?": the answer says what X is used for. */
   asksPurpose: boolean;
+  /** «На сколько дней можно…?», "How many…?": the answer is a number, often a range or a limit. */
+  asksAmount: boolean;
 }
 
 /** How much a framing word counts towards a sentence's coverage, against 1 for a topic word. */
@@ -53,6 +55,16 @@ const PURPOSE_ANSWER = words(
   "<(?:полез\\p{L}*|служ(?:ит|ат)|предназнач\\p{L}*|позволя\\p{L}*|нужен для|нужна для|нужно для|useful|used (?:to|for)|allows?|lets you|is (?:meant|designed) (?:to|for))>",
 );
 
+const AMOUNT_QUESTION = [words("<сколько>|<скольких>"), /\bhow (?:many|much|long|far|often)\b/];
+// A range or a limit: «от 0 до 15», "between 2 and 8", "up to 15", «не более 15», "3–5".
+const AMOUNT_ANSWER =
+  /(?:^|[^\p{L}])(?:от \d+(?:[.,]\d+)? до \d|between \d+(?:[.,]\d+)? and \d|up to \d|at most \d|no more than \d|не более \d|не больше \d|до \d+(?:[.,]\d+)? (?:дн|час|мин|сек|раз|байт|кб|мб|гб))|\d\s?[–-]\s?\d/u;
+
+/** Whether a sentence gives a range or a limit of numbers. */
+export function statesAmount(sentence: string): boolean {
+  return AMOUNT_ANSWER.test(normaliseForSearch(sentence));
+}
+
 export function questionShape(question: string): QuestionShape {
   const text = normaliseForSearch(question).trim();
   const kind: QuestionKind = DEFINITION.some((pattern) => pattern.test(text))
@@ -65,7 +77,8 @@ export function questionShape(question: string): QuestionShape {
     return terms.length > 0 && !terms.every((term) => FRAME_TERMS.has(term));
   });
   const asksPurpose = PURPOSE_QUESTION.some((pattern) => pattern.test(text));
-  return { kind, frameTerms: FRAME_TERMS, subjectWords, asksPurpose };
+  const asksAmount = AMOUNT_QUESTION.some((pattern) => pattern.test(text));
+  return { kind, frameTerms: FRAME_TERMS, subjectWords, asksPurpose, asksAmount };
 }
 
 /** Whether a sentence that names the subject says what it is for ("…полезен пакет pbuilder"). */

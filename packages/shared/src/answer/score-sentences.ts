@@ -7,7 +7,13 @@
 import type { Passage } from "../retrieval/types.js";
 import { searchTerms } from "../text/search-terms.js";
 import type { PassageBlock } from "./passage-blocks.js";
-import { definesSubject, FRAME_TERM_WEIGHT, type QuestionShape, statesPurpose } from "./question-shape.js";
+import {
+  definesSubject,
+  FRAME_TERM_WEIGHT,
+  type QuestionShape,
+  statesAmount,
+  statesPurpose,
+} from "./question-shape.js";
 import { followOnBlocks, introducingSentence } from "./quote-follow-on.js";
 import { PREFIX_LENGTH, type SentenceCandidate } from "./sentence-candidates.js";
 
@@ -75,6 +81,7 @@ function isHeadwordOf(candidate: SentenceCandidate, questionTerms: ReadonlySet<s
 
 function shapeBonus(candidate: SentenceCandidate, context: ScoringContext, questionTerms: ReadonlySet<string>): number {
   const { shape } = context;
+  if (shape.asksAmount && !candidate.isCode && statesAmount(candidate.text)) return SHAPE_BONUS;
   if (shape.kind === "how") {
     return introducingSentence(candidate, context.blocksOf[candidate.passageIndex] ?? []) ? SHAPE_BONUS : 0;
   }

@@ -232,3 +232,25 @@ export const maintGuideBuildSteps: Passage = passage(
     "• подпись файла исходного кода .dsc с помощью gpg",
   { title: "Руководство начинающего разработчика Debian", file: "maint-guide.ru.pdf", page: 30, score: 0.31 },
 );
+
+/** devref-ru.epub, «Использование очереди DELAYED/»: a delay of 7 days, as an example. */
+export const devrefDelayedExample: Passage = chapterPassage(
+  "Например, вместо того, чтобы сообщить сопровождающему о том, что вы собираетесь загрузить обновлённый пакет в " +
+    "течении 7 дней, вам следует загрузить пакет в DELAYED/7 и сообщить сопровождающему, что у него имеется 7 дней " +
+    "для того, чтобы отреагировать на это.",
+  {
+    title: "Справочник разработчика Debian",
+    file: "devref-ru.epub",
+    chapter: "Использование очереди DELAYED/",
+    score: 0.38,
+  },
+);
+
+/** devref-ru.epub, «Задержанные загрузки»: the allowed range of the delay. */
+export const devrefDelayedRange: Passage = chapterPassage(
+  "Загрузка в каталог задержанных пакетов приводит к сохранению пакета в очереди отложенной загрузки. Когда указанное " +
+    "время ожидания истечёт, пакет будет перемещён в обычный каталог входящих пакетов для его обработки. Это " +
+    "производится путём автоматической загрузки на ftp.upload.debian.org в каталог загрузки DELAYED/X-day (X может " +
+    "быть в интервале от 0 до 15). 0-дней загружается несколько раз в день на ftp.upload.debian.org.",
+  { title: "Справочник разработчика Debian", file: "devref-ru.epub", chapter: "Задержанные загрузки", score: 0.5 },
+);

@@ -11,6 +11,8 @@ import {
   devilsDictionaryC,
   devilsDictionaryPreface,
   devrefBinNmu,
+  devrefDelayedExample,
+  devrefDelayedRange,
   devrefFtbfs,
   devrefOutdatedTable,
   devrefSigningKey,
@@ -230,5 +232,18 @@ describe("a dictionary's entry", () => {
     );
     const firstQuote = answer.text.split("\n")[1] ?? "";
     expect(firstQuote).toContain("A blackguard whose faulty vision sees things as they are, not as they ought to be.");
+  });
+});
+
+describe("a question about an amount", () => {
+  it("«на сколько дней можно…» is answered with the allowed range, not with an example of 7 days", () => {
+    const answer = answerFromPassages(
+      "На сколько дней можно отложить загрузку пакета в очереди DELAYED?",
+      [devrefDelayedExample, devrefDelayedRange],
+      "ru",
+    );
+    const firstQuote = answer.text.split("\n")[1] ?? "";
+    expect(firstQuote).toContain("от 0 до 15");
+    expect(answer.sources[0]).toBe(devrefDelayedRange);
   });
 });
