@@ -25,6 +25,8 @@ const HELP_TITLES: Record<string, string> = {
   "Commands:": "Команды:",
   "Global Options:": "Общие параметры:",
 };
+/** Commander's own help texts, to which the overrides below add the Russian words. */
+const defaultHelp = new Help();
 const inRussian = (text: string) => text.replace("(default: ", "(по умолчанию: ").replace("(choices: ", "(варианты: ");
 
 /** Commander's own parse errors, in Russian; option and command names stay as typed. */
@@ -48,12 +50,9 @@ const program = new Command()
   .configureHelp({
     styleTitle: (title) => HELP_TITLES[title] ?? title,
     styleUsage: (usage) =>
-      Help.prototype.styleUsage
-        .call(new Help(), usage)
-        .replace("[options]", "[параметры]")
-        .replace("[command]", "[команда]"),
-    optionDescription: (option) => inRussian(Help.prototype.optionDescription.call(new Help(), option)),
-    argumentDescription: (argument) => inRussian(Help.prototype.argumentDescription.call(new Help(), argument)),
+      defaultHelp.styleUsage(usage).replace("[options]", "[параметры]").replace("[command]", "[команда]"),
+    optionDescription: (option) => inRussian(defaultHelp.optionDescription(option)),
+    argumentDescription: (argument) => inRussian(defaultHelp.argumentDescription(argument)),
   })
   .helpOption("-h, --help", "показать справку по команде")
   .helpCommand("help [command]", "показать справку по команде")

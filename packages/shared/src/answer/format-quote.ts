@@ -2,6 +2,7 @@
 // then what it introduces. Commands and code go between Markdown fences (```), exactly as the
 // book has them, so the bot can show them as <pre> and the terminal can print them as they
 // are; list items and table rows follow line by line.
+import { SUPERSCRIPT_DIGITS } from "../text/superscript-digits.js";
 import type { AnswerPhrases } from "./answer-phrases.js";
 import type { PassageBlock } from "./passage-blocks.js";
 
@@ -22,8 +23,10 @@ function withoutLeadingNumbers(sentence: string): string {
 // of the answer's own citations [n].
 // So are superscript marks ("…полезен пакет pbuilder ⁵.", ".RData⁵"): the footnote is not quoted.
 // An exponent after a short symbol stays ("mc²", "km²").
-const FOOTNOTE_MARKS =
-  /(?:^\[\d{1,3}\]\s*|\s*\[\d{1,3}\](?=[\s.,;:!?]|$)|(?:\s|(?<=[\p{L}\p{N}]{3}))[¹²³⁰⁴-⁹]+(?=[\s.,;:!?)]|$))/gu;
+const FOOTNOTE_MARKS = new RegExp(
+  String.raw`(?:^\[\d{1,3}\]\s*|\s*\[\d{1,3}\](?=[\s.,;:!?]|$)|(?:\s|(?<=[\p{L}\p{N}]{3}))[${SUPERSCRIPT_DIGITS}]+(?=[\s.,;:!?)]|$))`,
+  "gu",
+);
 
 function withoutFootnoteMarks(sentence: string): string {
   const stripped = sentence.replace(FOOTNOTE_MARKS, "").trim();

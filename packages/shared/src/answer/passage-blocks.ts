@@ -4,6 +4,8 @@
 // sentence introduces ("…наберите:" then `$ gpg --gen-key`) and never to join a heading or a
 // page number onto the sentence after it.
 
+import { SUPERSCRIPT_DIGITS } from "../text/superscript-digits.js";
+
 export type BlockKind = "prose" | "code" | "list" | "table" | "heading";
 
 export interface PassageBlock {
@@ -34,7 +36,7 @@ const SENTENCE_END = /[.!?…:;»"”)]$/;
 const HEADING_MAX_CHARS = 80;
 // A PDF page's footnote, which the text layer puts wherever the page ends: "¹With current
 // kernels…". It would cut a list in two ("• …=noninteractive", footnote, "• …=text").
-const FOOTNOTE_START = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/u;
+const FOOTNOTE_START = new RegExp(`^[${SUPERSCRIPT_DIGITS}]+\\s*\\S`, "u");
 // A numbered section title on the first line of a paragraph: "6.1 How the Installer Works",
 // or ".1 How…" when a chunk starts inside the number. One-level "1. Step" is a list item.
 const NUMBERED_TITLE = /^(?:\.\d+|\d+\.\d+)(?:\.\d+)*\.?\s+\p{Lu}[^.!?:;]{2,70}$/u;

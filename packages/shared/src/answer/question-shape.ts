@@ -22,9 +22,6 @@ export interface QuestionShape {
   asksAmount: boolean;
 }
 
-/** How much a framing word counts towards a sentence's coverage, against 1 for a topic word. */
-export const FRAME_TERM_WEIGHT = 0.25;
-
 const FRAME_TERMS: ReadonlySet<string> = new Set(searchTerms(QUESTION_FRAME_WORDS));
 
 // JavaScript's \b only knows ASCII letters: for Cyrillic, word edges are written out.

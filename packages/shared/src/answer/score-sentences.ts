@@ -5,15 +5,10 @@
 // A how-to question prefers a sentence that introduces a command, a "what is" question one
 // that defines its subject.
 import type { Passage } from "../retrieval/types.js";
+import { FRAME_TERM_WEIGHT } from "../text/question-frame-words.js";
 import { searchTerms } from "../text/search-terms.js";
 import type { PassageBlock } from "./passage-blocks.js";
-import {
-  definesSubject,
-  FRAME_TERM_WEIGHT,
-  type QuestionShape,
-  statesAmount,
-  statesPurpose,
-} from "./question-shape.js";
+import { definesSubject, type QuestionShape, statesAmount, statesPurpose } from "./question-shape.js";
 import { followOnBlocks, introducingSentence } from "./quote-follow-on.js";
 import { PREFIX_LENGTH, type SentenceCandidate } from "./sentence-candidates.js";
 

@@ -5,10 +5,7 @@
 // weight in proximity. A question of such words only keeps them all. Other framing words
 // ("называется", "command") stay: `pnpm eval` lost long-book questions without them.
 import { keywordTerms } from "../index/keyword/keyword-terms.js";
-import { DEFINITION_FRAME_WORDS } from "../text/question-frame-words.js";
-
-/** What a framing term counts for in proximity, against its full IDF for a topic term. */
-const FRAME_TERM_WEIGHT = 0.25;
+import { DEFINITION_FRAME_WORDS, FRAME_TERM_WEIGHT } from "../text/question-frame-words.js";
 
 let frameTerms: ReadonlySet<string> | undefined;
 
@@ -24,9 +21,9 @@ export function topicTerms(terms: readonly string[]): string[] {
   return topic.length > 0 ? topic : [...terms];
 }
 
-/** The terms' weights with the framing ones scaled down (only when a topic term is left). */
-export function withFramingWeighedDown(terms: readonly string[], weights: Map<string, number>): Map<string, number> {
-  const topic = new Set(topicTerms(terms));
-  if (topic.size === terms.length) return weights;
-  return new Map([...weights].map(([term, weight]) => [term, topic.has(term) ? weight : weight * FRAME_TERM_WEIGHT]));
+/** The terms' weights with those outside `topic` (what topicTerms kept) scaled down. */
+export function withFramingWeighedDown(weights: Map<string, number>, topic: readonly string[]): Map<string, number> {
+  const kept = new Set(topic);
+  if ([...weights.keys()].every((term) => kept.has(term))) return weights;
+  return new Map([...weights].map(([term, weight]) => [term, kept.has(term) ? weight : weight * FRAME_TERM_WEIGHT]));
 }

@@ -86,7 +86,7 @@ function rankCandidates(
   const evidenced = withNeighbourEvidence(inBook, books, settings.neighbourWeight);
   const chunks = generation.chunksByLabel(evidenced.slice(0, PROXIMITY_POOL).map((hit) => hit.label));
   const firstPass = withEarlierSources(evidenced, chunks, query.earlierSources, terms);
-  const weights = withFramingWeighedDown(terms, generation.termWeights(terms));
+  const weights = withFramingWeighedDown(generation.termWeights(terms), searched);
   const synonymWeights = new Map(
     [...synonyms].map(([synonym, term]) => [synonym, settings.thesaurusWeight * (weights.get(term) ?? 0)]),
   );

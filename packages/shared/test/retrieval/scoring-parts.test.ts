@@ -143,7 +143,7 @@ describe("a question's framing words", () => {
   it("leave the candidate query when a topic word is left, and count a quarter in proximity", () => {
     const terms = keywordTerms("Что означает сокращение FTBFS?");
     expect(topicTerms(terms)).toEqual(keywordTerms("FTBFS"));
-    const weights = withFramingWeighedDown(terms, new Map(terms.map((term) => [term, 4])));
+    const weights = withFramingWeighedDown(new Map(terms.map((term) => [term, 4])), topicTerms(terms));
     expect(weights.get(keywordTerms("FTBFS")[0] ?? "")).toBe(4);
     expect(weights.get(keywordTerms("сокращение")[0] ?? "")).toBe(1);
     const english = keywordTerms("What does NA stand for?");
@@ -154,6 +154,6 @@ describe("a question's framing words", () => {
     const terms = keywordTerms("Что означает сокращение?");
     expect(topicTerms(terms)).toEqual(terms);
     const weights = new Map(terms.map((term) => [term, 2]));
-    expect(withFramingWeighedDown(terms, weights)).toBe(weights);
+    expect(withFramingWeighedDown(weights, topicTerms(terms))).toBe(weights);
   });
 });

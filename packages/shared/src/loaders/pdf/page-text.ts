@@ -4,6 +4,7 @@
 // jump back up to a new column) starts a paragraph. A footnote marker set small and raised
 // right after a word becomes a superscript ("file called .RData⁵"), not part of the word.
 import type { TextContent, TextItem } from "pdfjs-dist/types/src/display/api.js";
+import { toSuperscript } from "../../text/superscript-digits.js";
 
 const isTextItem = (item: TextContent["items"][number]): item is TextItem => "str" in item;
 const baseline = (item: TextItem) => Number(item.transform[5] ?? 0);
@@ -26,8 +27,6 @@ function separatorBetween(previous: TextItem, next: TextItem, joined: string): s
   return gap > height * 0.15 ? " " : "";
 }
 
-const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
 /** A footnote mark: a number in a smaller font, raised above the baseline of the word it follows. */
 function isFootnoteMark(previous: TextItem, item: TextItem): boolean {
   if (!/^\d{1,3}$/.test(item.str) || previous.height <= 0 || /\s$/.test(previous.str)) return false;
@@ -44,7 +43,7 @@ export function joinPageText(content: TextContent): string {
     if (item.str) {
       if (previous && isFootnoteMark(previous, item)) {
         // The word's line and size go on from the word, not from its mark.
-        joined += [...item.str].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join("");
+        joined += toSuperscript(item.str);
       } else {
         if (previous) joined += separatorBetween(previous, item, joined);
         joined += item.str;
