@@ -42,6 +42,17 @@ describe("index generations", () => {
     expect(store.list().map((entry) => entry.id)).toEqual([first.id]);
   });
 
+  it("clears what a kill -9 between write and rename left of LIVE and live-history at the next publish", async () => {
+    const store = tempStore();
+    await publishBooks(store, [{ bookId: "a".repeat(64), title: "Alpha", chunks: 2, seed: 1 }]);
+    const cutShort = [".live-history.64465183eb71.tmp", ".LIVE.0a1b2c3d4e5f.tmp"];
+    for (const name of cutShort) writeFileSync(join(store.dir, name), "half-written");
+    writeFileSync(join(store.dir, "notes.tmp"), "an operator's file");
+    const second = await publishBooks(store, [{ bookId: "b".repeat(64), title: "Beta", chunks: 2, seed: 2 }]);
+    expect(store.liveId()).toBe(second.id);
+    expect(readdirSync(store.dir).filter((name) => name.endsWith(".tmp"))).toEqual(["notes.tmp"]);
+  });
+
   it("names the damaged file when any generation file is altered", async () => {
     const store = tempStore();
     const manifest = await publishBooks(store, [{ bookId: "a".repeat(64), title: "Alpha", chunks: 4, seed: 1 }]);

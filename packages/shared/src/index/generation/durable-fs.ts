@@ -34,6 +34,14 @@ export function writeFileDurably(path: string, data: string | Buffer): void {
   }
 }
 
+/** The temp file replaceFileAtomically writes beside `path` before renaming it over it. */
+const ATOMIC_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** Whether a file name is such a temp file: left behind only by a process killed mid-write. */
+export function isAtomicReplaceTemp(name: string): boolean {
+  return ATOMIC_TEMP_NAME.test(name);
+}
+
 /** Replaces `path` atomically: temp file + fsync + rename + fsync of the directory. */
 export function replaceFileAtomically(path: string, data: string | Buffer): void {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);

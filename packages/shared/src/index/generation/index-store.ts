@@ -3,12 +3,13 @@
 //   live-history            what LIVE pointed at before, for `index rollback` (live-history.ts)
 //   generations/<id>/       complete generations (manifest.json written last)
 //   .tmp-<id>/              generations being built; removed at start-up if left over
+//   .LIVE.<hex>.tmp, …      a replace a kill -9 cut short; removed with them
 //   publish.lock            held while a generation is being published
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EmbedderIdentity } from "../../embeddings/types.js";
-import { replaceFileAtomically } from "./durable-fs.js";
+import { isAtomicReplaceTemp, replaceFileAtomically } from "./durable-fs.js";
 import { NoLiveGenerationError } from "./errors.js";
 import type { GenerationBase } from "./generation-base.js";
 import { createGenerationBuilder, type GenerationBuilder } from "./generation-builder.js";
@@ -104,8 +105,10 @@ export function openIndexStore(indexDir: string): IndexStore {
     recordLiveSwitch(dir, from, id);
   };
 
+  // Generations being built, and the temp copies of LIVE and live-history a kill -9 can leave
+  // between write and rename; nothing else writes them while the publish lock is held.
   const removeTemps = (): string[] => {
-    const removed = readdirSync(dir).filter((name) => name.startsWith(TEMP_PREFIX));
+    const removed = readdirSync(dir).filter((name) => name.startsWith(TEMP_PREFIX) || isAtomicReplaceTemp(name));
     for (const name of removed) rmSync(join(dir, name), { recursive: true, force: true });
     return removed;
   };
