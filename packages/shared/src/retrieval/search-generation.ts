@@ -6,16 +6,17 @@
 // existed) is searched by vector alone.
 import type { Chunk } from "../chunking/types.js";
 import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
-import type { ScoredLabel } from "../index/keyword/keyword-index.js";
+import type { LabelRange, ScoredLabel } from "../index/keyword/keyword-index.js";
 import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import { assemblePassage } from "./assemble-passage.js";
 import { withBookEvidence, withNeighbourEvidence } from "./book-evidence.js";
 import { type EarlierSources, withEarlierSources } from "./earlier-sources.js";
-import { expandKeywordHits } from "./expansion/expand-keyword-hits.js";
+import { type ExpansionSource, expandKeywordHits } from "./expansion/expand-keyword-hits.js";
 import { questionSynonyms } from "./expansion/synonym-query.js";
 import type { Thesaurus } from "./expansion/thesaurus.js";
 import type { WeightedQuery } from "./expansion/weighted-query.js";
 import { groupAdjacentHits, type HitGroup } from "./group-adjacent-hits.js";
+import { booksNamedIn, inRanges, withoutTitleTerms } from "./named-books.js";
 import { topicTerms, withFramingWeighedDown } from "./question-frame-terms.js";
 import type { RetrievalSettings } from "./retrieval-settings.js";
 import { firstPassScores, PROXIMITY_POOL, withProximity } from "./score-candidates.js";
@@ -48,6 +49,38 @@ function neighbourLabels(groups: HitGroup[]): number[] {
   return groups.flatMap((group) => [(group.labels[0] ?? 0) - 1, (group.labels.at(-1) ?? -2) + 1]).filter((l) => l >= 0);
 }
 
+/**
+ * The keyword hits (expanded) and vector hits a search ranks, only inside `within` (the books a
+ * question names) when given.
+ */
+function candidateLists(
+  generation: LoadedGeneration,
+  search: {
+    query: SearchQuery;
+    vectorHits: ScoredLabel[];
+    settings: RetrievalSettings;
+    synonyms: ReadonlyMap<string, string>;
+    searched: string[];
+    within?: readonly LabelRange[] | undefined;
+  },
+): { keyword: ScoredLabel[]; vector: ScoredLabel[] } {
+  const { query, settings, searched, within } = search;
+  const use = listsInUse(generation, settings);
+  const source: ExpansionSource = within
+    ? {
+        keywordCandidates: (terms, k) => generation.keywordCandidates(terms, k, within),
+        searchableTerms: (terms) => generation.searchableTerms(terms),
+        chunksByLabel: (labels) => generation.chunksByLabel(labels),
+      }
+    : generation;
+  const hits = use.keyword ? source.keywordCandidates(searched, settings.keywordCandidates) : [];
+  const keyword = use.keyword
+    ? expandKeywordHits(source, searched, hits, settings.keywordCandidates, settings, search.synonyms, query.extra)
+    : [];
+  const vector = use.vector ? search.vectorHits.filter((hit) => !within || inRanges(hit.label, within)) : [];
+  return { keyword, vector };
+}
+
 /** Candidates best first, with each one's cosine similarity (kept as the passage score). */
 function rankCandidates(
   generation: LoadedGeneration,
@@ -63,12 +96,17 @@ function rankCandidates(
     thesaurus && settings.thesaurusWeight > 0
       ? questionSynonyms(spelled, terms, thesaurus, generation.searchableTerms)
       : new Map<string, string>();
-  const searched = topicTerms(terms);
-  const hits = use.keyword ? generation.keywordCandidates(searched, settings.keywordCandidates) : [];
-  const keyword = use.keyword
-    ? expandKeywordHits(generation, searched, hits, settings.keywordCandidates, settings, synonyms, query.extra)
-    : [];
-  const vector = use.vector ? vectorHits : [];
+  const { books } = generation.manifest;
+  const named = use.keyword ? booksNamedIn(query.text, books) : [];
+  const lists = (searched: string[], within?: readonly LabelRange[]) =>
+    candidateLists(generation, { query, vectorHits, settings, synonyms, searched, within });
+  const topic = topicTerms(terms);
+  const inBooks = withoutTitleTerms(topic, named, (term, book) => generation.textChunksWithin(term, book));
+  const inNamed = named.length > 0 ? lists(inBooks, named) : undefined;
+  // A named book none of whose chunks holds the rest of the question: searched as if unnamed.
+  const kept = inNamed !== undefined && inNamed.keyword.length > 0;
+  const searched = kept ? inBooks : topic;
+  const { keyword, vector } = kept ? inNamed : lists(topic);
   const cosine = new Map(vector.map((hit) => [hit.label, hit.score]));
   const unscored = keyword.map((hit) => hit.label).filter((label) => !cosine.has(label));
   for (const [label, score] of generation.similarities(query.vector, unscored)) cosine.set(label, score);
@@ -80,7 +118,6 @@ function rankCandidates(
       chunks: generation.chunksByLabel(ranked.slice(0, PROXIMITY_POOL).map((hit) => hit.label)),
     };
   }
-  const { books } = generation.manifest;
   const fused = firstPassScores({ keyword, vector, cosine }, settings);
   const inBook = withBookEvidence(fused, books, settings.bookWeight);
   const evidenced = withNeighbourEvidence(inBook, books, settings.neighbourWeight);

@@ -12,7 +12,7 @@ export const FRAME_TERM_WEIGHT = 0.25;
  */
 export const DEFINITION_FRAME_WORDS = [
   "означает означают значит обозначает расшифровывается расшифровка сокращение аббревиатура",
-  "stand stands mean means meaning abbreviation acronym",
+  "stand stands mean means meaning abbreviation acronym define defines defined definition",
 ].join(" ");
 
 /** Every framing word: the answerer weighs all of them down when it scores sentences. */
@@ -24,5 +24,5 @@ export const QUESTION_FRAME_WORDS = [
   "называется называют такое делает сделать выполнить способ помощью можно использовать",
   // en
   "command commands",
-  "called define definition way use using run type according does s",
+  "called way use using run type according does s",
 ].join(" ");

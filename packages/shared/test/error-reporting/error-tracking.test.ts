@@ -12,6 +12,11 @@ import { noErrorTracking } from "../../src/error-reporting/error-tracker.js";
 import { asOperatorInput, reportFailure } from "../../src/error-reporting/index.js";
 import { closeLogger, createLogger } from "../../src/logging/index.js";
 
+// Each scenario is a child process under the tsx loader that may load the Sentry SDK: 20–25 s on
+// a loaded 2-core machine (one timed out at the default 30 s while evals ran beside it).
+const CHILD_LIMIT_MS = 90_000;
+const TEST_LIMIT_MS = 120_000;
+
 const TOKEN = "7123456789:AAFakeTokenForTestsOnly_abcdefghijk123";
 const OPENAI_KEY = "sk-test-key-0123456789abcdef";
 const REDIS_PASSWORD = "redis-pass-0123456789";
@@ -46,7 +51,7 @@ function runTracked(scenario: string, env: Record<string, string> = {}) {
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  const timer = setTimeout(() => child.kill("SIGKILL"), CHILD_LIMIT_MS);
   return new Promise<{ code: number | null; stdout: string; stderr: string; log: string }>((resolve) => {
     child.on("exit", (code) => {
       clearTimeout(timer);
@@ -66,7 +71,9 @@ function expectNoSecrets(text: string) {
 }
 
 describe("error tracking with SENTRY_DSN", () => {
-  it("reports a failed job with service, generation and job id, and no secret in any byte sent", async () => {
+  it("reports a failed job with service, generation and job id, and no secret in any byte sent", {
+    timeout: TEST_LIMIT_MS,
+  }, async () => {
     const result = await runTracked("report");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("sdk loaded before the report: true");
@@ -89,7 +96,7 @@ describe("error tracking with SENTRY_DSN", () => {
     expectNoSecrets(result.log);
   });
 
-  it("reports an unhandled rejection and exits as Node would (bot, CLI)", async () => {
+  it("reports an unhandled rejection and exits as Node would (bot, CLI)", { timeout: TEST_LIMIT_MS }, async () => {
     const result = await runTracked("rejection-exit");
     const [event] = await sentry.waitForEvents(1);
     expect(event?.exception?.values?.[0]?.mechanism).toMatchObject({ handled: false });
@@ -99,7 +106,9 @@ describe("error tracking with SENTRY_DSN", () => {
     for (const { raw } of sentry.envelopes) expectNoSecrets(raw);
   });
 
-  it("reports an unhandled rejection and runs on where the service keeps running (worker)", async () => {
+  it("reports an unhandled rejection and runs on where the service keeps running (worker)", {
+    timeout: TEST_LIMIT_MS,
+  }, async () => {
     const result = await runTracked("rejection-continue");
     const [event] = await sentry.waitForEvents(1);
     expect(event?.exception?.values?.[0]?.mechanism).toMatchObject({ handled: false });
@@ -107,7 +116,7 @@ describe("error tracking with SENTRY_DSN", () => {
     expect(result.code).toBe(0);
   });
 
-  it("reports an uncaught exception, then exits 1", async () => {
+  it("reports an uncaught exception, then exits 1", { timeout: TEST_LIMIT_MS }, async () => {
     const result = await runTracked("uncaught");
     const [event] = await sentry.waitForEvents(1);
     expect(event?.level).toBe("fatal");
@@ -117,7 +126,7 @@ describe("error tracking with SENTRY_DSN", () => {
 });
 
 describe("error tracking loaded at the first report (the CLI)", () => {
-  it("imports no SDK until there is something to report, then reports it", async () => {
+  it("imports no SDK until there is something to report, then reports it", { timeout: TEST_LIMIT_MS }, async () => {
     const result = await runTracked("report", { TRACKED_LOAD: "first-report" });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("sdk loaded before the report: false");
@@ -126,7 +135,9 @@ describe("error tracking loaded at the first report (the CLI)", () => {
     for (const { raw } of sentry.envelopes) expectNoSecrets(raw);
   });
 
-  it("reports an uncaught exception and an unhandled rejection, then exits 1 with the error on stderr", async () => {
+  it("reports an uncaught exception and an unhandled rejection, then exits 1 with the error on stderr", {
+    timeout: TEST_LIMIT_MS,
+  }, async () => {
     for (const scenario of ["uncaught", "rejection-exit"]) {
       const before = sentry.events().length;
       const result = await runTracked(scenario, { TRACKED_LOAD: "first-report" });
@@ -141,7 +152,7 @@ describe("error tracking loaded at the first report (the CLI)", () => {
 });
 
 describe("error tracking without SENTRY_DSN", () => {
-  it("loads no SDK and sends nothing", async () => {
+  it("loads no SDK and sends nothing", { timeout: TEST_LIMIT_MS }, async () => {
     const result = await runTracked("report", { SENTRY_DSN: "" });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("sdk loaded before the report: false");
@@ -154,7 +165,7 @@ describe("error tracking without SENTRY_DSN", () => {
 });
 
 describe("reportFailure", () => {
-  it("logs an operator's typo as one WARN line and reports nothing", async () => {
+  it("logs an operator's typo as one WARN line and reports nothing", { timeout: TEST_LIMIT_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "failure-logs-"));
     const logger = createLogger({ service: "cli", level: "info", dir, console: false });
     const captured: unknown[] = [];

@@ -89,6 +89,12 @@ describe("stem and searchTerms", () => {
     expect(isStopword("the", "en")).toBe(true);
     expect(searchTerms("Книгами и the Libraries")).toEqual([stem("книга", "ru"), stem("libraries", "en")]);
   });
+  it("does not let 'quite', which stems to 'quit', answer for quitting", () => {
+    // "How do I quit R?" matched every "not quite" of a novel in a library of twenty books.
+    expect(stem("quite", "en")).toBe(stem("quit", "en"));
+    expect(searchTerms("I am not quite my own master")).not.toContain(stem("quit", "en"));
+    expect(searchTerms("How do I quit R?")).toContain(stem("quit", "en"));
+  });
 });
 
 describe("splitSentences", () => {

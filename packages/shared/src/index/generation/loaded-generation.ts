@@ -4,7 +4,7 @@
 import { basename } from "node:path";
 import type { Chunk } from "../../chunking/types.js";
 import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embeddings/types.js";
-import type { ScoredLabel } from "../keyword/keyword-index.js";
+import type { LabelRange, ScoredLabel } from "../keyword/keyword-index.js";
 import type { DocstoreReader } from "./docstore.js";
 import { EmbedderMismatchError, IndexIntegrityError } from "./errors.js";
 import { labelLayout } from "./label-layout.js";
@@ -31,8 +31,13 @@ export interface LoadedGeneration {
    * reads the whole index once per call), below that one call each.
    */
   vectorCandidatesOfMany(queries: readonly Float32Array[], k: number): ScoredLabel[][];
-  /** Labels of the `k` best BM25 matches for the terms (keywordTerms); [] without a keyword index. */
-  keywordCandidates(terms: readonly string[], k: number): ScoredLabel[];
+  /**
+   * Labels of the `k` best BM25 matches for the terms (keywordTerms), only inside `within` when
+   * given; [] without a keyword index.
+   */
+  keywordCandidates(terms: readonly string[], k: number, within?: readonly LabelRange[]): ScoredLabel[];
+  /** How many chunks in the range hold the term in their text (0 without a keyword index). */
+  textChunksWithin(term: string, range: LabelRange): number;
   /** The terms with ones the library lacks replaced by its closest term (unchanged without a keyword index). */
   knownTerms(terms: readonly string[]): string[];
   /** The terms some chunk holds that are not too common to search for ([] without a keyword index). */
@@ -125,7 +130,8 @@ export async function openGeneration(
     hasKeywordIndex: keywordIndex !== undefined,
     vectorCandidates,
     vectorCandidatesOfMany,
-    keywordCandidates: (terms, k) => keywordIndex?.search(terms, k) ?? [],
+    keywordCandidates: (terms, k, within) => keywordIndex?.search(terms, k, within) ?? [],
+    textChunksWithin: (term, range) => keywordIndex?.textChunksWithin(term, range) ?? 0,
     knownTerms: (terms) => keywordIndex?.knownTerms(terms) ?? [...terms],
     searchableTerms: (terms) => (keywordIndex ? terms.filter((term) => keywordIndex.isSearchable(term)) : []),
     termWeights: (terms) => new Map(terms.map((term) => [term, keywordIndex?.inverseDocumentFrequency(term) ?? 0])),

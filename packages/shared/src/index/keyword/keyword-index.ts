@@ -19,6 +19,12 @@ export const KEYWORD_SCHEMA = `CREATE VIRTUAL TABLE ${KEYWORD_TABLE} USING fts5(
 /** BM25 weight of a heading match relative to a match in the chunk's own text. */
 const HEADING_WEIGHT = 0.3;
 
+/** Consecutive labels: one book's chunks. */
+export interface LabelRange {
+  firstLabel: number;
+  chunkCount: number;
+}
+
 /** A chunk found by keyword or vector search, before it is turned into a passage. */
 export interface ScoredLabel {
   label: number;
@@ -27,8 +33,10 @@ export interface ScoredLabel {
 }
 
 export interface KeywordIndex {
-  /** Chunks holding any of the terms, best BM25 first. */
-  search(terms: readonly string[], limit: number): ScoredLabel[];
+  /** Chunks holding any of the terms, best BM25 first; only labels inside `within`, when given. */
+  search(terms: readonly string[], limit: number, within?: readonly LabelRange[]): ScoredLabel[];
+  /** How many chunks in the range hold the term in their text (not only in their heading). */
+  textChunksWithin(term: string, range: LabelRange): number;
   /** BM25's inverse document frequency of a term (high for rare terms, 0 for absent ones). */
   inverseDocumentFrequency(term: string): number;
   /** The terms, each one the library lacks replaced by its closest library term (spelling-variants.ts). */
@@ -135,10 +143,15 @@ function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): string |
 const REMEMBERED_TERMS = 20_000;
 
 export function openKeywordIndex(db: Database.Database, chunkCount: number): KeywordIndex {
-  const search = db.prepare(
+  const searchSql = (ranges: number) =>
     `SELECT rowid AS label, -bm25(${KEYWORD_TABLE}, 1, ${HEADING_WEIGHT}) AS score FROM ${KEYWORD_TABLE} ` +
-      `WHERE ${KEYWORD_TABLE} MATCH ? ORDER BY bm25(${KEYWORD_TABLE}, 1, ${HEADING_WEIGHT}) LIMIT ?`,
-  );
+    `WHERE ${KEYWORD_TABLE} MATCH ?` +
+    (ranges > 0 ? ` AND (${Array.from({ length: ranges }, () => "rowid BETWEEN ? AND ?").join(" OR ")})` : "") +
+    ` ORDER BY bm25(${KEYWORD_TABLE}, 1, ${HEADING_WEIGHT}) LIMIT ?`;
+  const search = db.prepare(searchSql(0));
+  // A search kept to named books (retrieval/named-books.ts) is rare; its statements, one per
+  // number of books, are prepared when first needed.
+  const searchWithin = memoizeByKey(16, (ranges: string) => db.prepare(searchSql(Number(ranges))));
   // fts5vocab exposes document frequencies; it lives in the connection's TEMP schema, which
   // is writable even though the docstore is opened read-only.
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.keyword_vocab USING fts5vocab(main, '${KEYWORD_TABLE}', 'col')`);
@@ -160,13 +173,24 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
     const next = String.fromCodePoint((first.codePointAt(0) ?? 0) + 1);
     return termsBetween.all(first, next, lengths.min, lengths.max) as { term: string; chunks: number }[];
   };
+  const countInText = db
+    .prepare(`SELECT count(*) FROM ${KEYWORD_TABLE} WHERE ${KEYWORD_TABLE} MATCH ? AND rowid BETWEEN ? AND ?`)
+    .pluck();
   return {
-    search(terms, limit) {
+    textChunksWithin(term, range) {
+      const query = `terms : "${term.replace(/"/g, '""')}"`;
+      return countInText.get(query, range.firstLabel, range.firstLabel + range.chunkCount - 1) as number;
+    },
+    search(terms, limit, within) {
       const query = anyTermQuery(
         terms.map((term) => ({ term, chunks: chunksWith(term) })),
         chunkCount,
       );
-      return query && limit > 0 ? (search.all(query, limit) as ScoredLabel[]) : [];
+      if (!query || limit <= 0) return [];
+      if (!within) return search.all(query, limit) as ScoredLabel[];
+      if (within.length === 0) return [];
+      const bounds = within.flatMap((range) => [range.firstLabel, range.firstLabel + range.chunkCount - 1]);
+      return searchWithin(String(within.length)).all(query, ...bounds, limit) as ScoredLabel[];
     },
     inverseDocumentFrequency(term) {
       const df = chunksWith(term);

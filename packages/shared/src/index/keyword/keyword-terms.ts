@@ -11,7 +11,8 @@ import { tokenize } from "../../text/tokenize.js";
 
 /** Recorded in the manifest: bump when the recipe changes, so old indexes are known to differ. */
 // v2: superscript and subscript digits (footnote marks) end a word instead of joining it.
-export const KEYWORD_TERMS_VERSION = "snowball-ru-en-v2";
+// v3: "quite", "rather", "somewhat" are stopwords (text/stopwords.ts).
+export const KEYWORD_TERMS_VERSION = "snowball-ru-en-v3";
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const isHyphen = (char: string | undefined) => char === "-" || char === "\u2010" || char === "\u2011";
