@@ -11,10 +11,10 @@ import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import { assemblePassage } from "./assemble-passage.js";
 import { withBookEvidence, withNeighbourEvidence } from "./book-evidence.js";
 import { type EarlierSources, withEarlierSources } from "./earlier-sources.js";
+import { type ContextQuery, withEarlierSubject } from "./earlier-subject.js";
 import { expandKeywordHits } from "./expansion/expand-keyword-hits.js";
 import { questionSynonyms } from "./expansion/synonym-query.js";
 import type { Thesaurus } from "./expansion/thesaurus.js";
-import type { WeightedQuery } from "./expansion/weighted-query.js";
 import { groupAdjacentHits, type HitGroup } from "./group-adjacent-hits.js";
 import { topicTerms, withFramingWeighedDown } from "./question-frame-terms.js";
 import type { RetrievalSettings } from "./retrieval-settings.js";
@@ -28,9 +28,9 @@ export interface SearchQuery {
   /**
    * Extra keyword queries beside the question's own, each at its weight (a follow-up question
    * searched with the previous turn's key terms): scored like expansion queries, and counted in
-   * term proximity at their weight.
+   * term proximity at their weight. One with a `subjectWeight` has its rarest term weighed so.
    */
-  extra?: readonly WeightedQuery[];
+  extra?: readonly ContextQuery[];
   /** A follow-up's earlier answer: its cited sections' chunks among the candidates gain a share (earlier-sources.ts). */
   earlierSources?: EarlierSources;
 }
@@ -64,9 +64,10 @@ function rankCandidates(
       ? questionSynonyms(spelled, terms, thesaurus, generation.searchableTerms)
       : new Map<string, string>();
   const searched = topicTerms(terms);
+  const extra = withEarlierSubject(query.extra ?? [], (some) => generation.termWeights(generation.knownTerms(some)));
   const hits = use.keyword ? generation.keywordCandidates(searched, settings.keywordCandidates) : [];
   const keyword = use.keyword
-    ? expandKeywordHits(generation, searched, hits, settings.keywordCandidates, settings, synonyms, query.extra)
+    ? expandKeywordHits(generation, searched, hits, settings.keywordCandidates, settings, synonyms, extra)
     : [];
   const vector = use.vector ? vectorHits : [];
   const cosine = new Map(vector.map((hit) => [hit.label, hit.score]));
@@ -90,7 +91,7 @@ function rankCandidates(
   const synonymWeights = new Map(
     [...synonyms].map(([synonym, term]) => [synonym, settings.thesaurusWeight * (weights.get(term) ?? 0)]),
   );
-  for (const { terms: extraTerms, weight } of query.extra ?? []) {
+  for (const { terms: extraTerms, weight } of extra) {
     for (const [term, termWeight] of generation.termWeights(generation.knownTerms([...extraTerms])))
       if (!weights.has(term)) synonymWeights.set(term, Math.max(synonymWeights.get(term) ?? 0, weight * termWeight));
   }
