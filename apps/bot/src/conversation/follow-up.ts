@@ -1,7 +1,8 @@
 // Whether a question carries on from the previous turn, and with which words it is then
 // searched. Offline and cheap: a question that refers back (pronouns and demonstratives, a
 // leading «а …?» / "and …?", an ellipsis) or is short (one new word at most) is a follow-up,
-// searched with the earlier topic at a lesser weight; a short one whose new word looks like a
+// searched with the earlier topic at a lesser weight (one that points back with a pronoun, with
+// the topic's rarest word, its subject, at full weight); a short one whose new word looks like a
 // name (a clear change of topic) is searched alone. A question that is neither is searched alone too.
 // The answerer is then given the follow-up as a question of its own (questionToAnswer).
 import { keywordTerms } from "@ai-library/shared/index";
@@ -11,6 +12,14 @@ import { ellipticalFragment, LEADING_CONTINUATION, readElliptical } from "./elli
 
 /** Weight of the earlier topic's terms against one of the question's own (chosen on the dialogue set, docs/bot.md). */
 export const CONTEXT_WEIGHT = 0.5;
+/**
+ * A question that points back with a pronoun («её», "one") is about the earlier subject: the
+ * topic word the library holds least often weighs as one of the question's own words
+ * (earlier-subject.ts); the rest of the topic keeps CONTEXT_WEIGHT. Raising the whole topic
+ * to a question word's weight as well was tried: a topic of many words then outweighs the
+ * question's own rare word («А чем его расчёсывают?» after a question about the garden).
+ */
+export const POINTED_SUBJECT_WEIGHT = 1;
 /** The earlier answer's section titles weigh less again: a candidate, not a given. */
 const SOURCE_TITLE_WEIGHT = 0.5;
 /**
@@ -57,9 +66,13 @@ export function topicWords(question: string): string[] {
   );
 }
 
-export function refersBack(question: string): boolean {
-  if (LEADING_CONTINUATION.test(question) || ELLIPSIS.test(question)) return true;
+/** Whether the question names something earlier with a pronoun or demonstrative («её», "one", «там»). */
+export function pointsBack(question: string): boolean {
   return words(question.replace(WHAT_IS, " ")).some((word) => REFERS_BACK_WORDS.has(word.toLowerCase()));
+}
+
+export function refersBack(question: string): boolean {
+  return LEADING_CONTINUATION.test(question) || ELLIPSIS.test(question) || pointsBack(question);
 }
 
 /** A term that names something (a command, an acronym, a version): in a short question, a new topic. */
@@ -140,6 +153,7 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
   // weight. A fragment that narrows the earlier question ("And the graphical one?") keeps that
   // question whole: its words are the question's own, at full weight.
   const share = 1 / Math.sqrt(Math.max(1, earlier.size));
+  const pointed = !elliptical?.narrows && pointsBack(question);
   const weight = elliptical?.narrows ? 1 : CONTEXT_WEIGHT * share;
   return {
     topic: previous.topic,
@@ -147,6 +161,7 @@ export function followUpOf(question: string, previous: ConversationTurn | undefi
     context: {
       text: previous.topic,
       weight,
+      ...(pointed ? { subjectWeight: POINTED_SUBJECT_WEIGHT } : {}),
       ...(titles.trim() ? { related: titles, relatedWeight: weight * SOURCE_TITLE_WEIGHT } : {}),
       ...(cited.length > 0 ? { sources: cited, sourcesWeight: EARLIER_SOURCES_WEIGHT } : {}),
     },

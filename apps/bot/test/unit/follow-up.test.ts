@@ -5,8 +5,10 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationTurn } from "../../src/conversation/conversation-turn.js";
 import {
+  CONTEXT_WEIGHT,
   EARLIER_SOURCES_WEIGHT,
   followUpOf,
+  POINTED_SUBJECT_WEIGHT,
   questionToAnswer,
   refersBack,
   topicWords,
@@ -39,8 +41,24 @@ describe("follow-ups", () => {
     // A topic's terms share its lesser weight; a fragment that narrows the earlier question keeps
     // each of that question's words at full weight.
     const share = 1 / Math.sqrt(previous.topic.split(" ").length);
-    const expected = followUp?.standalone ? 1 : 0.5 * share;
+    const expected = followUp?.standalone ? 1 : CONTEXT_WEIGHT * share;
     expect(followUp?.context.weight).toBeCloseTo(expected);
+  });
+
+  it("searches a question that points back with a pronoun with the earlier subject at a question word's weight", () => {
+    const porter = turn("What is a porter upload?", "porter upload");
+    const pointed = followUpOf("Which command builds one?", porter);
+    expect(pointed?.context.weight).toBeCloseTo(CONTEXT_WEIGHT / Math.sqrt(2));
+    expect(pointed?.context.subjectWeight).toBe(POINTED_SUBJECT_WEIGHT);
+    expect(
+      followUpOf("Какой командой её собрать?", turn("Что такое двоичная NMU?", "двоичная NMU"))?.context,
+    ).toMatchObject({ subjectWeight: POINTED_SUBJECT_WEIGHT });
+    // «А …?» and a short question carry the topic on without naming it: no subject of their own.
+    for (const question of ["А где хранится конфигурация?", "Как настроить?"]) {
+      const context = followUpOf(question, pbuilder)?.context;
+      expect(context?.weight).toBeCloseTo(CONTEXT_WEIGHT);
+      expect(context?.subjectWeight).toBeUndefined();
+    }
   });
 
   it.each([

@@ -20,6 +20,8 @@ export interface QuestionShape {
   asksPurpose: boolean;
   /** «На сколько дней можно…?», "How many…?": the answer is a number, often a range or a limit. */
   asksAmount: boolean;
+  /** «Какой командой…?», "Which command…?": the answer names a command. */
+  asksCommand: boolean;
 }
 
 const FRAME_TERMS: ReadonlySet<string> = new Set(searchTerms(QUESTION_FRAME_WORDS));
@@ -52,6 +54,16 @@ const PURPOSE_ANSWER = words(
   "<(?:полез\\p{L}*|служ(?:ит|ат)|предназнач\\p{L}*|позволя\\p{L}*|нужен для|нужна для|нужно для|useful|used (?:to|for)|allows?|lets you|is (?:meant|designed) (?:to|for))>",
 );
 
+const COMMAND_QUESTION = [words("<(?:как\\p{L}*|котор\\p{L}*) команд\\p{L}*>"), /\b(?:which|what) command\b/];
+// A command written inside a sentence: a lower-case program name and an option after it
+// ("dpkg-buildpackage -B", "debuild -- clean", "dput -U"), which prose rarely holds.
+const INLINE_COMMAND = /(?:^|[\s(«"“`'])[a-z][a-z0-9._+]*(?:-[a-z0-9._+]+)*\s+(?:--?[A-Za-z]|--\s+[a-z])/u;
+
+/** Whether a sentence names a command with its options inside its text. */
+export function namesInlineCommand(sentence: string): boolean {
+  return INLINE_COMMAND.test(sentence);
+}
+
 const AMOUNT_QUESTION = [words("<сколько>|<скольких>"), /\bhow (?:many|much|long|far|often)\b/];
 // A range or a limit: «от 0 до 15», "between 2 and 8", "up to 15", «не более 15», "3–5".
 const AMOUNT_ANSWER =
@@ -75,7 +87,8 @@ export function questionShape(question: string): QuestionShape {
   });
   const asksPurpose = PURPOSE_QUESTION.some((pattern) => pattern.test(text));
   const asksAmount = AMOUNT_QUESTION.some((pattern) => pattern.test(text));
-  return { kind, frameTerms: FRAME_TERMS, subjectWords, asksPurpose, asksAmount };
+  const asksCommand = COMMAND_QUESTION.some((pattern) => pattern.test(text));
+  return { kind, frameTerms: FRAME_TERMS, subjectWords, asksPurpose, asksAmount, asksCommand };
 }
 
 /** Whether a sentence that names the subject says what it is for ("…полезен пакет pbuilder"). */

@@ -2,13 +2,19 @@
 // sentence contains ("coverage", 0..1), plus a small bonus from the passage's similarity.
 // Rare question words (names, dates) weigh more than words found in every sentence; words
 // that only frame the question ("командой", "stand for") weigh a quarter (question-shape.ts).
-// A how-to question prefers a sentence that introduces a command, a "what is" question one
-// that defines its subject.
+// A how-to question prefers a sentence that introduces a command (or, asking "which command",
+// names one in its text), a "what is" question one that defines its subject.
 import type { Passage } from "../retrieval/types.js";
 import { FRAME_TERM_WEIGHT } from "../text/question-frame-words.js";
 import { searchTerms } from "../text/search-terms.js";
 import type { PassageBlock } from "./passage-blocks.js";
-import { definesSubject, type QuestionShape, statesAmount, statesPurpose } from "./question-shape.js";
+import {
+  definesSubject,
+  namesInlineCommand,
+  type QuestionShape,
+  statesAmount,
+  statesPurpose,
+} from "./question-shape.js";
 import { followOnBlocks, introducingSentence } from "./quote-follow-on.js";
 import { PREFIX_LENGTH, type SentenceCandidate } from "./sentence-candidates.js";
 
@@ -25,7 +31,10 @@ const HEADING_CREDIT = 0.75;
  * carries that command ("Для очистки древа исходного кода выполните:" / `$ debuild -- clean`).
  */
 const INTRODUCED_CODE_CREDIT = 0.75;
-/** A sentence that is itself a question ("Что такое кандзи?" as a heading) rarely answers one. */
+/**
+ * A sentence that is itself a question ("Что такое кандзи?" as a heading) rarely answers one;
+ * nor does one that names no command answer "Which command…?".
+ */
 const QUESTION_SENTENCE_FACTOR = 0.5;
 /** Nor does a pointer elsewhere: "Смотрите http://…, pbuilder(8).", "See Section 5.3.2". */
 const POINTER_SENTENCE = /^(?:см\.|смотрите|подробнее см|see|for (?:more|further) (?:details|information),? see)\s/iu;
@@ -78,7 +87,9 @@ function shapeBonus(candidate: SentenceCandidate, context: ScoringContext, quest
   const { shape } = context;
   if (shape.asksAmount && !candidate.isCode && statesAmount(candidate.text)) return SHAPE_BONUS;
   if (shape.kind === "how") {
-    return introducingSentence(candidate, context.blocksOf[candidate.passageIndex] ?? []) ? SHAPE_BONUS : 0;
+    if (introducingSentence(candidate, context.blocksOf[candidate.passageIndex] ?? [])) return SHAPE_BONUS;
+    // "…the correct way of invoking it is dpkg-buildpackage -B": the command inside the sentence.
+    return shape.asksCommand && !candidate.isCode && namesInlineCommand(candidate.text) ? SHAPE_BONUS : 0;
   }
   if (shape.kind === "definition" && !candidate.isCode) {
     if (shape.asksPurpose && statesPurpose(candidate.text, shape.subjectWords)) return SHAPE_BONUS;
@@ -121,8 +132,14 @@ export function scoreSentences(
         matched += (weights.get(term) ?? 0) * credit;
       }
       const asked = !candidate.isCode && /\?\s*$/.test(candidate.text);
+      // "Which command…?" is not answered by a sentence that names no command, in its text or after it.
+      const commandless =
+        context.shape.asksCommand &&
+        !candidate.isCode &&
+        codeTerms === undefined &&
+        !namesInlineCommand(candidate.text);
       const pointer = !candidate.isCode && POINTER_SENTENCE.test(candidate.text.trim());
-      const termCoverage = (matched / totalWeight) * (asked || pointer ? QUESTION_SENTENCE_FACTOR : 1);
+      const termCoverage = (matched / totalWeight) * (asked || pointer || commandless ? QUESTION_SENTENCE_FACTOR : 1);
       // The bonus only lifts a sentence that already shares the question's topic. It still
       // ranks when the topic is fully covered (a one-word subject every candidate names), so
       // the score takes it uncapped; coverage, a share, stays within 1.

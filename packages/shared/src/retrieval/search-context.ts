@@ -3,7 +3,7 @@
 // caller (the bot's conversation memory) decides when a question needs it; this only says how a
 // context becomes part of a search, the same in every process that searches.
 import { keywordTerms } from "../index/keyword/keyword-terms.js";
-import type { WeightedQuery } from "./expansion/weighted-query.js";
+import type { ContextQuery } from "./earlier-subject.js";
 import type { SearchQuery } from "./search-generation.js";
 
 export interface SearchContext {
@@ -11,6 +11,11 @@ export interface SearchContext {
   text: string;
   /** Their weight against one of the question's own terms (which weigh 1). */
   weight: number;
+  /**
+   * When the question points back with a pronoun: the weight of the earlier subject, the
+   * context term the library holds least often (earlier-subject.ts).
+   */
+  subjectWeight?: number;
   /**
    * Words of the earlier answer's sources (their section titles), at their own, smaller weight:
    * they make those passages candidates, and the question's evidence decides whether they win.
@@ -53,9 +58,10 @@ export function searchQueryOf(question: string, vector: Float32Array, options: S
       taken.add(term);
       return true;
     });
-  const extra: WeightedQuery[] = [];
+  const extra: ContextQuery[] = [];
   const terms = fresh(context.text);
-  if (terms.length > 0) extra.push({ terms, weight: context.weight });
+  const subject = context.subjectWeight !== undefined ? { subjectWeight: context.subjectWeight } : {};
+  if (terms.length > 0) extra.push({ terms, weight: context.weight, ...subject });
   const related = context.related && context.relatedWeight ? fresh(context.related) : [];
   if (related.length > 0 && context.relatedWeight) extra.push({ terms: related, weight: context.relatedWeight });
   return extra.length > 0

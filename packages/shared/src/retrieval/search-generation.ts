@@ -11,10 +11,10 @@ import { keywordTerms } from "../index/keyword/keyword-terms.js";
 import { assemblePassage } from "./assemble-passage.js";
 import { withBookEvidence, withNeighbourEvidence } from "./book-evidence.js";
 import { type EarlierSources, withEarlierSources } from "./earlier-sources.js";
+import { type ContextQuery, withEarlierSubject } from "./earlier-subject.js";
 import { type ExpansionSource, expandKeywordHits } from "./expansion/expand-keyword-hits.js";
 import { questionSynonyms } from "./expansion/synonym-query.js";
 import type { Thesaurus } from "./expansion/thesaurus.js";
-import type { WeightedQuery } from "./expansion/weighted-query.js";
 import { groupAdjacentHits, type HitGroup } from "./group-adjacent-hits.js";
 import { booksNamedIn, inRanges, withoutTitleTerms } from "./named-books.js";
 import { topicTerms, withFramingWeighedDown } from "./question-frame-terms.js";
@@ -29,9 +29,9 @@ export interface SearchQuery {
   /**
    * Extra keyword queries beside the question's own, each at its weight (a follow-up question
    * searched with the previous turn's key terms): scored like expansion queries, and counted in
-   * term proximity at their weight.
+   * term proximity at their weight. One with a `subjectWeight` has its rarest term weighed so.
    */
-  extra?: readonly WeightedQuery[];
+  extra?: readonly ContextQuery[];
   /** A follow-up's earlier answer: its cited sections' chunks among the candidates gain a share (earlier-sources.ts). */
   earlierSources?: EarlierSources;
 }
@@ -56,15 +56,16 @@ function neighbourLabels(groups: HitGroup[]): number[] {
 function candidateLists(
   generation: LoadedGeneration,
   search: {
-    query: SearchQuery;
     vectorHits: ScoredLabel[];
     settings: RetrievalSettings;
     synonyms: ReadonlyMap<string, string>;
+    /** Extra keyword queries (a follow-up's context), each at its weight. */
+    extra: readonly ContextQuery[];
     searched: string[];
     within?: readonly LabelRange[] | undefined;
   },
 ): { keyword: ScoredLabel[]; vector: ScoredLabel[] } {
-  const { query, settings, searched, within } = search;
+  const { settings, searched, within } = search;
   const use = listsInUse(generation, settings);
   const source: ExpansionSource = within
     ? {
@@ -75,7 +76,7 @@ function candidateLists(
     : generation;
   const hits = use.keyword ? source.keywordCandidates(searched, settings.keywordCandidates) : [];
   const keyword = use.keyword
-    ? expandKeywordHits(source, searched, hits, settings.keywordCandidates, settings, search.synonyms, query.extra)
+    ? expandKeywordHits(source, searched, hits, settings.keywordCandidates, settings, search.synonyms, search.extra)
     : [];
   const vector = use.vector ? search.vectorHits.filter((hit) => !within || inRanges(hit.label, within)) : [];
   return { keyword, vector };
@@ -96,10 +97,11 @@ function rankCandidates(
     thesaurus && settings.thesaurusWeight > 0
       ? questionSynonyms(spelled, terms, thesaurus, generation.searchableTerms)
       : new Map<string, string>();
+  const extra = withEarlierSubject(query.extra ?? [], (some) => generation.termWeights(generation.knownTerms(some)));
   const { books } = generation.manifest;
   const named = use.keyword ? booksNamedIn(query.text, books) : [];
   const lists = (searched: string[], within?: readonly LabelRange[]) =>
-    candidateLists(generation, { query, vectorHits, settings, synonyms, searched, within });
+    candidateLists(generation, { vectorHits, settings, synonyms, extra, searched, within });
   const topic = topicTerms(terms);
   const inBooks = withoutTitleTerms(topic, named, (term, book) => generation.textChunksWithin(term, book));
   const inNamed = named.length > 0 ? lists(inBooks, named) : undefined;
@@ -127,7 +129,7 @@ function rankCandidates(
   const synonymWeights = new Map(
     [...synonyms].map(([synonym, term]) => [synonym, settings.thesaurusWeight * (weights.get(term) ?? 0)]),
   );
-  for (const { terms: extraTerms, weight } of query.extra ?? []) {
+  for (const { terms: extraTerms, weight } of extra) {
     for (const [term, termWeight] of generation.termWeights(generation.knownTerms([...extraTerms])))
       if (!weights.has(term)) synonymWeights.set(term, Math.max(synonymWeights.get(term) ?? 0, weight * termWeight));
   }
