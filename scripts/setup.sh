@@ -32,6 +32,6 @@ else
 fi
 pnpm --filter @ai-library/faiss-native build
 # The bot forks its search process from this build, with plain node (apps/bot/scripts/bundle-search-process.ts);
-# without it, or after the code changed, it forks the TypeScript source through tsx, 20–30 MB more.
+# without it, or after the code changed, it forks the TypeScript source through tsx, 10–30 MB more.
 pnpm --filter @ai-library/bot build
 node --import tsx scripts/smoke-faiss.ts

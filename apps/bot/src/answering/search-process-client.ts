@@ -59,7 +59,7 @@ export function createSearchProcessClient(deps: SearchProcessClientDeps): Search
     const botArgv = deps.execArgv ?? globalThis.process.execArgv;
     const entry = searchProcessEntry(deps.bundleDir);
     if (entry.kind === "source")
-      deps.logger.warn(`Процесс поиска FAISS запускается через загрузчик tsx (на 20–30 МБ больше): ${entry.why}`);
+      deps.logger.warn(`Процесс поиска FAISS запускается через загрузчик tsx (на 10–30 МБ больше): ${entry.why}`);
     // --expose-gc: the search process frees a closed generation's FAISS memory at once.
     // The other two keep the second process small beside the index it holds, for the same CPU
     // time (docs/performance.md, «Одна загрузка поколения»): what a search allocates dies with
