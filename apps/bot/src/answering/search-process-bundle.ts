@@ -3,9 +3,9 @@
 // loader's own thread (docs/performance.md, «Одна загрузка поколения»); so `pnpm --filter
 // @ai-library/bot build` bundles faiss-search-process.ts and the workspace code it imports into
 // one plain JS file (apps/bot/scripts/bundle-search-process.ts), forked with plain node. Beside
-// it lies the list of the sources it was built from with their hashes: a bundle older than any
-// of them is stale, and the bot forks the TypeScript source as before and says why — a bundle
-// that does not match the code would search differently from the bot's own fallback.
+// it lies the list of the sources it was built from with their hashes: once any of them has
+// changed the bundle is stale, and the bot forks the TypeScript source as before and says why —
+// a bundle that does not match the code would search differently from the bot's own fallback.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
