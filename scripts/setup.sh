@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh clone: system packages, pnpm, dependencies (offline-safe native builds),
-# the FAISS addon, and a smoke check that it works. Safe to run again.
+# the FAISS addon, the bot's search process bundle, and a smoke check that FAISS works. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,4 +31,7 @@ else
   pnpm install
 fi
 pnpm --filter @ai-library/faiss-native build
+# The bot forks its search process from this build, with plain node (apps/bot/scripts/bundle-search-process.ts);
+# without it, or after the code changed, it forks the TypeScript source through tsx, 10–30 MB more.
+pnpm --filter @ai-library/bot build
 node --import tsx scripts/smoke-faiss.ts

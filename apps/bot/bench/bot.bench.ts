@@ -203,4 +203,5 @@ report(resultsName, figures, [
   `${USERS} users × ${QUESTIONS} questions each, closed loop, through the Telegram Bot API stand-in; first block: default BOT_SEARCH_PROCESS=true (whole search in the search process)`,
   "with BOT_SEARCH_PROCESS=false every search (FAISS scan + keyword + passages) blocks the bot's event loop for the in-process time",
   "one load = the bot's RSS (PSS) with BOT_SEARCH_PROCESS=false: the index held once, by one process, under the same load",
+  `search process started as: node ${separate.searchProcessScript ?? "(none found)"}`,
 ]);

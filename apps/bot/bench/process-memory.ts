@@ -19,3 +19,8 @@ export function searchProcessPid(botPid: number): number | undefined {
     return undefined; // pgrep exits 1 when nothing matches
   }
 }
+
+/** The script a process runs, with the Node options before it: shows whether the tsx loader is among them. */
+export function scriptOf(pid: number): string {
+  return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(1).join(" ").trim();
+}

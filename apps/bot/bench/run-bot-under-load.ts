@@ -5,7 +5,7 @@ import { startTelegramStandin } from "@ai-library/standins/telegram";
 import { startBotProcess } from "../test/e2e/bot-process.js";
 import { removeRedisKeys } from "../test/e2e/scenario.js";
 import { driveUsers, type LoadResult } from "./drive-users.js";
-import { pssMb, searchProcessPid } from "./process-memory.js";
+import { pssMb, scriptOf, searchProcessPid } from "./process-memory.js";
 import { readStatus } from "./read-status.js";
 
 const ADMIN = { id: 1, languageCode: "en" };
@@ -23,6 +23,8 @@ export interface LoadRun {
   lagP99Ms: number;
   /** Searches the bot ran itself because the search process failed or was too slow. */
   fallbacks: number;
+  /** How the search process was started: its script, e.g. dist/faiss-search-process.mjs (plain node) or the .ts source (tsx). */
+  searchProcessScript: string | undefined;
 }
 
 export interface LoadRunOptions {
@@ -87,6 +89,7 @@ export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun>
       searchPssMb: searchPid ? pssMb(searchPid) : 0,
       lagP99Ms: busy.lagP99Ms,
       fallbacks: (bot.output().match(/ищу в боте/g) ?? []).length,
+      searchProcessScript: searchPid ? scriptOf(searchPid) : undefined,
     };
   } finally {
     await bot.stop();

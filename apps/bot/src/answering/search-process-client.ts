@@ -5,6 +5,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import type { Logger } from "@ai-library/shared/logging";
 import type { SearchProcessCall, SearchProcessReply, SearchProcessRequest } from "./faiss-search-protocol.js";
+import { searchProcessEntry, withoutModuleLoaders } from "./search-process-bundle.js";
 
 /** The search process gave no reply: it exited, or could not be reached. */
 export class SearchProcessUnavailableError extends Error {
@@ -33,9 +34,12 @@ export interface SearchProcessClientDeps {
   logger: Logger;
   /**
    * Node options of the search process. Default: the bot's own, which carry the TypeScript
-   * loader it was started with (`node --import tsx`); a test runner's process has none.
+   * loader it was started with (`node --import tsx`); a test runner's process has none. The
+   * loader is dropped when the built search process is forked: it is plain JS.
    */
   execArgv?: readonly string[];
+  /** Where the built search process lies (default apps/bot/dist, search-process-bundle.ts). */
+  bundleDir?: string;
   /** Called when a search process has just been started, before the request that started it is sent. */
   onStart?: () => void;
 }
@@ -52,6 +56,10 @@ export function createSearchProcessClient(deps: SearchProcessClientDeps): Search
   };
 
   const start = (): ChildProcess => {
+    const botArgv = deps.execArgv ?? globalThis.process.execArgv;
+    const entry = searchProcessEntry(deps.bundleDir);
+    if (entry.kind === "source")
+      deps.logger.warn(`Процесс поиска FAISS запускается через загрузчик tsx (на 10–30 МБ больше): ${entry.why}`);
     // --expose-gc: the search process frees a closed generation's FAISS memory at once.
     // The other two keep the second process small beside the index it holds, for the same CPU
     // time (docs/performance.md, «Одна загрузка поколения»): what a search allocates dies with
@@ -59,10 +67,10 @@ export function createSearchProcessClient(deps: SearchProcessClientDeps): Search
     // background threads, each with its own malloc arena, add RSS to a process that does one
     // thing at a time.
     // FAISS runs single-threaded there as everywhere (faiss-native/src/faiss_threads.h).
-    const process = fork(new URL("./faiss-search-process.ts", import.meta.url), [], {
+    const process = fork(entry.file, [], {
       stdio: "inherit",
       execArgv: [
-        ...(deps.execArgv ?? globalThis.process.execArgv),
+        ...(entry.kind === "bundle" ? withoutModuleLoaders(botArgv) : botArgv),
         "--expose-gc",
         "--max-semi-space-size=1",
         "--v8-pool-size=1",

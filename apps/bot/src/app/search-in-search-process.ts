@@ -40,6 +40,8 @@ export interface SearchingDeps {
   searchTimeoutMs: number;
   /** Node options of the search process; default the bot's own (tests pass the tsx loader). */
   execArgv?: readonly string[];
+  /** Where the built search process lies; default apps/bot/dist (tests build their own). */
+  bundleDir?: string;
 }
 
 export function searchInSearchProcess(deps: SearchingDeps): Searching {
@@ -48,6 +50,7 @@ export function searchInSearchProcess(deps: SearchingDeps): Searching {
   const client = createSearchProcessClient({
     logger,
     execArgv: deps.execArgv,
+    bundleDir: deps.bundleDir,
     // A restarted search process loads the served generation ahead of the search that started it.
     onStart: () => {
       const dir = library.current()?.dir;
