@@ -34,6 +34,13 @@ const LIST_ITEM = /^(?:\d{1,2}[.)]|[a-zа-я][.)]|[-•*–·▪◦])\s+\S/u;
 const TABLE_ROW = / \| /;
 const SENTENCE_END = /[.!?…:;»"”)]$/;
 const HEADING_MAX_CHARS = 80;
+const INTRODUCED_COMMAND_CHARS = 80;
+// A heading does not end with the word that hands over to a command: "…installation file, use",
+// «…выполните». PDF text loses the colon such lines sometimes have. Lower case only, and only in
+// a clause (a comma, or six words and more): "Media Type" and "Core Media Type" stay headings.
+const ENDS_HANDING_OVER =
+  /\s(?:use|run|type|enter|execute|invoke|is|are|with|via|используйте|выполните|наберите|введите|запустите|командой|команду)$/u;
+const MIN_CLAUSE_WORDS = 6;
 // A PDF page's footnote, which the text layer puts wherever the page ends: "¹With current
 // kernels…". It would cut a list in two ("• …=noninteractive", footnote, "• …=text").
 const FOOTNOTE_START = new RegExp(`^[${SUPERSCRIPT_DIGITS}]+\\s*\\S`, "u");
@@ -41,17 +48,40 @@ const FOOTNOTE_START = new RegExp(`^[${SUPERSCRIPT_DIGITS}]+\\s*\\S`, "u");
 // or ".1 How…" when a chunk starts inside the number. One-level "1. Step" is a list item.
 const NUMBERED_TITLE = /^(?:\.\d+|\d+\.\d+)(?:\.\d+)*\.?\s+\p{Lu}[^.!?:;]{2,70}$/u;
 
+/** A line shaped like a program's invocation: a program-like first word, a few words, no sentence. */
+function invocationShape(text: string): boolean {
+  if (LETTERS_OUTSIDE_ASCII.test(text.replace(/[«»“”‘’—–…]/g, ""))) return false;
+  const words = text.split(/\s+/);
+  if (!PROGRAM.test(words[0] ?? "") || words.length > 12 || PROSE_RUN.test(text)) return false;
+  return !/[.,]$/.test(text) || /\(\)\.?$/.test(text);
+}
+
 /** Whether one line of book text is a command or a line of code rather than prose. */
 export function isCodeLine(line: string): boolean {
   const text = line.trim();
   if (text === "" || text.length > 200) return false;
   // "> Quoted mail text like this" is prose behind a marker; "> q()" and "$ make" are not.
   if (PROMPTED.test(text)) return CODE_MARKS.test(text) || !PROSE_RUN.test(text);
-  if (LETTERS_OUTSIDE_ASCII.test(text.replace(/[«»“”‘’—–…]/g, ""))) return false;
+  if (!invocationShape(text)) return false;
   const words = text.split(/\s+/);
-  if (!PROGRAM.test(words[0] ?? "") || words.length > 12 || PROSE_RUN.test(text)) return false;
-  if (/[.,]$/.test(text) && !/\(\)\.?$/.test(text)) return false;
   return CODE_MARKS.test(text) || (COMMON_COMMANDS.has(words[0] ?? "") && words.length <= 6);
+}
+
+/**
+ * A line a book sets apart after an open introduction ("To compute the checksum of a downloaded
+ * installation file, use" / "sha256sum filename.iso"): a command even without the marks of one,
+ * as long as it is shaped like one and short.
+ */
+function isIntroducedCommand(line: string): boolean {
+  const text = line.trim();
+  const words = text.split(/\s+/).length;
+  return text.length <= INTRODUCED_COMMAND_CHARS && words >= 2 && words <= 6 && invocationShape(text);
+}
+
+/** Whether the block leads into what comes next: prose ending with a colon or handing over. */
+function isOpenIntroduction(block: PassageBlock | undefined): boolean {
+  const text = block?.kind === "prose" ? block.text.trim() : "";
+  return /[:：]$/.test(text) || handsOver(text);
 }
 
 function lineKind(line: string): "code" | "list" | "table" | "prose" {
@@ -63,11 +93,16 @@ function lineKind(line: string): "code" | "list" | "table" | "prose" {
   return "prose";
 }
 
+/** Whether a line without an ending is the start of a sentence that hands over to what follows. */
+function handsOver(text: string): boolean {
+  return ENDS_HANDING_OVER.test(text) && (text.includes(",") || text.split(/\s+/).length >= MIN_CLAUSE_WORDS);
+}
+
 /** A paragraph of one or two short lines without an ending: a heading or a running title. */
 function isHeading(lines: string[]): boolean {
   if (lines.length > 2) return false;
   const text = lines.join(" ").trim();
-  return text.length <= HEADING_MAX_CHARS && !SENTENCE_END.test(text) && !LIST_ITEM.test(text);
+  return text.length <= HEADING_MAX_CHARS && !SENTENCE_END.test(text) && !LIST_ITEM.test(text) && !handsOver(text);
 }
 
 function pushBlock(blocks: PassageBlock[], kind: BlockKind, lines: string[]): void {
@@ -95,6 +130,10 @@ function paragraphBlocks(paragraph: string, blocks: PassageBlock[]): void {
   if (lines.length > 1 && NUMBERED_TITLE.test(lines[0]?.trim() ?? "")) {
     pushBlock(blocks, "heading", lines.slice(0, 1));
     lines = lines.slice(1);
+  }
+  if (lines.length === 1 && isOpenIntroduction(blocks.at(-1)) && isIntroducedCommand(lines[0] ?? "")) {
+    pushBlock(blocks, "code", lines);
+    return;
   }
   const kinds = lines.map(lineKind);
   if (kinds.every((kind) => kind === "prose") && isHeading(lines)) {

@@ -254,3 +254,59 @@ export const devrefDelayedRange: Passage = chapterPassage(
     "быть в интервале от 0 до 15). 0-дней загружается несколько раз в день на ftp.upload.debian.org.",
   { title: "Справочник разработчика Debian", file: "devref-ru.epub", chapter: "Задержанные загрузки", score: 0.5 },
 );
+
+/**
+ * install.en.pdf p. 21–22, «4.7 Verifying the integrity of installation files»: the PDF lost the
+ * colon after "use", and the command stands alone without any mark of code.
+ */
+export const installChecksum: Passage = passage(
+  "4.7 Verifying the integrity of installation files\n" +
+    "\n" +
+    "You can verify the integrity of downloaded files against checksums provided in SHA256SUMS or SHA512SUMS\n" +
+    "files on Debian mirrors. You can find them in the same places as the installation images itself. Visit the following\n" +
+    "locations:\n" +
+    "• checksum files for CD images,\n" +
+    "\n" +
+    "• checksum files for DVD images,\n" +
+    "\n" +
+    "• checksum files for BD images,\n" +
+    "\n" +
+    "• checksum files for other installation files.\n" +
+    "\n" +
+    "To compute the checksum of a downloaded installation file, use\n" +
+    "\n" +
+    "sha256sum filename.iso\n" +
+    "\n" +
+    "respective\n" +
+    "\n" +
+    "sha512sum filename.iso\n" +
+    "\n" +
+    "and then compare the shown checksum against the corresponding one in the SHA256SUMS respective SHA512SUMS\n" +
+    "file.",
+  { title: "Debian GNU/Linux Installation Guide", file: "install.en.pdf", page: 21, pageEnd: 22, score: 0.5 },
+);
+
+/** install.en.pdf p. 39, «Looking for the Debian Installer ISO Image»: the same words, no command. */
+export const installIsoScan: Passage = passage(
+  ".3.1.4 Looking for the Debian Installer ISO Image\n" +
+    "When installing via the hd-media method, there will be a moment where you need to find and mount the Debian\n" +
+    "Installer iso image in order to get the rest of the installation files. The component iso-scan does exactly this.\n" +
+    "At first, iso-scan automatically mounts all block devices (e.g. partitions and logical volumes) which have some\n" +
+    "known filesystem on them and sequentially searches for filenames ending with .iso (or .ISO for that matter).\n" +
+    "Beware that the first attempt scans only files in the root directory and in the first level of subdirectories (i.e. it finds\n" +
+    "/whatever.iso, /data/whatever.iso, but not /data/tmp/whatever.iso). After an iso image has been\n" +
+    "found, iso-scan checks its content to determine if the image is a valid Debian iso image or not. In the former case we\n" +
+    "are done, in the latter iso-scan seeks for another image.\n" +
+    "In case the previous attempt to find an installer iso image fails, iso-scan will ask you whether you would like to\n" +
+    "perform a more thorough search. This pass doesn’t just look into the topmost directories, but really traverses whole\n" +
+    "filesystem.\n" +
+    "If iso-scan does not discover your installer iso image, reboot back to your original operating system and check if\n" +
+    "the image is named correctly (ending in .iso), if it is placed on a filesystem recognizable by debian-installer,\n" +
+    "and if it is not corrupted (verify the checksum). Experienced Unix users could do this without rebooting on the second\n" +
+    "console.\n" +
+    "Note that the partition (or disk) hosting the ISO image can’t be reused during the installation process as it will be in\n" +
+    "use by the installer. To work-around this, and provided that you have enough system memory, the installer can copy the\n" +
+    "ISO image into RAM before mounting it. This is controlled by the low priority iso-scan/copy_iso_to_ram\n" +
+    "debconf question (it is only asked if the memory requirement is met).",
+  { title: "Debian GNU/Linux Installation Guide", file: "install.en.pdf", page: 39, score: 0.31 },
+);

@@ -16,8 +16,10 @@ import {
   devrefFtbfs,
   devrefOutdatedTable,
   devrefSigningKey,
+  installChecksum,
   installFrontends,
   installHowItWorks,
+  installIsoScan,
   maintGuideBuildSteps,
   maintGuideDebuild,
   maintGuideFullBuild,
@@ -185,6 +187,29 @@ describe("the command a sentence introduces", () => {
 });
 
 describe("page furniture inside a passage (PDF text layers)", () => {
+  it("quotes a command the PDF set apart after 'use' without a colon, not as a heading (install.en.pdf)", () => {
+    const blocks = passageBlocks(installChecksum.text);
+    expect(blocks).toContainEqual({
+      kind: "prose",
+      text: "To compute the checksum of a downloaded installation file, use",
+    });
+    expect(blocks).toContainEqual({ kind: "code", text: "sha256sum filename.iso" });
+    const answer = answerFromPassages(
+      "How do I check the checksum of a downloaded installation image?",
+      [installIsoScan, installChecksum],
+      "en",
+    );
+    expect(answer.text.split("\n")[1]).toBe("“To compute the checksum of a downloaded installation file, use” [1]");
+    expect(codeBlocks(answer.text)[0] ?? withoutCodeFences(answer.text)).toContain("sha256sum filename.iso");
+  });
+
+  it("keeps a title-case heading ending in a noun a heading: 'Core Media Type'", () => {
+    expect(passageBlocks("Core Media Type\n\nimage/gif")).toEqual([
+      { kind: "heading", text: "Core Media Type" },
+      { kind: "heading", text: "image/gif" },
+    ]);
+  });
+
   it("quotes a whole list across the footnote that a page break put inside it (install.en.pdf)", () => {
     const answer = answerFromPassages(
       "What are the possible settings of DEBIAN_FRONTEND?",
