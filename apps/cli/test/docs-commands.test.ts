@@ -46,6 +46,12 @@ const EXEMPT: { pattern: RegExp; reason: string }[] = [
     reason: "rebuilds this checkout's native addon; scripts/setup.sh runs it",
   },
   {
+    pattern: /^pnpm --filter @ai-library\/bot build$/,
+    reason:
+      "rebuilds this checkout's search-process bundle (pnpm refuses the temp installation's linked node_modules); " +
+      "scripts/setup.sh runs it and apps/bot/test/e2e/search-process-bundle.e2e.test.ts builds and runs one",
+  },
+  {
     pattern: /^pnpm --filter @ai-library\/(bot|worker) start$/,
     reason: "long-running services; the bot's e2e tests and test/infra/systemd-units.test.ts start them",
   },
