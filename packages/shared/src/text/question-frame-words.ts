@@ -24,5 +24,5 @@ export const QUESTION_FRAME_WORDS = [
   "называется называют такое делает сделать выполнить способ помощью можно использовать",
   // en
   "command commands",
-  "called way use using run type according does s",
+  "called way use using run type according does s one ones",
 ].join(" ");

@@ -310,3 +310,26 @@ export const installIsoScan: Passage = passage(
     "debconf question (it is only asked if the memory requirement is met).",
   { title: "Debian GNU/Linux Installation Guide", file: "install.en.pdf", page: 39, score: 0.31 },
 );
+
+/** install.en.pdf p. 26, «5.1.6 The Graphical Installer»: the note on its memory, as the section ends. */
+export const installGraphicalMemory: Passage = passage(
+  "NOTE\n" +
+    "\n" +
+    "The graphical installer requires significantly more memory to run than the text-based\n" +
+    "installer: 810MB. If insufficient memory is available, it will automatically fall back to\n" +
+    "the text-based “newt” frontend.\n" +
+    "\n" +
+    "If the amount of memory in your system is below 780MB, the graphical installer may\n" +
+    "fail to boot at all while booting the text-based installer would still work. Using the\n" +
+    "text-based installer is recommended for systems with little available memory.",
+  { title: "Debian GNU/Linux Installation Guide", file: "install.en.pdf", page: 26, score: 0.42 },
+);
+
+/** install.en.pdf p. 37, «6.3.1.1 Check available memory / low memory mode»: its first paragraph. */
+export const installLowMemory: Passage = passage(
+  "6.3.1.1 Check available memory / low memory mode\n" +
+    "One of the first things debian-installer does, is to check available memory. If the available memory is limited,\n" +
+    "this component will make some changes in the installation process which hopefully will allow you to install Debian\n" +
+    "GNU/Linux on your system.",
+  { title: "Debian GNU/Linux Installation Guide", file: "install.en.pdf", page: 37, score: 0.47 },
+);

@@ -18,8 +18,10 @@ import {
   devrefSigningKey,
   installChecksum,
   installFrontends,
+  installGraphicalMemory,
   installHowItWorks,
   installIsoScan,
+  installLowMemory,
   maintGuideBuildSteps,
   maintGuideDebuild,
   maintGuideFullBuild,
@@ -270,5 +272,18 @@ describe("a question about an amount", () => {
     const firstQuote = answer.text.split("\n")[1] ?? "";
     expect(firstQuote).toContain("от 0 до 15");
     expect(answer.sources[0]).toBe(devrefDelayedRange);
+  });
+});
+
+describe("a follow-up's pronoun", () => {
+  it("'the graphical one' does not make every sentence with 'one' an answer", () => {
+    // The follow-up «And the graphical one?» after «How much memory does the Debian installer
+    // need?», as the bot hands it to the answerer; "One of the first things…" matched its "one".
+    const answer = answerFromPassages(
+      "How much memory does the Debian installer need the graphical one?",
+      [installLowMemory, installGraphicalMemory],
+      "en",
+    );
+    expect(answer.text.split("\n")[1]).toMatch(/810MB/);
   });
 });
