@@ -2,8 +2,9 @@
 // (first pass: BM25 + cosine + book and neighbour evidence; second pass over the leading ones:
 // term proximity and ordered word pairs), consecutive hits merged into one passage, cut
 // sentences completed. The keyword list may be expanded first (RM3 feedback, thesaurus
-// synonyms: expansion/; off by default). A generation without a keyword index (built before it
-// existed) is searched by vector alone.
+// synonyms: expansion/; off by default). A question that names a book is searched in that book
+// (named-books.ts). A generation without a keyword index (built before it existed) is searched
+// by vector alone.
 import type { Chunk } from "../chunking/types.js";
 import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
 import type { LabelRange, ScoredLabel } from "../index/keyword/keyword-index.js";
