@@ -78,10 +78,15 @@ function isIntroducedCommand(line: string): boolean {
   return text.length <= INTRODUCED_COMMAND_CHARS && words >= 2 && words <= 6 && invocationShape(text);
 }
 
+/** Whether a sentence or line ends with a colon (an introduction: «…наберите:», "as follows:"). */
+export function endsWithColon(text: string): boolean {
+  return /[:：]\s*$/.test(text);
+}
+
 /** Whether the block leads into what comes next: prose ending with a colon or handing over. */
 function isOpenIntroduction(block: PassageBlock | undefined): boolean {
   const text = block?.kind === "prose" ? block.text.trim() : "";
-  return /[:：]$/.test(text) || handsOver(text);
+  return endsWithColon(text) || handsOver(text);
 }
 
 function lineKind(line: string): "code" | "list" | "table" | "prose" {

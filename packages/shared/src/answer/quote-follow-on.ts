@@ -2,17 +2,13 @@
 // answer without the next line, `$ gpg --gen-key`; "To quit the R program the command is"
 // needs `> q()`. When a sentence ends with a colon, or ends its block and a command, code,
 // list or table follows, the quote takes those blocks too, verbatim and bounded.
-import type { PassageBlock } from "./passage-blocks.js";
+import { endsWithColon, type PassageBlock } from "./passage-blocks.js";
 import type { SentenceCandidate } from "./sentence-candidates.js";
 
 /** Characters a sentence may bring along (about one screen of a phone). */
 const FOLLOW_ON_CHARS = 600;
 
 const INTRODUCED: ReadonlySet<PassageBlock["kind"]> = new Set(["code", "list", "table"]);
-
-function endsWithColon(text: string): boolean {
-  return /[:：]\s*$/.test(text);
-}
 
 /** Whether the sentence announces what comes after it. */
 function introducesNext(sentence: SentenceCandidate, blocks: readonly PassageBlock[]): boolean {

@@ -4,9 +4,8 @@
 // that only repeats the question's own common words.
 import { afterEach, describe, expect, it } from "vitest";
 import { withEarlierSubject } from "../../src/retrieval/earlier-subject.js";
-import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS, type LiveLibrary } from "../../src/retrieval/index.js";
-import { captureLogger } from "./capture-logger.js";
-import { localEmbedder, publishBooks, type TestBook, tempStore } from "./text-library.js";
+import type { LiveLibrary } from "../../src/retrieval/index.js";
+import { libraryOfBooks, type TestBook } from "./text-library.js";
 
 const libraries: LiveLibrary[] = [];
 afterEach(() => {
@@ -37,16 +36,8 @@ const question = "Which command builds one?";
 const context = { text: "porter upload", weight: 1 / Math.sqrt(2) };
 
 async function firstTitle(subjectWeight?: number): Promise<string | undefined> {
-  const store = tempStore();
-  await publishBooks(store, localEmbedder(), books);
-  const library = createLiveLibrary({
-    store,
-    embedder: localEmbedder(),
-    logger: captureLogger().logger,
-    retrieval: DEFAULT_RETRIEVAL_SETTINGS,
-  });
+  const library = await libraryOfBooks(books);
   libraries.push(library);
-  await library.reloadIfChanged();
   const options = { context: { ...context, ...(subjectWeight !== undefined ? { subjectWeight } : {}) } };
   return (await library.search(question, 3, options)).passages[0]?.title;
 }

@@ -8,13 +8,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerFromPassages } from "../../src/answer/index.js";
-import { parseConfig } from "../../src/config/index.js";
-import { openIndexStore } from "../../src/index/index.js";
-import { ingestSettingsFromConfig, runIngest } from "../../src/pipeline/index.js";
-import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS, type LiveLibrary } from "../../src/retrieval/index.js";
+import type { LiveLibrary } from "../../src/retrieval/index.js";
 import { booksNamedIn, type NamedBook, withoutTitleTerms } from "../../src/retrieval/named-books.js";
-import { captureLogger } from "./capture-logger.js";
-import { localEmbedder } from "./text-library.js";
+import { ingestedLibrary } from "./ingested-library.js";
 
 const CORPUS = resolve(import.meta.dirname, "../../../../../shared/corpus/epub");
 const DICTIONARY = "se_ambrose-bierce_the-devils-dictionary.epub";
@@ -27,23 +23,12 @@ const MORE_NOVELS = [
 ];
 const root = mkdtempSync(join(tmpdir(), "named-books-"));
 const books = join(root, "books");
-const embedder = localEmbedder();
 let library: LiveLibrary;
 
 beforeAll(async () => {
   mkdirSync(books);
   for (const file of [DICTIONARY, NOVEL, ...MORE_NOVELS]) copyFileSync(join(CORPUS, file), join(books, file));
-  const store = openIndexStore(join(root, "index"));
-  const settings = ingestSettingsFromConfig(parseConfig({}));
-  const report = await runIngest({ settings, logger: captureLogger().logger, embedder, store }, { folder: books });
-  expect(report.published).toBe(true);
-  library = createLiveLibrary({
-    store,
-    embedder,
-    logger: captureLogger().logger,
-    retrieval: DEFAULT_RETRIEVAL_SETTINGS,
-  });
-  await library.reloadIfChanged();
+  library = await ingestedLibrary(books, join(root, "index"));
 }, 240_000);
 
 afterAll(() => {

@@ -5,15 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type ExpansionSettings, expandKeywordHits } from "../../src/retrieval/expansion/expand-keyword-hits.js";
 import { feedbackQueryTerms, relevanceModel } from "../../src/retrieval/expansion/relevance-feedback.js";
 import { type Thesaurus, thesaurusFromEntries } from "../../src/retrieval/expansion/thesaurus.js";
-import {
-  createLiveLibrary,
-  DEFAULT_RETRIEVAL_SETTINGS,
-  type LiveLibrary,
-  type RetrievalSettings,
-} from "../../src/retrieval/index.js";
+import type { LiveLibrary, RetrievalSettings } from "../../src/retrieval/index.js";
 import { bestWindowCoverage } from "../../src/retrieval/term-proximity.js";
-import { captureLogger } from "./capture-logger.js";
-import { localEmbedder, publishBooks, type TestBook, tempStore } from "./text-library.js";
+import { libraryOfBooks, type TestBook } from "./text-library.js";
 
 const libraries: LiveLibrary[] = [];
 afterEach(() => {
@@ -26,17 +20,8 @@ const neutral: TestBook = {
 };
 
 async function openLibrary(books: TestBook[], retrieval: Partial<RetrievalSettings>, thesaurus?: Thesaurus) {
-  const store = tempStore();
-  await publishBooks(store, localEmbedder(), books);
-  const library = createLiveLibrary({
-    store,
-    embedder: localEmbedder(),
-    logger: captureLogger().logger,
-    retrieval: { ...DEFAULT_RETRIEVAL_SETTINGS, ...retrieval },
-    ...(thesaurus ? { thesaurus } : {}),
-  });
+  const library = await libraryOfBooks(books, retrieval, thesaurus);
   libraries.push(library);
-  await library.reloadIfChanged();
   return library;
 }
 

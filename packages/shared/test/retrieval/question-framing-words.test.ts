@@ -10,17 +10,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerFromPassages } from "../../src/answer/index.js";
-import { parseConfig } from "../../src/config/index.js";
-import { openIndexStore } from "../../src/index/index.js";
-import { ingestSettingsFromConfig, runIngest } from "../../src/pipeline/index.js";
-import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS, type LiveLibrary } from "../../src/retrieval/index.js";
-import { captureLogger } from "./capture-logger.js";
-import { localEmbedder } from "./text-library.js";
+import type { LiveLibrary } from "../../src/retrieval/index.js";
+import { ingestedLibrary } from "./ingested-library.js";
 
 const CORPUS = resolve(import.meta.dirname, "../../../../../shared/corpus");
 const root = mkdtempSync(join(tmpdir(), "framing-words-"));
 const books = join(root, "books");
-const embedder = localEmbedder();
 let library: LiveLibrary;
 
 // Debian Developer's Reference (ru), «Ответ на ошибки», and a neighbouring page, verbatim.
@@ -42,17 +37,7 @@ beforeAll(async () => {
   mkdirSync(books);
   copyFileSync(join(CORPUS, "epub/TaeKim_RU.epub"), join(books, "TaeKim_RU.epub"));
   writeFileSync(join(books, "devref-ru.md"), DEVREF);
-  const store = openIndexStore(join(root, "index"));
-  const settings = ingestSettingsFromConfig(parseConfig({}));
-  const report = await runIngest({ settings, logger: captureLogger().logger, embedder, store }, { folder: books });
-  expect(report.published).toBe(true);
-  library = createLiveLibrary({
-    store,
-    embedder,
-    logger: captureLogger().logger,
-    retrieval: DEFAULT_RETRIEVAL_SETTINGS,
-  });
-  await library.reloadIfChanged();
+  library = await ingestedLibrary(books, join(root, "index"));
 }, 120_000);
 
 afterAll(() => {

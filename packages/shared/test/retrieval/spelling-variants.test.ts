@@ -2,9 +2,8 @@
 // on a real generation (FTS5 vocabulary), so a typo no longer loses the passage.
 import { afterEach, describe, expect, it } from "vitest";
 import { closestKnownTerm, type VocabularyTerm } from "../../src/index/keyword/spelling-variants.js";
-import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS, type LiveLibrary } from "../../src/retrieval/index.js";
-import { captureLogger } from "./capture-logger.js";
-import { localEmbedder, publishBooks, type TestBook, tempStore } from "./text-library.js";
+import type { LiveLibrary } from "../../src/retrieval/index.js";
+import { libraryOfBooks, type TestBook } from "./text-library.js";
 
 const libraries: LiveLibrary[] = [];
 afterEach(() => {
@@ -21,16 +20,8 @@ const books: TestBook[] = [
 ];
 
 async function openLibrary() {
-  const store = tempStore();
-  await publishBooks(store, localEmbedder(), books);
-  const library = createLiveLibrary({
-    store,
-    embedder: localEmbedder(),
-    logger: captureLogger().logger,
-    retrieval: { ...DEFAULT_RETRIEVAL_SETTINGS, mode: "keyword" },
-  });
+  const library = await libraryOfBooks(books, { mode: "keyword" });
   libraries.push(library);
-  await library.reloadIfChanged();
   return library;
 }
 

@@ -8,6 +8,10 @@ import type { Chunk } from "../../src/chunking/types.js";
 import { createLocalHashedEmbedder } from "../../src/embeddings/local-hashed-embedder.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import { type IndexStore, openIndexStore } from "../../src/index/index.js";
+import type { Thesaurus } from "../../src/retrieval/expansion/thesaurus.js";
+import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS, type LiveLibrary } from "../../src/retrieval/index.js";
+import type { RetrievalSettings } from "../../src/retrieval/retrieval-settings.js";
+import { captureLogger } from "./capture-logger.js";
 
 export interface TestBook {
   title: string;
@@ -63,4 +67,32 @@ export async function publishBooks(
       }
     },
   );
+}
+
+/** A live library over a store's published generation, loaded and ready to search. */
+export async function openLiveLibrary(
+  store: IndexStore,
+  retrieval: Partial<RetrievalSettings> = {},
+  thesaurus?: Thesaurus,
+): Promise<LiveLibrary> {
+  const library = createLiveLibrary({
+    store,
+    embedder: localEmbedder(),
+    logger: captureLogger().logger,
+    retrieval: { ...DEFAULT_RETRIEVAL_SETTINGS, ...retrieval },
+    ...(thesaurus ? { thesaurus } : {}),
+  });
+  await library.reloadIfChanged();
+  return library;
+}
+
+/** The books published in a new temp store, opened as a live library. */
+export async function libraryOfBooks(
+  books: TestBook[],
+  retrieval: Partial<RetrievalSettings> = {},
+  thesaurus?: Thesaurus,
+): Promise<LiveLibrary> {
+  const store = tempStore();
+  await publishBooks(store, localEmbedder(), books);
+  return openLiveLibrary(store, retrieval, thesaurus);
 }
