@@ -43,7 +43,15 @@ const publisher = {
   INDEX_KEEP_GENERATIONS: "20",
 };
 let serverPort = 0;
-let follower: Record<string, string> = {};
+type FollowerEnv = typeof common & {
+  INDEX_DIR: string;
+  LOG_DIR: string;
+  HOST_NAME: string;
+  GENERATION_SOURCE_URL: string;
+  INDEX_SYNC_SECONDS: string;
+  INDEX_SYNC_METRICS_PORT: string;
+};
+let follower = {} as FollowerEnv;
 const children: ChildProcess[] = [];
 let followerProcess: ChildProcess | undefined;
 const redis = new Redis(common.REDIS_URL);
