@@ -223,10 +223,12 @@ describe("a follower host", () => {
     expect(Date.now() - before).toBeLessThan(60_000);
     const check = await runCli(["index", "check"], follower);
     expect(check.code, check.stdout + check.stderr).toBe(0);
-    await waitFor("the heartbeat", async () => {
-      const beat = await redis.get(`${prefix}:index:hosts:follower-host`);
-      return beat !== null && (JSON.parse(beat) as { generationId?: string }).generationId === generations[1];
-    });
+    // Each host's heartbeat names what it serves; the publisher's comes every 5 s.
+    for (const host of ["follower-host", "publisher-host"])
+      await waitFor(`the heartbeat of ${host}`, async () => {
+        const beat = await redis.get(`${prefix}:index:hosts:${host}`);
+        return beat !== null && (JSON.parse(beat) as { generationId?: string }).generationId === generations[1];
+      });
     const metrics = await (await fetch(`http://127.0.0.1:${follower.INDEX_SYNC_METRICS_PORT}/metrics`)).text();
     expect(metrics).toContain(
       `ai_library_index_generation_info{host="follower-host",generation="${generations[1]}",service="index-follower"} 1`,
