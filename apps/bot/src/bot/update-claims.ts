@@ -12,6 +12,11 @@ export interface UpdateClaims {
   claim(update: UpdateRef): Promise<boolean>;
   /** The update was handled: keep the claim (a late duplicate is then ignored). */
   done(update: UpdateRef): Promise<void>;
+  /**
+   * After a lost claim: true when the other process has handled the update, false while it is
+   * still at work on it (or crashed holding it, until its lease runs out).
+   */
+  handled(update: UpdateRef): Promise<boolean>;
   /** The update failed: drop the claim so Telegram's retry is served. */
   release(update: UpdateRef): Promise<void>;
 }
@@ -31,6 +36,9 @@ export interface UpdateClaimsOptions {
   doneMs: number;
   logger: Logger;
 }
+
+/** The claim's value once the update was handled; while it is handled, the value is the owner's pid. */
+const HANDLED = "done";
 
 /** After a failed Redis command, claims are skipped this long: a frozen Redis costs each update its 1 s timeout otherwise. */
 const RETRY_AFTER_FAILURE_MS = 5_000;
@@ -73,9 +81,19 @@ export function createUpdateClaims(redis: SharedRedis, options: UpdateClaimsOpti
     async done(update) {
       if (Date.now() < skipUntil) return;
       try {
-        await (await redis.client()).pexpire(key(update), options.doneMs);
+        await (await redis.client()).set(key(update), HANDLED, "PX", options.doneMs);
       } catch (error) {
         failed(error);
+      }
+    },
+    async handled(update) {
+      // Without Redis nobody else can be known to have it: serve it (answering twice beats not answering).
+      if (Date.now() < skipUntil) return false;
+      try {
+        return (await (await redis.client()).get(key(update))) === HANDLED;
+      } catch (error) {
+        failed(error);
+        return false;
       }
     },
     async release(update) {

@@ -1,5 +1,6 @@
 // Update claims and the shared question rate limit in the real Redis: an update is handled by the first process that claims it;
-// a failed one is released for Telegram's retry; a handled one stays claimed past its lease;
+// a failed one is released for Telegram's retry; a handled one stays claimed past its lease and
+// is told from one still at work;
 // updates of two bots sharing a prefix never collide; without Redis every update is served and
 // the outage is logged once.
 import { randomBytes } from "node:crypto";
@@ -59,6 +60,18 @@ describe("update claims", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await claims.claim(handled)).toBe(false);
     expect(await claims.claim(abandoned)).toBe(true);
+  });
+
+  it("tell a copy of a handled update from one still at work elsewhere (the webhook answers 503 to the latter)", async () => {
+    const first = claimsOn(REDIS_URL).claims;
+    const second = claimsOn(REDIS_URL).claims;
+    const update = { botId: 1, updateId: 200 };
+    expect(await first.claim(update)).toBe(true);
+    expect(await second.claim(update)).toBe(false);
+    expect(await second.handled(update)).toBe(false);
+    await first.done(update);
+    expect(await second.claim(update)).toBe(false);
+    expect(await second.handled(update)).toBe(true);
   });
 
   it("serve every update without Redis and log the outage once", async () => {
