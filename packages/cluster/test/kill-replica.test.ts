@@ -49,6 +49,7 @@ describe("a bot replica killed under load", () => {
       users: USERS,
       firstUserId: FIRST_USER,
       questions: QUESTIONS,
+      questionsPerUser: QUESTIONS.length,
       answerTimeoutMs: 120_000,
     });
     // Halfway: both replicas busy, updates in flight on each.

@@ -61,7 +61,8 @@ async function runLoad(request: LoadRequest): Promise<LoadReport> {
   let deliveredUpdates = 0;
   const user = async (id: number) => {
     const from = { id, firstName: `Читатель ${id}`, languageCode: "ru" };
-    for (const question of request.questions) {
+    for (let round = 0; round < request.questionsPerUser; round++) {
+      const question = request.questions[(id + round) % request.questions.length] ?? "";
       const before = standin.sentMessages(id).length;
       const updateId = nextUpdateId++;
       const message = standin.sendText(from, question, { updateId });
@@ -80,7 +81,7 @@ async function runLoad(request: LoadRequest): Promise<LoadReport> {
   return {
     startedAt,
     finishedAt: Date.now(),
-    updates: request.users * request.questions.length,
+    updates: request.users * request.questionsPerUser,
     deliveredUpdates,
     failedPosts,
     unanswered,

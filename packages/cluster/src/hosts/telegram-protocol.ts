@@ -5,7 +5,9 @@ export interface LoadRequest {
   /** Users asking at once; each asks its questions one after another, waiting for each answer. */
   users: number;
   firstUserId: number;
+  /** User n asks questions n, n+1, … of this list (wrapping), so that users do not all ask the same. */
   questions: string[];
+  questionsPerUser: number;
   /** A user whose answer has not come after this long gives up on it (a lost answer) and asks the next. */
   answerTimeoutMs: number;
 }
