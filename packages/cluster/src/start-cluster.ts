@@ -60,6 +60,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const botNames = Array.from({ length: options.replicas }, (_, n) => `bot${n + 1}`);
   const network = createClusterNetwork(["redis", ...botNames, "nginx", "telegram", ...(options.extraHosts ?? [])]);
   teardown.add(() => network.destroy());
+  // Steps run last added first: kill what runs in the hosts, then free their CPU cgroups.
+  const limits: CpuLimit[] = [];
+  teardown.add(() => {
+    for (const limit of limits) limit.release();
+  });
   // Before the namespaces go: whatever still runs in them (a crashed test leaves everything running).
   teardown.add(() => {
     for (const host of network.hosts) killNamespaceProcesses(host.namespace);
@@ -75,7 +80,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       const dataDir = hostDir(name);
       cpSync(options.indexDir, join(dataDir, "index"), { recursive: true });
       const limit = options.cpuLimit?.(n);
-      if (limit) teardown.add(() => limit.release());
+      if (limit) limits.push(limit);
       return { name, dataDir, limit };
     });
     const nginxHost = network.host("nginx");
@@ -121,7 +126,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       },
       async close() {
         await Promise.all(botHosts.map((bot) => bot.process.stop("SIGTERM", 10_000)));
-        telegram.process.child.disconnect();
+        if (telegram.process.child.connected) telegram.process.child.disconnect();
         await Promise.race([telegram.process.exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
         teardown.run();
       },

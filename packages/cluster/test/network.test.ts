@@ -66,13 +66,21 @@ describe("cluster network", () => {
     expect(links()).not.toContain(alpha?.link);
   });
 
-  it("removes what a dead run left behind, and leaves a live run's network alone", () => {
+  it("removes what a dead run left behind, processes in it too, and leaves a live run's network alone", async () => {
     // A pid that no longer runs: the "crashed" run's.
     const dead = spawnSync("true").pid ?? 0;
     const leftover = createClusterNetwork(["gamma"], dead);
     const live = createClusterNetwork(["delta"]);
     opened.push(leftover, live);
+    const orphan = startHostProcess({
+      name: "orphan",
+      namespace: leftover.host("gamma").namespace,
+      command: "sleep",
+      args: ["300"],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const removed = removeStaleClusters();
+    expect((await orphan.exited).signal).toBe("SIGKILL");
     expect(removed).toContain(leftover.host("gamma").namespace);
     expect(namespaces()).not.toContain(leftover.host("gamma").namespace);
     expect(links()).not.toMatch(new RegExp(`: aclb${dead}[a-z]:`));

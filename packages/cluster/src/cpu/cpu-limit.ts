@@ -54,11 +54,18 @@ export function cgroupCpuQuota(name: string, percent: number): CpuLimit | undefi
   return undefined;
 }
 
+/** Removes a cgroup once its killed processes are gone (synchronous: teardown may run at exit). */
 function removeCgroup(dir: string): void {
-  try {
-    rmdirSync(dir);
-  } catch {
-    // still has processes (they are being killed) or already gone
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      rmdirSync(dir);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      // EBUSY: a killed process is not reaped yet; a later run removes what is still left
+      Atomics.wait(pause, 0, 0, 50);
+    }
   }
 }
 
