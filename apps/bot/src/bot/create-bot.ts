@@ -1,5 +1,6 @@
 // Builds the Telegraf bot from feature modules, in the order an update meets them: claim it
-// (no other bot process handles it too), detach from the polling loop, drop what we ignore, keep to our own business in groups, check
+// (no other bot process handles it too), detach from the polling loop (in webhook mode: finish it
+// before Telegram hears 200), drop what we ignore, keep to our own business in groups, check
 // access, then commands, buttons, questions, and the fallbacks.
 import { Telegraf } from "telegraf";
 import { about } from "../features/about.js";
