@@ -161,7 +161,8 @@ if (token === undefined) {
     onPlainFallback: () => metrics.plainTextFallbacks.inc(),
   });
   const deps = buildBotDeps({ ...depsInput, sender, claimUpdates: true });
-  const bot = createBot(token, deps, { apiRoot: config.TELEGRAM_API_ROOT });
+  const webhookMode = Boolean(config.WEBHOOK_URL && config.WEBHOOK_SECRET);
+  const bot = createBot(token, deps, { apiRoot: config.TELEGRAM_API_ROOT, awaitUpdates: webhookMode });
   stopTelegram = () => {
     try {
       bot.stop("shutdown");
@@ -175,12 +176,14 @@ if (token === undefined) {
   };
   try {
     if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
-      await runWebhook(bot, {
+      const webhook = await runWebhook(bot, {
         url: config.WEBHOOK_URL,
         port: config.WEBHOOK_PORT,
         secret: config.WEBHOOK_SECRET,
+        logger,
         onStarted,
       });
+      stopTelegram = () => webhook.close();
     } else {
       await runPolling(bot, { logger, isStopping: () => stopping, onStarted });
     }

@@ -16,6 +16,7 @@ const BENCHES: Record<string, string> = {
   bot: "apps/bot/bench/bot.bench.ts",
   swaps: "apps/bot/bench/swaps.bench.ts",
   retrieval: "packages/eval/bench/retrieval.bench.ts",
+  cluster: "packages/bench/src/cluster.bench.ts",
 };
 
 const { names: requested, options: flags } = splitBenchArgs(process.argv.slice(2));

@@ -4,8 +4,8 @@
 import type { Logger } from "@ai-library/shared/logging";
 
 export interface BackgroundTasks {
-  /** Starts `job` without waiting for it; `onFailure` gets errors and timeouts. */
-  run(job: () => Promise<void>, onFailure: (error: unknown) => Promise<void>): void;
+  /** Starts `job`; `onFailure` gets errors and timeouts. The promise (never rejected) settles when both are over. */
+  run(job: () => Promise<void>, onFailure: (error: unknown) => Promise<void>): Promise<void>;
   readonly inFlight: number;
   /** Resolves when nothing runs (true) or after `timeoutMs` (false). */
   idle(timeoutMs?: number): Promise<boolean>;
@@ -44,6 +44,7 @@ export function createBackgroundTasks(options: { logger: Logger; timeoutMs: numb
           settle(task);
         });
       running.add(task);
+      return task;
     },
     get inFlight() {
       return running.size;

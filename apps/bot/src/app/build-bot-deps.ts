@@ -7,7 +7,7 @@ import { createIssuedPages } from "../answering/issued-pages.js";
 import { createIssuedSources } from "../answering/issued-sources.js";
 import type { BotDeps } from "../bot/bot-deps.js";
 import { botSettingsFromConfig } from "../bot/bot-settings.js";
-import { createUpdateClaims, HANDLED_CLAIM_MS } from "../bot/update-claims.js";
+import { createUpdateClaims, HANDLED_CLAIM_MS, UPDATE_CLAIM_LEASE_MS } from "../bot/update-claims.js";
 import { createConversationMemory } from "../conversation/conversation-memory.js";
 import { sharedTurns } from "../conversation/shared-turns.js";
 import { createNoticeThrottle, createQuestionRateLimiter } from "../limits/question-rate-limiter.js";
@@ -62,8 +62,9 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
       ? {
           claims: createUpdateClaims(redis, {
             prefix: settings.updateClaimPrefix,
-            // As long as an answer may take, plus its delivery: a crashed process lets go after it.
-            leaseMs: settings.answerTimeoutMs + 30_000,
+            // Renewed every 5 s while the answer is made: a process killed mid-answer lets go
+            // within 15 s, and Telegram's next retry of those updates is served by another.
+            leaseMs: UPDATE_CLAIM_LEASE_MS,
             doneMs: HANDLED_CLAIM_MS,
             logger: input.logger,
           }),

@@ -1,9 +1,11 @@
 // Each Telegram update is handled once, whichever bot process gets it: webhook replicas behind
 // a load balancer, a restarted poller that is handed its last batch again, or Telegram retrying
-// a delivery. A process claims the update_id in Redis (SET NX) before any work, with a lease as
-// long as an answer may take; done, the claim is kept long enough to outlast Telegram's retries;
-// failed, it is released so a retry is served. Without Redis every update is served: answering
+// a delivery. A process claims the update_id in Redis (SET NX) before any work, with a short
+// lease that it renews while it works — so a process killed mid-answer lets go within one lease,
+// however long answers may take; done, the claim is kept long enough to outlast Telegram's
+// retries; failed, it is released so a retry is served. Without Redis every update is served: answering
 // twice is better than not answering.
+import { randomBytes } from "node:crypto";
 import type { Logger } from "@ai-library/shared/logging";
 import type { SharedRedis } from "../app/shared-redis.js";
 
@@ -12,6 +14,13 @@ export interface UpdateClaims {
   claim(update: UpdateRef): Promise<boolean>;
   /** The update was handled: keep the claim (a late duplicate is then ignored). */
   done(update: UpdateRef): Promise<void>;
+  /**
+   * After a lost claim: true when the other process has handled the update, false while it is
+   * still at work on it (or crashed holding it, until its lease runs out).
+   */
+  handled(update: UpdateRef): Promise<boolean>;
+  /** Stops renewing every claim still held (shutdown; in tests, a process that crashed). */
+  stopRenewals(): void;
   /** The update failed: drop the claim so Telegram's retry is served. */
   release(update: UpdateRef): Promise<void>;
 }
@@ -25,21 +34,53 @@ export interface UpdateRef {
 export interface UpdateClaimsOptions {
   /** Key prefix, e.g. "ai-library:update:" (tests use their own). */
   prefix: string;
-  /** How long a claim holds while the update is being handled (a crashed process lets go after it). */
+  /** How long a claim holds unless renewed: a crashed process lets go of its updates after it. */
   leaseMs: number;
+  /** How often a held claim is renewed while its update is handled (default a third of the lease). */
+  renewEveryMs?: number;
   /** How long a handled update stays claimed. */
   doneMs: number;
   logger: Logger;
 }
 
+/** The claim's value once the update was handled; while it is handled, the value is its owner's token. */
+const HANDLED = "done";
+
+/** KEYS[1] = the claim; ARGV = owner token, lease ms. Renews only the owner's own, unfinished claim. */
+const RENEW = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
+
 /** After a failed Redis command, claims are skipped this long: a frozen Redis costs each update its 1 s timeout otherwise. */
 const RETRY_AFTER_FAILURE_MS = 5_000;
+
+/** The lease of an update being handled (renewed every third of it while the process works). */
+export const UPDATE_CLAIM_LEASE_MS = 15_000;
 
 /** Telegram stops redelivering an update after a day at most; an hour covers its retries in practice. */
 export const HANDLED_CLAIM_MS = 60 * 60_000;
 
 export function createUpdateClaims(redis: SharedRedis, options: UpdateClaimsOptions): UpdateClaims {
   const key = (update: UpdateRef) => `${options.prefix}${update.botId}:${update.updateId}`;
+  // Unique per process (pids repeat across hosts): whose claim it is, for renewals.
+  const owner = `${process.pid}-${randomBytes(6).toString("hex")}`;
+  const renewals = new Map<string, NodeJS.Timeout>();
+  const renewEveryMs = options.renewEveryMs ?? Math.max(1, Math.floor(options.leaseMs / 3));
+  const keepRenewing = (claimKey: string) => {
+    const timer = setInterval(() => {
+      void redis
+        .client()
+        .then((client) => client.eval(RENEW, 1, claimKey, owner, options.leaseMs))
+        .catch(() => undefined);
+    }, renewEveryMs);
+    timer.unref();
+    renewals.set(claimKey, timer);
+  };
+  const stopRenewing = (claimKey: string) => {
+    clearInterval(renewals.get(claimKey));
+    renewals.delete(claimKey);
+  };
   let down = false;
   let skipUntil = 0;
   const failed = (error: unknown) => {
@@ -62,8 +103,9 @@ export function createUpdateClaims(redis: SharedRedis, options: UpdateClaimsOpti
       if (Date.now() < skipUntil) return true;
       try {
         const client = await redis.client();
-        const won = await client.set(key(update), String(process.pid), "PX", options.leaseMs, "NX");
+        const won = await client.set(key(update), owner, "PX", options.leaseMs, "NX");
         recovered();
+        if (won === "OK") keepRenewing(key(update));
         return won === "OK";
       } catch (error) {
         failed(error);
@@ -71,14 +113,29 @@ export function createUpdateClaims(redis: SharedRedis, options: UpdateClaimsOpti
       }
     },
     async done(update) {
+      stopRenewing(key(update));
       if (Date.now() < skipUntil) return;
       try {
-        await (await redis.client()).pexpire(key(update), options.doneMs);
+        await (await redis.client()).set(key(update), HANDLED, "PX", options.doneMs);
       } catch (error) {
         failed(error);
       }
     },
+    async handled(update) {
+      // Without Redis nobody else can be known to have it: serve it (answering twice beats not answering).
+      if (Date.now() < skipUntil) return false;
+      try {
+        return (await (await redis.client()).get(key(update))) === HANDLED;
+      } catch (error) {
+        failed(error);
+        return false;
+      }
+    },
+    stopRenewals() {
+      for (const claimKey of [...renewals.keys()]) stopRenewing(claimKey);
+    },
     async release(update) {
+      stopRenewing(key(update));
       if (Date.now() < skipUntil) return;
       try {
         await (await redis.client()).del(key(update));

@@ -1,5 +1,6 @@
 // Update claims and the shared question rate limit in the real Redis: an update is handled by the first process that claims it;
-// a failed one is released for Telegram's retry; a handled one stays claimed past its lease;
+// a failed one is released for Telegram's retry; one being handled is renewed past its lease and
+// lets go once its process stops renewing; a handled one stays claimed and is told from one still at work;
 // updates of two bots sharing a prefix never collide; without Redis every update is served and
 // the outage is logged once.
 import { randomBytes } from "node:crypto";
@@ -56,9 +57,40 @@ describe("update claims", () => {
     expect(await claims.claim(handled)).toBe(true);
     expect(await claims.claim(abandoned)).toBe(true);
     await claims.done(handled);
+    // The process crashed: nothing renews its claims any more.
+    claims.stopRenewals();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await claims.claim(handled)).toBe(false);
     expect(await claims.claim(abandoned)).toBe(true);
+  });
+
+  it("hold an update past its lease while it is handled (renewed), and let it go once renewals stop", async () => {
+    const working = claimsOn(REDIS_URL, 150, 60_000).claims;
+    const other = claimsOn(REDIS_URL, 150, 60_000).claims;
+    const update = { botId: 1, updateId: 300 };
+    expect(await working.claim(update)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(await other.claim(update)).toBe(false);
+    expect(await other.handled(update)).toBe(false);
+    working.stopRenewals();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await other.claim(update)).toBe(true);
+    // Handled, it outlives the lease: no renewal is left to cut it short.
+    await other.done(update);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await other.handled(update)).toBe(true);
+  });
+
+  it("tell a copy of a handled update from one still at work elsewhere (the webhook answers 503 to the latter)", async () => {
+    const first = claimsOn(REDIS_URL).claims;
+    const second = claimsOn(REDIS_URL).claims;
+    const update = { botId: 1, updateId: 200 };
+    expect(await first.claim(update)).toBe(true);
+    expect(await second.claim(update)).toBe(false);
+    expect(await second.handled(update)).toBe(false);
+    await first.done(update);
+    expect(await second.claim(update)).toBe(false);
+    expect(await second.handled(update)).toBe(true);
   });
 
   it("serve every update without Redis and log the outage once", async () => {

@@ -16,3 +16,9 @@ export type {
 } from "./types.js";
 export { detectEntities, groupChat, type UserSpec } from "./update-builders.js";
 export type { SendOptions, UserActions } from "./user-actions.js";
+export {
+  createWebhookDelivery,
+  type DeliveryRecord,
+  type WebhookDelivery,
+  type WebhookDeliveryOptions,
+} from "./webhook-delivery.js";

@@ -58,6 +58,7 @@ function reply(response: ServerResponse, status: number, body: unknown): void {
 
 export async function startTelegramStandin(options: TelegramStandinOptions = {}): Promise<TelegramStandin> {
   const token = options.token ?? STANDIN_BOT_TOKEN;
+  const host = options.host ?? "127.0.0.1";
   const botUsername = options.botUsername ?? "library_test_bot";
   const state: StandinState = {
     bot: {
@@ -117,7 +118,7 @@ export async function startTelegramStandin(options: TelegramStandinOptions = {})
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
 
@@ -139,7 +140,7 @@ export async function startTelegramStandin(options: TelegramStandinOptions = {})
   };
 
   return {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot: `http://${host}:${port}`,
     token,
     botUsername,
     calls,

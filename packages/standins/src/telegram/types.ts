@@ -123,6 +123,10 @@ export interface TelegramStandinOptions {
   botId?: number;
   /** update_id of the first update (default 1): replicas behind one token see distinct ids. */
   firstUpdateId?: number;
+  /** Address to listen on (default 127.0.0.1; a cluster test's Telegram host listens on its own address). */
+  host?: string;
+  /** Port to listen on (default: any free one). */
+  port?: number;
 }
 
 export interface WebhookState {

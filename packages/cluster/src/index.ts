@@ -1,0 +1,11 @@
+// The cluster harness: hosts in Linux network namespaces running the real bot, Redis, nginx
+// and a Telegram stand-in (docs/cluster.md). Used by `pnpm test:cluster` and `pnpm bench cluster`.
+export { type CpuLimit, cgroupCpuQuota, pinToCore } from "./cpu/cpu-limit.js";
+export type { BotHost } from "./hosts/bot-host.js";
+export { type HostProcess, startHostProcess } from "./hosts/host-process.js";
+export type { ChatCounts, LoadReport, LoadRequest } from "./hosts/telegram-protocol.js";
+export { type ClusterNetwork, createClusterNetwork, type NetworkHost } from "./net/cluster-network.js";
+export { assertNamespacesPermitted, NamespacesNotPermittedError } from "./net/ip-command.js";
+export { removeStaleClusters } from "./net/stale-clusters.js";
+export { reachable } from "./net/wait-for-port.js";
+export { type Cluster, type ClusterOptions, startCluster } from "./start-cluster.js";
