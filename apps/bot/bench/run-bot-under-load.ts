@@ -5,7 +5,7 @@ import { startTelegramStandin } from "@ai-library/standins/telegram";
 import { startBotProcess } from "../test/e2e/bot-process.js";
 import { removeRedisKeys } from "../test/e2e/scenario.js";
 import { driveUsers, type LoadResult } from "./drive-users.js";
-import { pssMb, scriptOf, searchProcessPid } from "./process-memory.js";
+import { pssMb, sampleRss, scriptOf, searchProcessPid } from "./process-memory.js";
 import { readStatus } from "./read-status.js";
 
 const ADMIN = { id: 1, languageCode: "en" };
@@ -17,6 +17,9 @@ export interface LoadRun {
   idleRssMb: number;
   busyRssMb: number;
   searchRssMb: number;
+  /** Mean RSS while the measured load ran, sampled every 250 ms (process-memory.ts says why). */
+  loadRssMb: number;
+  loadSearchRssMb: number;
   /** PSS after the load: shared pages split between the two (process-memory.ts). */
   busyPssMb: number;
   searchPssMb: number;
@@ -75,16 +78,20 @@ export async function runBotUnderLoad(options: LoadRunOptions): Promise<LoadRun>
     }
     await drive(2, 10_000);
     const idle = await status(); // also opens the event-loop window
-    const load = await drive(options.questionsPerUser, 20_000);
-    const busy = await status();
     const botPid = bot.child.pid ?? 0;
     const searchPid = searchProcessPid(botPid);
+    const sampler = sampleRss(searchPid ? [botPid, searchPid] : [botPid]);
+    const load = await drive(options.questionsPerUser, 20_000);
+    const [loadRssMb = 0, loadSearchRssMb = 0] = sampler.stop();
+    const busy = await status();
     return {
       load,
       startSeconds,
       idleRssMb: idle.rssMb,
       busyRssMb: busy.rssMb,
       searchRssMb: busy.searchRssMb,
+      loadRssMb,
+      loadSearchRssMb,
       busyPssMb: pssMb(botPid),
       searchPssMb: searchPid ? pssMb(searchPid) : 0,
       lagP99Ms: busy.lagP99Ms,

@@ -19,6 +19,9 @@ import {
   sha256Of,
 } from "../src/answering/search-process-bundle.js";
 
+// zod is bundled so that only the manifest's checks (zod/mini) are kept: loaded whole, it adds
+// ~10 MB of RSS to the search process. It declares itself free of side effects.
+const TREE_SHAKEN_PACKAGE = /[\\/]node_modules[\\/]zod[\\/]/;
 const inNodeModules = (path: string) => path.split(/[\\/]/).includes("node_modules");
 
 /** `./x` or `../x`, as an import specifier from `dir`. */
@@ -42,9 +45,24 @@ function relativeToBundle(outDir: string, packages: Set<string>): Plugin {
         });
         if (found.external) return { path: args.path, external: true }; // a Node built-in
         if (found.errors.length > 0) return { errors: found.errors };
-        if (!inNodeModules(found.path)) return { path: found.path }; // a workspace package: bundled
+        if (!inNodeModules(found.path)) return { path: found.path, sideEffects: false }; // a workspace package: bundled
+        if (TREE_SHAKEN_PACKAGE.test(found.path)) return { path: found.path };
         packages.add(found.path);
         return { path: specifierFrom(outDir, found.path), external: true };
+      });
+      // Workspace modules do nothing on import but define things (none is imported for its
+      // effects alone), so a module none of whose exports the search process uses is left out —
+      // and with it the packages it imports: the barrels would otherwise load tar (backups) and
+      // the whole config schema into a process that only searches, ~14 MB of RSS beside the index.
+      esbuild.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData === "resolving" || inNodeModules(args.importer)) return undefined;
+        const found = await esbuild.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: "resolving",
+        });
+        if (found.errors.length > 0) return { errors: found.errors };
+        return { path: found.path, sideEffects: false };
       });
       // A bundled file's own URL, so createRequire and its `new URL(…)` resolve from where it lies.
       esbuild.onLoad({ filter: /\.ts$/ }, (args) => {

@@ -1,9 +1,12 @@
 // Read-only view of the ingest queue for /status. The bot never enqueues; it opens a
 // short-lived, fail-fast connection per request, so Redis being down costs one slow
 // /status ("Redis is unavailable"), never the bot's answers.
-import type { QueueStatus } from "@ai-library/shared/queue";
+import type { HostServing, QueueStatus } from "@ai-library/shared/queue";
 
-export type QueueSnapshot = ({ available: true } & QueueStatus) | { available: false; reason: string };
+/** `hosts`: what each host's heartbeat says it serves (several hosts, docs/deploy.md); empty on one host. */
+export type QueueSnapshot =
+  | ({ available: true; hosts: HostServing[] } & QueueStatus)
+  | { available: false; reason: string };
 
 /** For metrics: the status, or a rejection when Redis cannot be read. */
 export function requireAvailable(read: () => Promise<QueueSnapshot>): () => Promise<QueueStatus> {
@@ -17,13 +20,16 @@ export function requireAvailable(read: () => Promise<QueueSnapshot>): () => Prom
 export function createQueueStatusReader(options: { redisUrl: string; prefix: string; timeoutMs?: number }) {
   return async (): Promise<QueueSnapshot> => {
     // Loaded on first use: BullMQ takes seconds to import, and the bot should answer sooner.
-    const { connectProducer, openIngestQueues, readQueueStatus } = await import("@ai-library/shared/queue");
+    const { connectProducer, listServingHosts, openIngestQueues, readQueueStatus } = await import(
+      "@ai-library/shared/queue"
+    );
     let connection: Awaited<ReturnType<typeof connectProducer>> | undefined;
     try {
       connection = await connectProducer(options.redisUrl, { connectTimeoutMs: options.timeoutMs ?? 3000 });
       const queues = openIngestQueues(connection, options.prefix);
       try {
-        return { available: true, ...(await readQueueStatus(queues, connection)) };
+        const hosts = await listServingHosts(connection, options.prefix);
+        return { available: true, hosts, ...(await readQueueStatus(queues, connection)) };
       } finally {
         await queues.close();
       }

@@ -1,5 +1,5 @@
 // /status, for ADMIN_USER_IDS only: the generation served, its size, the ingest queue (read
-// only), uptime, memory, event-loop lag and answer counts. Others are told it is admin-only.
+// only), which generation each host serves (several hosts), uptime, memory, event-loop lag and answer counts. Others are told it is admin-only.
 import { Composer, type Context } from "telegraf";
 import type { BotDeps } from "../bot/bot-deps.js";
 import { scopeOf } from "../bot/update-scope.js";
@@ -16,15 +16,22 @@ export function formatUptime(ms: number): string {
   return days > 0 ? `${days}d ${clock}` : clock;
 }
 
-async function queueLine(deps: BotDeps, texts: Texts): Promise<string> {
+/** The queue line, and on several hosts which generation each serves (their heartbeats). */
+async function queueAndHosts(deps: BotDeps, texts: Texts): Promise<{ queue: string; hosts: string | undefined }> {
   const queue = await deps.readQueue();
-  if (!queue.available) return texts.queueUnavailable;
-  return texts.queueState({
-    paused: queue.paused,
-    runs: queue.runs,
-    books: queue.books,
-    workers: { alive: queue.workers.length, consuming: queue.consumingWorkers, held: queue.heldWorkers },
-  });
+  if (!queue.available) return { queue: texts.queueUnavailable, hosts: undefined };
+  return {
+    queue: texts.queueState({
+      paused: queue.paused,
+      runs: queue.runs,
+      books: queue.books,
+      workers: { alive: queue.workers.length, consuming: queue.consumingWorkers, held: queue.heldWorkers },
+    }),
+    hosts:
+      queue.hosts.length === 0
+        ? undefined
+        : queue.hosts.map((host) => texts.hostServes(host.host, host.generationId)).join("; "),
+  };
 }
 
 export function status(deps: BotDeps): Composer<Context> {
@@ -36,7 +43,7 @@ export function status(deps: BotDeps): Composer<Context> {
       await deps.sender.send(ctx.chat.id, plainMessage(texts.adminOnly));
       return;
     }
-    const queue = await queueLine(deps, texts);
+    const { queue, hosts } = await queueAndHosts(deps, texts);
     const searchRss = await deps.searchProcessRss();
     const generation = deps.library.current();
     const memory = process.memoryUsage();
@@ -51,6 +58,7 @@ export function status(deps: BotDeps): Composer<Context> {
       chunkCount: generation?.manifest.chunkCount ?? 0,
       bookCount: generation?.manifest.books.length ?? 0,
       queue,
+      hosts,
       uptime: formatUptime(Date.now() - deps.startedAt),
       rssMb: Math.round(memory.rss / 2 ** 20),
       heapMb: Math.round(memory.heapUsed / 2 ** 20),

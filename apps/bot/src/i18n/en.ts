@@ -51,6 +51,7 @@ export const en: Texts = {
       `Index generation: ${f.generationId ?? "none"}${f.generationDate ? ` (${f.generationDate})` : ""}`,
       `Books: ${f.bookCount}, passages: ${f.chunkCount}`,
       `Ingest queue: ${f.queue}`,
+      ...(f.hosts ? [`Hosts (generation served): ${f.hosts}`] : []),
       `Uptime: ${f.uptime}`,
       `Memory: RSS ${f.rssMb} MB, heap ${f.heapMb} MB${f.searchRssMb === undefined ? "" : `; search process: RSS ${f.searchRssMb} MB`}`,
       `Event loop lag p99 (since last /status): ${f.eventLoopP99Ms} ms`,
@@ -61,6 +62,7 @@ export const en: Texts = {
     `${q.paused ? "paused" : "running"}; runs: ${q.runs.waiting} waiting, ${q.runs.active} active, ${q.runs.failed} failed; ` +
     `books: ${q.books.waiting} waiting, ${q.books.active} active, ${q.books.failed} failed; ` +
     `workers: ${q.workers.alive} (taking jobs: ${q.workers.consuming}, held by INGESTION_ENABLED=false: ${q.workers.held})`,
+  hostServes: (host, id) => `${host} — ${id ?? "nothing yet"}`,
   adminOnly: "This command is for administrators only.",
   accessDenied: (id) =>
     `Sorry, this bot is available to invited users only. Your id is ${id}: send it to the administrator.`,

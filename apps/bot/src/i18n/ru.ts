@@ -60,6 +60,7 @@ export const ru: Texts = {
       `Поколение индекса: ${f.generationId ?? "нет"}${f.generationDate ? ` (${f.generationDate})` : ""}`,
       `Книг: ${f.bookCount}, фрагментов: ${f.chunkCount}`,
       `Очередь индексации: ${f.queue}`,
+      ...(f.hosts ? [`Хосты (какое поколение обслуживают): ${f.hosts}`] : []),
       `Работает: ${f.uptime}`,
       `Память: RSS ${f.rssMb} МБ, heap ${f.heapMb} МБ${f.searchRssMb === undefined ? "" : `; процесс поиска: RSS ${f.searchRssMb} МБ`}`,
       `Задержка event loop p99 (с прошлого /status): ${f.eventLoopP99Ms} мс`,
@@ -70,6 +71,7 @@ export const ru: Texts = {
     `${q.paused ? "на паузе" : "работает"}; запуски: ждут ${q.runs.waiting}, в работе ${q.runs.active}, ошибок ${q.runs.failed}; ` +
     `книги: ждут ${q.books.waiting}, в работе ${q.books.active}, ошибок ${q.books.failed}; ` +
     `воркеры: ${q.workers.alive} (берут задания: ${q.workers.consuming}, удержаны INGESTION_ENABLED=false: ${q.workers.held})`,
+  hostServes: (host, id) => `${host} — ${id ?? "пока ничего"}`,
   adminOnly: "Эта команда только для администраторов.",
   accessDenied: (id) =>
     `Извините, этот бот доступен только приглашённым пользователям. Ваш id: ${id} — передайте его администратору.`,

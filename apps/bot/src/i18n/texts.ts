@@ -21,6 +21,8 @@ export interface StatusFacts {
   searchRssMb: number | undefined;
   eventLoopP99Ms: number;
   queue: string;
+  /** Which generation each host serves, from their heartbeats; undefined on a single host. */
+  hosts: string | undefined;
   answered: number;
   failed: number;
 }
@@ -79,6 +81,8 @@ export interface Texts {
   status(facts: StatusFacts): string;
   queueUnavailable: string;
   queueState(queue: QueueFacts): string;
+  /** One host of several and the generation it serves. */
+  hostServes(host: string, generationId: string | undefined): string;
   adminOnly: string;
   accessDenied(userId: number): string;
   rateLimited(seconds: number): string;

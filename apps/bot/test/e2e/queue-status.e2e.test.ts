@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { QueueStatus } from "@ai-library/shared/queue";
+import { announceHostServing, connectProducer, type QueueStatus } from "@ai-library/shared/queue";
 import { freePort } from "@ai-library/standins/net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../cli/test/cli-helpers.js";
@@ -68,9 +68,31 @@ describe("worker counts and the stopped intake", () => {
     expect(json.workers).toHaveLength(2);
     expect(json).toMatchObject({ consumingWorkers: 1, heldWorkers: 1 });
     expect(text).toContain("Воркеры: 2 (берут задания: 1, удержаны INGESTION_ENABLED=false: 1)");
-    expect(await botStatus()).toContain("воркеры: 2 (берут задания: 1, удержаны INGESTION_ENABLED=false: 1)");
+    const status = await botStatus();
+    expect(status).toContain("воркеры: 2 (берут задания: 1, удержаны INGESTION_ENABLED=false: 1)");
+    expect(status).not.toContain("Хосты"); // one host: no heartbeats, no hosts line
     expect(await metric("ai_library_queue_workers", 'ingestion="enabled"')).toBe(1);
     expect(await metric("ai_library_queue_workers", 'ingestion="disabled"')).toBe(1);
+  });
+
+  it("names the generation each host serves, from the hosts' heartbeats (several hosts)", async () => {
+    const redis = await connectProducer("redis://127.0.0.1:6379");
+    try {
+      const at = new Date().toISOString();
+      await announceHostServing(redis, scenario.prefix, { host: "bot-b", role: "follower", at }, 30);
+      await announceHostServing(
+        redis,
+        scenario.prefix,
+        { host: "publisher-a", role: "publisher", generationId: "20261206T120000Z-abc", at },
+        30,
+      );
+      expect(await botStatus()).toContain(
+        "Хосты (какое поколение обслуживают): bot-b — пока ничего; publisher-a — 20261206T120000Z-abc",
+      );
+    } finally {
+      await redis.del(`${scenario.prefix}:index:hosts:bot-b`, `${scenario.prefix}:index:hosts:publisher-a`);
+      await redis.quit();
+    }
   });
 
   it("measures a pause from `queue pause` and exports the alert threshold from QUEUE_PAUSED_ALERT_MINUTES", async () => {

@@ -99,6 +99,20 @@ describe("the search process from the build", () => {
     expect(logLines.filter((line) => !line.startsWith("info"))).toEqual([]);
   });
 
+  it("loads only what a search needs: no backup archiver, no config schema, zod cut down to the manifest's checks", () => {
+    const bundle = readFileSync(join(bundleDir, BUNDLE_FILE), "utf8");
+    const loaded = [...bundle.matchAll(/^import .* from "([^"]+)";$/gm)].map((found) => found[1] ?? "");
+    const packages = loaded
+      .filter((path) => !path.startsWith("node:"))
+      .map((path) => path.split("/node_modules/").at(-1));
+    expect(packages.length).toBeGreaterThan(0);
+    // Each would add to a second process that sits beside the index (tar ~4 MB, zod ~10 MB).
+    for (const unwanted of ["tar", "zod", "winston", "bullmq", "ioredis"])
+      expect(packages.filter((name) => name?.startsWith(`${unwanted}/`))).toEqual([]);
+    expect(bundle).not.toContain("TELEGRAM_BOT_TOKEN"); // the whole config schema
+    expect(bundle).not.toContain('"ZodString"'); // zod's full API, beside zod/mini's ZodMiniString
+  });
+
   it("is not used once a source it was built from has changed: the source runs through tsx, and the log says why", async () => {
     const stale = join(root, "stale");
     cpSync(bundleDir, stale, { recursive: true });

@@ -5,6 +5,7 @@
 // .faiss file) is named and refused with the way forward.
 import { restoreGeneration } from "@ai-library/shared/index";
 import type { Command } from "commander";
+import { pruneKeepingServed, servedByHostsLookup } from "../cluster/served-by-hosts.js";
 import { resolveOperatorPath } from "../operator-path.js";
 import { formatUndoHint } from "../output/undo-hint.js";
 import { describeSwitchAnnouncement, startSwitchAnnouncer } from "./announce-live-switch.js";
@@ -29,7 +30,13 @@ export function registerIndexRestoreCommand(index: Command): void {
           onSwitched: async (id) => void (await announcer.announce(id)),
         }).finally(() => announcer.close());
         const announced = announcer.outcome;
-        const pruned = store.prune(config.INDEX_KEEP_GENERATIONS);
+        // On several hosts a generation another host still serves is kept (served-by-hosts.ts).
+        const pruned = await pruneKeepingServed(
+          store,
+          config.INDEX_KEEP_GENERATIONS,
+          servedByHostsLookup(config),
+          (line) => logger.warn(line),
+        );
         logger.info(
           `Восстановлено из ${result.source} (поколение ${result.restoredFromId}) как живое поколение ${result.id}`,
           {

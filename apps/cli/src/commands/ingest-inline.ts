@@ -1,9 +1,11 @@
 // The inline ingest (no Redis, no worker) shared by `ingest --inline` and `index rebuild --inline`
 // (with or without --full): progress on stderr, the per-book report on stdout, exit code 0 only
 // if a generation was published.
+import { servedByHostsLookup } from "../cluster/served-by-hosts.js";
 import type { CliContext } from "../context.js";
 import { printIngestReport } from "../output/ingest-report.js";
 import { createProgressReporter } from "../output/progress-reporter.js";
+import { startSwitchAnnouncer } from "./announce-live-switch.js";
 
 export interface InlineIngestRequest {
   folder: string;
@@ -19,6 +21,9 @@ export async function runInlineIngest(context: CliContext, request: InlineIngest
   const progress = createProgressReporter(process.stderr);
   const controller = new AbortController();
   process.once("SIGINT", () => controller.abort());
+  // The same notice as the worker's publish: bots (and `index follow` on other hosts) switch at once.
+  const announcer = startSwitchAnnouncer(context.config);
+  const servedByHosts = servedByHostsLookup(context.config);
   try {
     const report = await runIngest(
       {
@@ -26,13 +31,19 @@ export async function runInlineIngest(context: CliContext, request: InlineIngest
         logger: context.logger,
         embedder: await context.embedder(),
         store: context.store,
+        ...(servedByHosts ? { servedByHosts } : {}),
       },
       { folder, full, onProgress: progress.update, signal: controller.signal },
     );
     progress.stop();
+    if (report.generationId) {
+      const announced = await announcer.announce(report.generationId);
+      context.logger.info(`Уведомление о поколении ${report.generationId}`, { announced });
+    }
     printIngestReport(report, json);
     return report.published ? 0 : 1;
   } finally {
     progress.stop();
+    await announcer.close();
   }
 }

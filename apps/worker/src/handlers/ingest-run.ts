@@ -41,6 +41,8 @@ export interface IngestRunDeps {
   announce: (notice: GenerationNotice) => Promise<void>;
   logger: Logger;
   metrics?: WorkerMetrics;
+  /** Multi-host deployments: generations other hosts serve, which retention keeps. */
+  servedByHosts?: () => Promise<readonly string[]>;
   /** Sees each finished run's per-book report, which the history keeps only as counts. */
   onReport?: (runId: string, report: IngestReport) => void;
 }
@@ -87,7 +89,13 @@ export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPa
     const total = run.books.length;
     try {
       const report = await publishRun(
-        { store, embedder: deps.embedder.identity, settings, logger },
+        {
+          store,
+          embedder: deps.embedder.identity,
+          settings,
+          logger,
+          ...(deps.servedByHosts ? { servedByHosts: deps.servedByHosts } : {}),
+        },
         {
           folder: run.folder,
           booksFound: total,

@@ -12,6 +12,7 @@ import { ingestSettingsFromConfig } from "@ai-library/shared/pipeline";
 import {
   announceGeneration,
   createWorkerConnection,
+  generationsServedByHosts,
   openIngestQueues,
   openRunHistory,
   readQueueStatus,
@@ -84,6 +85,8 @@ export async function startWorkerService(deps: WorkerServiceDeps): Promise<Worke
     logger,
     workerId,
     metrics: metrics.worker,
+    // Multi-host (CLUSTER_TOKEN set): retention keeps what other hosts' heartbeats name.
+    ...(config.CLUSTER_TOKEN ? { servedByHosts: () => generationsServedByHosts(connection, config.QUEUE_PREFIX) } : {}),
     announce: async (notice) => {
       const listeners = await announceGeneration(connection, config.QUEUE_PREFIX, notice);
       logger.info(`О поколении ${notice.generationId} оповещено слушателей: ${listeners}`);

@@ -3,6 +3,7 @@
 // The JSON is written last, each file atomically, so a JSON that exists is a complete book.
 import { bookRecordSchema } from "@ai-library/shared/index";
 import { z } from "zod";
+import { omit } from "zod/mini";
 
 // Chunks gained section/pageLabel/pageLabelEnd (and ocr) without a bump: the fields are optional, and
 // books staged by an older chunker sit under another fingerprint (it includes CHUNKER_VERSION).
@@ -30,7 +31,7 @@ export const stagedBookMetaSchema = z.object({
   fingerprint: z.string(),
   dims: z.number().int().positive(),
   /** The manifest's book record before publish gives it a chunk count and first label. */
-  record: bookRecordSchema.omit({ chunkCount: true, firstLabel: true }),
+  record: omit(bookRecordSchema, { chunkCount: true, firstLabel: true }),
   chunks: z.array(chunkSchema),
   /** Each chunk's keyword terms, joined by spaces (absent in books staged before they were). */
   terms: z.array(z.string()).optional(),

@@ -1,3 +1,4 @@
+export { hostNameOf } from "./host-name.js";
 export { ConfigError, loadConfigOrExit, parseConfig } from "./load-config.js";
 export { type AppConfig, envSchema } from "./schema.js";
 export { secretValues } from "./secrets.js";

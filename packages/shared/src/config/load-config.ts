@@ -40,6 +40,12 @@ function crossFieldProblems(config: AppConfig, env: Record<string, string | unde
   if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
     problems.push("WEBHOOK_URL задан, а WEBHOOK_SECRET нет: режиму webhook нужен секретный токен");
   }
+  if (config.GENERATION_SERVER_LISTEN.length > 0 && !config.CLUSTER_TOKEN) {
+    problems.push("GENERATION_SERVER_LISTEN задан, а CLUSTER_TOKEN нет: сервер поколений без токена не запускается");
+  }
+  if (config.GENERATION_SOURCE_URL && !config.CLUSTER_TOKEN) {
+    problems.push("GENERATION_SOURCE_URL задан, а CLUSTER_TOKEN нет: сервер поколений ответит 401 без токена");
+  }
   const faissPath = env.FAISS_PATH?.trim();
   if (faissPath && !env.INDEX_DIR?.trim()) problems.push(faissPathProblem(faissPath));
   problems.push(...folderProblems(config));

@@ -71,6 +71,54 @@ const sentryDsn = z
   )
   .optional();
 
+// GENERATION_SERVER_LISTEN: host:port entries separated by commas, IPv6 in brackets. Each is one
+// address the generation server binds to; nothing else is listened on.
+const listenAddresses = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || value.split(",").every((entry) => LISTEN_ADDRESS.test(entry.trim())), {
+    error: "ожидались адреса host:port через запятую, например 10.0.0.1:8470 или [fd00::1]:8470",
+  })
+  .transform((value) =>
+    value === ""
+      ? []
+      : value.split(",").map((entry) => {
+          const match = LISTEN_ADDRESS.exec(entry.trim()) as RegExpExecArray;
+          return { host: (match[1] ?? "").replace(/^\[|\]$/g, ""), port: Number(match[2]) };
+        }),
+  )
+  .refine((list) => list.every((address) => address.port >= 1 && address.port <= 65_535), {
+    error: "порт должен быть от 1 до 65535",
+  });
+const LISTEN_ADDRESS = /^(\[[0-9A-Fa-f:.]+\]|[0-9A-Za-z.-]+):(\d{1,5})$/;
+
+// The token hosts present to each other: long and printable, so it is a secret and not a password.
+const clusterToken = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.~+/=-]{32,512}$/, {
+        error: "ожидалось 32–512 латинских букв, цифр или символов _.~+/=- (например, openssl rand -hex 32)",
+      })
+      .optional(),
+  )
+  .optional();
+
+const hostName = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, { error: "ожидалось имя хоста: латинские буквы, цифры, . _ -" })
+      .optional(),
+  )
+  .optional();
+
 export const envSchema = z.object({
   LOG_LEVEL: z
     .enum(["error", "warn", "info", "debug"], { error: "ожидалось одно из: error, warn, info, debug" })
@@ -204,6 +252,18 @@ export const envSchema = z.object({
   INDEX_POLL_SECONDS: positiveInt(1, 3600).default(10),
   /** How long the ingest queue may stay paused before the AiLibraryQueuePaused alert fires. */
   QUEUE_PAUSED_ALERT_MINUTES: positiveInt(1, 100_000).default(60),
+  /** Publisher host: addresses `index serve` listens on for the other hosts (host:port, comma-separated); empty = not served. */
+  GENERATION_SERVER_LISTEN: listenAddresses.default([]),
+  /** Shared by every host: `index serve` requires it (Authorization: Bearer), `index follow` sends it. */
+  CLUSTER_TOKEN: clusterToken,
+  /** Bot host without a shared disk: the publisher's generation server, e.g. http://10.0.0.1:8470. */
+  GENERATION_SOURCE_URL: optionalUrl,
+  /** How often `index follow` compares its LIVE with the publisher's even without a Redis notice. */
+  INDEX_SYNC_SECONDS: positiveInt(1, 86_400).default(60),
+  /** /metrics of `index serve` and `index follow` (0 = no listener). */
+  INDEX_SYNC_METRICS_PORT: positiveInt(0, 65_535).default(9466),
+  /** This host's name in heartbeats, `index list` and metrics; unset = the machine's hostname. */
+  HOST_NAME: hostName,
   /** Error tracking: unhandled errors and failed jobs go to this Sentry project; unset = nothing is sent. */
   SENTRY_DSN: sentryDsn,
 });
@@ -211,4 +271,10 @@ export const envSchema = z.object({
 export type AppConfig = z.output<typeof envSchema>;
 
 /** Names whose values must never be printed, logged or echoed in an error. */
-export const SECRET_VARIABLES = ["TELEGRAM_BOT_TOKEN", "OPENAI_API_KEY", "WEBHOOK_SECRET", "SENTRY_DSN"] as const;
+export const SECRET_VARIABLES = [
+  "TELEGRAM_BOT_TOKEN",
+  "OPENAI_API_KEY",
+  "WEBHOOK_SECRET",
+  "SENTRY_DSN",
+  "CLUSTER_TOKEN",
+] as const;

@@ -27,9 +27,11 @@ export {
   type BookRecord,
   bookRecordSchema,
   type GenerationManifest,
+  MANIFEST_FILE,
   readManifest,
   sealManifest,
 } from "./generation/manifest.js";
+export type { VerifyFault } from "./generation/open-verified-generation.js";
 export {
   describeFaults,
   type EmbedderExpectation,
@@ -41,12 +43,19 @@ export {
 export type { ScoredLabel } from "./keyword/keyword-index.js";
 export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword/keyword-terms.js";
 
-// operations/: listing, rollback, backup/restore, retention, old layout, start-up verification.
+// operations/: listing, rollback, backup/restore, retention, old layout, start-up verification,
+// and generations shipped between hosts (servableFile on the publisher, installGeneration on a follower).
 export { listBackupFiles } from "./operations/backup-names.js";
 export { pruneBackups } from "./operations/backup-retention.js";
 export { type GenerationListing, listGenerations } from "./operations/generation-listing.js";
+export {
+  GenerationRefusedError,
+  type InstallOutcome,
+  installGeneration,
+} from "./operations/install-generation.js";
 export { restoreGeneration } from "./operations/restore-generation.js";
 export { rollbackLiveGeneration } from "./operations/rollback-generation.js";
+export { type ServableFile, servableFile } from "./operations/servable-file.js";
 export type { UndoTarget } from "./operations/undo-target.js";
 export { type LiveVerification, verifyLiveGeneration } from "./operations/verify-live-generation.js";
 export { writeGenerationBackup } from "./operations/write-backup.js";

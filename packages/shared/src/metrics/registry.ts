@@ -3,7 +3,7 @@
 // resident memory, CPU, heap, GC, open handles and event-loop lag (nodejs_eventloop_lag_*).
 import { collectDefaultMetrics, Registry } from "prom-client";
 
-export type ServiceName = "bot" | "worker";
+export type ServiceName = "bot" | "worker" | "index-server" | "index-follower";
 
 export interface RegistryOptions {
   service: ServiceName;

@@ -36,6 +36,8 @@ export interface PublishRunDeps {
   embedder: EmbedderIdentity;
   settings: IngestSettings;
   logger: Logger;
+  /** Generations other hosts still serve (their heartbeats): retention keeps them. Set on multi-host deployments only. */
+  servedByHosts?: () => Promise<readonly string[]>;
 }
 
 export interface PublishRunRequest {
@@ -78,7 +80,8 @@ export async function publishRun(deps: PublishRunDeps, request: PublishRunReques
         if (!outcomes.some(isInGeneration)) throw nothingToPublish(request.folder, request.booksFound);
       },
     );
-    const pruned = store.prune(settings.keepGenerations);
+    const served = await servedElsewhere(deps, logger);
+    const pruned = served ? store.prune(settings.keepGenerations, served) : [];
     logger.info(
       `${request.label}: опубликовано поколение ${manifest.id}, книг ${manifest.books.length}, фрагментов ${manifest.chunkCount}`,
       { previous: manifest.previousId, pruned, ...derivationFields(derivation) },
@@ -101,6 +104,22 @@ export async function publishRun(deps: PublishRunDeps, request: PublishRunReques
       failure: error.message,
       durationMs: Date.now() - request.startedAt,
     };
+  }
+}
+
+/**
+ * What the hosts' heartbeats name. When they cannot be read, nothing is pruned this time (undefined):
+ * deleting a generation another host may still need is worse than keeping one more on disk.
+ */
+async function servedElsewhere(deps: PublishRunDeps, logger: Logger): Promise<readonly string[] | undefined> {
+  if (!deps.servedByHosts) return [];
+  try {
+    return await deps.servedByHosts();
+  } catch (error) {
+    logger.warn(
+      `Старые поколения не удалены: не удалось узнать, какие обслуживают другие хосты (${(error as Error).message})`,
+    );
+    return undefined;
   }
 }
 

@@ -24,6 +24,8 @@ export interface IngestDeps {
   logger: Logger;
   embedder: Embedder;
   store: IndexStore;
+  /** Multi-host deployments: the generations other hosts serve, kept by retention (publish-run.ts). */
+  servedByHosts?: () => Promise<readonly string[]>;
 }
 
 export interface IngestOptions {
@@ -89,7 +91,13 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions): Promi
 
   try {
     return await publishRun(
-      { store, embedder: deps.embedder.identity, settings, logger },
+      {
+        store,
+        embedder: deps.embedder.identity,
+        settings,
+        logger,
+        ...(deps.servedByHosts ? { servedByHosts: deps.servedByHosts } : {}),
+      },
       {
         folder: options.folder,
         booksFound: plan.booksFound,

@@ -15,6 +15,12 @@ export {
   redactRedisUrl,
 } from "./errors.js";
 export { announceGeneration, type GenerationSubscription, subscribeToGenerations } from "./generation-notice.js";
+export {
+  announceHostServing,
+  generationsServedByHosts,
+  listServingHosts,
+  withdrawHostServing,
+} from "./host-serving.js";
 export { type IngestQueues, openIngestQueues } from "./ingest-queues.js";
 export {
   BOOK_JOB_OPTIONS,

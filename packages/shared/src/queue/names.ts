@@ -32,6 +32,9 @@ export const queueKeys = (prefix: string) => ({
   workerPresencePattern: `${prefix}:ingest:workers:*`,
   /** When `queue pause` paused the queues (ISO time); removed by `queue resume`. */
   pausedSince: `${prefix}:ingest:paused-since`,
+  /** One key per host that serves an index, with a TTL: which generation it serves (HostServing JSON). */
+  hostServing: (host: string) => `${prefix}:index:hosts:${host}`,
+  hostServingPattern: `${prefix}:index:hosts:*`,
   /** Pub/sub channel: a new index generation is live (payload: GenerationNotice JSON). */
   generationChannel: `${prefix}:index:generation-published`,
 });

@@ -148,6 +148,16 @@ export const generationNoticeSchema = z.object({
 });
 export type GenerationNotice = z.infer<typeof generationNoticeSchema>;
 
+/** What a host's `index serve` or `index follow` says it serves (read by `index list` and retention). */
+export const hostServingSchema = z.object({
+  host: z.string(),
+  role: z.enum(["publisher", "follower"]),
+  /** Absent while the host has no live generation yet. */
+  generationId: z.string().optional(),
+  at: z.iso.datetime(),
+});
+export type HostServing = z.infer<typeof hostServingSchema>;
+
 /** What a worker process announces about itself while it runs (read by `queue status`). */
 export const workerPresenceSchema = z.object({
   workerId: z.string(),

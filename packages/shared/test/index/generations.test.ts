@@ -6,6 +6,7 @@ import {
   IndexIntegrityError,
   NoLiveGenerationError,
 } from "../../src/index/generation/errors.js";
+import { sealManifest } from "../../src/index/generation/manifest.js";
 import { openVerifiedGeneration } from "../../src/index/generation/open-verified-generation.js";
 import { bookChunks, publishBooks, TEST_EMBEDDER, tempStore, unitVector } from "./generation-helpers.js";
 
@@ -102,6 +103,22 @@ describe("index generations", () => {
     // A key nobody wrote (for example "selfSha256" with a flipped byte) is refused as well.
     writeFileSync(path, sealed.replace('"selfSha256"', '"selfSha25\u00f6"'));
     expect(store.list()[0]?.fault).toMatch(/manifest\.json/);
+  });
+
+  it("names the field and what was expected when a sealed manifest breaks the schema", async () => {
+    const store = tempStore();
+    const manifest = await publishBooks(store, [{ bookId: "a".repeat(64), title: "Alpha", chunks: 2, seed: 1 }]);
+    const path = join(store.generationDir(manifest.id), "manifest.json");
+    const fields = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+    // Sealed again, so its own checksum holds and only the schema can refuse it.
+    writeFileSync(path, sealManifest({ ...fields, chunkCount: "2" }));
+    expect(store.list()[0]?.fault).toBe(
+      "manifest.json не соответствует схеме (chunkCount: Invalid input: expected number, received string)",
+    );
+    writeFileSync(path, sealManifest({ ...fields, vectors: { file: "vectors.f32", offset: -4 } }));
+    expect(store.list()[0]?.fault).toMatch(
+      /не соответствует схеме \(vectors\.offset: Too small: expected number to be >=0\)/,
+    );
   });
 
   it("prunes old generations but never the live one or its predecessor", async () => {

@@ -58,8 +58,11 @@ export interface IndexStore {
   setLive(id: string): void;
   /** Removes half-built generations left by a crash (waits for no one: fails if a publish runs). */
   removeLeftoverTempDirs(): string[];
-  /** Deletes the oldest generations beyond `keep`, never the live one, its predecessor or the one live before it. */
-  prune(keep: number): string[];
+  /**
+   * Deletes the oldest generations beyond `keep`, never the live one, its predecessor, the one
+   * live before it, or any in `alsoKeep` (what other hosts still serve).
+   */
+  prune(keep: number, alsoKeep?: Iterable<string>): string[];
 }
 
 export function newGenerationId(now = new Date()): string {
@@ -169,7 +172,7 @@ export function openIndexStore(indexDir: string): IndexStore {
         release();
       }
     },
-    prune(keep) {
+    prune(keep, alsoKeep = []) {
       const live = liveId();
       const ids = readdirSync(generationsDir).sort();
       const liveManifest = live ? readManifest(generationDir(live)) : undefined;
@@ -178,6 +181,7 @@ export function openIndexStore(indexDir: string): IndexStore {
         liveManifest?.ok ? liveManifest.manifest.previousId : undefined,
         // What a plain `index rollback` returns to.
         previouslyLive(dir, live)[0],
+        ...alsoKeep,
       ]);
       const candidates = ids.filter((id) => !protectedIds.has(id));
       const excess = Math.max(0, ids.length - keep);

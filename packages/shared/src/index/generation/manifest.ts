@@ -5,30 +5,40 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+// zod/mini, not zod: the search process reads manifests and nothing else of zod, and the mini
+// build lets its bundle keep only these few checks (the full zod is ~10 MB of RSS on load).
+import { en } from "zod/locales";
+import * as z from "zod/mini";
+
+// The mini build carries no messages: full zod's English ones say what was wrong in a damaged
+// manifest ("expected string, received number") instead of "Invalid input".
+z.config(en());
 
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_FORMAT_VERSION = 1;
 
-const fileEntry = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() });
+const count = () => z.number().check(z.int(), z.nonnegative());
+const sha256Hex = () => z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
+const fileEntry = z.object({ sha256: sha256Hex(), bytes: count() });
 
 export const bookRecordSchema = z.object({
   bookId: z.string(),
   file: z.string(),
   title: z.string(),
-  author: z.string().optional(),
+  author: z.optional(z.string()),
   format: z.string(),
-  pages: z.number().int().optional(),
+  pages: z.optional(z.number().check(z.int())),
   /** Scanned pages: how many had their own text, were recognised by OCR, or failed (and why). */
-  ocr: z
-    .object({
-      textPages: z.number().int().nonnegative(),
-      ocrPages: z.number().int().nonnegative(),
-      failedPages: z.array(z.object({ page: z.number().int().positive(), reason: z.string() })),
-    })
-    .optional(),
-  chunkCount: z.number().int().nonnegative(),
-  firstLabel: z.number().int().nonnegative(),
+  ocr: z.optional(
+    z.object({
+      textPages: count(),
+      ocrPages: count(),
+      failedPages: z.array(z.object({ page: z.number().check(z.int(), z.positive()), reason: z.string() })),
+    }),
+  ),
+  chunkCount: count(),
+  firstLabel: count(),
 });
 export type BookRecord = z.infer<typeof bookRecordSchema>;
 
@@ -38,24 +48,29 @@ const manifestSchema = z.strictObject({
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
   id: z.string(),
   createdAt: z.string(),
-  embedder: z.object({ provider: z.enum(["local", "openai"]), model: z.string(), dims: z.number().int().positive() }),
-  chunking: z.object({ version: z.string(), chunkSize: z.number().int(), chunkOverlap: z.number().int() }),
+  embedder: z.object({
+    provider: z.enum(["local", "openai"]),
+    model: z.string(),
+    dims: z.number().check(z.int(), z.positive()),
+  }),
+  chunking: z.object({
+    version: z.string(),
+    chunkSize: z.number().check(z.int()),
+    chunkOverlap: z.number().check(z.int()),
+  }),
   indexFactory: z.string(),
   /** Where the raw float32 vectors live (for reuse by the next ingest and for rebuilds). */
-  vectors: z.object({ file: z.string(), offset: z.number().int().nonnegative() }),
-  chunkCount: z.number().int().nonnegative(),
+  vectors: z.object({ file: z.string(), offset: count() }),
+  chunkCount: count(),
   files: z.record(z.string(), fileEntry),
   books: z.array(bookRecordSchema),
   /** Present when the docstore holds a keyword index; generations written before it have none. */
-  keywordIndex: z.object({ table: z.string(), terms: z.string() }).optional(),
-  previousId: z.string().optional(),
+  keywordIndex: z.optional(z.object({ table: z.string(), terms: z.string() })),
+  previousId: z.optional(z.string()),
   /** IVF lists a search visits, as written into index.faiss (IVF indexes only). */
-  nprobe: z.number().int().positive().optional(),
+  nprobe: z.optional(z.number().check(z.int(), z.positive())),
   /** SHA-256 of this manifest's JSON (2-space indented) without this field; see sealManifest. */
-  selfSha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
+  selfSha256: z.optional(sha256Hex()),
 });
 export type GenerationManifest = z.infer<typeof manifestSchema>;
 
