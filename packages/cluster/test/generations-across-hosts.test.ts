@@ -9,7 +9,13 @@ import { join } from "node:path";
 import { openIndexStore } from "@ai-library/shared/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestLibrary, type TestLibrary } from "../../../apps/bot/test/e2e/test-library.js";
-import { indexHostEnv, runCliOnHost, startGenerationServer, startIndexFollower } from "../src/hosts/index-hosts.js";
+import {
+  indexHostEnv,
+  runCliOnHost,
+  startGenerationServer,
+  startIndexFollower,
+  startWorkerOnHost,
+} from "../src/hosts/index-hosts.js";
 import { type Cluster, type HostProcess, type NetworkHost, startCluster } from "../src/index.js";
 
 const TOKEN = `cluster-token-${"k7".repeat(20)}`;
@@ -71,7 +77,7 @@ beforeAll(async () => {
     replicas: 2,
     indexDir: library.indexDir,
     booksDir: library.booksDir,
-    extraHosts: ["publisher"],
+    extraHosts: ["publisher", "worker2"],
   });
   [publisher] = cluster.extraHosts as [NetworkHost];
   publisherEnv = {
@@ -152,6 +158,39 @@ describe("generations across hosts without a shared disk", () => {
     } finally {
       if (cluster.network.isCutOff(cutBot.host.name)) cluster.network.heal(cutBot.host.name);
     }
+  }, 240_000);
+
+  it("workers on two hosts share a run's books over Redis, and its generation reaches both bots", async () => {
+    if (!cluster) throw new Error("the cluster did not start");
+    const [, workerHost] = cluster.extraHosts as [NetworkHost, NetworkHost];
+    const workerEnv = (logDir: string) => ({ ...publisherEnv, LOG_DIR: join(library.root, logDir) });
+    const workers = [
+      await startWorkerOnHost(publisher, workerEnv("worker-publisher-logs")),
+      await startWorkerOnHost(workerHost, workerEnv("worker2-logs")),
+    ];
+    processes.push(...workers);
+    const before = liveOf(library.indexDir);
+    const titles = ["Клевер", "Пасека", "Сенокос", "Родник", "Мельница", "Кузница", "Ярмарка", "Паром"];
+    for (const [at, title] of titles.entries())
+      writeFileSync(
+        join(library.booksDir, `village-${at}.md`),
+        `# ${title}\n\n${title}: глава о деревне номер ${at}.\n`,
+      );
+    const run = await runCliOnHost(publisher, ["ingest", "--wait"], publisherEnv);
+    expect(run.code, run.output).toBe(0);
+    const published = liveOf(library.indexDir) ?? "";
+    expect(published).not.toBe(before);
+    // Each worker host prepared some of the run's books (one at a time each, eight books).
+    for (const worker of workers) expect(worker.output()).toMatch(/Подготовлена книга village-\d\.md/);
+    const prepared = workers.flatMap((worker) => worker.output().match(/Подготовлена книга village-\d\.md/g) ?? []);
+    expect(new Set(prepared).size).toBe(titles.length);
+    await waitFor(
+      "both bots to serve the worker's generation",
+      () =>
+        cluster?.bots.every((bot) => liveOf(bot.indexDir) === published && servesInLog(bot.log(), published)) ?? false,
+      30_000,
+    );
+    await Promise.all(workers.map((worker) => worker.stop("SIGTERM", 30_000)));
   }, 240_000);
 
   it("a file tampered with on the publisher is refused by both hosts, which keep their last good generation", async () => {

@@ -99,3 +99,28 @@ export function startIndexFollower(
     INDEX_SYNC_SECONDS: String(syncSeconds),
   });
 }
+
+const workerMain = join(repoRoot, "apps/worker/src/main.ts");
+
+/**
+ * The ingest worker on a host, with the books folder and INDEX_DIR at the same paths as on
+ * every other worker host (docs/worker.md: a shared disk such as NFS; here the one machine's
+ * disk stands in for it). Resolves once it takes jobs.
+ */
+export async function startWorkerOnHost(host: NetworkHost, env: Record<string, string>): Promise<HostProcess> {
+  const worker = startHostProcess({
+    name: `${host.name}: worker`,
+    namespace: host.namespace,
+    command: process.execPath,
+    args: ["--import", tsxLoader, workerMain],
+    cwd: repoRoot,
+    env: { WORKER_METRICS_PORT: "0", INGEST_CONCURRENCY: "1", ...env },
+  });
+  const deadline = Date.now() + 60_000;
+  while (!worker.output().includes("берёт задания индексации")) {
+    if (!worker.running() || Date.now() > deadline)
+      throw new Error(`the worker on ${host.name} did not start taking jobs:\n${worker.output().slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return worker;
+}
