@@ -107,14 +107,20 @@ const workerMain = join(repoRoot, "apps/worker/src/main.ts");
  * every other worker host (docs/worker.md: a shared disk such as NFS; here the one machine's
  * disk stands in for it). Resolves once it takes jobs.
  */
-export async function startWorkerOnHost(host: NetworkHost, env: Record<string, string>): Promise<HostProcess> {
+export async function startWorkerOnHost(
+  host: NetworkHost,
+  env: Record<string, string>,
+  launcher?: string[],
+): Promise<HostProcess> {
   const worker = startHostProcess({
+    ...(launcher ? { launcher } : {}),
     name: `${host.name}: worker`,
     namespace: host.namespace,
     command: process.execPath,
     args: ["--import", tsxLoader, workerMain],
     cwd: repoRoot,
-    env: { WORKER_METRICS_PORT: "0", INGEST_CONCURRENCY: "1", ...env },
+    // At info: readiness is read from its "takes jobs" line.
+    env: { WORKER_METRICS_PORT: "0", INGEST_CONCURRENCY: "1", ...env, LOG_LEVEL: "info" },
   });
   const deadline = Date.now() + 60_000;
   while (!worker.output().includes("берёт задания индексации")) {
