@@ -3,6 +3,15 @@
 export { type CpuLimit, cgroupCpuQuota, pinToCore } from "./cpu/cpu-limit.js";
 export type { BotHost } from "./hosts/bot-host.js";
 export { type HostProcess, startHostProcess } from "./hosts/host-process.js";
+export {
+  indexHostEnv,
+  runCliOnHost,
+  startCliOnHost,
+  startGenerationServer,
+  startIndexFollower,
+  startWorkerOnHost,
+} from "./hosts/index-hosts.js";
+export { type RedisHost, startRedisHost } from "./hosts/redis-host.js";
 export type { ChatCounts, LoadReport, LoadRequest } from "./hosts/telegram-protocol.js";
 export { type ClusterNetwork, createClusterNetwork, type NetworkHost } from "./net/cluster-network.js";
 export { assertNamespacesPermitted, NamespacesNotPermittedError } from "./net/ip-command.js";
