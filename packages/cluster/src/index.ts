@@ -4,6 +4,7 @@ export { type CpuLimit, cgroupCpuQuota, pinToCore } from "./cpu/cpu-limit.js";
 export type { BotHost } from "./hosts/bot-host.js";
 export { type HostProcess, startHostProcess } from "./hosts/host-process.js";
 export {
+  botServes,
   indexHostEnv,
   runCliOnHost,
   startCliOnHost,

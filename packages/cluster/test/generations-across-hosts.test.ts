@@ -10,6 +10,7 @@ import { openIndexStore } from "@ai-library/shared/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestLibrary, type TestLibrary } from "../../../apps/bot/test/e2e/test-library.js";
 import {
+  botServes,
   indexHostEnv,
   runCliOnHost,
   startGenerationServer,
@@ -45,8 +46,6 @@ const followerLog = (dataDir: string) =>
   readdirSync(join(dataDir, "sync-logs"))
     .map((name) => readFileSync(join(dataDir, "sync-logs", name), "utf8"))
     .join("");
-
-const servesInLog = (log: string, id: string) => log.includes(`Индекс обновлён без перезапуска: поколение ${id} `);
 
 function startFollowers(): void {
   if (!cluster) throw new Error("the cluster did not start");
@@ -106,7 +105,7 @@ describe("generations across hosts without a shared disk", () => {
     expect(published).not.toBe(before);
     const took = await waitFor(
       "both bots to serve the new generation",
-      () => cluster?.bots.every((bot) => servesInLog(bot.log(), published)) ?? false,
+      () => cluster?.bots.every((bot) => botServes(bot, published)) ?? false,
       30_000,
     );
     console.info(`publish → both bots serving ${published}: ${took} ms`);
@@ -127,8 +126,7 @@ describe("generations across hosts without a shared disk", () => {
     expect(previous).not.toBe(current);
     await waitFor(
       "both bots to serve the rolled-back generation",
-      () =>
-        cluster?.bots.every((bot) => liveOf(bot.indexDir) === previous && servesInLog(bot.log(), previous)) ?? false,
+      () => cluster?.bots.every((bot) => liveOf(bot.indexDir) === previous && botServes(bot, previous)) ?? false,
       30_000,
     );
   });
@@ -141,16 +139,16 @@ describe("generations across hosts without a shared disk", () => {
     const cutAt = Date.now();
     try {
       const published = await publish(); // the bees book again, on top of the rolled-back generation
-      await waitFor("the reachable bot to switch", () => servesInLog(reachableBot.log(), published), 30_000);
+      await waitFor("the reachable bot to switch", () => botServes(reachableBot, published), 30_000);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 60_000 - (Date.now() - cutAt))));
       // Sixty seconds without Redis or the publisher: still up, still on what it had.
       expect(cutBot.process.running(), cutBot.process.output()).toBe(true);
       expect(liveOf(cutBot.indexDir)).toBe(kept);
-      expect(servesInLog(cutBot.log(), published)).toBe(false);
+      expect(botServes(cutBot, published)).toBe(false);
       cluster.network.heal(cutBot.host.name);
       const caughtUp = await waitFor(
         "the healed bot to catch up",
-        () => liveOf(cutBot.indexDir) === published && servesInLog(cutBot.log(), published),
+        () => liveOf(cutBot.indexDir) === published && botServes(cutBot, published),
         60_000,
       );
       console.info(`cut healed → the bot host serving ${published}: ${caughtUp} ms`);
@@ -186,8 +184,7 @@ describe("generations across hosts without a shared disk", () => {
     expect(new Set(prepared).size).toBe(titles.length);
     await waitFor(
       "both bots to serve the worker's generation",
-      () =>
-        cluster?.bots.every((bot) => liveOf(bot.indexDir) === published && servesInLog(bot.log(), published)) ?? false,
+      () => cluster?.bots.every((bot) => liveOf(bot.indexDir) === published && botServes(bot, published)) ?? false,
       30_000,
     );
     await Promise.all(workers.map((worker) => worker.stop("SIGTERM", 30_000)));
@@ -218,7 +215,7 @@ describe("generations across hosts without a shared disk", () => {
       expect(followerLog(bot.dataDir)).toMatch(new RegExp(`поколение ${tampered} с .* отклонено .*index\\.faiss`));
       expect(liveOf(bot.indexDir)).toBe(good);
       expect(readdirSync(bot.indexDir).filter((name) => name.startsWith(".tmp-"))).toEqual([]);
-      expect(servesInLog(bot.log(), tampered)).toBe(false);
+      expect(botServes(bot, tampered)).toBe(false);
       expect(bot.process.running()).toBe(true);
     }
   }, 180_000);

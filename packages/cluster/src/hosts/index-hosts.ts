@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { NetworkHost } from "../net/cluster-network.js";
 import { waitForPort } from "../net/wait-for-port.js";
+import type { BotHost } from "./bot-host.js";
 import { type HostProcess, startHostProcess } from "./host-process.js";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
@@ -130,3 +131,7 @@ export async function startWorkerOnHost(
   }
   return worker;
 }
+
+/** The bot on this host has switched to generation `id` (its log says so once it serves it). */
+export const botServes = (bot: BotHost, id: string): boolean =>
+  bot.log().includes(`Индекс обновлён без перезапуска: поколение ${id} `);
