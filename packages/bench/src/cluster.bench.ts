@@ -10,8 +10,13 @@
 // BOT_SENDS_PER_SECOND (Telegram's limit per bot token, 25 by default): the bot as a whole
 // cannot answer faster than that, however many replicas it has. The ratio means something only
 // while both replicas together stay under it — hence the CPU quota low enough to keep them there.
+// Two more parts, each on its own set of hosts: the time from a publish to both bot hosts serving
+// it (publisher with `index serve`, bot hosts with `index follow`, at --chunks + one book), and
+// ingest pages/s of one queued run with 1 and 2 worker hosts (six real PDFs from ../shared/corpus,
+// each worker host at --worker-cpu % of one core, 90 by default).
 // Options: --users N, --questions N, --cpu P (each replica's CPU quota, % of one core; 25),
-// --chunks N, --small. --json prints the figures as JSON too.
+// --chunks N, --small, --parts answers,publish,ingest (all by default). --json prints the
+// figures as JSON too.
 import { mkdirSync, readFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +25,9 @@ import { parseConfig } from "@ai-library/shared/config";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
 import { ensureSyntheticLibrary } from "../../../apps/bot/bench/synthetic-library.js";
 import { createTestLibrary } from "../../../apps/bot/test/e2e/test-library.js";
-import { wholeNumberOption } from "./cli-args.js";
+import { option, wholeNumberOption } from "./cli-args.js";
+import { measureIngestAcrossHosts } from "./cluster/ingest-across-hosts.js";
+import { measurePublishAcrossHosts } from "./cluster/publish-across-hosts.js";
 import { type Figure, machineHeader, report } from "./report.js";
 
 const USERS = wholeNumberOption("users", 200);
@@ -29,6 +36,16 @@ const QUESTIONS = wholeNumberOption("questions", 5);
 const CPU_PERCENT = wholeNumberOption("cpu", 25);
 const CHUNKS = wholeNumberOption("chunks", 100_000);
 const SMALL = process.argv.includes("--small");
+const WORKER_CPU_PERCENT = wholeNumberOption("worker-cpu", 90);
+const PARTS = new Set((option("parts") ?? "answers,publish,ingest").split(","));
+const INGEST_BOOKS = [
+  "freeculture.pdf",
+  "hse-tex_linear-algebra.pdf",
+  "hse-tex_mathematical-analysis.pdf",
+  "hse-tex_discrete-math-02-lecture-notes.pdf",
+  "TAMReview.pdf",
+  "GeoTopo-komprimiert.pdf",
+].map((name) => join(import.meta.dirname, "../../../../shared/corpus/pdf", name));
 const SMALL_LIBRARY_QUESTIONS = [
   "Кто зажигал огонь маяка каждый вечер?",
   "Сколько камней лежит в саду монастыря Рёан-дзи?",
@@ -156,26 +173,59 @@ async function measure(replicas: number): Promise<Run> {
 }
 
 try {
-  const one = await measure(1);
-  const two = await measure(2);
-  const ratio = two.answersPerSecond / one.answersPerSecond;
-  const figures: Figure[] = [
-    { name: "answers/s, 1 replica", value: one.answersPerSecond, unit: "answers/s" },
-    { name: "answers/s, 2 replicas", value: two.answersPerSecond, unit: "answers/s" },
-    { name: "2 replicas / 1 replica", value: ratio, unit: "×", target: "≥ 1.7×", ok: ratio >= 1.7 },
-  ];
-  const notes = [
-    `each replica (bot + its search process): ${one.limit}`,
-    `unlimited on the same ${cpus().length} cores: the Telegram host (load generator), nginx and Redis`,
-    `${USERS} users × ${QUESTIONS} questions, each user waiting for an answer before the next; Telegram's max_connections 40; ${libraryName}`,
-    "answers/s of the whole bot cannot exceed BOT_SENDS_PER_SECOND (25 by default; Telegram's limit per token), shared by the replicas through Redis",
-  ];
-  report("cluster", figures, notes);
-  if (process.argv.includes("--json")) {
-    console.log(
-      JSON.stringify({ bench: "cluster", figures, notes, runs: [one, two].map(({ load: _load, ...run }) => run) }),
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  const runs: Omit<Run, "load">[] = [];
+  if (PARTS.has("answers")) {
+    const one = await measure(1);
+    const two = await measure(2);
+    const ratio = two.answersPerSecond / one.answersPerSecond;
+    runs.push(...[one, two].map(({ load: _load, ...run }) => run));
+    figures.push(
+      { name: "answers/s, 1 replica", value: one.answersPerSecond, unit: "answers/s" },
+      { name: "answers/s, 2 replicas", value: two.answersPerSecond, unit: "answers/s" },
+      { name: "2 replicas / 1 replica", value: ratio, unit: "×", target: "≥ 1.7×", ok: ratio >= 1.7 },
+    );
+    notes.push(
+      `each replica (bot + its search process): ${one.limit}`,
+      `unlimited on the same ${cpus().length} cores: the Telegram host (load generator), nginx and Redis`,
+      `${USERS} users × ${QUESTIONS} questions, each user waiting for an answer before the next; Telegram's max_connections 40; ${libraryName}`,
+      "answers/s of the whole bot cannot exceed BOT_SENDS_PER_SECOND (25 by default; Telegram's limit per token), shared by the replicas through Redis",
     );
   }
+  if (PARTS.has("publish")) {
+    const work = join(tmpdir(), `ai-library-bench-cluster-publish-${CHUNKS}`);
+    const publish = await measurePublishAcrossHosts({ chunks: CHUNKS, work });
+    figures.push(
+      { name: "publish → both bot hosts serving it", value: Math.max(...publish.botSeconds), unit: "s" },
+      { name: "generation downloaded by each host", value: publish.generationBytes / 2 ** 20, unit: "MB" },
+    );
+    notes.push(
+      `publish: ${publish.chunks} chunks; notice → download → sha256 of every file → LIVE → the bot's load and smoke query; per host ${publish.botSeconds.map((seconds) => seconds.toFixed(1)).join(" s, ")} s`,
+    );
+  }
+  if (PARTS.has("ingest")) {
+    const single = await measureIngestAcrossHosts({
+      books: INGEST_BOOKS,
+      workerHosts: 1,
+      cpuPercent: WORKER_CPU_PERCENT,
+    });
+    const double = await measureIngestAcrossHosts({
+      books: INGEST_BOOKS,
+      workerHosts: 2,
+      cpuPercent: WORKER_CPU_PERCENT,
+    });
+    figures.push(
+      { name: "ingest pages/s, 1 worker host", value: single.pagesPerSecond, unit: "pages/s" },
+      { name: "ingest pages/s, 2 worker hosts", value: double.pagesPerSecond, unit: "pages/s" },
+      { name: "2 worker hosts / 1", value: double.pagesPerSecond / single.pagesPerSecond, unit: "×" },
+    );
+    notes.push(
+      `ingest: ${single.books} PDFs, ${single.pages} pages, one queued run, INGEST_CONCURRENCY=1 per worker; each worker host: ${single.cpuLimit}; a book is one job, so the largest book bounds the run`,
+    );
+  }
+  report("cluster", figures, notes);
+  if (process.argv.includes("--json")) console.log(JSON.stringify({ bench: "cluster", figures, notes, runs }));
 } finally {
   library.cleanup();
 }
