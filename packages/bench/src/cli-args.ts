@@ -31,7 +31,18 @@ export function wholeNumberOption(name: string, fallback: number, argv: readonly
 }
 
 /** Options of any bench that take a value; `pnpm bench` must not read their values as bench names. */
-const VALUE_OPTIONS = ["size", "factory", "nprobe", "chunks", "users", "questions", "swaps", "cpu", "worker-cpu", "parts"];
+const VALUE_OPTIONS = [
+  "size",
+  "factory",
+  "nprobe",
+  "chunks",
+  "users",
+  "questions",
+  "swaps",
+  "cpu",
+  "worker-cpu",
+  "parts",
+];
 
 /** `pnpm bench peer --size 10000 bot` → benches [peer, bot], options passed to each [--size, 10000]. */
 export function splitBenchArgs(args: readonly string[]): { names: string[]; options: string[] } {

@@ -85,6 +85,14 @@ export const CONFIG_CASES = {
   METRICS_HOST: { wrong: "0.0.0.0/0" },
   INDEX_POLL_SECONDS: { wrong: "0" },
   QUEUE_PAUSED_ALERT_MINUTES: { wrong: "0" },
+  // An address without its port: the server would not know where to listen.
+  GENERATION_SERVER_LISTEN: { wrong: "10.0.0.1" },
+  // Too short to be a shared secret between hosts (a password, not a token).
+  CLUSTER_TOKEN: { wrong: "letmein" },
+  GENERATION_SOURCE_URL: { wrong: "10.0.0.1:8470" },
+  INDEX_SYNC_SECONDS: { wrong: "0" },
+  INDEX_SYNC_METRICS_PORT: { wrong: "65536" },
+  HOST_NAME: { wrong: "bot host #1" },
   // A project page pasted instead of the project's DSN.
   SENTRY_DSN: { wrong: "https://sentry.io/organizations/acme/projects/bot/" },
 } satisfies Record<Variable, ConfigCase>;

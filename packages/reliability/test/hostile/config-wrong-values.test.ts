@@ -90,7 +90,13 @@ describe("configuration: a wrong value for every variable", () => {
       .filter((name) => !new RegExp(`^  - ${name} `, "m").test(output));
     expect(unnamed).toEqual([]);
     expect(output).not.toMatch(/\n\s+at /); // no stack trace
-    for (const secret of [SUITE_BOT_TOKEN, SUITE_OPENAI_API_KEY, CONFIG_CASES.WEBHOOK_SECRET.wrong]) {
+    const secrets = [
+      SUITE_BOT_TOKEN,
+      SUITE_OPENAI_API_KEY,
+      CONFIG_CASES.WEBHOOK_SECRET.wrong,
+      CONFIG_CASES.CLUSTER_TOKEN.wrong,
+    ];
+    for (const secret of secrets) {
       expect(output).not.toContain(secret);
     }
   });
