@@ -117,7 +117,10 @@ describe("fault: Redis restarted and unreachable mid-ingest", () => {
 
     const whileFrozen = questions.answeredBetween(frozenFrom, frozenTo);
     // A question every ~0.3 s plus its answer time: a frozen Redis must not hold the bot up.
-    expect(whileFrozen.length).toBeGreaterThanOrEqual(10);
+    // Each question now waits out up to two 1 s command timeouts (the update claim and the shared
+    // rate limit, each skipping Redis only for a while after a failure), so ~9–10 answers come in
+    // 30 s (docs/reliability.md); six means answers kept coming all through the freeze.
+    expect(whileFrozen.length).toBeGreaterThanOrEqual(6);
     expect(whileFrozen.every((question) => question.text.includes(LIGHTHOUSE_TITLE))).toBe(true);
 
     // The bot picks up the worker's generation (by its Redis notice or by polling INDEX_DIR/LIVE).
