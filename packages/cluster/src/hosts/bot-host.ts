@@ -2,16 +2,11 @@
 // namespace, with its own data folder (INDEX_DIR, logs) — no disk shared with other hosts —
 // reaching Redis and Telegram only over the cluster network.
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import type { NetworkHost } from "../net/cluster-network.js";
 import { waitForPort } from "../net/wait-for-port.js";
 import { type HostProcess, startHostProcess } from "./host-process.js";
-
-const repoRoot = resolve(import.meta.dirname, "../../../..");
-const botMain = join(repoRoot, "apps/bot/src/main.ts");
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+import { typescriptArgs } from "./typescript-entry.js";
 
 export const BOT_WEBHOOK_PORT = 8081;
 
@@ -62,7 +57,7 @@ export function botHost(options: BotHostOptions): BotHost {
         name: options.host.name,
         namespace: options.host.namespace,
         command: globalThis.process.execPath,
-        args: ["--import", tsxLoader, botMain],
+        args: typescriptArgs("apps/bot/src/main.ts"),
         cwd: options.dataDir,
         env: {
           ...options.env,

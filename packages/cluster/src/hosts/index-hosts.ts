@@ -4,17 +4,11 @@
 // Both are the real CLI (apps/cli/src/main.ts under tsx) inside the host's namespace, so every
 // byte of a generation crosses the cluster network.
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { NetworkHost } from "../net/cluster-network.js";
 import { waitForPort } from "../net/wait-for-port.js";
 import type { BotHost } from "./bot-host.js";
 import { type HostProcess, startHostProcess } from "./host-process.js";
-
-const repoRoot = resolve(import.meta.dirname, "../../../..");
-const cliMain = join(repoRoot, "apps/cli/src/main.ts");
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+import { repoRoot, typescriptArgs } from "./typescript-entry.js";
 
 export const GENERATION_SERVER_PORT = 8470;
 
@@ -37,7 +31,7 @@ export function startCliOnHost(
     name: `${host.name}: ${args.join(" ")}`,
     namespace: host.namespace,
     command: process.execPath,
-    args: ["--import", tsxLoader, cliMain, ...args],
+    args: typescriptArgs("apps/cli/src/main.ts", ...args),
     cwd,
     env,
   });
@@ -101,8 +95,6 @@ export function startIndexFollower(
   });
 }
 
-const workerMain = join(repoRoot, "apps/worker/src/main.ts");
-
 /**
  * The ingest worker on a host, with the books folder and INDEX_DIR at the same paths as on
  * every other worker host (docs/worker.md: a shared disk such as NFS; here the one machine's
@@ -118,7 +110,7 @@ export async function startWorkerOnHost(
     name: `${host.name}: worker`,
     namespace: host.namespace,
     command: process.execPath,
-    args: ["--import", tsxLoader, workerMain],
+    args: typescriptArgs("apps/worker/src/main.ts"),
     cwd: repoRoot,
     // At info: readiness is read from its "takes jobs" line.
     env: { WORKER_METRICS_PORT: "0", INGEST_CONCURRENCY: "1", ...env, LOG_LEVEL: "info" },

@@ -1,8 +1,6 @@
 // Starts the Telegram host (telegram-host-main.ts in its namespace) and talks to it over IPC:
 // the test asks it to run a load of users, to report progress, and to count answers per chat.
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { NetworkHost } from "../net/cluster-network.js";
 import { type HostProcess, startHostProcess } from "./host-process.js";
 import type {
@@ -13,9 +11,9 @@ import type {
   TelegramCommand,
   TelegramHostMessage,
 } from "./telegram-protocol.js";
+import { typescriptArgs } from "./typescript-entry.js";
 
 const mainFile = join(import.meta.dirname, "telegram-host-main.ts");
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export const TELEGRAM_PORT = 8081;
 
@@ -48,7 +46,7 @@ export async function startTelegramHost(options: TelegramHostOptions): Promise<T
     name: "telegram",
     namespace: options.host.namespace,
     command: globalThis.process.execPath,
-    args: ["--import", tsxLoader, mainFile],
+    args: typescriptArgs(mainFile),
     env: {
       TELEGRAM_HOST_ADDRESS: options.host.address,
       TELEGRAM_HOST_PORT: String(TELEGRAM_PORT),
