@@ -14,6 +14,7 @@ import { buildBotDeps } from "./app/build-bot-deps.js";
 import { createBotServices } from "./app/create-services.js";
 import { startIndexReloader } from "./app/index-reloader.js";
 import { createQueueStatusReader, requireAvailable } from "./app/queue-status.js";
+import { createRedisBreaker } from "./app/redis-breaker.js";
 import { connectSharedRedis } from "./app/shared-redis.js";
 import { createShutdown, exitOnSignals } from "./app/shutdown.js";
 import { createBot } from "./bot/create-bot.js";
@@ -50,9 +51,15 @@ const errors = startErrorTracking({
   onUnhandledRejection: "exit",
   logger,
 });
-const readQueue = createQueueStatusReader({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
-// What the bot's processes share: conversation turns, update claims, rate limits, send slots.
+// What the bot's processes share: conversation turns, update claims, rate limits, send slots —
+// through one breaker, so a Redis that stops answering is waited on once, not by every feature.
 const sharedRedis = connectSharedRedis(config.REDIS_URL);
+const redisBreaker = createRedisBreaker({ redis: sharedRedis, logger });
+const readQueue = createQueueStatusReader({
+  redisUrl: config.REDIS_URL,
+  prefix: config.QUEUE_PREFIX,
+  redisDown: () => redisBreaker.down,
+});
 const metrics = createBotMetrics({
   library: services.library,
   store: services.store,
@@ -109,7 +116,13 @@ const shutdown = createShutdown({
     { name: "остановить подхват индекса", run: () => reloader.stop() },
     { name: "закрыть /metrics", run: () => metricsServer?.close() },
     { name: "закрыть индекс", run: () => services.close() },
-    { name: "закрыть общее соединение с Redis", run: () => sharedRedis.close() },
+    {
+      name: "закрыть общее соединение с Redis",
+      run: () => {
+        redisBreaker.close();
+        sharedRedis.close();
+      },
+    },
     { name: "отправить отчёты об ошибках", run: () => errors.flush() },
     { name: "дописать лог", run: () => closeLogger(logger) },
   ],
@@ -120,7 +133,7 @@ exitOnSignals(() => {
 }, exit);
 
 // What the features are built from in either mode; only the sender and update claims differ.
-const depsInput = { config, logger, services, metrics, errors, readQueue, tasks, eventLoop, redis: sharedRedis };
+const depsInput = { config, logger, services, metrics, errors, readQueue, tasks, eventLoop, redis: redisBreaker };
 
 if (token === undefined) {
   const sender = createConsoleSender(process.stdout);
@@ -146,12 +159,11 @@ if (token === undefined) {
     retry: defaultRetryPolicy(logger, (reason) => metrics.telegramRetries.inc({ reason })),
     // Telegram's limits are the token's: every process of this bot books its sends in Redis.
     pacer: createSharedSendPacer({
-      redis: sharedRedis,
+      redis: redisBreaker,
       prefix: `${config.QUEUE_PREFIX}:send:`,
       perSecond: config.BOT_SENDS_PER_SECOND,
       groupPerMinute: config.BOT_GROUP_SENDS_PER_MINUTE,
       onDelay: (scope) => metrics.sendsPaced.inc({ scope }),
-      logger,
       local: createSendPacer({
         perSecond: config.BOT_SENDS_PER_SECOND,
         groupPerMinute: config.BOT_GROUP_SENDS_PER_MINUTE,

@@ -9,7 +9,6 @@ import type { BotDeps } from "../bot/bot-deps.js";
 import { botSettingsFromConfig } from "../bot/bot-settings.js";
 import { createUpdateClaims, HANDLED_CLAIM_MS, UPDATE_CLAIM_LEASE_MS } from "../bot/update-claims.js";
 import { createConversationMemory } from "../conversation/conversation-memory.js";
-import { sharedTurns } from "../conversation/shared-turns.js";
 import { createNoticeThrottle, createQuestionRateLimiter } from "../limits/question-rate-limiter.js";
 import type { BotMetrics } from "../metrics/bot-metrics.js";
 import type { EventLoopMonitor } from "../metrics/event-loop-monitor.js";
@@ -17,7 +16,7 @@ import type { ChatSender } from "../telegram/chat-sender.js";
 import type { BackgroundTasks } from "./background-tasks.js";
 import type { BotServices } from "./create-services.js";
 import type { QueueSnapshot } from "./queue-status.js";
-import type { SharedRedis } from "./shared-redis.js";
+import type { RedisBreaker } from "./redis-breaker.js";
 
 export interface BuildDepsInput {
   config: AppConfig;
@@ -32,8 +31,8 @@ export interface BuildDepsInput {
   eventLoop: EventLoopMonitor;
   /** Telegram updates are claimed in Redis (several bot processes); the console has no update ids to share. */
   claimUpdates: boolean;
-  /** What the bot's processes share (turns, update claims, rate limits) lives here. */
-  redis: SharedRedis;
+  /** What the bot's processes share (turns, update claims, rate limits) lives here, behind one breaker. */
+  redis: RedisBreaker;
 }
 
 export function buildBotDeps(input: BuildDepsInput): BotDeps {
@@ -51,9 +50,8 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
     sources: createIssuedSources(),
     pages: createIssuedPages({ ttlMs: settings.conversationTtlMs }),
     conversations: createConversationMemory({
-      shared: sharedTurns(redis, { prefix: settings.conversationKeyPrefix, ttlMs: settings.conversationTtlMs }),
+      shared: { redis, prefix: settings.conversationKeyPrefix },
       ttlMs: settings.conversationTtlMs,
-      logger: input.logger,
     }),
     metrics: input.metrics,
     errors: input.errors,
@@ -66,7 +64,6 @@ export function buildBotDeps(input: BuildDepsInput): BotDeps {
             // within 15 s, and Telegram's next retry of those updates is served by another.
             leaseMs: UPDATE_CLAIM_LEASE_MS,
             doneMs: HANDLED_CLAIM_MS,
-            logger: input.logger,
           }),
         }
       : {}),

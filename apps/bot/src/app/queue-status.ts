@@ -1,6 +1,8 @@
 // Read-only view of the ingest queue for /status. The bot never enqueues; it opens a
 // short-lived, fail-fast connection per request, so Redis being down costs one slow
-// /status ("Redis is unavailable"), never the bot's answers.
+// /status ("Redis is unavailable"), never the bot's answers. While the bot-wide breaker has Redis
+// marked unreachable, it is not even tried: a frozen Redis accepts the connection and never
+// answers its ready check, and /status (or a /metrics scrape) would wait for the whole outage.
 import type { HostServing, QueueStatus } from "@ai-library/shared/queue";
 
 /** `hosts`: what each host's heartbeat says it serves (several hosts, docs/deploy.md); empty on one host. */
@@ -17,8 +19,17 @@ export function requireAvailable(read: () => Promise<QueueSnapshot>): () => Prom
   };
 }
 
-export function createQueueStatusReader(options: { redisUrl: string; prefix: string; timeoutMs?: number }) {
+export interface QueueStatusReaderOptions {
+  redisUrl: string;
+  prefix: string;
+  timeoutMs?: number;
+  /** True while Redis is known to be unreachable (the bot-wide breaker's `down`). */
+  redisDown?: () => boolean;
+}
+
+export function createQueueStatusReader(options: QueueStatusReaderOptions) {
   return async (): Promise<QueueSnapshot> => {
+    if (options.redisDown?.()) return { available: false, reason: "Redis недоступен (не ответил боту)" };
     // Loaded on first use: BullMQ takes seconds to import, and the bot should answer sooner.
     const { connectProducer, listServingHosts, openIngestQueues, readQueueStatus } = await import(
       "@ai-library/shared/queue"

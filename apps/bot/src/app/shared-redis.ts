@@ -1,8 +1,9 @@
 // The Redis connection for what the bot's processes share (conversation turns, update claims,
-// question rate limits), connected on first use: ioredis takes a while to load, and the bot
-// answers /start without it. Commands fail at once while Redis is down (no offline queue) and
-// after a second when it is frozen, so every user of it falls back instead of making a question
-// wait; the connection keeps retrying in the background and is used again once it is back.
+// question rate limits, send slots), connected on first use: ioredis takes a while to load, and
+// the bot answers /start without it. Commands fail at once while Redis is down (no offline queue)
+// and after a second when it is frozen; the first such failure marks Redis unreachable for every
+// feature at once (redis-breaker.ts), so later questions do not wait on it at all. The connection
+// keeps retrying in the background and is used again once the breaker's probe finds it back.
 import type { Redis } from "ioredis";
 
 export interface SharedRedis {

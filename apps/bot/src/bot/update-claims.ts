@@ -3,11 +3,10 @@
 // a delivery. A process claims the update_id in Redis (SET NX) before any work, with a short
 // lease that it renews while it works — so a process killed mid-answer lets go within one lease,
 // however long answers may take; done, the claim is kept long enough to outlast Telegram's
-// retries; failed, it is released so a retry is served. Without Redis every update is served: answering
-// twice is better than not answering.
+// retries; failed, it is released so a retry is served. Without Redis (the bot-wide breaker has it
+// marked unreachable) every update is served: answering twice is better than not answering.
 import { randomBytes } from "node:crypto";
-import type { Logger } from "@ai-library/shared/logging";
-import type { SharedRedis } from "../app/shared-redis.js";
+import type { RedisBreaker } from "../app/redis-breaker.js";
 
 export interface UpdateClaims {
   /** True when this process should handle the update (no other process claimed it). */
@@ -40,7 +39,6 @@ export interface UpdateClaimsOptions {
   renewEveryMs?: number;
   /** How long a handled update stays claimed. */
   doneMs: number;
-  logger: Logger;
 }
 
 /** The claim's value once the update was handled; while it is handled, the value is its owner's token. */
@@ -52,16 +50,13 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 `;
 
-/** After a failed Redis command, claims are skipped this long: a frozen Redis costs each update its 1 s timeout otherwise. */
-const RETRY_AFTER_FAILURE_MS = 5_000;
-
 /** The lease of an update being handled (renewed every third of it while the process works). */
 export const UPDATE_CLAIM_LEASE_MS = 15_000;
 
 /** Telegram stops redelivering an update after a day at most; an hour covers its retries in practice. */
 export const HANDLED_CLAIM_MS = 60 * 60_000;
 
-export function createUpdateClaims(redis: SharedRedis, options: UpdateClaimsOptions): UpdateClaims {
+export function createUpdateClaims(redis: RedisBreaker, options: UpdateClaimsOptions): UpdateClaims {
   const key = (update: UpdateRef) => `${options.prefix}${update.botId}:${update.updateId}`;
   // Unique per process (pids repeat across hosts): whose claim it is, for renewals.
   const owner = `${process.pid}-${randomBytes(6).toString("hex")}`;
@@ -69,10 +64,12 @@ export function createUpdateClaims(redis: SharedRedis, options: UpdateClaimsOpti
   const renewEveryMs = options.renewEveryMs ?? Math.max(1, Math.floor(options.leaseMs / 3));
   const keepRenewing = (claimKey: string) => {
     const timer = setInterval(() => {
-      void redis
-        .client()
-        .then((client) => client.eval(RENEW, 1, claimKey, owner, options.leaseMs))
-        .catch(() => undefined);
+      void redis.run(
+        async (client) => {
+          await client.eval(RENEW, 1, claimKey, owner, options.leaseMs);
+        },
+        () => undefined,
+      );
     }, renewEveryMs);
     timer.unref();
     renewals.set(claimKey, timer);
@@ -81,67 +78,42 @@ export function createUpdateClaims(redis: SharedRedis, options: UpdateClaimsOpti
     clearInterval(renewals.get(claimKey));
     renewals.delete(claimKey);
   };
-  let down = false;
-  let skipUntil = 0;
-  const failed = (error: unknown) => {
-    skipUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
-    if (!down) {
-      down = true;
-      options.logger.warn(
-        `Учёт обработанных обновлений: Redis недоступен (${(error as Error).message}); обрабатываю все обновления`,
-      );
-    }
-  };
-  const recovered = () => {
-    if (down) {
-      down = false;
-      options.logger.info("Учёт обработанных обновлений: Redis снова доступен");
-    }
-  };
   return {
-    async claim(update) {
-      if (Date.now() < skipUntil) return true;
-      try {
-        const client = await redis.client();
-        const won = await client.set(key(update), owner, "PX", options.leaseMs, "NX");
-        recovered();
-        if (won === "OK") keepRenewing(key(update));
-        return won === "OK";
-      } catch (error) {
-        failed(error);
-        return true;
-      }
-    },
+    claim: (update) =>
+      redis.run(
+        async (client) => {
+          const won = (await client.set(key(update), owner, "PX", options.leaseMs, "NX")) === "OK";
+          if (won) keepRenewing(key(update));
+          return won;
+        },
+        () => true,
+      ),
     async done(update) {
       stopRenewing(key(update));
-      if (Date.now() < skipUntil) return;
-      try {
-        await (await redis.client()).set(key(update), HANDLED, "PX", options.doneMs);
-      } catch (error) {
-        failed(error);
-      }
+      await redis.run(
+        async (client) => {
+          await client.set(key(update), HANDLED, "PX", options.doneMs);
+        },
+        () => undefined,
+      );
     },
-    async handled(update) {
-      // Without Redis nobody else can be known to have it: serve it (answering twice beats not answering).
-      if (Date.now() < skipUntil) return false;
-      try {
-        return (await (await redis.client()).get(key(update))) === HANDLED;
-      } catch (error) {
-        failed(error);
-        return false;
-      }
-    },
+    // Without Redis nobody else can be known to have it: serve it (answering twice beats not answering).
+    handled: (update) =>
+      redis.run(
+        async (client) => (await client.get(key(update))) === HANDLED,
+        () => false,
+      ),
     stopRenewals() {
       for (const claimKey of [...renewals.keys()]) stopRenewing(claimKey);
     },
     async release(update) {
       stopRenewing(key(update));
-      if (Date.now() < skipUntil) return;
-      try {
-        await (await redis.client()).del(key(update));
-      } catch (error) {
-        failed(error);
-      }
+      await redis.run(
+        async (client) => {
+          await client.del(key(update));
+        },
+        () => undefined,
+      );
     },
   };
 }

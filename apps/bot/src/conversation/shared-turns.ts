@@ -1,25 +1,38 @@
-// The Redis turn store the bot's processes share, on the bot's shared Redis connection
-// (app/shared-redis.ts): while Redis is down or frozen its commands fail fast, and
-// conversation-memory.ts falls back to this process's memory.
-import type { SharedRedis } from "../app/shared-redis.js";
+// The turn store the bot's processes share: Redis (redis-turns.ts) on the bot's shared
+// connection, behind the bot-wide breaker. While Redis is marked unreachable, or a command
+// fails, the turns are this process's own (`local`), so a lost Redis never costs an answer.
+import type { Redis } from "ioredis";
+import type { RedisBreaker } from "../app/redis-breaker.js";
 import { createRedisTurns } from "./redis-turns.js";
 import type { TurnStore } from "./turn-store.js";
 
 export interface SharedTurnsOptions {
+  redis: RedisBreaker;
+  /** This process's turns, used while Redis cannot be. */
+  local: TurnStore;
   prefix: string;
   ttlMs: number;
 }
 
-export function sharedTurns(redis: SharedRedis, options: SharedTurnsOptions): TurnStore {
-  let turns: Promise<TurnStore> | undefined;
-  // On first use, so the bot connects to Redis only when a question needs it.
-  const store = () => {
-    turns ??= redis.client().then((client) => createRedisTurns({ redis: client, ...options }));
-    return turns;
-  };
+export function sharedTurns({ redis, local, prefix, ttlMs }: SharedTurnsOptions): TurnStore {
+  let onRedis: TurnStore | undefined;
+  // Made on first use, so the bot connects to Redis only when a question needs it.
+  const redisTurns = (client: Redis) => (onRedis ??= createRedisTurns({ redis: client, prefix, ttlMs }));
   return {
-    recent: async (id) => (await store()).recent(id),
-    remember: async (id, turn) => (await store()).remember(id, turn),
-    forget: async (id) => (await store()).forget(id),
+    recent: (id) =>
+      redis.run(
+        (client) => redisTurns(client).recent(id),
+        () => local.recent(id),
+      ),
+    remember: (id, turn) =>
+      redis.run(
+        (client) => redisTurns(client).remember(id, turn),
+        () => local.remember(id, turn),
+      ),
+    forget: (id) =>
+      redis.run(
+        (client) => redisTurns(client).forget(id),
+        () => local.forget(id),
+      ),
   };
 }

@@ -1,10 +1,13 @@
 // Per-user limit on questions (RATE_LIMIT_PER_MINUTE). Over the limit, the user is told once
 // per window how long to wait; further messages in that window are dropped silently, so a
 // flood from one user cannot make the bot flood them back. Counted in Redis, so every bot
-// process (webhook replicas) shares one limit per user; while Redis is down each process
-// counts alone (the library's insurance limiter), which is the limit it had before.
+// process (webhook replicas) shares one limit per user; while the bot-wide breaker has Redis
+// marked unreachable, each process counts alone in memory, which is the limit it had before.
+// The memory limiter is chosen here rather than as rate-limiter-flexible's insurance limiter:
+// the library would swallow the Redis failure, and the breaker must see it to spare the next
+// question the same timeout.
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import type { SharedRedis } from "../app/shared-redis.js";
+import type { RedisBreaker } from "../app/redis-breaker.js";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryInSeconds: number; tellUser: boolean };
 
@@ -13,46 +16,48 @@ export interface QuestionRateLimiter {
 }
 
 export interface SharedLimit {
-  redis: SharedRedis;
+  /** The shared Redis, behind the bot-wide breaker. */
+  redis: RedisBreaker;
   /** Key prefix, e.g. "ai-library:rate:" (tests use their own). */
   prefix: string;
 }
 
 export function createQuestionRateLimiter(perMinute: number, shared?: SharedLimit): QuestionRateLimiter {
   const local = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  let limiter: Promise<RateLimiterAbstract> | undefined;
-  // Created on the first question: the shared Redis connects on first use.
-  const limiterOf = (): Promise<RateLimiterAbstract> => {
-    limiter ??= shared
-      ? shared.redis.client().then(
-          (storeClient) =>
-            new RateLimiterRedis({
-              storeClient,
-              points: perMinute,
-              duration: 60,
-              keyPrefix: shared.prefix,
-              rejectIfRedisNotReady: true,
-              insuranceLimiter: local,
-            }),
-        )
-      : Promise.resolve(local);
-    return limiter;
-  };
+  if (!shared) return { take: (userId) => decide(local, userId, perMinute) };
+  let onRedis: RateLimiterRedis | undefined;
   return {
-    async take(userId) {
-      try {
-        await (await limiterOf()).consume(userId);
-        return { allowed: true };
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        return {
-          allowed: false,
-          retryInSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
-          tellUser: refusal.consumedPoints === perMinute + 1,
-        };
-      }
-    },
+    take: (userId) =>
+      shared.redis.run(
+        (storeClient) => {
+          // Built on first use: the shared Redis connects on the first question that needs it.
+          onRedis ??= new RateLimiterRedis({
+            storeClient,
+            points: perMinute,
+            duration: 60,
+            keyPrefix: shared.prefix,
+            rejectIfRedisNotReady: true,
+          });
+          return decide(onRedis, userId, perMinute);
+        },
+        () => decide(local, userId, perMinute),
+      ),
   };
+}
+
+/** A refusal is an answer; any other rejection (Redis failed) is left to the caller. */
+async function decide(limiter: RateLimiterAbstract, userId: number, perMinute: number): Promise<RateDecision> {
+  try {
+    await limiter.consume(userId);
+    return { allowed: true };
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    return {
+      allowed: false,
+      retryInSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+      tellUser: refusal.consumedPoints === perMinute + 1,
+    };
+  }
 }
 
 /** At most one notice per user per interval (access refusals, "text only" replies). */

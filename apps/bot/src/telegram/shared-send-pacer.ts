@@ -2,10 +2,10 @@
 // messages a second each would send 50. So the replicas book their send slots in Redis: one
 // "next free slot" per scope (all chats; each group), moved on atomically by a script that
 // reads Redis's own clock (hosts' clocks may differ), spaced evenly at the configured rate.
-// A caller waits until its slot. While Redis fails, each process paces alone (send-pacer.ts),
-// as one process did before, and says so once in the log.
-import type { Logger } from "@ai-library/shared/logging";
-import type { SharedRedis } from "../app/shared-redis.js";
+// A caller waits until its slot. While the bot-wide breaker has Redis marked unreachable, each
+// process paces alone (send-pacer.ts), as one process did before.
+import type { Redis } from "ioredis";
+import type { RedisBreaker } from "../app/redis-breaker.js";
 import type { SendPacer, SendPacerSettings } from "./send-pacer.js";
 
 /** KEYS[1] = the scope's slot key; ARGV[1] = spacing in ms. Returns how long to wait, in ms. */
@@ -19,58 +19,37 @@ redis.call('SET', KEYS[1], slot + spacing, 'PX', math.max(1000, slot + spacing -
 return slot - now
 `;
 
-/** After a failed Redis command, pace locally this long before trying Redis again. */
-const RETRY_AFTER_FAILURE_MS = 5_000;
-
 export interface SharedSendPacerOptions extends SendPacerSettings {
-  redis: SharedRedis;
+  /** The shared Redis, behind the bot-wide breaker. */
+  redis: RedisBreaker;
   /** Key prefix, e.g. "ai-library:send:" (tests use their own). */
   prefix: string;
   /** The process's own pacer, used while Redis fails. */
   local: SendPacer;
-  logger: Logger;
 }
 
 export function createSharedSendPacer(options: SharedSendPacerOptions): SendPacer {
-  let skipUntil = 0;
-  let down = false;
-  const book = async (key: string, spacingMs: number): Promise<number> => {
-    const client = await options.redis.client();
-    return Number(await client.eval(BOOK_SLOT, 1, `${options.prefix}${key}`, spacingMs));
-  };
+  const book = async (client: Redis, key: string, spacingMs: number): Promise<number> =>
+    Number(await client.eval(BOOK_SLOT, 1, `${options.prefix}${key}`, spacingMs));
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   return {
-    async wait(chatId) {
-      if (Date.now() >= skipUntil) {
-        try {
+    wait: (chatId) =>
+      options.redis.run(
+        async (client) => {
           // Telegram gives groups and channels negative ids; users positive ones.
-          const groupWait = chatId < 0 ? await book(`group:${chatId}`, 60_000 / options.groupPerMinute) : 0;
+          const groupWait = chatId < 0 ? await book(client, `group:${chatId}`, 60_000 / options.groupPerMinute) : 0;
           if (groupWait > 0) {
             options.onDelay?.("group");
             await sleep(groupWait);
           }
-          const globalWait = await book("global", 1000 / options.perSecond);
+          const globalWait = await book(client, "global", 1000 / options.perSecond);
           if (globalWait > 0) {
             options.onDelay?.("global");
             await sleep(globalWait);
           }
-          if (down) {
-            down = false;
-            options.logger.info("Темп отправки сообщений: Redis снова доступен, темп общий для всех процессов бота");
-          }
-          return;
-        } catch (error) {
-          skipUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
-          if (!down) {
-            down = true;
-            options.logger.warn(
-              `Темп отправки сообщений: Redis недоступен (${(error as Error).message}); каждый процесс бота считает темп сам`,
-            );
-          }
-        }
-      }
-      await options.local.wait(chatId);
-    },
+        },
+        () => options.local.wait(chatId),
+      ),
     get trackedGroups() {
       return options.local.trackedGroups;
     },

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { createLogger } from "@ai-library/shared/logging";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { createRedisBreaker } from "../../src/app/redis-breaker.js";
 import { connectSharedRedis } from "../../src/app/shared-redis.js";
 import { createConversationMemory } from "../../src/conversation/conversation-memory.js";
 import type { ConversationTurn } from "../../src/conversation/conversation-turn.js";
-import { sharedTurns } from "../../src/conversation/shared-turns.js";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 const prefix = `test-conversation-${randomBytes(4).toString("hex")}:`;
@@ -33,15 +33,14 @@ function recordingLogger() {
 }
 
 const opened: { close(): void }[] = [];
-const sharedMemory = () => {
-  const redis = connectSharedRedis(REDIS_URL);
-  opened.push(redis);
-  return createConversationMemory({
-    shared: sharedTurns(redis, { prefix, ttlMs }),
-    ttlMs,
-    logger: recordingLogger().logger,
-  });
-};
+/** The shared Redis of one bot process, behind its breaker (which logs the outages). */
+function breakerOn(url: string, logger = recordingLogger().logger) {
+  const redis = connectSharedRedis(url);
+  const breaker = createRedisBreaker({ redis, logger });
+  opened.push(breaker, redis);
+  return breaker;
+}
+const sharedMemory = () => createConversationMemory({ shared: { redis: breakerOn(REDIS_URL), prefix }, ttlMs });
 
 afterAll(async () => {
   for (const store of opened) store.close();
@@ -97,9 +96,10 @@ describe("without Redis", () => {
   it("keeps turns in the process and logs the outage once", async () => {
     const { logger, lines } = recordingLogger();
     // Port 1: nothing listens there, so every command fails at once.
-    const redis = connectSharedRedis("redis://127.0.0.1:1");
-    opened.push(redis);
-    const memory = createConversationMemory({ shared: sharedTurns(redis, { prefix, ttlMs }), ttlMs, logger });
+    const memory = createConversationMemory({
+      shared: { redis: breakerOn("redis://127.0.0.1:1", logger), prefix },
+      ttlMs,
+    });
     const key = { chatId: 9, userId: 90 };
     await memory.remember(key, turn("в памяти процесса"));
     expect((await memory.recent(key))[0]?.question).toBe("в памяти процесса");

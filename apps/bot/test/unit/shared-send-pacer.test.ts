@@ -8,14 +8,15 @@ import { join } from "node:path";
 import { createLogger } from "@ai-library/shared/logging";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { connectSharedRedis, type SharedRedis } from "../../src/app/shared-redis.js";
+import { createRedisBreaker } from "../../src/app/redis-breaker.js";
+import { connectSharedRedis } from "../../src/app/shared-redis.js";
 import { createSendPacer } from "../../src/telegram/send-pacer.js";
 import { createSharedSendPacer } from "../../src/telegram/shared-send-pacer.js";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 const prefix = `test-send-${randomBytes(4).toString("hex")}:`;
 const logDir = mkdtempSync(join(tmpdir(), "pacer-log-"));
-const opened: SharedRedis[] = [];
+const opened: { close(): void }[] = [];
 
 /** Each test books in its own keys: a slot left by another test's rate would skew its timing. */
 function pacer(url: string, test: string, perSecond: number, groupPerMinute = 20) {
@@ -23,14 +24,14 @@ function pacer(url: string, test: string, perSecond: number, groupPerMinute = 20
   const logger = createLogger({ service: "test", level: "info", console: false, dir: logDir });
   logger.on("data", (info: { message: string }) => lines.push(info.message));
   const redis = connectSharedRedis(url);
-  opened.push(redis);
+  const breaker = createRedisBreaker({ redis, logger });
+  opened.push(breaker, redis);
   const settings = { perSecond, groupPerMinute };
   return {
     pacer: createSharedSendPacer({
       ...settings,
-      redis,
+      redis: breaker,
       prefix: `${prefix}${test}:`,
-      logger,
       local: createSendPacer(settings),
     }),
     lines,

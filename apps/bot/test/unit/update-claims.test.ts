@@ -10,22 +10,30 @@ import { join } from "node:path";
 import { createLogger } from "@ai-library/shared/logging";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { connectSharedRedis, type SharedRedis } from "../../src/app/shared-redis.js";
+import { createRedisBreaker } from "../../src/app/redis-breaker.js";
+import { connectSharedRedis } from "../../src/app/shared-redis.js";
 import { createUpdateClaims } from "../../src/bot/update-claims.js";
 import { createQuestionRateLimiter } from "../../src/limits/question-rate-limiter.js";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 const prefix = `test-claims-${randomBytes(4).toString("hex")}:`;
 const logDir = mkdtempSync(join(tmpdir(), "claims-log-"));
-const opened: SharedRedis[] = [];
+const opened: { close(): void }[] = [];
 
-function claimsOn(url: string, leaseMs = 5_000, doneMs = 60_000) {
+/** The shared Redis of one bot process, behind its breaker; `lines`: what the breaker logged. */
+function breakerOn(url: string) {
   const lines: string[] = [];
   const logger = createLogger({ service: "test", level: "info", console: false, dir: logDir });
   logger.on("data", (info: { message: string }) => lines.push(info.message));
   const redis = connectSharedRedis(url);
-  opened.push(redis);
-  return { claims: createUpdateClaims(redis, { prefix, leaseMs, doneMs, logger }), lines };
+  const breaker = createRedisBreaker({ redis, logger });
+  opened.push(breaker, redis);
+  return { breaker, lines };
+}
+
+function claimsOn(url: string, leaseMs = 5_000, doneMs = 60_000) {
+  const { breaker, lines } = breakerOn(url);
+  return { claims: createUpdateClaims(breaker, { prefix, leaseMs, doneMs }), lines };
 }
 
 afterAll(async () => {
@@ -105,11 +113,7 @@ describe("update claims", () => {
 
 describe("the question rate limit in Redis", () => {
   it("is one limit per user across bot processes", async () => {
-    const shared = () => {
-      const redis = connectSharedRedis(REDIS_URL);
-      opened.push(redis);
-      return createQuestionRateLimiter(3, { redis, prefix: `${prefix}rate` });
-    };
+    const shared = () => createQuestionRateLimiter(3, { redis: breakerOn(REDIS_URL).breaker, prefix: `${prefix}rate` });
     const [one, two] = [shared(), shared()];
     const decisions = [await one.take(5), await two.take(5), await one.take(5), await two.take(5)];
     expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, false]);
