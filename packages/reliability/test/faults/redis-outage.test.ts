@@ -116,11 +116,12 @@ describe("fault: Redis restarted and unreachable mid-ingest", () => {
     expect(done.record?.counts?.failed).toBe(0);
 
     const whileFrozen = questions.answeredBetween(frozenFrom, frozenTo);
-    // A question every ~0.3 s plus its answer time: a frozen Redis must not hold the bot up.
-    // Each question now waits out up to two 1 s command timeouts (the update claim and the shared
-    // rate limit, each skipping Redis only for a while after a failure), so ~9–10 answers come in
-    // 30 s (docs/reliability.md); six means answers kept coming all through the freeze.
-    expect(whileFrozen.length).toBeGreaterThanOrEqual(6);
+    // A question every ~0.3 s plus its answer time: a frozen Redis must not hold the bot up. The
+    // first command to time out marks Redis unreachable for the whole bot (apps/bot/src/app/
+    // redis-breaker.ts), so one question waits one 1 s timeout and the rest go on from the
+    // process's own state: 89–93 answers in 30 s (docs/reliability.md). Before the breaker each
+    // question waited out its features' timeouts one by one: 9–10 answers.
+    expect(whileFrozen.length).toBeGreaterThanOrEqual(45);
     expect(whileFrozen.every((question) => question.text.includes(LIGHTHOUSE_TITLE))).toBe(true);
 
     // The bot picks up the worker's generation (by its Redis notice or by polling INDEX_DIR/LIVE).
@@ -139,6 +140,7 @@ describe("fault: Redis restarted and unreachable mid-ingest", () => {
       secondsToPublishAfterRedisBack,
       questionsAnsweredWhileFrozen: whileFrozen.length,
       maxAnswerSecondsWhileFrozen: Math.max(...frozenAnswerSeconds),
+      answersOverOneSecondWhileFrozen: frozenAnswerSeconds.filter((seconds) => seconds >= 1).length,
       questionsTotal: asked.length,
       questionsUnanswered: unanswered.length,
       totalSeconds: secondsSince(startedAt),
