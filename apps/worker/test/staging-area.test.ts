@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { bookPostings } from "@ai-library/shared/index";
 import type { PreparedBook } from "@ai-library/shared/pipeline";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStagingArea } from "../src/staging/staging-area.js";
@@ -52,15 +53,17 @@ describe("staging area", () => {
     expect(read?.record).toEqual(book.record);
   });
 
-  it("keeps the keyword terms the book job computed, and drops terms that do not fit the chunks", () => {
+  it("keeps the keyword postings the book job computed, and drops postings that do not fit the chunks", () => {
     const staging = openStagingArea(indexDir(), { embedder, chunking });
-    const book = { ...preparedBook(3), terms: ["chunk 0", "chunk 1", "chunk 2"] };
+    const prepared = preparedBook(3);
+    const book = { ...prepared, postings: bookPostings(prepared.record.title, prepared.chunks) };
     staging.write(book);
-    expect(staging.read(bookId)?.terms).toEqual(book.terms);
-    staging.write({ ...book, terms: ["chunk 0"] });
+    expect(staging.read(bookId)?.postings).toEqual(book.postings);
+    // Postings of a two-chunk book staged with three chunks: their lengths do not fit.
+    staging.write({ ...book, postings: bookPostings(prepared.record.title, prepared.chunks.slice(0, 2)) });
     const read = staging.read(bookId);
-    // The chunks and vectors still serve; the publish computes the terms itself.
-    expect(read?.terms).toBeUndefined();
+    // The chunks and vectors still serve; the publish computes the postings itself.
+    expect(read?.postings).toBeUndefined();
     expect(read?.chunks).toEqual(book.chunks);
   });
 

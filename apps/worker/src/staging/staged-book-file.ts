@@ -1,5 +1,6 @@
 // The on-disk form of one prepared book between its child job and the run's publish step:
-// <bookId>.f32 (raw float32 vectors, row after row) and <bookId>.json (record + chunks).
+// <bookId>.f32 (raw float32 vectors, row after row) and <bookId>.json (record, chunks and the
+// book's keyword postings).
 // The JSON is written last, each file atomically, so a JSON that exists is a complete book.
 import { bookRecordSchema } from "@ai-library/shared/index";
 import { z } from "zod";
@@ -33,8 +34,16 @@ export const stagedBookMetaSchema = z.object({
   /** The manifest's book record before publish gives it a chunk count and first label. */
   record: omit(bookRecordSchema, { chunkCount: true, firstLabel: true }),
   chunks: z.array(chunkSchema),
-  /** Each chunk's keyword terms, joined by spaces (absent in books staged before they were). */
-  terms: z.array(z.string()).optional(),
+  /** The book's keyword postings (book-postings.ts); absent in books staged before they were. */
+  postings: z
+    .object({
+      terms: z.array(z.string()),
+      ends: z.array(z.number().int().nonnegative()),
+      rows: z.array(z.number().int().nonnegative()),
+      counts: z.array(z.number().int().nonnegative()),
+      lengths: z.array(z.number().int().nonnegative()),
+    })
+    .optional(),
   stagedAt: z.iso.datetime(),
 });
 export type StagedBookMeta = z.infer<typeof stagedBookMetaSchema>;

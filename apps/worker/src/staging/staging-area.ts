@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { ChunkingOptions } from "@ai-library/shared/chunking";
 import { CHUNKER_VERSION } from "@ai-library/shared/chunking";
 import type { EmbedderIdentity } from "@ai-library/shared/embeddings";
-import { replaceFileAtomically } from "@ai-library/shared/index";
+import { bookPostingsFaults, replaceFileAtomically } from "@ai-library/shared/index";
 import type { PreparedBook } from "@ai-library/shared/pipeline";
 import {
   packVectors,
@@ -70,7 +70,7 @@ export function openStagingArea(indexDir: string, identity: StagingIdentity): St
         dims,
         record: prepared.record,
         chunks: prepared.chunks,
-        ...(prepared.terms ? { terms: prepared.terms } : {}),
+        ...(prepared.postings ? { postings: prepared.postings } : {}),
         stagedAt: new Date().toISOString(),
       };
       const target = paths(bookId);
@@ -101,8 +101,10 @@ export function openStagingArea(indexDir: string, identity: StagingIdentity): St
         record: meta.record,
         chunks: meta.chunks,
         vectors: unpackVectors(vectorBytes, dims, meta.chunks.length),
-        // Terms of another length than the chunks are ignored: the publish computes them.
-        ...(meta.terms?.length === meta.chunks.length ? { terms: meta.terms } : {}),
+        // Postings that do not fit the chunks are ignored: the publish computes them.
+        ...(meta.postings && bookPostingsFaults(meta.postings, meta.chunks.length).length === 0
+          ? { postings: meta.postings }
+          : {}),
       };
     },
     remove(bookId) {

@@ -1,11 +1,11 @@
 // The synthetic library of `pnpm bench grow`: books of 300 chunks of ~600-character passages
-// composed from the project's docs (peer/bench-chunks.ts), their keyword terms computed as a
+// composed from the project's docs (peer/bench-chunks.ts), their keyword postings computed as a
 // book job computes them, and seeded clustered unit vectors in place of embeddings (embedding
 // a million chunks with the local embedder would take over an hour; a flat index's publish
 // cost does not depend on what the vectors hold). Each book is made on demand from its number,
 // so a process never holds the whole library.
 import type { Chunk } from "@ai-library/shared/chunking";
-import { keywordTerms, type NewBook } from "@ai-library/shared/index";
+import { type BookPostings, bookPostings, type NewBook } from "@ai-library/shared/index";
 import { benchChunkTexts } from "../peer/bench-chunks.js";
 import { createClusteredVectors, rowsOf } from "../scale/clustered-vectors.js";
 
@@ -18,7 +18,7 @@ export interface GrowBook {
   record: NewBook;
   chunks: Chunk[];
   vectors: Float32Array[];
-  terms: string[];
+  postings: BookPostings;
 }
 
 export const bookCount = (size: number) => Math.ceil(size / CHUNKS_PER_BOOK);
@@ -43,6 +43,6 @@ export function growBook(n: number, rows: number): GrowBook {
     record: { bookId, file, title, format: "txt" },
     chunks,
     vectors: rowsOf(source.next(rows), DIMS),
-    terms: chunks.map((chunk) => keywordTerms(chunk.text).join(" ")),
+    postings: bookPostings(title, chunks),
   };
 }

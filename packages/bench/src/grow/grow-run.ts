@@ -2,7 +2,7 @@
 // --dir D`), so its peak RSS is the publish's: full = every book from scratch; add = the live
 // generation plus one new 300-chunk book, derived from it; remove = the live generation less
 // one book from its middle, derived from it. Time counts the publish only: making a book's
-// chunks, terms and vectors (a book job's work) is subtracted, and so is opening and verifying
+// chunks, postings and vectors (a book job's work) is subtracted, and so is opening and verifying
 // the live generation first (reported on its own, as `verifyLiveSeconds`). Prints one
 // `GROW_RESULT {json}` line.
 import { openIndexStore } from "@ai-library/shared/index";
@@ -62,12 +62,12 @@ const manifest = await store.publish(
     if (phase === "full") {
       for (let n = 0; n < books; n++) {
         const book = prepared(n, rowsOfBook(n, size));
-        builder.addBook(book.record, book.chunks, book.vectors, book.terms);
+        builder.addBook(book.record, book.chunks, book.vectors, book.postings);
       }
     } else if (phase === "add") {
       // A book number past any library's: new content, a new book id.
       const book = prepared(10_000_000 + (base?.manifest.books.length ?? 0), CHUNKS_PER_BOOK);
-      builder.addBook(book.record, book.chunks, book.vectors, book.terms);
+      builder.addBook(book.record, book.chunks, book.vectors, book.postings);
     }
   },
 );

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { loadFaiss } from "@ai-library/faiss-native";
 import type { Chunk } from "@ai-library/shared/chunking";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
-import { keywordTerms, openIndexStore } from "@ai-library/shared/index";
+import { type BookPostings, bookPostings, openIndexStore } from "@ai-library/shared/index";
 import { Document } from "@langchain/core/documents";
 import { argument } from "../cli-args.js";
 import { benchChunkTexts } from "./bench-chunks.js";
@@ -32,14 +32,21 @@ function chunksOf(texts: string[]): Chunk[] {
 }
 
 /**
- * Each chunk's keyword terms, as the book jobs stage them with the vectors (issue 22): like the
- * embedding, computed before the build is timed. Without the keyword index, none.
+ * Each book's keyword postings, as the book jobs stage them with the vectors (issue 22): like
+ * the embedding, computed before the build is timed. Without the keyword index, none.
  */
-const termsOf = (chunks: Chunk[]) =>
-  KEYWORD_INDEX ? chunks.map((chunk) => keywordTerms(chunk.text).join(" ")) : undefined;
+const postingsOf = (chunks: Chunk[]) => {
+  if (!KEYWORD_INDEX) return undefined;
+  const books: BookPostings[] = [];
+  for (let first = 0; first < chunks.length; first += CHUNKS_PER_BOOK) {
+    const book = chunks.slice(first, first + CHUNKS_PER_BOOK);
+    books.push(bookPostings(book[0]?.title ?? "", book));
+  }
+  return books;
+};
 
 async function buildOurs(dir: string, chunks: Chunk[], vectors: Float32Array[]) {
-  const terms = termsOf(chunks);
+  const postings = postingsOf(chunks);
   const embedder = createLocalHashedEmbedder({ dims: DIMS }).identity;
   const store = openIndexStore(dir);
   // The LangChain side loads the FAISS addon before its baseline (useOurFaissForLangChain), so
@@ -63,7 +70,7 @@ async function buildOurs(dir: string, chunks: Chunk[], vectors: Float32Array[]) 
             { bookId: head.bookId, file: head.file, title: head.title, format: "txt" },
             book,
             vectors.slice(first, first + CHUNKS_PER_BOOK),
-            terms?.slice(first, first + CHUNKS_PER_BOOK),
+            postings?.[first / CHUNKS_PER_BOOK],
           );
         }
       },

@@ -40,6 +40,7 @@ export {
 } from "./generation/verify-generation.js";
 
 // keyword/: the BM25 part of a generation.
+export { type BookPostings, bookPostings, bookPostingsFaults } from "./keyword/book-postings.js";
 export type { ScoredLabel } from "./keyword/keyword-index.js";
 export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword/keyword-terms.js";
 

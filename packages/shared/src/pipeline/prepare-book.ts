@@ -4,7 +4,7 @@ import { type ChunkingOptions, chunkBook } from "../chunking/index.js";
 import type { Chunk } from "../chunking/types.js";
 import type { Embedder } from "../embeddings/types.js";
 import type { NewBook } from "../index/generation/generation-builder.js";
-import { keywordTerms } from "../index/keyword/keyword-terms.js";
+import { type BookPostings, bookPostings } from "../index/keyword/book-postings.js";
 import { loadBookIsolated } from "../loaders/index.js";
 import type { BookLoadLimits } from "../loaders/limits.js";
 import type { OcrBookReport, OcrEventListener } from "../loaders/ocr/ocr-report.js";
@@ -17,11 +17,11 @@ export interface PreparedBook {
   chunks: Chunk[];
   vectors: Float32Array[];
   /**
-   * Each chunk's keyword terms (keywordTerms, joined by spaces), computed here so the publish
-   * step only inserts them: book jobs run in parallel across workers, the publish runs alone.
-   * Absent in books staged before this existed; the publish computes those.
+   * The book's keyword postings, computed here so the publish step only merges them: book jobs
+   * run in parallel across workers, the publish runs alone. Absent in books staged before this
+   * existed; the publish computes those.
    */
-  terms?: string[];
+  postings?: BookPostings;
 }
 
 export interface PrepareBookDeps {
@@ -57,18 +57,14 @@ export async function prepareBook(book: LibraryFile, deps: PrepareBookDeps): Pro
     vectors.push(...(await deps.embedder.embedDocuments(batch)));
     deps.onEmbedded?.(vectors.length, chunks.length);
   }
-  return {
-    record: {
-      bookId: book.bookId,
-      file: book.file,
-      title: parsed.title,
-      ...(parsed.author ? { author: parsed.author } : {}),
-      format: parsed.format,
-      ...(parsed.pageCount !== undefined ? { pages: parsed.pageCount } : {}),
-      ...(parsed.ocr ? { ocr: ocrFactsOf(parsed.ocr) } : {}),
-    },
-    chunks,
-    vectors,
-    terms: chunks.map((chunk) => keywordTerms(chunk.text).join(" ")),
+  const record: NewBook = {
+    bookId: book.bookId,
+    file: book.file,
+    title: parsed.title,
+    ...(parsed.author ? { author: parsed.author } : {}),
+    format: parsed.format,
+    ...(parsed.pageCount !== undefined ? { pages: parsed.pageCount } : {}),
+    ...(parsed.ocr ? { ocr: ocrFactsOf(parsed.ocr) } : {}),
   };
+  return { record, chunks, vectors, postings: bookPostings(record.title, chunks) };
 }

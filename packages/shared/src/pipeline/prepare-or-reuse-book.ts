@@ -44,6 +44,6 @@ export async function prepareOrReuseBook(
   }
   const prepared = await sources.prepare();
   if (isOutcome(prepared)) return prepared;
-  builder.addBook({ ...prepared.record, file: book.file }, prepared.chunks, prepared.vectors, prepared.terms);
+  builder.addBook({ ...prepared.record, file: book.file }, prepared.chunks, prepared.vectors, prepared.postings);
   return indexedBookOutcome(book, prepared);
 }

@@ -33,7 +33,7 @@ describe("index backups", () => {
     );
     const entries = execFileSync("tar", ["-tzf", backup.file], { encoding: "utf8" }).trim().split("\n");
     expect(entries[0]).toBe("backup.json");
-    expect(entries.sort()).toEqual(["backup.json", "docstore.sqlite", "index.faiss", "manifest.json"]);
+    expect(entries.sort()).toEqual(["backup.json", "docstore.sqlite", "index.faiss", "keywords.bin", "manifest.json"]);
     expect((await verifyBackupArchive(backup.file)).generationId).toBe(live.id);
     // A second backup in the same second gets its own name; no partial or staging files remain.
     const again = await writeGenerationBackup(store, { dir, now: at("2024-05-01T18:07:09Z") });

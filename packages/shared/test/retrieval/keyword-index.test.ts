@@ -5,6 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { keywordTerms, type LoadedGeneration } from "../../src/index/index.js";
+import { openPostingsIndex } from "../../src/index/keyword/postings-index.js";
 import { localEmbedder, publishBooks, tempStore } from "./text-library.js";
 
 const opened: LoadedGeneration[] = [];
@@ -39,12 +40,16 @@ function titlesFound(generation: LoadedGeneration, question: string): string[] {
 }
 
 describe("keyword index", () => {
-  it("is built into the generation's docstore and recorded in its manifest", async () => {
+  it("is built into the generation's keywords.bin, one row per chunk, and recorded in its manifest", async () => {
     const { store, manifest, generation } = await openLibrary();
-    expect(manifest.keywordIndex).toEqual({ table: "chunk_terms", terms: expect.any(String) });
+    expect(manifest.keywordIndex).toEqual({ file: "keywords.bin", terms: expect.any(String) });
     expect(generation.hasKeywordIndex).toBe(true);
+    const keywords = openPostingsIndex(join(store.generationDir(manifest.id), "keywords.bin"));
+    expect(keywords.chunkCount).toBe(library.length);
+    keywords.close();
+    // The docstore no longer carries the FTS5 table the index lived in before.
     const db = new Database(join(store.generationDir(manifest.id), "docstore.sqlite"), { readonly: true });
-    expect(db.prepare("SELECT count(*) AS n FROM chunk_terms").get()).toEqual({ n: library.length });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'chunk_terms'").all()).toEqual([]);
     db.close();
   });
 

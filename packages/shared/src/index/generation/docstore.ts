@@ -5,7 +5,6 @@ import Database from "better-sqlite3";
 import type { Chunk } from "../../chunking/types.js";
 import {
   createKeywordInserter,
-  createKeywordRemover,
   hasKeywordTable,
   headingOf,
   KEYWORD_SCHEMA,
@@ -32,9 +31,8 @@ CREATE TABLE chunks (
 const INDEXES = "CREATE INDEX IF NOT EXISTS chunks_by_book ON chunks(book_id, position);";
 
 export interface DocstoreWriter {
-  /** `terms`: each chunk's keywordTerms joined by spaces, when the book job computed them. */
-  addBook(record: BookRecord, chunks: Chunk[], terms?: readonly string[]): void;
-  /** Deletes a book carried over from the base docstore: its chunks and keyword rows. */
+  addBook(record: BookRecord, chunks: Chunk[]): void;
+  /** Deletes a book carried over from the base docstore: its chunks (its postings leave keywords.bin at merge). */
   removeBook(record: BookRecord): void;
   /** A carried-over book whose file was renamed keeps its rows under the new name. */
   renameBook(bookId: string, file: string): void;
@@ -42,7 +40,10 @@ export interface DocstoreWriter {
 }
 
 export interface DocstoreWriterOptions {
-  /** Build the keyword index too (off only to produce generations as older versions wrote them). */
+  /**
+   * Keep the keyword index in an FTS5 table here, as versions before keywords.bin did (only to
+   * write such generations in upgrade tests; never derived).
+   */
   keywordIndex: boolean;
   /** The file is a copy of the previous generation's docstore, to be changed instead of filled. */
   derived?: boolean;
@@ -63,7 +64,6 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
     if (options.keywordIndex) db.exec(KEYWORD_SCHEMA);
   } else addLaterColumns(db);
   const indexTerms = options.keywordIndex ? createKeywordInserter(db) : undefined;
-  const removeTerms = options.keywordIndex && options.derived ? createKeywordRemover(db) : undefined;
   const insertBook = db.prepare(
     "INSERT INTO books VALUES (@bookId, @file, @title, @author, @format, @pages, @chunkCount, @firstLabel)",
   );
@@ -71,7 +71,7 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
     "INSERT INTO chunks (label, book_id, position, page, page_end, chapter, text, section, page_label, page_label_end, ocr) " +
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const addBook = db.transaction((record: BookRecord, chunks: Chunk[], terms?: readonly string[]) => {
+  const addBook = db.transaction((record: BookRecord, chunks: Chunk[]) => {
     insertBook.run({ ...record, author: record.author ?? null, pages: record.pages ?? null });
     chunks.forEach((chunk, index) => {
       insertChunk.run(
@@ -87,35 +87,19 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
         chunk.pageLabelEnd ?? null,
         chunk.ocr ? 1 : null,
       );
-      indexTerms?.(
-        record.firstLabel + index,
-        chunk.text,
-        headingOf(record.title, chunk.chapter, chunk.section),
-        terms?.[index],
-      );
+      indexTerms?.(record.firstLabel + index, chunk.text, headingOf(record.title, chunk.chapter, chunk.section));
     });
   });
   const deleteChunks = db.prepare("DELETE FROM chunks WHERE book_id = ?");
   const deleteBook = db.prepare("DELETE FROM books WHERE book_id = ?");
-  const rowsOfBook = db.prepare(
-    "SELECT c.label, c.text, c.chapter, c.section, b.title FROM chunks c JOIN books b USING (book_id) WHERE c.book_id = ?",
-  );
   const removeBook = db.transaction((record: BookRecord) => {
-    if (removeTerms) {
-      for (const row of rowsOfBook.all(record.bookId) as RemovedRow[]) {
-        removeTerms(row.label, row.text, headingOf(row.title, row.chapter ?? undefined, row.section ?? undefined));
-      }
-    }
     deleteChunks.run(record.bookId);
     deleteBook.run(record.bookId);
   });
   const rename = db.prepare("UPDATE books SET file = ? WHERE book_id = ?");
   return {
-    addBook: (record, chunks, terms) => {
-      if (terms && terms.length !== chunks.length) {
-        throw new Error(`${record.file}: ${chunks.length} chunks but keyword terms for ${terms.length}`);
-      }
-      addBook(record, chunks, terms);
+    addBook: (record, chunks) => {
+      addBook(record, chunks);
     },
     removeBook: (record) => removeBook(record),
     renameBook: (bookId, file) => {
@@ -132,14 +116,6 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
       }
     },
   };
-}
-
-interface RemovedRow {
-  label: number;
-  text: string;
-  chapter: string | null;
-  section: string | null;
-  title: string;
 }
 
 /** SQLite answers a journal mode it cannot set with the mode it kept, not an error. */

@@ -1,7 +1,7 @@
 // Whether a new generation may be derived from the previous one (copy its files, delete the
 // removed books, append the new ones) instead of built from every chunk. Only when the result
 // is the same as a full build would give: same embedder, chunking, index type and keyword
-// recipe (a removed book's keyword rows are deleted by recomputing their terms), and a flat
+// recipe and format (keywords.bin: a removed book's postings are left out when it is merged), and a flat
 // index (IVF and other trained indexes are rebuilt).
 import { sameIdentity } from "../../embeddings/types.js";
 import { KEYWORD_TERMS_VERSION } from "../keyword/keyword-terms.js";
@@ -39,6 +39,9 @@ export function whyNotDerive(base: GenerationBase, request: DeriveRequest): stri
   if (Boolean(manifest.keywordIndex) !== request.keywordIndex) return "изменилась настройка индекса ключевых слов";
   if (manifest.keywordIndex && manifest.keywordIndex.terms !== KEYWORD_TERMS_VERSION) {
     return "изменился способ выделения ключевых слов";
+  }
+  if (manifest.keywordIndex && !manifest.keywordIndex.file) {
+    return "индекс ключевых слов в старом формате (таблица FTS5 в docstore), собирается заново в keywords.bin";
   }
   return undefined;
 }

@@ -11,8 +11,11 @@ import { closeSync, copyFileSync, mkdirSync, openSync, renameSync, rmSync, statS
 import { dirname, join } from "node:path";
 import type { Chunk } from "../../chunking/types.js";
 import type { EmbedderIdentity } from "../../embeddings/types.js";
-import { KEYWORD_TABLE } from "../keyword/keyword-index.js";
+import { type BookPostings, bookPostings, bookPostingsFaults } from "../keyword/book-postings.js";
+import { KEYWORD_TABLE, type LabelRange } from "../keyword/keyword-index.js";
 import { KEYWORD_TERMS_VERSION } from "../keyword/keyword-terms.js";
+import { KEYWORD_FILE } from "../keyword/postings-file.js";
+import { createPostingsWriter, type PostingsWriter } from "../keyword/postings-writer.js";
 import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docstore.js";
 import { fsyncFileAsync, fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { asIndexWriteError } from "./errors.js";
@@ -42,6 +45,11 @@ export interface GenerationBuildOptions {
   previousId?: string;
   /** Build the keyword index (default). False writes a generation as versions before it did. */
   keywordIndex?: boolean;
+  /**
+   * Keep the keyword index in the docstore's FTS5 table, as versions before keywords.bin did:
+   * only to write such generations in tests of an upgrade.
+   */
+  keywordTable?: boolean;
   /** IVF lists a search visits (INDEX_NPROBE); ignored by indexes without lists. */
   nprobe?: number;
   /** The generation to derive from, when generation-base.ts allows; otherwise built from scratch. */
@@ -62,8 +70,8 @@ export interface GenerationBuilder {
   readonly id: string;
   readonly chunkCount: number;
   readonly derivation: Derivation;
-  /** `terms`: each chunk's keywordTerms joined by spaces, when the book job computed them. */
-  addBook(book: NewBook, chunks: Chunk[], vectors: Float32Array[], terms?: readonly string[]): void;
+  /** `keywords`: the book's postings when its book job computed them (otherwise computed here). */
+  addBook(book: NewBook, chunks: Chunk[], vectors: Float32Array[], keywords?: BookPostings): void;
   /**
    * Keeps a book of the base as it is (under `file`, its name in this run). False when the
    * generation is not derived or its base lacks the book: the caller adds the book's data.
@@ -79,8 +87,10 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   const dims = options.embedder.dims;
   const flat = isFlatFactory(options.indexFactory);
   const keywordIndex = options.keywordIndex ?? true;
-  const reason = options.base ? whyNotDerive(options.base, { ...options, keywordIndex }) : undefined;
-  const base = options.base && reason === undefined ? options.base : undefined;
+  const keywordTable = keywordIndex && options.keywordTable === true;
+  // The FTS5 table (upgrade tests only) is always written from scratch.
+  const reason = options.base && !keywordTable ? whyNotDerive(options.base, { ...options, keywordIndex }) : undefined;
+  const base = options.base && !keywordTable && reason === undefined ? options.base : undefined;
   const derivation: Derivation = base ? { from: base.manifest.id } : reason ? { reason } : {};
   mkdirSync(options.tempDir, { recursive: true });
   const vectorsFile = flat ? INDEX_FILE : VECTORS_FILE;
@@ -95,7 +105,10 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     }
     vectorsFd = openSync(vectorsPath, base ? "r+" : "w");
     if (!base && flat) writeSync(vectorsFd, flatIpHeader(dims, 0));
-    docstore = createDocstoreWriter(join(options.tempDir, DOCSTORE_FILE), { keywordIndex, derived: Boolean(base) });
+    docstore = createDocstoreWriter(join(options.tempDir, DOCSTORE_FILE), {
+      keywordIndex: keywordTable,
+      derived: Boolean(base),
+    });
   } catch (error) {
     rmSync(options.tempDir, { recursive: true, force: true });
     throw asIndexWriteError(error, indexDir);
@@ -105,6 +118,13 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     dims,
     rows: base ? base.manifest.chunkCount : 0,
   });
+  const postings: PostingsWriter | undefined =
+    keywordIndex && !keywordTable
+      ? createPostingsWriter({
+          runDir: options.tempDir,
+          ...(base ? { basePath: join(base.dir, KEYWORD_FILE) } : {}),
+        })
+      : undefined;
   const carried = carriedBooks(base);
   const added: BookRecord[] = [];
   let nextLabel = carried.nextLabel;
@@ -136,18 +156,22 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
         ) + added.reduce((sum, book) => sum + book.chunkCount, 0)
       );
     },
-    addBook(book, chunks, bookVectors, terms) {
+    addBook(book, chunks, bookVectors, keywords) {
       if (chunks.length !== bookVectors.length) {
         throw new Error(`${book.file}: ${chunks.length} chunks but ${bookVectors.length} vectors`);
       }
       for (const vector of bookVectors) {
         if (vector.length !== dims) throw new Error(`${book.file}: vector of ${vector.length} dims, index has ${dims}`);
       }
+      const faults = keywords ? bookPostingsFaults(keywords, chunks.length) : [];
+      if (faults.length > 0)
+        throw new Error(`${book.file}: ключевые слова книги не сходятся с её фрагментами: ${faults.join("; ")}`);
       const record: BookRecord = { ...book, chunkCount: chunks.length, firstLabel: nextLabel };
       try {
         // The same content added anew (a rebuild of one book) replaces the base's copy.
         dropBaseBook(book.bookId);
-        docstore.addBook(record, chunks, terms);
+        docstore.addBook(record, chunks);
+        postings?.addBook(record.firstLabel, keywords ?? bookPostings(record.title, chunks));
         vectors.append(bookVectors);
       } catch (error) {
         throw asIndexWriteError(error, indexDir);
@@ -178,6 +202,7 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     },
     abort() {
       try {
+        postings?.abort();
         closeAll();
       } catch {
         // A full disk can refuse the docstore's last writes too; the temp dir goes regardless.
@@ -186,27 +211,35 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     },
   };
 
-  /** Drops the base books nobody carried over and closes the gaps their vectors leave. */
-  function removeUncarried(): BookRecord[] {
+  /**
+   * Drops the base books nobody carried over and closes the gaps their vectors leave; returns
+   * the kept books and the label ranges of the removed ones (left out of the keyword index).
+   */
+  function removeUncarried(): { kept: BookRecord[]; removed: LabelRange[] } {
     const gaps: RowRange[] = [];
     const kept: BookRecord[] = [];
+    const removed: LabelRange[] = [];
     for (const entry of carried.books.values()) {
       if (entry.state === "pending") dropBaseBook(entry.record.bookId);
-      if (entry.state === "removed") gaps.push({ firstRow: entry.firstRow, count: entry.record.chunkCount });
-      else kept.push({ ...entry.record, file: entry.file });
+      if (entry.state === "removed") {
+        gaps.push({ firstRow: entry.firstRow, count: entry.record.chunkCount });
+        removed.push({ firstLabel: entry.record.firstLabel, chunkCount: entry.record.chunkCount });
+      } else kept.push({ ...entry.record, file: entry.file });
     }
     vectors.removeRows(gaps.filter((gap) => gap.count > 0).sort((a, b) => a.firstRow - b.firstRow));
-    return kept;
+    return { kept, removed };
   }
 
   async function finishWriting(): Promise<GenerationManifest> {
     // Rows: the kept base books in base order, then the added ones (label-layout.ts).
-    const books = [...removeUncarried(), ...added];
+    const { kept, removed } = removeUncarried();
+    const books = [...kept, ...added];
     const chunkCount = vectors.rows;
     const listed = books.reduce((sum, book) => sum + book.chunkCount, 0);
     if (listed !== chunkCount) throw new Error(`${vectorsFile} holds ${chunkCount} rows, the books ${listed}`);
     if (flat) writeSync(vectorsFd, flatIpHeader(dims, chunkCount), 0, FLAT_IP_HEADER_BYTES, 0);
     closeAll();
+    postings?.finish(join(options.tempDir, KEYWORD_FILE), removed);
     const nprobe = flat
       ? undefined
       : buildFactoryIndex(
@@ -223,7 +256,7 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     // Every file's fsync and sha256 at once: the fsyncs wait on the disk in libuv's pool while
     // the main thread hashes the same bytes from the page cache; one after the other, the waits
     // and the hashing would add up (measured in docs/performance.md).
-    const names = [INDEX_FILE, DOCSTORE_FILE, ...(flat ? [] : [VECTORS_FILE])];
+    const names = [INDEX_FILE, DOCSTORE_FILE, ...(postings ? [KEYWORD_FILE] : []), ...(flat ? [] : [VECTORS_FILE])];
     const entries = await Promise.all(
       names.map(async (name) => {
         const path = join(options.tempDir, name);
@@ -243,7 +276,8 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
       chunkCount,
       files,
       books,
-      ...(keywordIndex ? { keywordIndex: { table: KEYWORD_TABLE, terms: KEYWORD_TERMS_VERSION } } : {}),
+      ...(postings ? { keywordIndex: { file: KEYWORD_FILE, terms: KEYWORD_TERMS_VERSION } } : {}),
+      ...(keywordTable ? { keywordIndex: { table: KEYWORD_TABLE, terms: KEYWORD_TERMS_VERSION } } : {}),
       ...(nprobe !== undefined ? { nprobe } : {}),
       ...(options.previousId ? { previousId: options.previousId } : {}),
     };

@@ -38,6 +38,8 @@ export interface BuilderRequest {
   indexFactory: string;
   /** Default true; false only to write a generation without a keyword index (compatibility tests). */
   keywordIndex?: boolean;
+  /** Keyword index in the docstore's FTS5 table, as before keywords.bin (upgrade tests only). */
+  keywordTable?: boolean;
   /** IVF lists a search visits (INDEX_NPROBE); default DEFAULT_NPROBE. */
   nprobe?: number;
   /** Derive the new generation from this one when generation-base.ts allows (the live one). */

@@ -1,5 +1,5 @@
-// A verified generation held open for queries: vector search in FAISS, keyword search in the
-// docstore's FTS5 index (when the generation has one), citations from the docstore, and raw
+// A verified generation held open for queries: vector search in FAISS, keyword search in its
+// keyword index (when the generation has one), citations from the docstore, and raw
 // vectors for the next ingest to reuse unchanged books.
 import { basename } from "node:path";
 import type { Chunk } from "../../chunking/types.js";
@@ -82,13 +82,12 @@ export async function openGeneration(
       first?.file,
     );
   }
-  const { manifest, index, docstore } = result.generation;
+  const { manifest, index, docstore, keywords: keywordIndex } = result.generation;
   const books = new Map(manifest.books.map((book) => [book.bookId, book]));
   const dims = manifest.embedder.dims;
   const rows = openVectorRows(dir, manifest);
   // FAISS answers rows; everything past this file speaks labels (label-layout.ts).
   const layout = labelLayout(manifest.books);
-  const keywordIndex = manifest.keywordIndex ? docstore.keywordIndex : undefined;
   const vectorCandidatesOfMany = (queries: readonly Float32Array[], k: number): ScoredLabel[][] =>
     queries.length >= BATCH_FROM ? scanTogether(queries, k) : queries.flatMap((query) => scanTogether([query], k));
   const scanTogether = (queries: readonly Float32Array[], k: number): ScoredLabel[][] => {
@@ -147,6 +146,7 @@ export async function openGeneration(
     },
     close: () => {
       rows.close();
+      keywordIndex?.close();
       docstore.close();
     },
   };

@@ -64,8 +64,13 @@ const manifestSchema = z.strictObject({
   chunkCount: count(),
   files: z.record(z.string(), fileEntry),
   books: z.array(bookRecordSchema),
-  /** Present when the docstore holds a keyword index; generations written before it have none. */
-  keywordIndex: z.optional(z.object({ table: z.string(), terms: z.string() })),
+  /**
+   * Present when the generation has a keyword index: `file` (keywords.bin) since 2026-12-06,
+   * `table` (FTS5 in the docstore) before; generations written before either have none.
+   */
+  keywordIndex: z.optional(
+    z.object({ file: z.optional(z.string()), table: z.optional(z.string()), terms: z.string() }),
+  ),
   previousId: z.optional(z.string()),
   /** IVF lists a search visits, as written into index.faiss (IVF indexes only). */
   nprobe: z.optional(z.number().check(z.int(), z.positive())),

@@ -1,11 +1,14 @@
 // openVerifiedGeneration: proves a generation is whole before anyone serves it (manifest schema,
 // every file's size and checksum, FAISS ntotal and dims, docstore row count, embedder identity)
 // and hands back the FAISS index and docstore it had to open for that. openGeneration serves
-// them; verifyGeneration closes them and keeps the verdict.
+// them; verifyGeneration closes them and keeps the verdict. The keyword index is keywords.bin
+// (postings-index.ts) or, in generations written before it, the docstore's FTS5 table.
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type FaissIndex, loadFaiss } from "@ai-library/faiss-native";
 import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embeddings/types.js";
+import type { KeywordIndex } from "../keyword/keyword-index.js";
+import { openPostingsIndex } from "../keyword/postings-index.js";
 import { DOCSTORE_FILE, type DocstoreReader, openDocstoreReader } from "./docstore.js";
 import { sha256File } from "./durable-fs.js";
 import { INDEX_FILE } from "./generation-builder.js";
@@ -21,6 +24,12 @@ export interface VerifiedGeneration {
   manifest: GenerationManifest;
   index: FaissIndex;
   docstore: DocstoreReader;
+  /** The declared keyword index, opened; undefined when the manifest declares none. */
+  keywords: OpenKeywordIndex | undefined;
+}
+
+export interface OpenKeywordIndex extends KeywordIndex {
+  close(): void;
 }
 
 export type VerifyResult = { ok: true; generation: VerifiedGeneration } | { ok: false; faults: VerifyFault[] };
@@ -85,11 +94,9 @@ export async function openVerifiedGeneration(dir: string, options: VerifyOptions
     });
   }
   let docstore: DocstoreReader | undefined;
+  let keywords: OpenKeywordIndex | undefined;
   try {
     docstore = openDocstoreReader(join(dir, DOCSTORE_FILE));
-    if (manifest.keywordIndex && !docstore.keywordIndex) {
-      faults.push({ file: DOCSTORE_FILE, fault: "манифест объявляет индекс ключевых слов, а в docstore его нет" });
-    }
     const rows = docstore.chunkCount();
     if (rows !== manifest.chunkCount) {
       faults.push({
@@ -100,9 +107,29 @@ export async function openVerifiedGeneration(dir: string, options: VerifyOptions
   } catch (error) {
     faults.push({ file: DOCSTORE_FILE, fault: `docstore не читается: ${(error as Error).message}` });
   }
+  const declared = manifest.keywordIndex;
+  if (declared?.file) {
+    try {
+      const postings = openPostingsIndex(join(dir, declared.file));
+      keywords = postings;
+      if (postings.chunkCount !== manifest.chunkCount) {
+        faults.push({
+          file: declared.file,
+          fault: `в индексе ключевых слов ${postings.chunkCount} фрагментов, а по манифесту ${manifest.chunkCount}`,
+        });
+      }
+    } catch (error) {
+      faults.push({ file: declared.file, fault: `индекс ключевых слов не читается: ${(error as Error).message}` });
+    }
+  } else if (declared && docstore) {
+    const table = docstore.keywordIndex;
+    if (table) keywords = { ...table, close: () => {} };
+    else faults.push({ file: DOCSTORE_FILE, fault: "манифест объявляет индекс ключевых слов, а в docstore его нет" });
+  }
   if (faults.length > 0 || !docstore) {
+    keywords?.close();
     docstore?.close();
     return { ok: false, faults };
   }
-  return { ok: true, generation: { manifest, index, docstore } };
+  return { ok: true, generation: { manifest, index, docstore, keywords } };
 }

@@ -44,7 +44,8 @@ export async function verifyGeneration(
   if (!existsSync(dir)) return { id, ok: false, faults: [{ fault: `каталога поколения ${dir} нет` }] };
   const result = await openVerifiedGeneration(dir);
   if (!result.ok) return { id, ok: false, faults: result.faults };
-  const { manifest, docstore } = result.generation;
+  const { manifest, docstore, keywords } = result.generation;
+  keywords?.close();
   docstore.close();
   const faults: VerifyFault[] = [];
   if (manifest.id !== id) {

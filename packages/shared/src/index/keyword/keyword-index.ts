@@ -1,23 +1,27 @@
-// The keyword index of a generation: an SQLite FTS5 table inside the docstore, rowid = FAISS
-// label, holding each chunk's pre-stemmed terms (keyword-terms.ts) and, in a second column,
-// the terms of its book title, chapter and section, ranked by FTS5's BM25 with the heading weighted
-// lower. Headings let "the snake in the Speckled Band" prefer chunks of that story.
-// Contentless (content=''): the chunk text already lives in `chunks`, only the inverted index
-// is stored. A derived generation deletes a removed book's rows with FTS5's 'delete' command and
-// the terms recomputed from the chunk text: exact, where contentless_delete=1 left BM25's
-// statistics counting the deleted rows (scores drifted from a full build's). The `ascii` tokenizer splits on ASCII spaces and punctuation only, so the terms
-// we computed (any script) reach the index unchanged.
+// What a generation's keyword index answers (KeywordIndex), and the index as generations kept it
+// before keywords.bin (postings-index.ts): an SQLite FTS5 table inside the docstore, rowid =
+// FAISS label, holding each chunk's pre-stemmed terms (keyword-terms.ts) and, in a second column,
+// the terms of its book title, chapter and section, ranked by FTS5's BM25 with the heading
+// weighted lower. Headings let "the snake in the Speckled Band" prefer chunks of that story.
+// Such generations are still served until the next ingest rebuilds them; that rebuild is never
+// derived, so the table is only ever written whole. Contentless (content=''): the chunk text
+// already lives in `chunks`. The `ascii` tokenizer splits on ASCII spaces and punctuation only,
+// so the terms we computed (any script) reach the index unchanged.
 import type Database from "better-sqlite3";
 import { memoizeByKey } from "../../text/memoize-by-key.js";
+import {
+  HEADING_WEIGHT,
+  inverseDocumentFrequency,
+  isCommonTerm,
+  type QueryTerm,
+  queryPhrases,
+} from "./keyword-query.js";
 import { keywordTerms } from "./keyword-terms.js";
 import { closestKnownTerm, type VocabularyLookup } from "./spelling-variants.js";
 
 export const KEYWORD_TABLE = "chunk_terms";
 
 export const KEYWORD_SCHEMA = `CREATE VIRTUAL TABLE ${KEYWORD_TABLE} USING fts5(terms, heading, content='', tokenize='ascii');`;
-
-/** BM25 weight of a heading match relative to a match in the chunk's own text. */
-const HEADING_WEIGHT = 0.3;
 
 /** Consecutive labels: one book's chunks. */
 export interface LabelRange {
@@ -50,31 +54,12 @@ export function headingOf(title: string, chapter: string | undefined, section?: 
   return [title, chapter, section].filter((part) => part).join("\n");
 }
 
-/** Adds a chunk's row; `terms` are its text's keywordTerms joined by spaces when the book job computed them. */
-export type KeywordInserter = (label: number, text: string, heading: string, terms?: string) => void;
+/** Adds a chunk's row to the FTS5 table (generations as written before keywords.bin). */
+export type KeywordInserter = (label: number, text: string, heading: string) => void;
 
 export function createKeywordInserter(db: Database.Database): KeywordInserter {
   const insert = db.prepare(`INSERT INTO ${KEYWORD_TABLE}(rowid, terms, heading) VALUES (?, ?, ?)`);
   // Consecutive chunks share a heading: stem it once per change, not once per chunk.
-  let lastHeading = "";
-  let lastTerms = "";
-  return (label, text, heading, terms) => {
-    if (heading !== lastHeading) {
-      lastHeading = heading;
-      lastTerms = keywordTerms(heading).join(" ");
-    }
-    insert.run(label, terms ?? keywordTerms(text).join(" "), lastTerms);
-  };
-}
-
-/**
- * Removes a chunk's row: FTS5 needs the terms it was indexed under to unindex them, and
- * recomputes them here from the same text and heading (same recipe: generation-base.ts checks).
- */
-export function createKeywordRemover(db: Database.Database): (label: number, text: string, heading: string) => void {
-  const remove = db.prepare(
-    `INSERT INTO ${KEYWORD_TABLE}(${KEYWORD_TABLE}, rowid, terms, heading) VALUES ('delete', ?, ?, ?)`,
-  );
   let lastHeading = "";
   let lastTerms = "";
   return (label, text, heading) => {
@@ -82,7 +67,7 @@ export function createKeywordRemover(db: Database.Database): (label: number, tex
       lastHeading = heading;
       lastTerms = keywordTerms(heading).join(" ");
     }
-    remove.run(label, keywordTerms(text).join(" "), lastTerms);
+    insert.run(label, keywordTerms(text).join(" "), lastTerms);
   };
 }
 
@@ -90,53 +75,12 @@ export function hasKeywordTable(db: Database.Database): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(KEYWORD_TABLE) !== undefined;
 }
 
-/** Russian stems at least this long are also matched by prefix (see anyTermQuery). */
-const MIN_PREFIX_STEM = 5;
-const CYRILLIC = /[\u0400-\u04ff]/;
-
-/**
- * A term in more than this share of chunks (and more than MIN_COMMON_CHUNKS of them) is left
- * out of the query: its BM25 weight is small, and its long posting list is most of the cost of
- * a search in a big library. If every term is that common, the rarest ones are kept.
- */
-const COMMON_TERM_SHARE = 0.1;
-const MIN_COMMON_CHUNKS = 200;
-const KEEP_WHEN_ALL_COMMON = 3;
-/** The prefix variant is added only for terms this rare: a common prefix matches half the vocabulary. */
-const PREFIX_TERM_SHARE = 0.01;
-const MIN_PREFIX_CHUNKS = 50;
-
-/** Whether a term held by `chunks` of `chunkCount` chunks is too common to be worth searching for. */
-function isCommonTerm(chunks: number, chunkCount: number): boolean {
-  return chunks > Math.max(COMMON_TERM_SHARE * chunkCount, MIN_COMMON_CHUNKS);
-}
-
-interface QueryTerm {
-  term: string;
-  /** Chunks holding the term (document frequency). */
-  chunks: number;
-}
-
-/**
- * An FTS5 query matching any of the terms. Snowball leaves Russian stems apart where the
- * word changes inside (кубок/кубка → «кубок»/«кубк», порох/пороховой), so a long, rare Russian
- * stem is also matched by its prefix two letters shorter; BM25 counts that match as a separate,
- * weaker phrase. Terms are letters and digits only, quoted all the same.
- */
+/** An FTS5 query matching any of the phrases; terms are letters and digits only, quoted all the same. */
 function anyTermQuery(terms: readonly QueryTerm[], chunkCount: number): string | undefined {
-  const distinct = [...new Map(terms.map((entry) => [entry.term, entry])).values()];
-  const useful = distinct.filter((entry) => !isCommonTerm(entry.chunks, chunkCount));
-  const kept =
-    useful.length > 0 ? useful : [...distinct].sort((a, b) => a.chunks - b.chunks).slice(0, KEEP_WHEN_ALL_COMMON);
-  const rare = Math.max(PREFIX_TERM_SHARE * chunkCount, MIN_PREFIX_CHUNKS);
-  const phrases = new Set<string>();
-  for (const { term, chunks } of kept) {
-    phrases.add(`"${term.replace(/"/g, '""')}"`);
-    if (term.length >= MIN_PREFIX_STEM && CYRILLIC.test(term) && chunks <= rare) {
-      phrases.add(`"${term.slice(0, Math.max(MIN_PREFIX_STEM, term.length - 2))}"*`);
-    }
-  }
-  return phrases.size === 0 ? undefined : [...phrases].join(" OR ");
+  const phrases = queryPhrases(terms, chunkCount).map(
+    (phrase) => `"${phrase.text.replace(/"/g, '""')}"${phrase.prefix ? "*" : ""}`,
+  );
+  return phrases.length === 0 ? undefined : phrases.join(" OR ");
 }
 
 /** Terms a generation's answers are remembered for; questions use a few thousand distinct ones. */
@@ -193,8 +137,7 @@ export function openKeywordIndex(db: Database.Database, chunkCount: number): Key
       return searchWithin(String(within.length)).all(query, ...bounds, limit) as ScoredLabel[];
     },
     inverseDocumentFrequency(term) {
-      const df = chunksWith(term);
-      return df === 0 ? 0 : Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
+      return inverseDocumentFrequency(chunksWith(term), chunkCount);
     },
     knownTerms: (terms) => terms.map((term) => (isKnown(term) ? term : (closestKnownTerm(term, vocabulary) ?? term))),
     isSearchable(term) {

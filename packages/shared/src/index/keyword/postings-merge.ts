@@ -1,0 +1,158 @@
+// Writes one keywords.bin from sources in label order: the base generation's file without the
+// removed books, runs spilled to disk, the run in memory. Rows are renumbered densely; terms
+// are merged in order, each term's postings taken from every source that has it, so memory
+// holds the rows and the dictionary, never all postings (they stream through 8 MiB blocks).
+import { closeSync, openSync, writeSync } from "node:fs";
+import type { LabelRange } from "./keyword-index.js";
+import {
+  align8,
+  encodeHeader,
+  HEADER_BYTES,
+  MAX_TERM_COUNT,
+  POSTING_BYTES,
+  type PostingsHeader,
+} from "./postings-file.js";
+import type { PostingsSource } from "./postings-sources.js";
+
+export interface MergeInput {
+  source: PostingsSource;
+  /** Labels to leave out (books removed since the source was written). */
+  removed?: readonly LabelRange[];
+}
+
+/** Growable u32 list (rows and dictionary entries of the file being written). */
+class Uint32List {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+const WRITE_BUFFER_POSTINGS = 128 * 1024;
+
+export function writeMergedPostings(path: string, inputs: readonly MergeInput[]): { bytes: number } {
+  const labels = new Uint32List();
+  const lengths = new Uint32List();
+  let totalTokens = 0;
+  const remaps = inputs.map(({ source, removed }) => {
+    const remap = new Int32Array(source.labels.length);
+    for (let row = 0; row < source.labels.length; row++) {
+      const label = source.labels[row] as number;
+      if (removed?.some((range) => label >= range.firstLabel && label < range.firstLabel + range.chunkCount)) {
+        remap[row] = -1;
+        continue;
+      }
+      if (labels.length > 0 && label <= (labels.data[labels.length - 1] as number)) {
+        throw new Error(`keyword rows out of label order: ${label} after ${labels.data[labels.length - 1]}`);
+      }
+      remap[row] = labels.length;
+      labels.push(label);
+      const tokens = source.lengths[row] as number;
+      lengths.push(tokens);
+      totalTokens += tokens;
+    }
+    return remap;
+  });
+
+  const fd = openSync(path, "w");
+  try {
+    let position = HEADER_BYTES;
+    const buffer = new Uint32Array(WRITE_BUFFER_POSTINGS * 2);
+    let buffered = 0;
+    const flush = () => {
+      if (buffered === 0) return;
+      const bytes = new Uint8Array(buffer.buffer, 0, buffered * POSTING_BYTES);
+      writeSync(fd, bytes, 0, bytes.length, position);
+      position += bytes.length;
+      buffered = 0;
+    };
+    const termEnds = new Uint32List();
+    const postingEnds = new Uint32List();
+    const textChunks = new Uint32List();
+    const blobParts: Buffer[] = [];
+    let blobBytes = 0;
+    let postingCount = 0;
+    const sources = inputs.map((input) => input.source);
+    const cursors = inputs.map(() => 0);
+    // Each source's term at its cursor, undefined once it has none left.
+    const heads = sources.map((source) => (source.termCount > 0 ? source.term(0) : undefined));
+    for (;;) {
+      let next: string | undefined;
+      for (const head of heads) if (head !== undefined && (next === undefined || head < next)) next = head;
+      if (next === undefined) break;
+      let written = 0;
+      let inText = 0;
+      for (let at = 0; at < sources.length; at++) {
+        if (heads[at] !== next) continue;
+        const source = sources[at] as PostingsSource;
+        const cursor = cursors[at] as number;
+        cursors[at] = cursor + 1;
+        heads[at] = cursor + 1 < source.termCount ? source.term(cursor + 1) : undefined;
+        const remap = remaps[at] as Int32Array;
+        const { count, words } = source.postings(cursor);
+        for (let i = 0; i < count; i++) {
+          const row = remap[words[2 * i] as number] as number;
+          if (row < 0) continue;
+          const counts = words[2 * i + 1] as number;
+          if ((counts & MAX_TERM_COUNT) > 0) inText++;
+          buffer[2 * buffered] = row;
+          buffer[2 * buffered + 1] = counts;
+          buffered++;
+          written++;
+          if (buffered === WRITE_BUFFER_POSTINGS) flush();
+        }
+      }
+      if (written === 0) continue;
+      postingCount += written;
+      const bytes = Buffer.from(next, "utf8");
+      blobParts.push(bytes);
+      blobBytes += bytes.length;
+      termEnds.push(blobBytes);
+      postingEnds.push(postingCount);
+      textChunks.push(inText);
+    }
+    flush();
+    if (postingCount > 0xffffffff || blobBytes > 0xffffffff) {
+      throw new Error(`${path}: the keyword index outgrew its 32-bit offsets`);
+    }
+    const rowsOffset = align8(position);
+    writeSync(fd, new Uint8Array(labels.view().buffer, 0, labels.length * 4), 0, labels.length * 4, rowsOffset);
+    writeSync(
+      fd,
+      new Uint8Array(lengths.view().buffer, 0, lengths.length * 4),
+      0,
+      lengths.length * 4,
+      rowsOffset + labels.length * 4,
+    );
+    const dictionaryOffset = align8(rowsOffset + labels.length * 8);
+    let at = dictionaryOffset;
+    for (const list of [termEnds, postingEnds, textChunks]) {
+      writeSync(fd, new Uint8Array(list.view().buffer, 0, list.length * 4), 0, list.length * 4, at);
+      at += list.length * 4;
+    }
+    const blob = Buffer.concat(blobParts, blobBytes);
+    writeSync(fd, blob, 0, blob.length, at);
+    const header: PostingsHeader = {
+      rowCount: labels.length,
+      termCount: termEnds.length,
+      termBytes: blobBytes,
+      totalTokens,
+      postingCount,
+      rowsOffset,
+      dictionaryOffset,
+    };
+    writeSync(fd, encodeHeader(header), 0, HEADER_BYTES, 0);
+    return { bytes: at + blob.length };
+  } finally {
+    closeSync(fd);
+  }
+}
