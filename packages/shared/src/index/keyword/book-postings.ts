@@ -72,8 +72,22 @@ export function bookPostingsFaults(postings: BookPostings, chunkCount: number): 
   } else if ((postings.ends.at(-1) ?? 0) !== postings.rows.length) {
     faults.push("последний термин кончается не там, где вхождения");
   }
-  if (postings.rows.some((row) => row < 0 || row >= chunkCount || !Number.isInteger(row))) {
-    faults.push("вхождение указывает на фрагмент за пределами книги");
+  // A plain loop: the publish checks every entry of every staged book.
+  const { rows } = postings;
+  for (let at = 0; at < rows.length; at++) {
+    const row = rows[at] as number;
+    if (!(row >= 0 && row < chunkCount) || !Number.isInteger(row)) {
+      faults.push(`вхождение ${at} указывает на фрагмент ${row} за пределами книги`);
+      break;
+    }
+  }
+  let previous = 0;
+  for (const end of postings.ends) {
+    if (!(end >= previous)) {
+      faults.push("границы терминов идут не по возрастанию");
+      break;
+    }
+    previous = end;
   }
   return faults;
 }

@@ -78,7 +78,8 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
     const termEnds = new Uint32List();
     const postingEnds = new Uint32List();
     const textChunks = new Uint32List();
-    const blobParts: Buffer[] = [];
+    // Terms go into one growing buffer (UTF-8 takes at most 3 bytes per UTF-16 unit).
+    let blob = Buffer.allocUnsafe(1 << 20);
     let blobBytes = 0;
     let postingCount = 0;
     const sources = inputs.map((input) => input.source);
@@ -113,9 +114,12 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
       }
       if (written === 0) continue;
       postingCount += written;
-      const bytes = Buffer.from(next, "utf8");
-      blobParts.push(bytes);
-      blobBytes += bytes.length;
+      if (blobBytes + next.length * 3 > blob.length) {
+        const grown = Buffer.allocUnsafe(Math.max(blob.length * 2, blobBytes + next.length * 3));
+        blob.copy(grown, 0, 0, blobBytes);
+        blob = grown;
+      }
+      blobBytes += blob.write(next, blobBytes, "utf8");
       termEnds.push(blobBytes);
       postingEnds.push(postingCount);
       textChunks.push(inText);
@@ -139,8 +143,7 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
       writeSync(fd, new Uint8Array(list.view().buffer, 0, list.length * 4), 0, list.length * 4, at);
       at += list.length * 4;
     }
-    const blob = Buffer.concat(blobParts, blobBytes);
-    writeSync(fd, blob, 0, blob.length, at);
+    writeSync(fd, blob, 0, blobBytes, at);
     const header: PostingsHeader = {
       rowCount: labels.length,
       termCount: termEnds.length,
@@ -151,7 +154,7 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
       dictionaryOffset,
     };
     writeSync(fd, encodeHeader(header), 0, HEADER_BYTES, 0);
-    return { bytes: at + blob.length };
+    return { bytes: at + blobBytes };
   } finally {
     closeSync(fd);
   }
