@@ -2,7 +2,6 @@
 // generation's, or a run the writer spilled to disk), or the run still in the writer's memory.
 // Each source gives its terms in order and each term's postings once, in that order.
 import { closeSync, openSync } from "node:fs";
-import type { BookPostings } from "./book-postings.js";
 import {
   HEADER_BYTES,
   POSTING_BYTES,
@@ -66,29 +65,48 @@ export function fileSource(path: string): PostingsSource {
   };
 }
 
-/** Books held in memory, each as its job computed its postings, rows numbered from `firstRow`. */
+/**
+ * Books held in memory: each book's terms as ids into the run's `names`, its entries as typed
+ * arrays (its job's plain arrays are let go), rows numbered from `firstRow`.
+ */
+export interface HeldBook {
+  firstRow: number;
+  termIds: Uint32Array;
+  ends: Uint32Array;
+  rows: Uint32Array;
+  counts: Uint32Array;
+}
+
 export interface MemoryRun {
   labels: Uint32Array;
   lengths: Uint32Array;
-  books: readonly { firstRow: number; postings: BookPostings }[];
+  /** The run's distinct terms, and each term's id (its index in `names`). */
+  names: readonly string[];
+  ids: ReadonlyMap<string, number>;
+  books: readonly HeldBook[];
 }
 
 /**
- * A run as a source: the books' terms sorted together; a term's postings are its entries in
- * each book, book after book (rows ascend, as each book's rows follow the previous book's).
+ * A run as a source: its terms sorted; a term's postings are its entries in each book, book
+ * after book (rows ascend, as each book's rows follow the previous book's).
  */
 export function memorySource(run: MemoryRun): PostingsSource {
-  // Per term, the (book, term index in that book) pairs that hold it.
-  const holders = new Map<string, number[]>();
-  run.books.forEach(({ postings }, book) => {
-    postings.terms.forEach((term, index) => {
-      const list = holders.get(term);
-      if (list) list.push(book, index);
-      else holders.set(term, [book, index]);
+  // Per term id, the (book, term index in that book) pairs holding it, as one array in id order.
+  const held = new Uint32Array(run.names.length + 1);
+  for (const book of run.books) for (const id of book.termIds) held[id + 1] = (held[id + 1] as number) + 1;
+  for (let id = 0; id < run.names.length; id++) held[id + 1] = (held[id + 1] as number) + (held[id] as number);
+  const pairs = new Uint32Array((held[run.names.length] as number) * 2);
+  const fill = held.slice(0, run.names.length);
+  run.books.forEach((book, bookAt) => {
+    book.termIds.forEach((id, termAt) => {
+      const slot = fill[id] as number;
+      fill[id] = slot + 1;
+      pairs[2 * slot] = bookAt;
+      pairs[2 * slot + 1] = termAt;
     });
   });
-  const names = [...holders.keys()].sort();
-  const lists = names.map((name) => holders.get(name) as number[]);
+  const names = [...run.names].sort();
+  const sortedIds = names.map((name) => run.ids.get(name) as number);
   let scratch = new Uint32Array(1024);
   return {
     labels: run.labels,
@@ -96,20 +114,22 @@ export function memorySource(run: MemoryRun): PostingsSource {
     termCount: names.length,
     term: (index) => names[index] as string,
     postings(index) {
-      const list = lists[index] as number[];
+      const id = sortedIds[index] as number;
+      const from = held[id] as number;
+      const to = held[id + 1] as number;
       let count = 0;
-      for (let at = 0; at < list.length; at += 2) {
-        const { ends } = (run.books[list[at] as number] as { postings: BookPostings }).postings;
-        const term = list[at + 1] as number;
+      for (let pair = from; pair < to; pair++) {
+        const { ends } = run.books[pairs[2 * pair] as number] as HeldBook;
+        const term = pairs[2 * pair + 1] as number;
         count += (ends[term] as number) - (term === 0 ? 0 : (ends[term - 1] as number));
       }
       if (scratch.length < count * 2) scratch = new Uint32Array(Math.max(count * 2, scratch.length * 2));
       let out = 0;
-      for (let at = 0; at < list.length; at += 2) {
-        const { firstRow, postings } = run.books[list[at] as number] as { firstRow: number; postings: BookPostings };
-        const term = list[at + 1] as number;
-        const { ends, rows, counts } = postings;
-        for (let entry = term === 0 ? 0 : (ends[term - 1] as number); entry < (ends[term] as number); entry++) {
+      for (let pair = from; pair < to; pair++) {
+        const { firstRow, ends, rows, counts } = run.books[pairs[2 * pair] as number] as HeldBook;
+        const term = pairs[2 * pair + 1] as number;
+        const last = ends[term] as number;
+        for (let entry = term === 0 ? 0 : (ends[term - 1] as number); entry < last; entry++) {
           scratch[out++] = firstRow + (rows[entry] as number);
           scratch[out++] = counts[entry] as number;
         }

@@ -1,5 +1,5 @@
 // Builds a generation's keywords.bin as books arrive: each book's postings (book-postings.ts,
-// computed by its book job) are held as they are; past RUN_ENTRIES entries the books held are
+// computed by its book job) are held compactly; past RUN_ENTRIES entries the books held are
 // written to a run file beside the generation (bounded memory at any library size, as Lucene flushes segments) and a
 // new run starts. `finish` merges the base generation's file (without the removed books), the
 // spilled runs and the last run into one file.
@@ -8,11 +8,11 @@ import { join } from "node:path";
 import type { BookPostings } from "./book-postings.js";
 import type { LabelRange } from "./keyword-index.js";
 import { type MergeInput, writeMergedPostings } from "./postings-merge.js";
-import { fileSource, type MemoryRun, memorySource } from "./postings-sources.js";
+import { fileSource, type HeldBook, type MemoryRun, memorySource } from "./postings-sources.js";
 
 /**
- * Entries (a term in a chunk) held in memory before they are spilled to a run file: the books'
- * postings as their jobs computed them, ~16 bytes an entry in JavaScript arrays (~64 MB).
+ * Entries (a term in a chunk) held in memory before they are spilled to a run file: 8 bytes
+ * each in typed arrays, plus each distinct term once (~50 MB at this size).
  */
 const RUN_ENTRIES = 4_000_000;
 
@@ -28,7 +28,7 @@ export interface PostingsWriterOptions {
 export interface PostingsWriter {
   /**
    * A book's chunks as rows labelled from `firstLabel` on; books must come in label order, above
-   * every label the base holds. The postings are kept, not copied, until they are written.
+   * every label the base holds.
    */
   addBook(firstLabel: number, postings: BookPostings): void;
   /** Writes the file: the base's rows outside `removed`, then the rows added here. */
@@ -38,17 +38,21 @@ export interface PostingsWriter {
 }
 
 interface HeldRun {
+  ids: Map<string, number>;
+  names: string[];
   labels: number[];
   lengths: number[];
-  books: { firstRow: number; postings: BookPostings }[];
+  books: HeldBook[];
   entries: number;
 }
 
-const emptyRun = (): HeldRun => ({ labels: [], lengths: [], books: [], entries: 0 });
+const emptyRun = (): HeldRun => ({ ids: new Map(), names: [], labels: [], lengths: [], books: [], entries: 0 });
 
 const asMemoryRun = (run: HeldRun): MemoryRun => ({
   labels: Uint32Array.from(run.labels),
   lengths: Uint32Array.from(run.lengths),
+  names: run.names,
+  ids: run.ids,
   books: run.books,
 });
 
@@ -75,7 +79,25 @@ export function createPostingsWriter(options: PostingsWriterOptions): PostingsWr
         run.labels.push(firstLabel + row);
         run.lengths.push(length);
       });
-      run.books.push({ firstRow, postings });
+      // The book's term strings become ids into the run's dictionary, its entries typed arrays:
+      // a run holds each distinct term once and 8 bytes per entry.
+      const { ids, names } = run;
+      const termIds = Uint32Array.from(postings.terms, (term) => {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(term, id);
+          names.push(term);
+        }
+        return id;
+      });
+      run.books.push({
+        firstRow,
+        termIds,
+        ends: Uint32Array.from(postings.ends),
+        rows: Uint32Array.from(postings.rows),
+        counts: Uint32Array.from(postings.counts),
+      });
       run.entries += postings.rows.length;
       if (run.entries >= runEntries) spill();
     },
