@@ -51,7 +51,7 @@ console.log(
 
 // Questions made of words from real chunks, so most have answers; and the in-process cost.
 const generation = await library.store.open(library.generationId, embedder.identity);
-const rows = generation.docstore.db.prepare("SELECT text FROM chunks ORDER BY random() LIMIT 400").all() as {
+const rows = generation.docstores[0]?.db.prepare("SELECT text FROM chunks ORDER BY random() LIMIT 400").all() as {
   text: string;
 }[];
 const questions = rows.map((row) => row.text.split(" ").slice(10, 18).join(" "));

@@ -20,6 +20,7 @@ import {
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ownSegmentOf } from "@ai-library/shared/index";
 import { announceHostServing } from "@ai-library/shared/notice";
 import { freePort } from "@ai-library/standins/net";
 import { Redis } from "ioredis";
@@ -253,14 +254,17 @@ describe("a follower host", () => {
   it("refuses a tampered file, removes its temp folder and keeps its last good generation", async () => {
     await stop(followerProcess);
     const tampered = await publish("forest.md", "# Лес\n\nВ сосновом бору пахнет смолой.\n");
-    const faiss = join(publisher.INDEX_DIR, "generations", tampered, "index.faiss");
+    // The file this publish wrote: the follower has every other one already (shared segments).
+    const tamperedDir = join(publisher.INDEX_DIR, "generations", tampered);
+    const own = ownSegmentOf(tamperedDir).index;
+    const faiss = join(tamperedDir, own);
     const fd = openSync(faiss, "r+");
     writeSync(fd, Buffer.from([0xde, 0xad, 0xbe, 0xef]), 0, 4, 200);
     closeSync(fd);
     const once = await runCli(["index", "follow", "--once"], follower);
     expect(once.code).toBe(1);
     expect(once.stdout).toContain(`Поколение ${tampered} отклонено`);
-    expect(once.stdout).toContain("index.faiss");
+    expect(once.stdout).toContain(own);
     expect(liveOf(follower.INDEX_DIR)).toBe(generations[0]);
     expect(readdirSync(follower.INDEX_DIR).filter((name) => name.startsWith(".tmp-"))).toEqual([]);
     expect(existsSync(join(follower.INDEX_DIR, "generations", tampered))).toBe(false);

@@ -3,10 +3,11 @@
 // live generation that `check` names and `ask` survives, rollback, restore from BACKUP_DIR,
 // rebuild inline and through the queue (real Redis, own prefix, cleaned up).
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writePdfBook } from "@ai-library/book-fixtures";
+import { ownSegmentOf } from "@ai-library/shared/index";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./cli-helpers.js";
@@ -87,7 +88,15 @@ describe("ai-library index …", () => {
       expect.stringMatching(/^index_\d{8}_\d{6}\.tar\.gz\.sha256$/),
     ]);
 
-    corrupt(join(env.INDEX_DIR, "generations", second?.id ?? "", "index.faiss"));
+    // The second run's own segment (its other files are the first generation's, hard-linked):
+    // an update gone wrong is undone by a rollback. Damage to a shared file is restore's business.
+    const secondDir = join(env.INDEX_DIR, "generations", second?.id ?? "");
+    const own = ownSegmentOf(secondDir).index;
+    expect(own).not.toBe("index.faiss");
+    expect(statSync(join(secondDir, "index.faiss")).ino).toBe(
+      statSync(join(env.INDEX_DIR, "generations", first?.id ?? "", "index.faiss")).ino,
+    );
+    corrupt(join(secondDir, own));
     const [check, titles, queued] = await Promise.all([
       cli("index", "check"),
       // A reader started now falls back to the older sound generation and still answers.
@@ -96,7 +105,7 @@ describe("ai-library index …", () => {
     ]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain("ПОВРЕЖДЕНО");
-    expect(check.stdout).toContain("index.faiss: контрольная сумма не совпадает с манифестом");
+    expect(check.stdout).toContain(`${own}: контрольная сумма не совпадает с манифестом`);
     expect(check.stdout).toContain("pnpm ai-library index rollback");
     expect(titles).toContain("Маяк");
     expect(queued.code).toBe(1);

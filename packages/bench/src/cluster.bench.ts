@@ -77,7 +77,7 @@ async function prepareLibrary(): Promise<BenchLibrary> {
   const embedder = createLocalHashedEmbedder({ dims: config.LOCAL_EMBEDDING_DIMS });
   const synthetic = await ensureSyntheticLibrary(config.INDEX_DIR, CHUNKS, embedder, "Flat");
   const generation = await synthetic.store.open(synthetic.generationId, embedder.identity);
-  const rows = generation.docstore.db.prepare("SELECT text FROM chunks ORDER BY random() LIMIT 50").all() as {
+  const rows = generation.docstores[0]?.db.prepare("SELECT text FROM chunks ORDER BY random() LIMIT 50").all() as {
     text: string;
   }[];
   generation.close();

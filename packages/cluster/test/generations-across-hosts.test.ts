@@ -6,7 +6,7 @@
 // back; a file tampered with on the publisher is refused by both hosts, which keep what they had.
 import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { openIndexStore } from "@ai-library/shared/index";
+import { openIndexStore, ownSegmentOf } from "@ai-library/shared/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestLibrary, type TestLibrary } from "../../../apps/bot/test/e2e/test-library.js";
 import {
@@ -198,7 +198,13 @@ describe("generations across hosts without a shared disk", () => {
     writeFileSync(join(library.booksDir, "orchard.md"), "# Сад\n\nЯблони цветут в мае.\n");
     const tampered = await publish();
     expect(tampered).not.toBe(good);
-    const faiss = join(library.indexDir, "generations", tampered, "index.faiss");
+    // The file this publish wrote; the followers hold the shared segments' files already.
+    const faiss = join(
+      library.indexDir,
+      "generations",
+      tampered,
+      ownSegmentOf(join(library.indexDir, "generations", tampered)).index,
+    );
     const fd = openSync(faiss, "r+");
     writeSync(fd, Buffer.from([0xde, 0xad, 0xbe, 0xef]), 0, 4, 100);
     closeSync(fd);

@@ -59,6 +59,6 @@ for (const mode of ["vector", "keyword", "hybrid"] as const) {
 const ratio = (p99.hybrid ?? 0) / Math.max(1e-9, p99.vector ?? 0);
 figures.push({ name: "hybrid p99 / vector p99", value: ratio, unit: "×", target: "≤ 2×", ok: ratio <= 2 });
 report("retrieval", figures, [
-  `${CHUNKS} chunks of ~1000 chars (XQuAD sentences, en+ru), local embedder 384 dims, FAISS Flat, FTS5 keyword index`,
+  `${CHUNKS} chunks of ~1000 chars (XQuAD sentences, en+ru), local embedder 384 dims, FAISS Flat, keyword index (keywords.bin)`,
   `${questions.length} XQuAD questions per mode after ${WARMUP} warm-up searches, k=5, settings ${JSON.stringify(DEFAULT_RETRIEVAL_SETTINGS)}`,
 ]);

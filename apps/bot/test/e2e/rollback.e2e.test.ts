@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ownSegmentOf } from "@ai-library/shared/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, runCli } from "../../../cli/test/cli-helpers.js";
 import { type Scenario, startScenario } from "./scenario.js";
@@ -89,8 +90,11 @@ describe("backup → corruption → check → rollback → restore, with the rea
       const archive = readdirSync(backupDir).find((name) => name.endsWith(".tar.gz"));
       expect(archive).toMatch(/^index_\d{8}_\d{6}\.tar\.gz$/);
 
-      // Corrupt the live generation's FAISS file on disk, as a failing disk would.
-      const faissFile = join(scenario.library.indexDir, "generations", secondId, "index.faiss");
+      // Corrupt the FAISS file the second run wrote (its own segment; the rest it shares with the
+      // first generation by hard links), as a failing disk would.
+      const secondDir = join(scenario.library.indexDir, "generations", secondId);
+      const own = ownSegmentOf(secondDir).index;
+      const faissFile = join(secondDir, own);
       const bytes = readFileSync(faissFile);
       const at = bytes.length - 7;
       bytes[at] = (bytes[at] ?? 0) ^ 0xff;
@@ -99,7 +103,7 @@ describe("backup → corruption → check → rollback → restore, with the rea
       const check = await cli("index", "check");
       expect(check.code).toBe(1);
       expect(check.stdout).toContain(secondId);
-      expect(check.stdout).toContain("index.faiss: контрольная сумма не совпадает с манифестом");
+      expect(check.stdout).toContain(`${own}: контрольная сумма не совпадает с манифестом`);
       // The bot serves what it had loaded: still the second generation, bees included.
       await waitUntilServing(secondId);
       expect(await beesAnswerCitesTheBeesBook()).toBe(true);

@@ -2,7 +2,7 @@
 // generation is live there, and download one generation's files into a folder. Nothing here
 // trusts what it receives: sizes are capped by the manifest, and installGeneration verifies
 // every sha256 before anything becomes live.
-import { copyFileSync, createWriteStream } from "node:fs";
+import { copyFileSync, createWriteStream, linkSync } from "node:fs";
 import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -99,7 +99,7 @@ async function localCopy(store: IndexStore, name: string, sha256: string): Promi
 
 export interface DownloadReport {
   downloaded: string[];
-  /** Copied from a generation already here because their sha256 matched the manifest. */
+  /** Taken from a generation already here (hard link) because their sha256 matched the manifest. */
   reused: string[];
 }
 
@@ -129,7 +129,13 @@ export async function downloadGeneration(
     const target = join(dir, name);
     const copy = await localCopy(store, name, entry.sha256);
     if (copy) {
-      copyFileSync(copy, target);
+      // Generation files are never written after publish, so the local one is shared by a hard
+      // link (a segment of a million chunks is not copied again); a copy where links fail.
+      try {
+        linkSync(copy, target);
+      } catch {
+        copyFileSync(copy, target);
+      }
       report.reused.push(name);
       continue;
     }

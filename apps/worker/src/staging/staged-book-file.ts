@@ -32,7 +32,7 @@ export const stagedBookMetaSchema = z.object({
   fingerprint: z.string(),
   dims: z.number().int().positive(),
   /** The manifest's book record before publish gives it a chunk count and first label. */
-  record: omit(bookRecordSchema, { chunkCount: true, firstLabel: true }),
+  record: omit(bookRecordSchema, { chunkCount: true, firstLabel: true, segment: true, row: true }),
   chunks: z.array(chunkSchema),
   /** The book's keyword postings (book-postings.ts); absent in books staged before they were. */
   postings: z

@@ -32,6 +32,7 @@ export {
   sealManifest,
 } from "./generation/manifest.js";
 export type { VerifyFault } from "./generation/open-verified-generation.js";
+export { type GenerationSegment, ownSegment, ownSegmentOf, segmentsOf } from "./generation/segments.js";
 export {
   describeFaults,
   type EmbedderExpectation,

@@ -1,69 +1,8 @@
-// The two pieces under a derived generation, on real files: closing the gaps removed books leave
-// in a vector file (first rows, adjacent ranges, the tail, more rows than one move block), and
-// translating FAISS rows to labels and back when the labels have gaps.
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+// Under a derived generation: translating FAISS rows to labels and back when labels have gaps,
+// and when a segment's books start at given rows with removed books' rows between them.
+import { describe, expect, it } from "vitest";
 import { labelLayout, overlappingLabels } from "../../src/index/generation/label-layout.js";
 import type { BookRecord } from "../../src/index/generation/manifest.js";
-import { createVectorFileWriter } from "../../src/index/generation/vector-file-writer.js";
-
-const root = mkdtempSync(join(tmpdir(), "derived-rows-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const DIMS = 4;
-const HEADER = 45;
-/** Row n holds n in every dimension, so the file says which rows survived. */
-const row = (n: number) => Float32Array.from({ length: DIMS }, () => n);
-
-function rowsIn(path: string): number[] {
-  const bytes = readFileSync(path).subarray(HEADER);
-  const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return Array.from({ length: floats.length / DIMS }, (_, at) => floats[at * DIMS] ?? Number.NaN);
-}
-
-describe("vector file writer", () => {
-  it("removes the first rows, adjacent ranges and the tail, keeping the header and the order", () => {
-    const path = join(root, "small.f32");
-    const fd = openSync(path, "w+");
-    try {
-      const writer = createVectorFileWriter(fd, { offset: HEADER, dims: DIMS, rows: 0 });
-      writer.append(Array.from({ length: 20 }, (_, n) => row(n)));
-      writer.removeRows([
-        { firstRow: 0, count: 2 },
-        { firstRow: 5, count: 3 },
-        { firstRow: 8, count: 1 },
-        { firstRow: 18, count: 2 },
-      ]);
-      expect(writer.rows).toBe(12);
-      writer.append([row(100)]);
-    } finally {
-      closeSync(fd);
-    }
-    expect(rowsIn(path)).toEqual([2, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 17, 100]);
-    expect(statSync(path).size).toBe(HEADER + 13 * DIMS * 4);
-  });
-
-  it("moves more rows than one 8 MiB block holds", () => {
-    const path = join(root, "large.f32");
-    const fd = openSync(path, "w+");
-    const total = 600_000; // 9.6 MB of rows of 4 dims
-    try {
-      const writer = createVectorFileWriter(fd, { offset: HEADER, dims: DIMS, rows: 0 });
-      for (let first = 0; first < total; first += 10_000) {
-        writer.append(Array.from({ length: 10_000 }, (_, n) => row(first + n)));
-      }
-      writer.removeRows([{ firstRow: 10, count: 5 }]);
-    } finally {
-      closeSync(fd);
-    }
-    const rows = rowsIn(path);
-    expect(rows).toHaveLength(total - 5);
-    expect(rows.slice(8, 12)).toEqual([8, 9, 15, 16]);
-    expect(rows.at(-1)).toBe(total - 1);
-  });
-});
 
 const book = (bookId: string, firstLabel: number, chunkCount: number): BookRecord => ({
   bookId,
@@ -103,5 +42,21 @@ describe("label layout", () => {
     expect(overlappingLabels([book("x", 0, 5), book("y", 4, 2)])).toEqual([
       "у книг x.txt и y.txt пересекаются метки начиная с 4",
     ]);
+  });
+
+  it("in a segment, maps only live books' rows: a removed book's rows between them map to no label", () => {
+    // Segment rows 0–9 were book a (removed since), 10–14 book b, 15–19 book c.
+    const layout = labelLayout([
+      { ...book("b", 10, 5), row: 10 },
+      { ...book("c", 40, 5), row: 15 },
+    ]);
+    expect(layout.identity).toBe(false);
+    expect(layout.labelOf(3)).toBe(-1);
+    expect(layout.labelOf(12)).toBe(12);
+    expect(layout.labelOf(16)).toBe(41);
+    expect(layout.rowOf(3)).toBeUndefined();
+    expect(layout.rowOf(44)).toBe(19);
+    // Labels equal to rows are not enough for the identity: rows 0–9 are dead.
+    expect(labelLayout([{ ...book("b", 10, 5), row: 10 }]).identity).toBe(false);
   });
 });

@@ -3,11 +3,21 @@
 // books: same passages with the same scores for every question, same keyword statistics, and
 // `index check` passes. Real books (two EPUBs of the shared corpus and written files), the real
 // inline ingest, real FAISS and SQLite.
-import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/index.js";
+import { MAX_SEGMENTS } from "../../src/index/generation/generation-base.js";
 import {
   type IndexStore,
   keywordTerms,
@@ -16,6 +26,7 @@ import {
   openIndexStore,
   readManifest,
   type ScoredLabel,
+  segmentsOf,
   verifyGeneration,
 } from "../../src/index/index.js";
 import { ingestSettingsFromConfig, runIngest } from "../../src/pipeline/index.js";
@@ -155,6 +166,19 @@ describe("a generation derived from the live one", () => {
       .filter((file) => file !== "fb-intro.epub");
     expect(manifest.books.map((book) => book.file)).toEqual([...carried, "harbour.md"]);
     expect((await verifyGeneration(store.generationDir(manifest.id))).faults).toEqual([]);
+    // Two segments: the first generation's files, shared by hard links (never copied or written),
+    // and one the run wrote for the book it added. Removed and renamed books cost nothing.
+    const segments = segmentsOf(manifest);
+    expect(segments.map((segment) => segment.books.map((book) => book.file))).toEqual([carried, ["harbour.md"]]);
+    const [shared, own] = segments;
+    for (const name of [shared?.index, shared?.docstore, shared?.keywords]) {
+      const here = statSync(join(store.generationDir(manifest.id), name ?? "?"));
+      const there = statSync(join(store.generationDir(first.id), name ?? "?"));
+      expect(here.ino, name).toBe(there.ino);
+    }
+    expect(own?.index).toBe(`seg-${manifest.id}.faiss`);
+    expect(own?.rows).toBe(manifest.books.at(-1)?.chunkCount);
+    expect(shared?.deadRows).toBe(first.books.find((book) => book.file === "fb-intro.epub")?.chunkCount);
 
     const full = await fullBuildAnswers();
     expect(await candidates(store)).toEqual(full.candidates);
@@ -171,9 +195,38 @@ describe("a generation derived from the live one", () => {
     const lighthouse = before.books.find((book) => book.file === "lighthouse.md");
     expect(manifest.chunkCount).toBe(before.chunkCount - (lighthouse?.chunkCount ?? Number.NaN));
     expect((await verifyGeneration(store.generationDir(manifest.id))).faults).toEqual([]);
+    // A removal writes no segment: the same segments, one more book's rows unlisted.
+    expect(manifest.segments?.map((segment) => segment.id)).toEqual(before.segments?.map((segment) => segment.id));
+    expect(readdirSync(store.generationDir(manifest.id)).filter((name) => name.includes(manifest.id))).toEqual([]);
     const full = await fullBuildAnswers();
     expect(await candidates(store)).toEqual(full.candidates);
     expect(await answers(store)).toEqual(full.answers);
+  });
+
+  it(`folds its segments into one when the live generation has ${MAX_SEGMENTS}, and answers the same`, async () => {
+    for (let added = segmentsOf(liveManifest(store)).length; added < MAX_SEGMENTS; added++) {
+      writeBook(`extra-${added}.md`, `Extra ${added} harbour`, 2);
+      const { lines } = await ingest(store);
+      expect(lines.join("\n")).toMatch(/derivedFrom/);
+    }
+    expect(segmentsOf(liveManifest(store))).toHaveLength(MAX_SEGMENTS);
+    const before = await candidates(store);
+    writeBook("one-more.md", "One more lighthouse", 2);
+    const { lines, report } = await ingest(store);
+    expect(lines.join("\n")).toMatch(
+      new RegExp(`builtFromScratch.*${MAX_SEGMENTS} сегментов: публикация сводит их в один`),
+    );
+    // Folded from what the live generation stores: nothing embedded again but the new book.
+    expect(report.embeddedChunks).toBe(
+      liveManifest(store).books.find((book) => book.file === "one-more.md")?.chunkCount,
+    );
+    const manifest = liveManifest(store);
+    expect(manifest.segments).toBeUndefined();
+    expect(manifest.books.filter((book) => book.segment !== undefined || book.row !== undefined)).toEqual([]);
+    expect(labelLayout(manifest.books).identity).toBe(true);
+    const full = await fullBuildAnswers();
+    expect(await candidates(store)).toEqual(full.candidates);
+    expect(before.length).toBe(full.candidates.length);
   });
 
   it("builds from scratch when the live generation's chunking differs, and says why", async () => {

@@ -26,16 +26,11 @@ CREATE TABLE chunks (
   section TEXT, page_label TEXT, page_label_end TEXT, ocr INTEGER
 );
 `;
-// Built after the rows are in: one sort instead of 100k incremental index updates (a derived
-// docstore has it already and keeps it up to date).
+// Built after the rows are in: one sort instead of 100k incremental index updates.
 const INDEXES = "CREATE INDEX IF NOT EXISTS chunks_by_book ON chunks(book_id, position);";
 
 export interface DocstoreWriter {
   addBook(record: BookRecord, chunks: Chunk[]): void;
-  /** Deletes a book carried over from the base docstore: its chunks (its postings leave keywords.bin at merge). */
-  removeBook(record: BookRecord): void;
-  /** A carried-over book whose file was renamed keeps its rows under the new name. */
-  renameBook(bookId: string, file: string): void;
   close(): void;
 }
 
@@ -45,12 +40,10 @@ export interface DocstoreWriterOptions {
    * write such generations in upgrade tests; never derived).
    */
   keywordIndex: boolean;
-  /** The file is a copy of the previous generation's docstore, to be changed instead of filled. */
-  derived?: boolean;
 }
 
 export function createDocstoreWriter(path: string, options: DocstoreWriterOptions): DocstoreWriter {
-  const db = new Database(path, options.derived ? { fileMustExist: true } : {});
+  const db = new Database(path);
   // No per-transaction sync while building: the file lives in a temp directory that is
   // discarded on any failure, and the builder fsyncs it before publishing. The rollback
   // journal stays, in memory: a book that fails halfway (the run goes on without it) must
@@ -59,10 +52,8 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
   // created and deleted per book (a thousand times for a 1M-chunk library).
   setJournalMode(db, "memory");
   db.pragma("synchronous = OFF");
-  if (!options.derived) {
-    db.exec(SCHEMA);
-    if (options.keywordIndex) db.exec(KEYWORD_SCHEMA);
-  } else addLaterColumns(db);
+  db.exec(SCHEMA);
+  if (options.keywordIndex) db.exec(KEYWORD_SCHEMA);
   const indexTerms = options.keywordIndex ? createKeywordInserter(db) : undefined;
   const insertBook = db.prepare(
     "INSERT INTO books VALUES (@bookId, @file, @title, @author, @format, @pages, @chunkCount, @firstLabel)",
@@ -90,20 +81,9 @@ export function createDocstoreWriter(path: string, options: DocstoreWriterOption
       indexTerms?.(record.firstLabel + index, chunk.text, headingOf(record.title, chunk.chapter, chunk.section));
     });
   });
-  const deleteChunks = db.prepare("DELETE FROM chunks WHERE book_id = ?");
-  const deleteBook = db.prepare("DELETE FROM books WHERE book_id = ?");
-  const removeBook = db.transaction((record: BookRecord) => {
-    deleteChunks.run(record.bookId);
-    deleteBook.run(record.bookId);
-  });
-  const rename = db.prepare("UPDATE books SET file = ? WHERE book_id = ?");
   return {
     addBook: (record, chunks) => {
       addBook(record, chunks);
-    },
-    removeBook: (record) => removeBook(record),
-    renameBook: (bookId, file) => {
-      rename.run(file, bookId);
     },
     close: () => {
       try {
@@ -161,20 +141,6 @@ function rowToChunk(row: ChunkRow): Chunk {
 
 /** Columns added after the first release: generations written before them read as NULL. */
 const LATER_COLUMNS = ["section", "page_label", "page_label_end", "ocr"] as const;
-const LATER_COLUMN_TYPES: Record<(typeof LATER_COLUMNS)[number], string> = {
-  section: "TEXT",
-  page_label: "TEXT",
-  page_label_end: "TEXT",
-  ocr: "INTEGER",
-};
-
-/** A docstore copied from an older generation gets the columns new chunks are written with (its own rows read NULL). */
-function addLaterColumns(db: Database.Database): void {
-  const present = new Set((db.pragma("table_info(chunks)") as { name: string }[]).map((column) => column.name));
-  for (const name of LATER_COLUMNS) {
-    if (!present.has(name)) db.exec(`ALTER TABLE chunks ADD COLUMN ${name} ${LATER_COLUMN_TYPES[name]}`);
-  }
-}
 
 function chunkColumns(db: Database.Database): string {
   const present = new Set((db.pragma("table_info(chunks)") as { name: string }[]).map((column) => column.name));

@@ -3,16 +3,17 @@
 // index, then the manifest (last), fsyncs everything and renames the directory into
 // generations/. Nothing is visible to readers until the store flips the live pointer.
 // With a `base` (the live generation, when generation-base.ts allows it) the generation is
-// derived instead: the base's FAISS file and docstore are copied into the temp directory,
-// unchanged books are carried over as they are (carryOver), new books are appended, and the
-// books nobody carried over are deleted at finish — the cost follows what changed, not the
-// library's size. The base's own files are only ever read.
-import { closeSync, copyFileSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+// derived instead (segments.ts): the base's segments are hard-linked into the temp directory
+// as they are, with the checksums the base's manifest gives them; unchanged books are carried
+// over (carryOver), new books go into one new segment, and books nobody carried over are just
+// not listed — the cost follows what changed, not the library's size. The base's files are
+// never written: every generation's files are immutable once published.
+import { closeSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Chunk } from "../../chunking/types.js";
 import type { EmbedderIdentity } from "../../embeddings/types.js";
 import { type BookPostings, bookPostings } from "../keyword/book-postings.js";
-import { KEYWORD_TABLE, type LabelRange } from "../keyword/keyword-index.js";
+import { KEYWORD_TABLE } from "../keyword/keyword-index.js";
 import { KEYWORD_TERMS_VERSION } from "../keyword/keyword-terms.js";
 import { KEYWORD_FILE } from "../keyword/postings-file.js";
 import { createPostingsWriter, type PostingsWriter } from "../keyword/postings-writer.js";
@@ -22,7 +23,6 @@ import { asIndexWriteError } from "./errors.js";
 import { buildFactoryIndex } from "./factory-index-file.js";
 import { FLAT_IP_HEADER_BYTES, flatIpHeader, isFlatFactory } from "./faiss-flat-file.js";
 import { type GenerationBase, whyNotDerive } from "./generation-base.js";
-import { labelLayout } from "./label-layout.js";
 import {
   type BookRecord,
   type GenerationManifest,
@@ -30,9 +30,11 @@ import {
   MANIFEST_FORMAT_VERSION,
   sealManifest,
 } from "./manifest.js";
-import { createVectorFileWriter, type RowRange } from "./vector-file-writer.js";
+import { type GenerationSegment, INDEX_FILE, type SegmentFiles, segmentsOf, WHOLE_SEGMENT } from "./segments.js";
+import { createVectorFileWriter } from "./vector-file-writer.js";
 
-export const INDEX_FILE = "index.faiss";
+export { INDEX_FILE };
+
 const VECTORS_FILE = "vectors.f32";
 
 export interface GenerationBuildOptions {
@@ -56,7 +58,7 @@ export interface GenerationBuildOptions {
   base?: GenerationBase;
 }
 
-export type NewBook = Omit<BookRecord, "chunkCount" | "firstLabel">;
+export type NewBook = Omit<BookRecord, "chunkCount" | "firstLabel" | "segment" | "row">;
 
 /** How the generation is being built: derived from a base, or from scratch and why. */
 export interface Derivation {
@@ -93,38 +95,32 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   const base = options.base && !keywordTable && reason === undefined ? options.base : undefined;
   const derivation: Derivation = base ? { from: base.manifest.id } : reason ? { reason } : {};
   mkdirSync(options.tempDir, { recursive: true });
-  const vectorsFile = flat ? INDEX_FILE : VECTORS_FILE;
+  // What this build writes: the whole generation's main files, or, derived, one new segment.
+  const written: SegmentFiles = base
+    ? {
+        id: `seg-${options.id}`,
+        index: `seg-${options.id}.faiss`,
+        docstore: `seg-${options.id}.sqlite`,
+        rows: 0,
+        labelEnd: 0,
+      }
+    : { id: WHOLE_SEGMENT, index: INDEX_FILE, docstore: DOCSTORE_FILE, rows: 0, labelEnd: 0 };
+  const keywordsFile = base ? `seg-${options.id}.${KEYWORD_FILE}` : KEYWORD_FILE;
+  const vectorsFile = flat ? written.index : VECTORS_FILE;
   const vectorsOffset = flat ? FLAT_IP_HEADER_BYTES : 0;
-  const vectorsPath = join(options.tempDir, vectorsFile);
   let vectorsFd: number;
   let docstore: DocstoreWriter;
   try {
-    if (base) {
-      copyFileSync(join(base.dir, INDEX_FILE), vectorsPath);
-      copyFileSync(join(base.dir, DOCSTORE_FILE), join(options.tempDir, DOCSTORE_FILE));
-    }
-    vectorsFd = openSync(vectorsPath, base ? "r+" : "w");
-    if (!base && flat) writeSync(vectorsFd, flatIpHeader(dims, 0));
-    docstore = createDocstoreWriter(join(options.tempDir, DOCSTORE_FILE), {
-      keywordIndex: keywordTable,
-      derived: Boolean(base),
-    });
+    vectorsFd = openSync(join(options.tempDir, vectorsFile), "w");
+    if (flat) writeSync(vectorsFd, flatIpHeader(dims, 0));
+    docstore = createDocstoreWriter(join(options.tempDir, written.docstore), { keywordIndex: keywordTable });
   } catch (error) {
     rmSync(options.tempDir, { recursive: true, force: true });
     throw asIndexWriteError(error, indexDir);
   }
-  const vectors = createVectorFileWriter(vectorsFd, {
-    offset: vectorsOffset,
-    dims,
-    rows: base ? base.manifest.chunkCount : 0,
-  });
+  const vectors = createVectorFileWriter(vectorsFd, { offset: vectorsOffset, dims, rows: 0 });
   const postings: PostingsWriter | undefined =
-    keywordIndex && !keywordTable
-      ? createPostingsWriter({
-          runDir: options.tempDir,
-          ...(base ? { basePath: join(base.dir, KEYWORD_FILE) } : {}),
-        })
-      : undefined;
+    keywordIndex && !keywordTable ? createPostingsWriter({ runDir: options.tempDir }) : undefined;
   const carried = carriedBooks(base);
   const added: BookRecord[] = [];
   let nextLabel = carried.nextLabel;
@@ -137,21 +133,13 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     docstore.close();
   }
 
-  /** A base book leaves the generation: its rows go now, its vectors' rows at finish. */
-  function dropBaseBook(bookId: string): void {
-    const entry = carried.books.get(bookId);
-    if (!entry || entry.state === "removed") return;
-    docstore.removeBook(entry.record);
-    entry.state = "removed";
-  }
-
   return {
     id: options.id,
     derivation,
     get chunkCount() {
       return (
         [...carried.books.values()].reduce(
-          (sum, entry) => sum + (entry.state === "removed" ? 0 : entry.record.chunkCount),
+          (sum, entry) => sum + (entry.state === "kept" ? entry.record.chunkCount : 0),
           0,
         ) + added.reduce((sum, book) => sum + book.chunkCount, 0)
       );
@@ -168,29 +156,31 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
       if (keywords && keywords.lengths.length !== chunks.length) {
         throw new Error(`${book.file}: ${chunks.length} chunks but keyword postings for ${keywords.lengths.length}`);
       }
-      const record: BookRecord = { ...book, chunkCount: chunks.length, firstLabel: nextLabel };
+      // A record reused from the live generation carries where it sat there; this build places it anew.
+      const { segment: _segment, row: _row, ...fields } = book as BookRecord;
+      const record: BookRecord = {
+        ...fields,
+        chunkCount: chunks.length,
+        firstLabel: nextLabel,
+        ...(base ? { segment: written.id, row: vectors.rows } : {}),
+      };
       try {
-        // The same content added anew (a rebuild of one book) replaces the base's copy.
-        dropBaseBook(book.bookId);
         docstore.addBook(record, chunks);
         postings?.addBook(record.firstLabel, keywords ?? bookPostings(record.title, chunks));
         vectors.append(bookVectors);
       } catch (error) {
         throw asIndexWriteError(error, indexDir);
       }
+      // The same content added anew (a rebuild of one book) replaces the base's copy.
+      const replaced = carried.books.get(book.bookId);
+      if (replaced) replaced.state = "removed";
       added.push(record);
       nextLabel += chunks.length;
     },
     carryOver(bookId, file) {
       const entry = carried.books.get(bookId);
       if (!entry || entry.state === "removed") return false;
-      if (entry.record.file !== file) {
-        try {
-          docstore.renameBook(bookId, file);
-        } catch (error) {
-          throw asIndexWriteError(error, indexDir);
-        }
-      }
+      // The book keeps its rows in its segment; its (new) file name lives in the manifest.
       entry.state = "kept";
       entry.file = file;
       return true;
@@ -214,34 +204,45 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   };
 
   /**
-   * Drops the base books nobody carried over and closes the gaps their vectors leave; returns
-   * the kept books and the label ranges of the removed ones (left out of the keyword index).
+   * The base's segments still holding a kept book, hard-linked into the temp directory, with
+   * the checksums the base's manifest gives their files (verified when the base was opened).
    */
-  function removeUncarried(): { kept: BookRecord[]; removed: LabelRange[] } {
-    const gaps: RowRange[] = [];
-    const kept: BookRecord[] = [];
-    const removed: LabelRange[] = [];
-    for (const entry of carried.books.values()) {
-      if (entry.state === "pending") dropBaseBook(entry.record.bookId);
-      if (entry.state === "removed") {
-        gaps.push({ firstRow: entry.firstRow, count: entry.record.chunkCount });
-        removed.push({ firstLabel: entry.record.firstLabel, chunkCount: entry.record.chunkCount });
-      } else kept.push({ ...entry.record, file: entry.file });
+  function linkKeptSegments(kept: BookRecord[]): { segments: SegmentFiles[]; files: GenerationManifest["files"] } {
+    const files: GenerationManifest["files"] = {};
+    const segments: SegmentFiles[] = [];
+    if (!base) return { segments, files };
+    const keptSegments = new Set(kept.map((book) => book.segment));
+    for (const segment of carried.segments) {
+      if (!keptSegments.has(segment.id)) continue;
+      const { books: _books, layout: _layout, deadRows: _dead, vectors: _vectors, ...listed } = segment;
+      for (const name of [segment.index, segment.docstore, ...(segment.keywords ? [segment.keywords] : [])]) {
+        const entry = base.manifest.files[name];
+        if (!entry) throw new Error(`${base.manifest.id}: its manifest lists no checksum for ${name}`);
+        linkSync(join(base.dir, name), join(options.tempDir, name));
+        files[name] = entry;
+      }
+      segments.push(listed);
     }
-    vectors.removeRows(gaps.filter((gap) => gap.count > 0).sort((a, b) => a.firstRow - b.firstRow));
-    return { kept, removed };
+    return { segments, files };
   }
 
   async function finishWriting(): Promise<GenerationManifest> {
-    // Rows: the kept base books in base order, then the added ones (label-layout.ts).
-    const { kept, removed } = removeUncarried();
+    const kept = [...carried.books.values()]
+      .filter((entry) => entry.state === "kept")
+      .map((entry) => ({ ...entry.record, file: entry.file }));
     const books = [...kept, ...added];
-    const chunkCount = vectors.rows;
-    const listed = books.reduce((sum, book) => sum + book.chunkCount, 0);
-    if (listed !== chunkCount) throw new Error(`${vectorsFile} holds ${chunkCount} rows, the books ${listed}`);
-    if (flat) writeSync(vectorsFd, flatIpHeader(dims, chunkCount), 0, FLAT_IP_HEADER_BYTES, 0);
+    const rows = vectors.rows;
+    if (flat) writeSync(vectorsFd, flatIpHeader(dims, rows), 0, FLAT_IP_HEADER_BYTES, 0);
     closeAll();
-    postings?.finish(join(options.tempDir, KEYWORD_FILE), removed);
+    const linked = linkKeptSegments(kept);
+    // A derived publish that only removed or renamed books writes no segment of its own.
+    const ownSegment = !base || rows > 0 || linked.segments.length === 0;
+    const keywords = postings && ownSegment ? keywordsFile : undefined;
+    if (keywords) postings?.finish(join(options.tempDir, keywords), []);
+    else postings?.abort();
+    if (!ownSegment) {
+      for (const name of [vectorsFile, written.docstore]) rmSync(join(options.tempDir, name), { force: true });
+    }
     const nprobe = flat
       ? undefined
       : buildFactoryIndex(
@@ -253,12 +254,15 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
             vectorsFile: VECTORS_FILE,
             ...(options.nprobe !== undefined ? { nprobe: options.nprobe } : {}),
           },
-          chunkCount,
+          rows,
         );
-    // Every file's fsync and sha256 at once: the fsyncs wait on the disk in libuv's pool while
-    // the main thread hashes the same bytes from the page cache; one after the other, the waits
-    // and the hashing would add up (measured in docs/performance.md).
-    const names = [INDEX_FILE, DOCSTORE_FILE, ...(postings ? [KEYWORD_FILE] : []), ...(flat ? [] : [VECTORS_FILE])];
+    // Every new file's fsync and sha256 at once: the fsyncs wait on the disk in libuv's pool
+    // while the main thread hashes the same bytes from the page cache; one after the other, the
+    // waits and the hashing would add up (measured in docs/performance.md). Linked files are
+    // the base's, already durable and checksummed.
+    const names = ownSegment
+      ? [written.index, written.docstore, ...(keywords ? [keywords] : []), ...(flat ? [] : [VECTORS_FILE])]
+      : [];
     const entries = await Promise.all(
       names.map(async (name) => {
         const path = join(options.tempDir, name);
@@ -266,7 +270,14 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
         return [name, { sha256, bytes: statSync(path).size }] as const;
       }),
     );
-    const files: GenerationManifest["files"] = Object.fromEntries(entries);
+    const files: GenerationManifest["files"] = { ...linked.files, ...Object.fromEntries(entries) };
+    const segments = base
+      ? [
+          ...linked.segments,
+          ...(ownSegment ? [{ ...written, rows, labelEnd: nextLabel, ...(keywords ? { keywords } : {}) }] : []),
+        ]
+      : undefined;
+    const first = segments?.[0];
     const manifest: GenerationManifest = {
       formatVersion: MANIFEST_FORMAT_VERSION,
       id: options.id,
@@ -274,12 +285,15 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
       embedder: options.embedder,
       chunking: options.chunking,
       indexFactory: options.indexFactory,
-      vectors: { file: vectorsFile, offset: vectorsOffset },
-      chunkCount,
+      vectors: first
+        ? { file: first.index, offset: FLAT_IP_HEADER_BYTES }
+        : { file: vectorsFile, offset: vectorsOffset },
+      chunkCount: books.reduce((sum, book) => sum + book.chunkCount, 0),
       files,
       books,
       ...(postings ? { keywordIndex: { file: KEYWORD_FILE, terms: KEYWORD_TERMS_VERSION } } : {}),
       ...(keywordTable ? { keywordIndex: { table: KEYWORD_TABLE, terms: KEYWORD_TERMS_VERSION } } : {}),
+      ...(segments ? { segments } : {}),
       ...(nprobe !== undefined ? { nprobe } : {}),
       ...(options.previousId ? { previousId: options.previousId } : {}),
     };
@@ -292,22 +306,30 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
 }
 
 interface CarriedBook {
+  /** The base's record, with its segment and first row in it. */
   record: BookRecord;
-  firstRow: number;
-  /** pending: not yet named by this run (removed at finish unless carried over). */
+  /** pending: not yet named by this run (left out at finish unless carried over). */
   state: "pending" | "kept" | "removed";
   file: string;
 }
 
-/** The base's books by id, with their rows, and the first label no base chunk uses. */
-function carriedBooks(base: GenerationBase | undefined): { books: Map<string, CarriedBook>; nextLabel: number } {
+/** The base's books by id, its segments, and the first label no base chunk uses. */
+function carriedBooks(base: GenerationBase | undefined): {
+  books: Map<string, CarriedBook>;
+  segments: GenerationSegment[];
+  nextLabel: number;
+} {
   const books = new Map<string, CarriedBook>();
-  if (!base) return { books, nextLabel: 0 };
-  const layout = labelLayout(base.manifest.books);
+  if (!base) return { books, segments: [], nextLabel: 0 };
+  const segments = segmentsOf(base.manifest);
+  // Past every label the base's segments ever gave, removed books' too: labels never repeat.
   let nextLabel = base.manifest.chunkCount;
-  for (const record of base.manifest.books) {
-    books.set(record.bookId, { record, firstRow: layout.firstRowOf(record), state: "pending", file: record.file });
-    nextLabel = Math.max(nextLabel, record.firstLabel + record.chunkCount);
+  for (const segment of segments) {
+    for (const record of segment.books) {
+      books.set(record.bookId, { record: { ...record, segment: segment.id }, state: "pending", file: record.file });
+      nextLabel = Math.max(nextLabel, record.firstLabel + record.chunkCount);
+    }
+    nextLabel = Math.max(nextLabel, segment.labelEnd);
   }
-  return { books, nextLabel };
+  return { books, segments, nextLabel };
 }

@@ -45,22 +45,30 @@ export function labelLayout(books: readonly BookRecord[]): LabelLayout {
   const byRow: Span[] = [];
   const firstRows = new Map<string, number>();
   for (const book of books) {
-    byRow.push({ firstLabel: book.firstLabel, firstRow: row, count: book.chunkCount });
-    firstRows.set(book.bookId, row);
-    row += book.chunkCount;
+    // A segment's books say where they start (removed books leave gaps); otherwise one after another.
+    const first = book.row ?? row;
+    byRow.push({ firstLabel: book.firstLabel, firstRow: first, count: book.chunkCount });
+    firstRows.set(book.bookId, first);
+    row = first + book.chunkCount;
   }
-  const identity = byRow.every((span) => span.firstLabel === span.firstRow);
   const byLabel = byRow.filter((span) => span.count > 0).sort((a, b) => a.firstLabel - b.firstLabel);
-  const withRows = byRow.filter((span) => span.count > 0);
+  const withRows = byRow.filter((span) => span.count > 0).sort((a, b) => a.firstRow - b.firstRow);
+  // label = row for every row from 0 on, with no row of a removed book in between.
+  let covered = 0;
+  const identity = withRows.every((span) => {
+    const fits = span.firstLabel === span.firstRow && span.firstRow === covered;
+    covered = span.firstRow + span.count;
+    return fits;
+  });
   return {
     identity,
     rowOf(label) {
-      if (identity) return label >= 0 && label < row ? label : undefined;
+      if (identity) return label >= 0 && label < covered ? label : undefined;
       const span = spanAt(byLabel, "firstLabel", label);
       return span ? span.firstRow + (label - span.firstLabel) : undefined;
     },
     labelOf(at) {
-      if (identity) return at >= 0 && at < row ? at : -1;
+      if (identity) return at >= 0 && at < covered ? at : -1;
       const span = spanAt(withRows, "firstRow", at);
       return span ? span.firstLabel + (at - span.firstRow) : -1;
     },

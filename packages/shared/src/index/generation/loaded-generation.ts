@@ -1,16 +1,16 @@
 // A verified generation held open for queries: vector search in FAISS, keyword search in its
 // keyword index (when the generation has one), citations from the docstore, and raw
-// vectors for the next ingest to reuse unchanged books.
+// vectors for the next ingest to reuse unchanged books — over every segment of the generation
+// (segments.ts), skipping the rows of books removed since a segment was written.
 import { basename } from "node:path";
 import type { Chunk } from "../../chunking/types.js";
 import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embeddings/types.js";
 import type { LabelRange, ScoredLabel } from "../keyword/keyword-index.js";
 import type { DocstoreReader } from "./docstore.js";
 import { EmbedderMismatchError, IndexIntegrityError } from "./errors.js";
-import { labelLayout } from "./label-layout.js";
 import { type BookRecord, type GenerationManifest, readManifest } from "./manifest.js";
-import { openVerifiedGeneration } from "./open-verified-generation.js";
-import { openVectorRows, similaritiesOf } from "./vector-rows.js";
+import { closeVerifiedGeneration, type OpenSegment, openVerifiedGeneration } from "./open-verified-generation.js";
+import { openVectorRows, similaritiesOf, type VectorRows } from "./vector-rows.js";
 
 /** A chunk found by vector search, with its cosine similarity to the query. */
 export type ScoredChunk = Chunk & { score: number };
@@ -19,7 +19,8 @@ export interface LoadedGeneration {
   readonly id: string;
   readonly dir: string;
   readonly manifest: GenerationManifest;
-  readonly docstore: DocstoreReader;
+  /** Each segment's docstore (one for a generation built whole), for diagnostics. */
+  readonly docstores: readonly DocstoreReader[];
   /** Nearest chunks to a unit query vector, best first; score = cosine similarity. */
   search(query: Float32Array, k: number): ScoredChunk[];
   /** True when the generation has a keyword index (generations built before it do not). */
@@ -82,43 +83,103 @@ export async function openGeneration(
       first?.file,
     );
   }
-  const { manifest, index, docstore, keywords: keywordIndex } = result.generation;
+  const { manifest, segments, keywords: keywordIndex } = result.generation;
   const books = new Map(manifest.books.map((book) => [book.bookId, book]));
   const dims = manifest.embedder.dims;
-  const rows = openVectorRows(dir, manifest);
-  // FAISS answers rows; everything past this file speaks labels (label-layout.ts).
-  const layout = labelLayout(manifest.books);
+  const parts: SegmentPart[] = segments.map((segment) => ({
+    segment,
+    rows: openVectorRows(dir, segment.vectors, dims),
+  }));
+  const partOfBook = new Map<string, SegmentPart>();
+  for (const part of parts) for (const book of part.segment.books) partOfBook.set(book.bookId, part);
+  // Label → segment, through the books' label ranges (labels never repeat across segments).
+  const spans = manifest.books
+    .filter((book) => book.chunkCount > 0)
+    .map((book) => ({
+      first: book.firstLabel,
+      end: book.firstLabel + book.chunkCount,
+      part: partOfBook.get(book.bookId),
+    }))
+    .sort((a, b) => a.first - b.first);
+  const partOfLabel = (label: number): SegmentPart | undefined => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const span = spans[mid] as (typeof spans)[number];
+      if (label < span.first) hi = mid - 1;
+      else if (label >= span.end) lo = mid + 1;
+      else return span.part;
+    }
+    return undefined;
+  };
+  /** Labels grouped by the segment holding them (unknown labels dropped). */
+  const byPart = (labels: readonly number[]) => {
+    const grouped = new Map<SegmentPart, number[]>();
+    for (const label of labels) {
+      const part = partOfLabel(label);
+      if (!part) continue;
+      const list = grouped.get(part);
+      if (list) list.push(label);
+      else grouped.set(part, [label]);
+    }
+    return grouped;
+  };
   const vectorCandidatesOfMany = (queries: readonly Float32Array[], k: number): ScoredLabel[][] =>
     queries.length >= BATCH_FROM ? scanTogether(queries, k) : queries.flatMap((query) => scanTogether([query], k));
   const scanTogether = (queries: readonly Float32Array[], k: number): ScoredLabel[][] => {
-    const total = index.ntotal();
-    if (total === 0 || k <= 0 || queries.length === 0) return queries.map(() => []);
-    const perQuery = Math.min(k, total);
+    if (k <= 0 || queries.length === 0) return queries.map(() => []);
     const flat: number[] = [];
     for (const query of queries) {
       if (query.length !== dims) throw new Error(`query vector of ${query.length} dims, index has ${dims}`);
       for (const value of query) flat.push(value);
     }
-    const { labels, distances } = index.search(flat, perQuery);
-    return queries.map((_, at) => {
-      const found: ScoredLabel[] = [];
-      for (let rank = at * perQuery; rank < (at + 1) * perQuery; rank++) {
-        const row = labels[rank] ?? -1;
-        const label = row >= 0 ? layout.labelOf(row) : -1;
-        if (label >= 0) found.push({ label, score: distances[rank] ?? 0 });
-      }
-      return found;
-    });
+    const found: ScoredLabel[][] = queries.map(() => []);
+    for (const { segment } of parts) {
+      const total = segment.faiss.ntotal();
+      if (total === 0) continue;
+      // Rows of removed books may take places among the nearest: ask for as many more.
+      const perQuery = Math.min(k + segment.deadRows, total);
+      const { labels, distances } = segment.faiss.search(flat, perQuery);
+      queries.forEach((_, at) => {
+        const hits = found[at] as ScoredLabel[];
+        let taken = 0;
+        for (let rank = at * perQuery; rank < (at + 1) * perQuery && taken < k; rank++) {
+          const row = labels[rank] ?? -1;
+          const label = row >= 0 ? segment.layout.labelOf(row) : -1;
+          if (label < 0) continue;
+          hits.push({ label, score: distances[rank] ?? 0 });
+          taken++;
+        }
+      });
+    }
+    // One segment's hits are already best first; several are merged (equal scores: lower label first).
+    return parts.length === 1
+      ? found
+      : found.map((hits) => hits.sort((a, b) => b.score - a.score || a.label - b.label).slice(0, k));
   };
   const vectorCandidates = (query: Float32Array, k: number): ScoredLabel[] => scanTogether([query], k)[0] ?? [];
+  const chunksByLabel = (labels: number[]): Map<number, Chunk> => {
+    const out = new Map<number, Chunk>();
+    for (const [part, inPart] of byPart(labels)) {
+      for (const [label, chunk] of part.segment.reader.chunksByLabel(inPart)) out.set(label, withFileName(chunk));
+    }
+    // In the order asked for, as one docstore answered.
+    return new Map(labels.filter((label) => out.has(label)).map((label) => [label, out.get(label) as Chunk]));
+  };
+  /** A segment is never rewritten: a book renamed since keeps its old name there, the manifest has the new one. */
+  const withFileName = (chunk: Chunk): Chunk => {
+    const file = books.get(chunk.bookId)?.file;
+    return file === undefined || file === chunk.file ? chunk : { ...chunk, file };
+  };
   return {
     id: manifest.id,
     dir,
     manifest,
-    docstore,
+    docstores: segments.map((segment) => segment.reader),
     search(query, k) {
       const found = vectorCandidates(query, k);
-      const chunks = docstore.chunksByLabel(found.map((hit) => hit.label));
+      const chunks = chunksByLabel(found.map((hit) => hit.label));
       const passages: ScoredChunk[] = [];
       for (const hit of found) {
         const chunk = chunks.get(hit.label);
@@ -134,20 +195,37 @@ export async function openGeneration(
     knownTerms: (terms) => keywordIndex?.knownTerms(terms) ?? [...terms],
     searchableTerms: (terms) => (keywordIndex ? terms.filter((term) => keywordIndex.isSearchable(term)) : []),
     termWeights: (terms) => new Map(terms.map((term) => [term, keywordIndex?.inverseDocumentFrequency(term) ?? 0])),
-    similarities: (query, labels) => similaritiesOf(rows, query, labels, layout.rowOf),
-    chunksByLabel: (labels) => docstore.chunksByLabel(labels),
+    similarities(query, labels) {
+      const out = new Map<number, number>();
+      for (const [part, inPart] of byPart(labels)) {
+        for (const [label, similarity] of similaritiesOf(part.rows, query, inPart, part.segment.layout.rowOf)) {
+          out.set(label, similarity);
+        }
+      }
+      return out;
+    },
+    chunksByLabel,
     book: (bookId) => books.get(bookId),
-    chunksOfBook: (bookId) => docstore.chunksOfBook(bookId),
+    chunksOfBook(bookId) {
+      const part = partOfBook.get(bookId);
+      return part ? part.segment.reader.chunksOfBook(bookId).map(withFileName) : [];
+    },
     vectorsOfBook(bookId) {
       const book = books.get(bookId);
-      if (!book || book.chunkCount === 0) return [];
-      const all = rows.read(layout.firstRowOf(book), book.chunkCount);
+      const part = partOfBook.get(bookId);
+      if (!book || !part || book.chunkCount === 0) return [];
+      const all = part.rows.read(part.segment.layout.firstRowOf(book), book.chunkCount);
       return Array.from({ length: book.chunkCount }, (_, row) => all.slice(row * dims, (row + 1) * dims));
     },
     close: () => {
-      rows.close();
-      keywordIndex?.close();
-      docstore.close();
+      for (const part of parts) part.rows.close();
+      closeVerifiedGeneration(result.generation);
     },
   };
+}
+
+/** A segment held open, with a reader of its raw vectors. */
+interface SegmentPart {
+  segment: OpenSegment;
+  rows: VectorRows;
 }

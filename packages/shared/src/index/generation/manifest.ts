@@ -39,6 +39,10 @@ export const bookRecordSchema = z.object({
   ),
   chunkCount: count(),
   firstLabel: count(),
+  /** The segment holding the book's rows (segments.ts); absent in a generation built whole. */
+  segment: z.optional(z.string()),
+  /** The book's first row in its segment's files; absent in a generation built whole. */
+  row: z.optional(count()),
 });
 export type BookRecord = z.infer<typeof bookRecordSchema>;
 
@@ -70,6 +74,25 @@ const manifestSchema = z.strictObject({
    */
   keywordIndex: z.optional(
     z.object({ file: z.optional(z.string()), table: z.optional(z.string()), terms: z.string() }),
+  ),
+  /**
+   * A generation derived from the previous one is made of immutable segments (segments.ts),
+   * each with its own FAISS file, docstore and keyword index, shared between generations by hard
+   * links; a generation built whole has none listed and is one segment of its main files.
+   */
+  segments: z.optional(
+    z.array(
+      z.object({
+        id: z.string(),
+        index: z.string(),
+        docstore: z.string(),
+        keywords: z.optional(z.string()),
+        /** Rows in the segment's files, including those of books removed since it was written. */
+        rows: count(),
+        /** One past the highest label the segment holds: a later book's labels start beyond it. */
+        labelEnd: count(),
+      }),
+    ),
   ),
   previousId: z.optional(z.string()),
   /** IVF lists a search visits, as written into index.faiss (IVF indexes only). */

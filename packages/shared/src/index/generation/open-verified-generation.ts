@@ -9,23 +9,35 @@ import { type FaissIndex, loadFaiss } from "@ai-library/faiss-native";
 import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embeddings/types.js";
 import type { KeywordIndex } from "../keyword/keyword-index.js";
 import { openPostingsIndex } from "../keyword/postings-index.js";
-import { DOCSTORE_FILE, type DocstoreReader, openDocstoreReader } from "./docstore.js";
+import { type DocstoreReader, openDocstoreReader } from "./docstore.js";
 import { sha256File } from "./durable-fs.js";
-import { INDEX_FILE } from "./generation-builder.js";
 import { overlappingLabels } from "./label-layout.js";
 import { type GenerationManifest, readManifest } from "./manifest.js";
+import { type GenerationSegment, segmentFaults, segmentsOf } from "./segments.js";
 
 export interface VerifyFault {
   file?: string;
   fault: string;
 }
 
+/** A segment with its FAISS index and docstore open. */
+export interface OpenSegment extends GenerationSegment {
+  faiss: FaissIndex;
+  reader: DocstoreReader;
+}
+
 export interface VerifiedGeneration {
   manifest: GenerationManifest;
-  index: FaissIndex;
-  docstore: DocstoreReader;
-  /** The declared keyword index, opened; undefined when the manifest declares none. */
+  /** One for a generation built whole, one per segment for a derived one (segments.ts). */
+  segments: OpenSegment[];
+  /** The declared keyword index over every segment, opened; undefined when the manifest declares none. */
   keywords: OpenKeywordIndex | undefined;
+}
+
+/** Closes what openVerifiedGeneration opened. */
+export function closeVerifiedGeneration(generation: VerifiedGeneration): void {
+  generation.keywords?.close();
+  for (const segment of generation.segments) segment.reader.close();
 }
 
 export interface OpenKeywordIndex extends KeywordIndex {
@@ -65,6 +77,7 @@ export async function openVerifiedGeneration(dir: string, options: VerifyOptions
     });
   }
   for (const fault of overlappingLabels(manifest.books)) faults.push({ file: "manifest.json", fault });
+  for (const fault of segmentFaults(manifest)) faults.push({ file: "manifest.json", fault });
   if (options.expectedEmbedder && !sameIdentity(options.expectedEmbedder, manifest.embedder)) {
     faults.push({
       fault: `собрано векторизатором ${formatIdentity(manifest.embedder)}, а запросы идут через ${formatIdentity(options.expectedEmbedder)}`,
@@ -72,64 +85,100 @@ export async function openVerifiedGeneration(dir: string, options: VerifyOptions
   }
   if (faults.length > 0) return { ok: false, faults };
 
+  const segments: OpenSegment[] = [];
+  const close = () => {
+    for (const segment of segments) segment.reader.close();
+  };
+  for (const segment of segmentsOf(manifest)) {
+    const opened = openSegment(dir, manifest, segment, faults);
+    if (opened) segments.push(opened);
+  }
+  let keywords: OpenKeywordIndex | undefined;
+  const declared = manifest.keywordIndex;
+  if (faults.length === 0 && declared?.file) {
+    const withFiles = segments.filter((segment) => segment.keywords);
+    try {
+      const postings = openPostingsIndex(
+        withFiles.map((segment) => ({
+          path: join(dir, segment.keywords as string),
+          ...(segment.deadRows > 0 ? { dead: deadRowsOf(segment) } : {}),
+        })),
+      );
+      keywords = postings;
+      withFiles.forEach((segment, at) => {
+        if (postings.rowsPerPart[at] !== segment.rows) {
+          faults.push({
+            file: segment.keywords,
+            fault: `в индексе ключевых слов ${postings.rowsPerPart[at]} фрагментов, а в сегменте ${segment.rows}`,
+          });
+        }
+      });
+      if (withFiles.length !== segments.length) {
+        faults.push({ file: "manifest.json", fault: "манифест объявляет индекс ключевых слов, а у сегмента его нет" });
+      }
+    } catch (error) {
+      faults.push({
+        file: withFiles[0]?.keywords,
+        fault: `индекс ключевых слов не читается: ${(error as Error).message}`,
+      });
+    }
+  } else if (faults.length === 0 && declared) {
+    const table = segments.length === 1 ? segments[0]?.reader.keywordIndex : undefined;
+    if (table) keywords = { ...table, close: () => {} };
+    else
+      faults.push({
+        file: segments[0]?.docstore,
+        fault: "манифест объявляет индекс ключевых слов, а в docstore его нет",
+      });
+  }
+  if (faults.length > 0) {
+    keywords?.close();
+    close();
+    return { ok: false, faults };
+  }
+  return { ok: true, generation: { manifest, segments, keywords } };
+}
+
+/** 1 for each row of the segment that no listed book covers. */
+function deadRowsOf(segment: GenerationSegment): Uint8Array {
+  const dead = new Uint8Array(segment.rows).fill(1);
+  for (const book of segment.books) dead.fill(0, book.row ?? 0, (book.row ?? 0) + book.chunkCount);
+  return dead;
+}
+
+/** Opens one segment's FAISS index and docstore, checking their rows; faults go to `faults`. */
+function openSegment(
+  dir: string,
+  manifest: GenerationManifest,
+  segment: GenerationSegment,
+  faults: VerifyFault[],
+): OpenSegment | undefined {
   let index: FaissIndex;
   try {
-    index = loadFaiss().Index.read(join(dir, INDEX_FILE));
+    index = loadFaiss().Index.read(join(dir, segment.index));
   } catch (error) {
-    return {
-      ok: false,
-      faults: [{ file: INDEX_FILE, fault: `FAISS не может его прочитать: ${(error as Error).message}` }],
-    };
+    faults.push({ file: segment.index, fault: `FAISS не может его прочитать: ${(error as Error).message}` });
+    return undefined;
   }
-  if (index.ntotal() !== manifest.chunkCount) {
-    faults.push({
-      file: INDEX_FILE,
-      fault: `в FAISS ${index.ntotal()} векторов, а по манифесту ${manifest.chunkCount}`,
-    });
+  if (index.ntotal() !== segment.rows) {
+    faults.push({ file: segment.index, fault: `в FAISS ${index.ntotal()} векторов, а по манифесту ${segment.rows}` });
   }
   if (index.getDimension() !== manifest.embedder.dims) {
     faults.push({
-      file: INDEX_FILE,
+      file: segment.index,
       fault: `размерность FAISS ${index.getDimension()}, а у векторизатора ${manifest.embedder.dims}`,
     });
   }
-  let docstore: DocstoreReader | undefined;
-  let keywords: OpenKeywordIndex | undefined;
+  let reader: DocstoreReader;
   try {
-    docstore = openDocstoreReader(join(dir, DOCSTORE_FILE));
-    const rows = docstore.chunkCount();
-    if (rows !== manifest.chunkCount) {
-      faults.push({
-        file: DOCSTORE_FILE,
-        fault: `в docstore ${rows} фрагментов, а по манифесту ${manifest.chunkCount}`,
-      });
-    }
+    reader = openDocstoreReader(join(dir, segment.docstore));
   } catch (error) {
-    faults.push({ file: DOCSTORE_FILE, fault: `docstore не читается: ${(error as Error).message}` });
+    faults.push({ file: segment.docstore, fault: `docstore не читается: ${(error as Error).message}` });
+    return undefined;
   }
-  const declared = manifest.keywordIndex;
-  if (declared?.file) {
-    try {
-      const postings = openPostingsIndex(join(dir, declared.file));
-      keywords = postings;
-      if (postings.chunkCount !== manifest.chunkCount) {
-        faults.push({
-          file: declared.file,
-          fault: `в индексе ключевых слов ${postings.chunkCount} фрагментов, а по манифесту ${manifest.chunkCount}`,
-        });
-      }
-    } catch (error) {
-      faults.push({ file: declared.file, fault: `индекс ключевых слов не читается: ${(error as Error).message}` });
-    }
-  } else if (declared && docstore) {
-    const table = docstore.keywordIndex;
-    if (table) keywords = { ...table, close: () => {} };
-    else faults.push({ file: DOCSTORE_FILE, fault: "манифест объявляет индекс ключевых слов, а в docstore его нет" });
+  const rows = reader.chunkCount();
+  if (rows !== segment.rows) {
+    faults.push({ file: segment.docstore, fault: `в docstore ${rows} фрагментов, а по манифесту ${segment.rows}` });
   }
-  if (faults.length > 0 || !docstore) {
-    keywords?.close();
-    docstore?.close();
-    return { ok: false, faults };
-  }
-  return { ok: true, generation: { manifest, index, docstore, keywords } };
+  return { ...segment, faiss: index, reader };
 }

@@ -1,23 +1,12 @@
-// Writes a generation's raw float32 vector rows (the flat FAISS file past its header, or
-// vectors.f32) at explicit positions, so a derived generation can append to a copy of the
-// previous file and then close the gaps its removed books leave, in place and in bounded memory.
-import { ftruncateSync, readSync, writeSync, writevSync } from "node:fs";
+// Writes a generation's (or a new segment's) raw float32 vector rows: the flat FAISS file past
+// its header, or vectors.f32, straight from the embedder's arrays.
+import { writeSync, writevSync } from "node:fs";
 
 export interface VectorFileWriter {
   /** Rows in the file so far. */
   readonly rows: number;
   append(vectors: readonly Float32Array[]): void;
-  /** Deletes row ranges (ascending, not overlapping), moving the rows after each gap down. */
-  removeRows(ranges: readonly RowRange[]): void;
 }
-
-export interface RowRange {
-  firstRow: number;
-  count: number;
-}
-
-/** Rows moved per read/write while closing gaps: memory stays at this, whatever the library size. */
-const MOVE_BLOCK_BYTES = 8 * 1024 * 1024;
 const IOV_MAX = 1024;
 
 export function createVectorFileWriter(fd: number, options: { offset: number; dims: number; rows: number }) {
@@ -47,39 +36,10 @@ export function createVectorFileWriter(fd: number, options: { offset: number; di
     }
   };
 
-  const removeRows = (ranges: readonly RowRange[]) => {
-    if (ranges.length === 0) return;
-    const block = Buffer.allocUnsafeSlow(Math.max(rowBytes, MOVE_BLOCK_BYTES - (MOVE_BLOCK_BYTES % rowBytes)));
-    let target = ranges[0]?.firstRow ?? 0;
-    ranges.forEach((range, index) => {
-      const keptFrom = range.firstRow + range.count;
-      const keptTo = ranges[index + 1]?.firstRow ?? rows;
-      for (let row = keptFrom; row < keptTo; ) {
-        const take = Math.min(keptTo - row, block.length / rowBytes);
-        const bytes = take * rowBytes;
-        readFully(fd, block, bytes, at(row));
-        for (let done = 0; done < bytes; ) done += writeSync(fd, block, done, bytes - done, at(target) + done);
-        row += take;
-        target += take;
-      }
-    });
-    rows = target;
-    ftruncateSync(fd, at(rows));
-  };
-
   return {
     get rows() {
       return rows;
     },
     append,
-    removeRows,
   } satisfies VectorFileWriter;
-}
-
-function readFully(fd: number, into: Buffer, bytes: number, position: number): void {
-  for (let done = 0; done < bytes; ) {
-    const read = readSync(fd, into, done, bytes - done, position + done);
-    if (read === 0) throw new Error(`vector file ended ${bytes - done} bytes early at ${position + done}`);
-    done += read;
-  }
 }

@@ -1,10 +1,9 @@
 // Reads raw float32 vectors of a generation by row, straight from its vector file (the
 // flat FAISS file past its header, or vectors.f32): for reusing unchanged books in the next
 // ingest and for scoring keyword hits by cosine similarity without a second FAISS search.
-// Rows and labels differ in a derived generation (label-layout.ts).
+// Rows and labels differ in a derived generation (label-layout.ts); each segment has its file.
 import { closeSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
-import type { GenerationManifest } from "./manifest.js";
 
 export interface VectorRows {
   /** `count` consecutive rows starting at `firstRow`, as one array of count×dims floats. */
@@ -12,14 +11,14 @@ export interface VectorRows {
   close(): void;
 }
 
-export function openVectorRows(dir: string, manifest: GenerationManifest): VectorRows {
-  const dims = manifest.embedder.dims;
+/** Rows of one vector file: `file` in `dir`, vectors from byte `offset` on (one segment's, segments.ts). */
+export function openVectorRows(dir: string, vectors: { file: string; offset: number }, dims: number): VectorRows {
   let fd: number | undefined;
   return {
     read(firstRow, count) {
-      fd ??= openSync(join(dir, manifest.vectors.file), "r");
+      fd ??= openSync(join(dir, vectors.file), "r");
       const buffer = Buffer.alloc(count * dims * 4);
-      readSync(fd, buffer, 0, buffer.length, manifest.vectors.offset + firstRow * dims * 4);
+      readSync(fd, buffer, 0, buffer.length, vectors.offset + firstRow * dims * 4);
       return new Float32Array(buffer.buffer, buffer.byteOffset, count * dims);
     },
     close() {

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import type { EmbedderIdentity } from "../../embeddings/types.js";
 import type { GenerationManifest } from "./manifest.js";
-import { openVerifiedGeneration, type VerifyFault } from "./open-verified-generation.js";
+import { closeVerifiedGeneration, openVerifiedGeneration, type VerifyFault } from "./open-verified-generation.js";
 
 /** What this deployment will query with. `dims` 0 = not known yet (OpenAI learns it from its first reply). */
 export type EmbedderExpectation = EmbedderIdentity;
@@ -44,9 +44,8 @@ export async function verifyGeneration(
   if (!existsSync(dir)) return { id, ok: false, faults: [{ fault: `каталога поколения ${dir} нет` }] };
   const result = await openVerifiedGeneration(dir);
   if (!result.ok) return { id, ok: false, faults: result.faults };
-  const { manifest, docstore, keywords } = result.generation;
-  keywords?.close();
-  docstore.close();
+  const { manifest } = result.generation;
+  closeVerifiedGeneration(result.generation);
   const faults: VerifyFault[] = [];
   if (manifest.id !== id) {
     faults.push({ file: "manifest.json", fault: `в манифесте указан id ${manifest.id}, а поколение называется ${id}` });

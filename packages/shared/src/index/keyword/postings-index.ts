@@ -1,11 +1,14 @@
-// Keyword search over a generation's keywords.bin, ranked exactly as FTS5's bm25() ranked the
-// docstore's table before it (generations written before keywords.bin still use that table):
-// per phrase IDF = ln((N − hits + 0.5) / (hits + 0.5)), at least 1e-6; a chunk's frequency for
-// a phrase counts each instance in its text as 1 and each in its heading as HEADING_WEIGHT; k1
-// 1.2, b 0.75, length = tokens in text and heading. The rows and the dictionary are held in
-// memory (~20 MB at 1M chunks); postings are read per query term from the file (page cache),
-// as SQLite read FTS5's pages.
+// Keyword search over a generation's keywords.bin files (one per segment, segments.ts), ranked
+// exactly as FTS5's bm25() ranked the docstore's table before (generations written before
+// keywords.bin still use that table) and exactly as one file holding every live chunk would:
+// the statistics — chunks, tokens, each phrase's hits — count the live rows of all files
+// together, never the rows of books removed since a file was written. Per phrase IDF =
+// ln((N − hits + 0.5) / (hits + 0.5)), at least 1e-6; a chunk's frequency for a phrase counts
+// each instance in its text as 1 and each in its heading as HEADING_WEIGHT; k1 1.2, b 0.75,
+// length = tokens in text and heading. Rows and dictionaries are held in memory (~20 MB at 1M
+// chunks); postings are read per query term from the files (page cache), as SQLite read FTS5's.
 import { closeSync, openSync } from "node:fs";
+import { memoizeByKey } from "../../text/memoize-by-key.js";
 import type { KeywordIndex, LabelRange, ScoredLabel } from "./keyword-index.js";
 import {
   HEADING_WEIGHT,
@@ -15,92 +18,172 @@ import {
   queryPhrases,
 } from "./keyword-query.js";
 import { lowerBound, type PostingsDictionary, readDictionary, readPostings, termAt } from "./postings-file.js";
-import type { VocabularyLookup } from "./spelling-variants.js";
-import { closestKnownTerm } from "./spelling-variants.js";
+import { closestKnownTerm, type VocabularyLookup } from "./spelling-variants.js";
 
 const K1 = 1.2;
 const B = 0.75;
+/** Terms whose live counts are remembered (files never change while open). */
+const REMEMBERED_TERMS = 20_000;
+
+/** One keywords.bin and, when books were removed since it was written, which of its rows are dead. */
+export interface PostingsPart {
+  path: string;
+  /** 1 for a row no live book covers; absent when every row is live. */
+  dead?: Uint8Array;
+}
 
 export interface PostingsKeywordIndex extends KeywordIndex {
+  /** Live chunks across the files. */
   readonly chunkCount: number;
+  /** Rows each file holds, dead ones included, in the order given. */
+  readonly rowsPerPart: readonly number[];
   close(): void;
 }
 
-export function openPostingsIndex(path: string): PostingsKeywordIndex {
-  const fd = openSync(path, "r");
-  let dictionary: PostingsDictionary;
+interface OpenPart {
+  fd: number;
+  dictionary: PostingsDictionary;
+  dead: Uint8Array | undefined;
+  /** Where this file's rows start among all files' rows. */
+  offset: number;
+}
+
+export function openPostingsIndex(files: string | readonly PostingsPart[]): PostingsKeywordIndex {
+  const requested = typeof files === "string" ? [{ path: files }] : files;
+  const parts: OpenPart[] = [];
   try {
-    dictionary = readDictionary(fd, path);
+    let offset = 0;
+    for (const part of requested) {
+      const fd = openSync(part.path, "r");
+      try {
+        const dictionary = readDictionary(fd, part.path);
+        if (part.dead && part.dead.length !== dictionary.header.rowCount) {
+          throw new Error(
+            `${part.path}: ${dictionary.header.rowCount} rows, but ${part.dead.length} marked live or dead`,
+          );
+        }
+        parts.push({ fd, dictionary, dead: part.dead, offset });
+        offset += dictionary.header.rowCount;
+      } catch (error) {
+        closeSync(fd);
+        throw error;
+      }
+    }
   } catch (error) {
-    closeSync(fd);
+    for (const part of parts) closeSync(part.fd);
     throw error;
   }
-  const { labels, lengths, textChunks } = dictionary;
-  const rowCount = dictionary.header.rowCount;
-  const termCount = dictionary.header.termCount;
-  const averageLength = rowCount === 0 ? 0 : dictionary.header.totalTokens / rowCount;
+  const allRows = parts.reduce((sum, part) => sum + part.dictionary.header.rowCount, 0);
+  const labels = new Uint32Array(allRows);
+  const lengths = new Uint32Array(allRows);
+  let liveRows = 0;
+  let liveTokens = 0;
+  for (const part of parts) {
+    labels.set(part.dictionary.labels, part.offset);
+    lengths.set(part.dictionary.lengths, part.offset);
+    part.dictionary.lengths.forEach((length, row) => {
+      if (part.dead?.[row]) return;
+      liveRows++;
+      liveTokens += length;
+    });
+  }
+  const averageLength = liveRows === 0 ? 0 : liveTokens / liveRows;
   // Scratch per search, reused: score and this phrase's counts per row, and the rows touched.
-  const scores = new Float64Array(rowCount);
-  const phraseText = new Uint32Array(rowCount);
-  const phraseHeading = new Uint32Array(rowCount);
-  const scored = new Uint8Array(rowCount);
+  const scores = new Float64Array(allRows);
+  const phraseText = new Uint32Array(allRows);
+  const phraseHeading = new Uint32Array(allRows);
+  const scored = new Uint8Array(allRows);
 
-  const indexOf = (term: string): number => {
-    const at = lowerBound(dictionary, term);
-    return at < termCount && termAt(dictionary, at) === term ? at : -1;
+  const indexIn = (part: OpenPart, term: string): number => {
+    const at = lowerBound(part.dictionary, term);
+    return at < part.dictionary.header.termCount && termAt(part.dictionary, at) === term ? at : -1;
   };
-  const textChunksOf = (term: string): number => {
-    const at = indexOf(term);
-    return at < 0 ? 0 : (textChunks[at] as number);
-  };
-  /** Dictionary indexes a phrase matches: one term, or every term starting with a prefix. */
-  const termsOf = (phrase: QueryPhrase): number[] => {
+  /** Live chunks holding the term in their text, and live chunks holding it anywhere. */
+  const liveCounts = memoizeByKey(REMEMBERED_TERMS, (term): { text: number; any: number } => {
+    let text = 0;
+    let any = 0;
+    for (const part of parts) {
+      const at = indexIn(part, term);
+      if (at < 0) continue;
+      const { dictionary, dead } = part;
+      if (!dead) {
+        text += dictionary.textChunks[at] as number;
+        any += (dictionary.postingEnds[at] as number) - (at === 0 ? 0 : (dictionary.postingEnds[at - 1] as number));
+        continue;
+      }
+      const { count, words, halves } = readPostings(part.fd, dictionary, at);
+      for (let i = 0; i < count; i++) {
+        if (dead[words[2 * i] as number]) continue;
+        any++;
+        if ((halves[4 * i + 2] as number) > 0) text++;
+      }
+    }
+    return { text, any };
+  });
+  const textChunksOf = (term: string) => liveCounts(term).text;
+  /** Dictionary indexes a phrase matches in a file: one term, or every term starting with a prefix. */
+  const termsOf = (part: OpenPart, phrase: QueryPhrase): number[] => {
     if (!phrase.prefix) {
-      const at = indexOf(phrase.text);
+      const at = indexIn(part, phrase.text);
       return at < 0 ? [] : [at];
     }
     const found: number[] = [];
-    for (let at = lowerBound(dictionary, phrase.text); at < termCount; at++) {
-      if (!termAt(dictionary, at).startsWith(phrase.text)) break;
+    for (let at = lowerBound(part.dictionary, phrase.text); at < part.dictionary.header.termCount; at++) {
+      if (!termAt(part.dictionary, at).startsWith(phrase.text)) break;
       found.push(at);
     }
     return found;
   };
-  /** First row whose label is ≥ label. */
-  const rowFrom = (label: number): number => {
+  /** First row of a file whose label is ≥ label. */
+  const rowFrom = (part: OpenPart, label: number): number => {
+    const fileLabels = part.dictionary.labels;
     let lo = 0;
-    let hi = rowCount;
+    let hi = fileLabels.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((labels[mid] as number) < label) lo = mid + 1;
+      if ((fileLabels[mid] as number) < label) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
+  /** Label ranges as ranges of rows among all files' rows. */
   const rowRanges = (within: readonly LabelRange[]) =>
-    within.map((range) => [rowFrom(range.firstLabel), rowFrom(range.firstLabel + range.chunkCount)] as const);
+    parts.flatMap((part) =>
+      within.map(
+        (range) =>
+          [
+            part.offset + rowFrom(part, range.firstLabel),
+            part.offset + rowFrom(part, range.firstLabel + range.chunkCount),
+          ] as const,
+      ),
+    );
 
   function search(terms: readonly string[], limit: number, within?: readonly LabelRange[]): ScoredLabel[] {
-    if (limit <= 0 || rowCount === 0 || (within && within.length === 0)) return [];
+    if (limit <= 0 || liveRows === 0 || (within && within.length === 0)) return [];
     const phrases = queryPhrases(
       terms.map((term) => ({ term, chunks: textChunksOf(term) })),
-      rowCount,
+      liveRows,
     );
     const touchedRows: number[] = [];
     for (const phrase of phrases) {
       const phraseRows: number[] = [];
-      for (const index of termsOf(phrase)) {
-        const { count, words, halves } = readPostings(fd, dictionary, index);
-        for (let i = 0; i < count; i++) {
-          const row = words[2 * i] as number;
-          if (phraseText[row] === 0 && phraseHeading[row] === 0) phraseRows.push(row);
-          phraseText[row] = (phraseText[row] as number) + (halves[4 * i + 2] as number);
-          phraseHeading[row] = (phraseHeading[row] as number) + (halves[4 * i + 3] as number);
+      for (const part of parts) {
+        const { dead, offset } = part;
+        for (const index of termsOf(part, phrase)) {
+          const { count, words, halves } = readPostings(part.fd, part.dictionary, index);
+          for (let i = 0; i < count; i++) {
+            const fileRow = words[2 * i] as number;
+            if (dead?.[fileRow]) continue;
+            const row = offset + fileRow;
+            if (phraseText[row] === 0 && phraseHeading[row] === 0) phraseRows.push(row);
+            phraseText[row] = (phraseText[row] as number) + (halves[4 * i + 2] as number);
+            phraseHeading[row] = (phraseHeading[row] as number) + (halves[4 * i + 3] as number);
+          }
         }
       }
       // FTS5 counts a phrase's hits over the whole table, whatever the query keeps.
       const hits = phraseRows.length;
-      let idf = Math.log((rowCount - hits + 0.5) / (hits + 0.5));
+      let idf = Math.log((liveRows - hits + 0.5) / (hits + 0.5));
       if (idf <= 0) idf = 1e-6;
       for (const row of phraseRows) {
         // FTS5 adds each instance's column weight in turn: the text's first, then the heading's.
@@ -134,42 +217,52 @@ export function openPostingsIndex(path: string): PostingsKeywordIndex {
       const threshold = -(values[limit - 1] as number);
       kept = rows.filter((row) => (scores[row] as number) >= threshold);
     }
-    return kept.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b).slice(0, limit);
+    return kept
+      .sort((a, b) => (scores[b] as number) - (scores[a] as number) || (labels[a] as number) - (labels[b] as number))
+      .slice(0, limit);
   }
 
   const vocabulary: VocabularyLookup = (first, bounds) => {
-    const found: { term: string; chunks: number }[] = [];
-    for (let at = lowerBound(dictionary, first); at < termCount; at++) {
-      const term = termAt(dictionary, at);
-      if (!term.startsWith(first)) break;
-      const chunks = textChunks[at] as number;
-      if (chunks > 0 && term.length >= bounds.min && term.length <= bounds.max) found.push({ term, chunks });
+    const candidates = new Set<string>();
+    for (const part of parts) {
+      const { dictionary } = part;
+      for (let at = lowerBound(dictionary, first); at < dictionary.header.termCount; at++) {
+        const term = termAt(dictionary, at);
+        if (!term.startsWith(first)) break;
+        if (term.length >= bounds.min && term.length <= bounds.max) candidates.add(term);
+      }
     }
-    return found;
+    return [...candidates].map((term) => ({ term, chunks: textChunksOf(term) })).filter((entry) => entry.chunks > 0);
   };
 
   return {
-    chunkCount: rowCount,
+    chunkCount: liveRows,
+    rowsPerPart: parts.map((part) => part.dictionary.header.rowCount),
     search,
     textChunksWithin(term, range) {
-      const at = indexOf(term);
-      if (at < 0) return 0;
-      const [from, to] = rowRanges([range])[0] as readonly [number, number];
-      const { count, words, halves } = readPostings(fd, dictionary, at);
       let inRange = 0;
-      for (let i = 0; i < count; i++) {
-        const row = words[2 * i] as number;
-        if (row >= from && row < to && (halves[4 * i + 2] as number) > 0) inRange++;
+      for (const part of parts) {
+        const at = indexIn(part, term);
+        if (at < 0) continue;
+        const from = rowFrom(part, range.firstLabel);
+        const to = rowFrom(part, range.firstLabel + range.chunkCount);
+        const { count, words, halves } = readPostings(part.fd, part.dictionary, at);
+        for (let i = 0; i < count; i++) {
+          const row = words[2 * i] as number;
+          if (row >= from && row < to && !part.dead?.[row] && (halves[4 * i + 2] as number) > 0) inRange++;
+        }
       }
       return inRange;
     },
-    inverseDocumentFrequency: (term) => inverseDocumentFrequency(textChunksOf(term), rowCount),
+    inverseDocumentFrequency: (term) => inverseDocumentFrequency(textChunksOf(term), liveRows),
     knownTerms: (terms) =>
-      terms.map((term) => (indexOf(term) >= 0 ? term : (closestKnownTerm(term, vocabulary) ?? term))),
+      terms.map((term) => (liveCounts(term).any > 0 ? term : (closestKnownTerm(term, vocabulary) ?? term))),
     isSearchable(term) {
       const chunks = textChunksOf(term);
-      return chunks > 0 && !isCommonTerm(chunks, rowCount);
+      return chunks > 0 && !isCommonTerm(chunks, liveRows);
     },
-    close: () => closeSync(fd),
+    close: () => {
+      for (const part of parts) closeSync(part.fd);
+    },
   };
 }
