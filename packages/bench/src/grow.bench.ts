@@ -47,7 +47,7 @@ for (const size of sizes()) {
     const ratio = add.seconds / full.seconds;
     const peak = Math.max(full.peakRssMiB, add.peakRssMiB, remove.peakRssMiB);
     figures.push(
-      { name: `${n} full publish (${full.chunkCount} chunks, keyword terms staged)`, value: full.seconds, unit: "s" },
+      { name: `${n} full publish (${full.chunkCount} chunks, keyword postings staged)`, value: full.seconds, unit: "s" },
       { name: `${n} add one 300-chunk book (derived)`, value: add.seconds, unit: "s" },
       {
         name: `${n} add one / full publish`,
@@ -78,8 +78,8 @@ for (const size of sizes()) {
   }
 }
 report("grow", figures, [
-  "synthetic library: books of 300 chunks of ~600 characters composed from the project's docs; keyword terms computed before the publish, as book jobs stage them; vectors are seeded clustered unit vectors (384 dims), not embeddings — embedding 1M chunks would take over an hour, and a flat index's publish cost does not depend on the vectors",
-  "each publish in its own process; its time excludes making the books' chunks/terms/vectors; add and remove are derived from the live generation (its FAISS file and docstore copied, the change applied, checksums and fsync of the result)",
+  "synthetic library: books of 300 chunks of ~600 characters composed from the project's docs; each book's keyword postings computed before the publish, as book jobs stage them; vectors are seeded clustered unit vectors (384 dims), not embeddings — embedding 1M chunks would take over an hour, and a flat index's publish cost does not depend on the vectors",
+  "each publish in its own process; its time excludes making the books' chunks/postings/vectors; add and remove are derived from the live generation (its segments hard-linked with their checksums; add writes one new segment for the book, with sha256 and fsync; remove only leaves the book out of the manifest); a full publish is also what folding 10 segments into one costs",
   "'open + verify' is what a run does before it may reuse the live generation (sha256 of every file): paid once per run, not part of the publish",
 ]);
 if (process.argv.includes("--json")) console.log(JSON.stringify(summary.length === 1 ? summary[0] : summary));
