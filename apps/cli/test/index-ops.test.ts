@@ -167,4 +167,29 @@ describe("ai-library index …", () => {
     expect(queued.code, queued.stderr).toBe(0);
     expect(JSON.parse(queued.stdout)).toMatchObject({ status: "enqueued", runId: expect.any(String) });
   });
+
+  it("folds the live generation's segments into one with `index compact`, answering as before", async () => {
+    writeFileSync(join(env.BOOKS_DIR, "forest.md"), "# Лес\n\nВ сосновом бору пахнет смолой и хвоей.\n");
+    const added = await cli("ingest", "--inline");
+    expect(added.code, added.stderr).toBe(0);
+    const before = await listing();
+    const liveDir = join(env.INDEX_DIR, "generations", before.live ?? "");
+    expect(ownSegmentOf(liveDir).id).not.toBe("main");
+    const asked = await askTitles("Чем пахнет в сосновом бору?");
+
+    const idle = await cli("index", "compact");
+    expect(idle.code, idle.stderr).toBe(0);
+    expect(idle.stdout).toContain("Сводить нечего");
+    const compact = await cli("index", "compact", "--force", "--json");
+    expect(compact.code, compact.stderr).toBe(0);
+    const outcome = JSON.parse(compact.stdout) as { kind: string; segments: number; generationId: string };
+    expect(outcome).toMatchObject({ kind: "compacted", segments: 2, fromId: before.live });
+    const after = await listing();
+    expect(after.live).toBe(outcome.generationId);
+    expect(ownSegmentOf(join(env.INDEX_DIR, "generations", outcome.generationId)).id).toBe("main");
+    expect(after.generations[0]?.chunks).toBe(before.generations[0]?.chunks);
+    expect(await askTitles("Чем пахнет в сосновом бору?")).toEqual(asked);
+    const check = await cli("index", "check");
+    expect(check.code, check.stdout).toBe(0);
+  });
 });

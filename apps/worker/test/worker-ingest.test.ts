@@ -1,9 +1,9 @@
 // A run through the real worker process: enqueue → the worker parses, embeds and publishes →
 // `ask` answers from the new book; a broken book is reported while the others are indexed;
 // a duplicate trigger does no work twice; bots hear about the new generation over pub/sub.
-import { closeSync, copyFileSync, openSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, openSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { INDEX_FILE } from "@ai-library/shared/index";
+import { INDEX_FILE, ownSegmentOf, readManifest } from "@ai-library/shared/index";
 import { type GenerationNotice, subscribeToGenerations } from "@ai-library/shared/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeBrokenPdf, writePdf, writeTextBook, writeTextBooks } from "./helpers/books.js";
@@ -109,5 +109,30 @@ describe("ingest through the worker", () => {
     expect(done.record?.embeddedChunks).toBe(done.record?.chunkCount);
     expect(world.store.liveId()).not.toBe(damagedId);
     expect(worker.log()).toContain(`Живое поколение ${damagedId} повреждено`);
+  });
+
+  it("after a run that leaves many removed rows, folds the live generation into one segment and tells the bots", async () => {
+    const before = readManifest(world.store.generationDir(world.store.liveId() ?? ""));
+    if (!before.ok) throw new Error(before.fault);
+    // Not book-00.txt: its identical copy would take its place.
+    const biggest = [...before.manifest.books]
+      .filter((book) => !book.file.startsWith("book-00"))
+      .sort((a, b) => b.chunkCount - a.chunkCount)[0];
+    if (!biggest) throw new Error("no books");
+    // Its rows become dead in the segment the next generation keeps: above the worker's threshold.
+    expect(biggest.chunkCount / before.manifest.chunkCount).toBeGreaterThanOrEqual(0.15);
+    rmSync(join(world.books, biggest.file));
+    const enqueued = await world.enqueue();
+    const done = await world.waitForRun(enqueued.runId);
+    expect(done.phase, JSON.stringify(done)).toBe("published");
+    const published = done.record?.generationId ?? "";
+    await expect.poll(() => world.store.liveId(), { timeout: 30_000 }).not.toBe(published);
+    const folded = world.store.liveId() ?? "";
+    expect(ownSegmentOf(world.store.generationDir(folded)).id).toBe("main");
+    expect(worker.log()).toContain(`Сегменты поколения ${published} сведены в одно: ${folded}`);
+    await expect.poll(() => notices.map((notice) => notice.generationId)).toContain(folded);
+    const asked = await runCli(["ask", "--json", "--k", "3", "Что известно про хвост кометы Галлея?"], world.env);
+    expect(asked.code, asked.stderr).toBe(0);
+    expect((JSON.parse(asked.stdout) as { sources: { file: string }[] }).sources[0]?.file).toBe("comets.txt");
   });
 });

@@ -1,7 +1,7 @@
 // `pnpm bench grow [--size 100k|1M|N] [--json]`: what a growing library pays per publish. A
 // synthetic library (grow/grow-library.ts) is published from scratch, then one 300-chunk book
-// is added, then one book is removed — each publish in a process of its own (grow/grow-run.ts),
-// the last two derived from the live generation. Prints the table; `--json` also prints one
+// is added, then one book is removed, then the segments are folded into one — each publish in a
+// process of its own (grow/grow-run.ts), add and remove derived from the live generation. Prints the table; `--json` also prints one
 // JSON object with fullPublishSeconds, addOneSeconds, removeOneSeconds and peakRssMiB per size.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,6 +40,7 @@ for (const size of sizes()) {
     const full = run("full", size, dir);
     const add = run("add", size, dir);
     const remove = run("remove", size, dir);
+    const compact = run("compact", size, dir);
     for (const derived of [add, remove]) {
       if (!derived.derivedFrom) throw new Error(`bench grow: the ${derived.phase} publish was not derived`);
     }
@@ -47,7 +48,11 @@ for (const size of sizes()) {
     const ratio = add.seconds / full.seconds;
     const peak = Math.max(full.peakRssMiB, add.peakRssMiB, remove.peakRssMiB);
     figures.push(
-      { name: `${n} full publish (${full.chunkCount} chunks, keyword postings staged)`, value: full.seconds, unit: "s" },
+      {
+        name: `${n} full publish (${full.chunkCount} chunks, keyword postings staged)`,
+        value: full.seconds,
+        unit: "s",
+      },
       { name: `${n} add one 300-chunk book (derived)`, value: add.seconds, unit: "s" },
       {
         name: `${n} add one / full publish`,
@@ -59,16 +64,23 @@ for (const size of sizes()) {
         ? [{ name: `${n} add one, seconds`, value: add.seconds, unit: "s", target: "≤ 3 s", ok: add.seconds <= 3 }]
         : []),
       { name: `${n} remove one book from the middle (derived)`, value: remove.seconds, unit: "s" },
+      {
+        name: `${n} fold the segments into one (worker, after the run; opening the live generation included)`,
+        value: compact.seconds,
+        unit: "s",
+      },
       { name: `${n} open + verify the live generation before add`, value: add.verifyLiveSeconds, unit: "s" },
       { name: `${n} peak RSS: full publish`, value: full.peakRssMiB, unit: "MiB" },
       { name: `${n} peak RSS: add one`, value: add.peakRssMiB, unit: "MiB" },
       { name: `${n} peak RSS: remove one`, value: remove.peakRssMiB, unit: "MiB" },
+      { name: `${n} peak RSS: fold`, value: compact.peakRssMiB, unit: "MiB" },
     );
     summary.push({
       size,
       fullPublishSeconds: full.seconds,
       addOneSeconds: add.seconds,
       removeOneSeconds: remove.seconds,
+      compactSeconds: compact.seconds,
       addOneRatio: ratio,
       verifyLiveSeconds: add.verifyLiveSeconds,
       peakRssMiB: peak,

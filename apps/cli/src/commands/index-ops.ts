@@ -1,8 +1,9 @@
-// `index list | check | rollback | backup | restore | rebuild | serve | follow`: the operator's index commands.
+// `index list | check | rollback | backup | restore | rebuild | compact | serve | follow`: the operator's index commands.
 // Each subcommand lives in its own index-*.ts file (run through index-command-runner.ts).
 import type { Command } from "commander";
 import { registerIndexBackupCommand } from "./index-backup.js";
 import { registerIndexCheckCommand } from "./index-check.js";
+import { registerIndexCompactCommand } from "./index-compact.js";
 import { registerIndexFollowCommand } from "./index-follow.js";
 import { registerIndexListCommand } from "./index-list.js";
 import { registerIndexRebuildCommand } from "./index-rebuild.js";
@@ -22,6 +23,7 @@ export function registerIndexCommand(program: Command): void {
   registerIndexBackupCommand(index);
   registerIndexRestoreCommand(index);
   registerIndexRebuildCommand(index);
+  registerIndexCompactCommand(index);
   registerIndexServeCommand(index);
   registerIndexFollowCommand(index);
 }

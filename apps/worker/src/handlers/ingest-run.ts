@@ -24,6 +24,7 @@ import type {
 } from "@ai-library/shared/queue";
 import type { WorkerMetrics } from "../metrics/worker-metrics.js";
 import type { StagingArea } from "../staging/staging-area.js";
+import { compactAfterRun } from "./compact-after-run.js";
 import { ensureEmbedderDims } from "./embedder-dims.js";
 import { handBackIfCancelled } from "./hand-back.js";
 import type { Handler } from "./job-handlers.js";
@@ -135,6 +136,9 @@ export function createIngestRunHandler(deps: IngestRunDeps): Handler<IngestRunPa
       if (report.generationId) {
         await announce({ generationId: report.generationId, runId: run.runId, publishedAt: new Date().toISOString() });
         progress.report({ phase: "done", booksAdded: total, booksTotal: total });
+        await compactAfterRun(store, logger, async (generationId) => {
+          await announce({ generationId, runId: run.runId, publishedAt: new Date().toISOString() });
+        });
       }
       // A run that published nothing completes too: retrying cannot help, every reason is recorded.
       return runJobResult(record);

@@ -1,11 +1,12 @@
-// One publish of `pnpm bench grow` in a process of its own (`--phase full|add|remove --size N
+// One publish of `pnpm bench grow` in a process of its own (`--phase full|add|remove|compact --size N
 // --dir D`), so its peak RSS is the publish's: full = every book from scratch; add = the live
 // generation plus one new 300-chunk book, derived from it; remove = the live generation less
-// one book from its middle, derived from it. Time counts the publish only: making a book's
+// one book from its middle, derived from it; compact = the live generation's segments folded into
+// one, as the worker does after such runs. Time counts the publish only: making a book's
 // chunks, postings and vectors (a book job's work) is subtracted, and so is opening and verifying
 // the live generation first (reported on its own, as `verifyLiveSeconds`). Prints one
 // `GROW_RESULT {json}` line.
-import { openIndexStore } from "@ai-library/shared/index";
+import { compactLiveGeneration, openIndexStore } from "@ai-library/shared/index";
 import { argument } from "../cli-args.js";
 import { peakRssMb } from "../report.js";
 import {
@@ -31,6 +32,24 @@ export interface GrowRunResult {
 const phase = argument("phase");
 const size = Number(argument("size"));
 const store = openIndexStore(argument("dir"));
+
+if (phase === "compact") {
+  // The fold the worker runs after a run that left many segments: open (and verify) the live
+  // generation, publish it as one segment. Timed whole, opening included: nothing else runs first.
+  const started = performance.now();
+  const outcome = await compactLiveGeneration(store, { force: true });
+  if (outcome.kind !== "compacted") throw new Error(`bench grow: nothing was compacted: ${outcome.reason}`);
+  const compacted: GrowRunResult = {
+    phase,
+    size,
+    seconds: (performance.now() - started) / 1000,
+    verifyLiveSeconds: 0,
+    chunkCount: outcome.chunkCount,
+    peakRssMiB: peakRssMb(),
+  };
+  console.log(`GROW_RESULT ${JSON.stringify(compacted)}`);
+  process.exit(0);
+}
 const books = bookCount(size);
 
 let preparing = 0;

@@ -49,6 +49,12 @@ export { KEYWORD_TERMS_VERSION, keywordTerms } from "./keyword/keyword-terms.js"
 // and generations shipped between hosts (servableFile on the publisher, installGeneration on a follower).
 export { listBackupFiles } from "./operations/backup-names.js";
 export { pruneBackups } from "./operations/backup-retention.js";
+export {
+  COMPACT_AT_SEGMENTS,
+  type CompactionOutcome,
+  compactionReason,
+  compactLiveGeneration,
+} from "./operations/compact-generation.js";
 export { type GenerationListing, listGenerations } from "./operations/generation-listing.js";
 export {
   GenerationRefusedError,

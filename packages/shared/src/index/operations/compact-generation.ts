@@ -1,0 +1,84 @@
+// Folding a segmented live generation into one segment (Lucene's merge), as a publish of its own
+// once the run that added the last segment is live: every live book from the live generation's
+// stored chunks and vectors (nothing parsed or embedded again), its keyword postings from the
+// chunk texts, one book at a time (memory bounded as in any full publish). The result answers
+// exactly as the live generation does (derived = full). The worker does it after a run that left
+// COMPACT_AT_SEGMENTS or more segments (or COMPACT_AT_DEAD_SHARE of dead rows), the operator with
+// `index compact`; a publish at MAX_SEGMENTS folds anyway, so a missed compaction costs speed only.
+
+import type { IndexStore } from "../generation/index-store.js";
+import type { GenerationManifest } from "../generation/manifest.js";
+import { segmentsOf } from "../generation/segments.js";
+import { bookPostings } from "../keyword/book-postings.js";
+
+/** Segments from which the worker folds a generation after its run (MAX_SEGMENTS forces it in a publish). */
+export const COMPACT_AT_SEGMENTS = 5;
+/** Share of dead rows (removed books') from which the worker folds a generation after its run. */
+export const COMPACT_AT_DEAD_SHARE = 0.15;
+
+/** Why the generation should be folded, or undefined when it is fine as it is. */
+export function compactionReason(manifest: GenerationManifest): string | undefined {
+  const segments = segmentsOf(manifest);
+  if (segments.length >= COMPACT_AT_SEGMENTS) return `${segments.length} сегментов`;
+  const rows = segments.reduce((sum, segment) => sum + segment.rows, 0);
+  const dead = segments.reduce((sum, segment) => sum + segment.deadRows, 0);
+  if (rows > 0 && dead / rows >= COMPACT_AT_DEAD_SHARE) {
+    return `${Math.round((100 * dead) / rows)} % строк — удалённые книги`;
+  }
+  return undefined;
+}
+
+export type CompactionOutcome =
+  | { kind: "compacted"; fromId: string; generationId: string; segments: number; chunkCount: number; seconds: number }
+  /** Nothing to fold (one segment, no dead rows), or another generation went live meanwhile. */
+  | { kind: "skipped"; reason: string };
+
+class Superseded extends Error {}
+
+export async function compactLiveGeneration(
+  store: IndexStore,
+  options: { force?: boolean } = {},
+): Promise<CompactionOutcome> {
+  const started = performance.now();
+  const live = await store.openLive();
+  try {
+    const { manifest } = live;
+    const segments = segmentsOf(manifest);
+    const reason = compactionReason(manifest);
+    if (!reason && !(options.force && (segments.length > 1 || segments.some((segment) => segment.deadRows > 0)))) {
+      return { kind: "skipped", reason: `поколение ${manifest.id} — один сегмент без удалённых книг` };
+    }
+    const folded = await store.publish(
+      {
+        embedder: manifest.embedder,
+        chunking: manifest.chunking,
+        indexFactory: manifest.indexFactory,
+        keywordIndex: manifest.keywordIndex !== undefined,
+        ...(manifest.nprobe !== undefined ? { nprobe: manifest.nprobe } : {}),
+      },
+      async (builder) => {
+        // Under the publish lock now: a run that went live since would be undone by this fold.
+        if (store.liveId() !== manifest.id) throw new Superseded();
+        for (const book of manifest.books) {
+          const { chunkCount: _count, firstLabel: _label, segment: _segment, row: _row, ...record } = book;
+          const chunks = live.chunksOfBook(book.bookId);
+          builder.addBook(record, chunks, live.vectorsOfBook(book.bookId), bookPostings(book.title, chunks));
+        }
+      },
+    );
+    return {
+      kind: "compacted",
+      fromId: manifest.id,
+      generationId: folded.id,
+      segments: segments.length,
+      chunkCount: folded.chunkCount,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } catch (error) {
+    if (error instanceof Superseded)
+      return { kind: "skipped", reason: "пока шло слияние, живым стало другое поколение" };
+    throw error;
+  } finally {
+    live.close();
+  }
+}
