@@ -1,7 +1,6 @@
 // How keywords.bin is written: a library larger than one in-memory run spills runs to disk and
-// merges them, and a derived generation merges the previous file without its removed books —
-// both must give the very bytes a single pass over the same rows gives. A damaged file is
-// refused with its name.
+// merges them, which must give the very bytes a single pass over the same rows gives. Rows out
+// of label order and a damaged file are refused, the file named.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,22 +24,18 @@ function chunk(n: number) {
 const BOOK = 100;
 
 let made = 0;
-function write(
-  labels: number[],
-  options: { runEntries?: number; basePath?: string; removed?: { firstLabel: number; chunkCount: number }[] } = {},
-) {
+function write(labels: number[], options: { runEntries?: number } = {}) {
   const dir = mkdtempSync(join(root, "run-"));
   const writer = createPostingsWriter({
     runDir: dir,
     ...(options.runEntries ? { runEntries: options.runEntries } : {}),
-    ...(options.basePath ? { basePath: options.basePath } : {}),
   });
   for (let at = 0; at < labels.length; at += BOOK) {
     const book = labels.slice(at, at + BOOK);
     writer.addBook(book[0] as number, bookPostings("Маяки", book.map(chunk)));
   }
   const path = join(root, `keywords-${made++}.bin`);
-  writer.finish(path, options.removed ?? []);
+  writer.finish(path);
   expect(readdirSync(dir)).toEqual([]);
   return path;
 }
@@ -59,30 +54,11 @@ describe("keywords.bin writer", () => {
     index.close();
   });
 
-  it("derives from a base: removed books leave, added rows follow, as if written from scratch", () => {
-    const base = write(range(0, 2000));
-    // Books at labels 300–699 and 1500–1599 are removed; a new book gets labels 2000–2399.
-    const derived = write(range(2000, 2400), {
-      basePath: base,
-      removed: [
-        { firstLabel: 300, chunkCount: 400 },
-        { firstLabel: 1500, chunkCount: 100 },
-      ],
-      runEntries: 700,
-    });
-    const scratch = write([...range(0, 300), ...range(700, 1500), ...range(1600, 2400)]);
-    expect(readFileSync(derived).equals(readFileSync(scratch))).toBe(true);
-    const index = openPostingsIndex(derived);
-    expect(index.search(keywordTerms("450"), 5)).toEqual([]);
-    expect(index.search(keywordTerms("2222"), 5).map((hit) => hit.label)).toEqual([2222]);
-    index.close();
-  });
-
   it("refuses rows that go back in label order, and a file that is not a keyword index", () => {
     const writer = createPostingsWriter({ runDir: mkdtempSync(join(root, "order-")) });
     writer.addBook(500, bookPostings("a", [chunk(1), chunk(2)]));
     writer.addBook(300, bookPostings("b", [chunk(3)]));
-    expect(() => writer.finish(join(root, "bad.bin"), [])).toThrow(/label order: 300 after 501/);
+    expect(() => writer.finish(join(root, "bad.bin"))).toThrow(/label order: 300 after 501/);
     const junk = join(root, "junk.bin");
     writeFileSync(junk, "not an index at all, just some bytes written over it..............");
     expect(() => openPostingsIndex(junk)).toThrow(/junk\.bin: не файл индекса ключевых слов/);

@@ -238,7 +238,7 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     // A derived publish that only removed or renamed books writes no segment of its own.
     const ownSegment = !base || rows > 0 || linked.segments.length === 0;
     const keywords = postings && ownSegment ? keywordsFile : undefined;
-    if (keywords) postings?.finish(join(options.tempDir, keywords), []);
+    if (keywords) postings?.finish(join(options.tempDir, keywords));
     else postings?.abort();
     if (!ownSegment) {
       for (const name of [vectorsFile, written.docstore]) rmSync(join(options.tempDir, name), { force: true });

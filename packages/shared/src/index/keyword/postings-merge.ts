@@ -1,9 +1,8 @@
-// Writes one keywords.bin from sources in label order: the base generation's file without the
-// removed books, runs spilled to disk, the run in memory. Rows are renumbered densely; terms
+// Writes one keywords.bin from sources in label order: runs spilled to disk, then the run in
+// memory. Rows are numbered densely across them; terms
 // are merged in order, each term's postings taken from every source that has it, so memory
 // holds the rows and the dictionary, never all postings (they stream through 8 MiB blocks).
 import { closeSync, openSync, writeSync } from "node:fs";
-import type { LabelRange } from "./keyword-index.js";
 import {
   align8,
   encodeHeader,
@@ -16,8 +15,6 @@ import type { PostingsSource } from "./postings-sources.js";
 
 export interface MergeInput {
   source: PostingsSource;
-  /** Labels to leave out (books removed since the source was written). */
-  removed?: readonly LabelRange[];
 }
 
 /** Growable u32 list (rows and dictionary entries of the file being written). */
@@ -43,14 +40,10 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
   const labels = new Uint32List();
   const lengths = new Uint32List();
   let totalTokens = 0;
-  const remaps = inputs.map(({ source, removed }) => {
+  const remaps = inputs.map(({ source }) => {
     const remap = new Int32Array(source.labels.length);
     for (let row = 0; row < source.labels.length; row++) {
       const label = source.labels[row] as number;
-      if (removed?.some((range) => label >= range.firstLabel && label < range.firstLabel + range.chunkCount)) {
-        remap[row] = -1;
-        continue;
-      }
       if (labels.length > 0 && label <= (labels.data[labels.length - 1] as number)) {
         throw new Error(`keyword rows out of label order: ${label} after ${labels.data[labels.length - 1]}`);
       }

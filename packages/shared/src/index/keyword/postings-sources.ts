@@ -1,5 +1,5 @@
-// What a keywords.bin is merged from: the rows and terms of an earlier file (the base
-// generation's, or a run the writer spilled to disk), or the run still in the writer's memory.
+// What a keywords.bin is merged from: the rows and terms of a run the writer spilled to disk, or
+// the run still in the writer's memory.
 // Each source gives its terms in order and each term's postings once, in that order.
 import { closeSync, openSync } from "node:fs";
 import {

@@ -1,12 +1,11 @@
 // Builds a generation's keywords.bin as books arrive: each book's postings (book-postings.ts,
 // computed by its book job) are held compactly; past RUN_ENTRIES entries the books held are
 // written to a run file beside the generation (bounded memory at any library size, as Lucene flushes segments) and a
-// new run starts. `finish` merges the base generation's file (without the removed books), the
-// spilled runs and the last run into one file.
+// new run starts. `finish` merges the spilled runs and the last run into one file. (A generation
+// derived from the live one keeps the live one's keywords.bin files as they are: segments.ts.)
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { BookPostings } from "./book-postings.js";
-import type { LabelRange } from "./keyword-index.js";
 import { type MergeInput, writeMergedPostings } from "./postings-merge.js";
 import { fileSource, type HeldBook, type MemoryRun, memorySource } from "./postings-sources.js";
 
@@ -19,20 +18,15 @@ const RUN_ENTRIES = 4_000_000;
 export interface PostingsWriterOptions {
   /** Where spilled runs are written (the generation's temp directory); removed by finish/abort. */
   runDir: string;
-  /** The keywords.bin of the generation this one is derived from. */
-  basePath?: string;
   /** Entries held before a spill (tests spill small runs). */
   runEntries?: number;
 }
 
 export interface PostingsWriter {
-  /**
-   * A book's chunks as rows labelled from `firstLabel` on; books must come in label order, above
-   * every label the base holds.
-   */
+  /** A book's chunks as rows labelled from `firstLabel` on; books must come in label order. */
   addBook(firstLabel: number, postings: BookPostings): void;
-  /** Writes the file: the base's rows outside `removed`, then the rows added here. */
-  finish(path: string, removed: readonly LabelRange[]): { bytes: number };
+  /** Writes the file: every row added, in label order. */
+  finish(path: string): { bytes: number };
   /** Removes spilled runs (the caller removes the temp directory anyway). */
   abort(): void;
 }
@@ -101,10 +95,9 @@ export function createPostingsWriter(options: PostingsWriterOptions): PostingsWr
       run.entries += postings.rows.length;
       if (run.entries >= runEntries) spill();
     },
-    finish(path, removed) {
+    finish(path) {
       const inputs: MergeInput[] = [];
       try {
-        if (options.basePath) inputs.push({ source: fileSource(options.basePath), removed });
         for (const spilledPath of spilled) inputs.push({ source: fileSource(spilledPath) });
         inputs.push({ source: memorySource(asMemoryRun(run)) });
         return writeMergedPostings(path, inputs);
