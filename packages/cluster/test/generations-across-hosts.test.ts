@@ -199,12 +199,8 @@ describe("generations across hosts without a shared disk", () => {
     const tampered = await publish();
     expect(tampered).not.toBe(good);
     // The file this publish wrote; the followers hold the shared segments' files already.
-    const faiss = join(
-      library.indexDir,
-      "generations",
-      tampered,
-      ownSegmentOf(join(library.indexDir, "generations", tampered)).index,
-    );
+    const own = ownSegmentOf(join(library.indexDir, "generations", tampered)).index;
+    const faiss = join(library.indexDir, "generations", tampered, own);
     const fd = openSync(faiss, "r+");
     writeSync(fd, Buffer.from([0xde, 0xad, 0xbe, 0xef]), 0, 4, 100);
     closeSync(fd);
@@ -218,7 +214,9 @@ describe("generations across hosts without a shared disk", () => {
       throw new Error(`${error.message}\n${bots.map((bot) => followerLog(bot.dataDir).slice(-3000)).join("\n---\n")}`);
     });
     for (const bot of bots) {
-      expect(followerLog(bot.dataDir)).toMatch(new RegExp(`поколение ${tampered} с .* отклонено .*index\\.faiss`));
+      expect(followerLog(bot.dataDir)).toMatch(
+        new RegExp(`поколение ${tampered} с .* отклонено .*${own.replace(/\./g, "\\.")}`),
+      );
       expect(liveOf(bot.indexDir)).toBe(good);
       expect(readdirSync(bot.indexDir).filter((name) => name.startsWith(".tmp-"))).toEqual([]);
       expect(botServes(bot, tampered)).toBe(false);

@@ -227,7 +227,7 @@ describe("a generation derived from the live one", () => {
     const full = await fullBuildAnswers();
     expect(await candidates(store)).toEqual(full.candidates);
     expect(before.length).toBe(full.candidates.length);
-  });
+  }, 180_000);
 
   it("builds from scratch when the live generation's chunking differs, and says why", async () => {
     const other = ingestSettingsFromConfig(parseConfig({ CHUNK_SIZE: "300", CHUNK_OVERLAP: "40" }));
