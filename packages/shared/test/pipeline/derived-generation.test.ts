@@ -40,6 +40,9 @@ const books = join(root, "books");
 const settings = ingestSettingsFromConfig(parseConfig({ CHUNK_SIZE: "400", CHUNK_OVERLAP: "40" }));
 const embedder = localEmbedder();
 
+/** Keyword and vector candidates compared per question. */
+const CANDIDATES = 15;
+
 const QUESTIONS = [
   "Who lights the lighthouse lamp at dusk?",
   "What did the children read in the garden?",
@@ -93,22 +96,25 @@ async function candidates(store: IndexStore) {
   try {
     // Equal scores are ordered by label, and labels differ between the two builds: compare each
     // hit as book#position@score, in score order, equal scores by name.
+    // Which of several chunks tied at the cut-off make the top 15 follows their labels too: those
+    // are compared by score only.
     const ranked = (hits: ScoredLabel[], digits: number) => {
       const chunks = generation.chunksByLabel(hits.map((hit) => hit.label));
+      const cutOff = hits.length === CANDIDATES ? hits.at(-1)?.score.toFixed(digits) : undefined;
       return hits
         .map((hit) => ({
           name: `${chunks.get(hit.label)?.bookId.slice(0, 8)}#${chunks.get(hit.label)?.position}`,
           score: hit.score.toFixed(digits),
         }))
         .sort((a, b) => Number(b.score) - Number(a.score) || a.name.localeCompare(b.name))
-        .map((hit) => `${hit.name}@${hit.score}`);
+        .map((hit) => (hit.score === cutOff ? `(tied at the cut-off)@${hit.score}` : `${hit.name}@${hit.score}`));
     };
     return await Promise.all(
       QUESTIONS.map(async (question) => {
         const terms = keywordTerms(question);
         const [query] = await embedder.embedDocuments([question]);
-        const keyword = generation.keywordCandidates(terms, 15);
-        const vector = generation.vectorCandidates(query as Float32Array, 15);
+        const keyword = generation.keywordCandidates(terms, CANDIDATES);
+        const vector = generation.vectorCandidates(query as Float32Array, CANDIDATES);
         return {
           keyword: ranked(keyword, 9),
           vector: ranked(vector, 6),
