@@ -40,20 +40,20 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
   const labels = new Uint32List();
   const lengths = new Uint32List();
   let totalTokens = 0;
-  const remaps = inputs.map(({ source }) => {
-    const remap = new Int32Array(source.labels.length);
+  // Each source's rows follow the previous source's: its row r becomes offset + r.
+  const offsets = inputs.map(({ source }) => {
+    const offset = labels.length;
     for (let row = 0; row < source.labels.length; row++) {
       const label = source.labels[row] as number;
       if (labels.length > 0 && label <= (labels.data[labels.length - 1] as number)) {
         throw new Error(`keyword rows out of label order: ${label} after ${labels.data[labels.length - 1]}`);
       }
-      remap[row] = labels.length;
       labels.push(label);
       const tokens = source.lengths[row] as number;
       lengths.push(tokens);
       totalTokens += tokens;
     }
-    return remap;
+    return offset;
   });
 
   const fd = openSync(path, "w");
@@ -91,11 +91,10 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
         const cursor = cursors[at] as number;
         cursors[at] = cursor + 1;
         heads[at] = cursor + 1 < source.termCount ? source.term(cursor + 1) : undefined;
-        const remap = remaps[at] as Int32Array;
+        const offset = offsets[at] as number;
         const { count, words } = source.postings(cursor);
         for (let i = 0; i < count; i++) {
-          const row = remap[words[2 * i] as number] as number;
-          if (row < 0) continue;
+          const row = offset + (words[2 * i] as number);
           const counts = words[2 * i + 1] as number;
           if ((counts & MAX_TERM_COUNT) > 0) inText++;
           buffer[2 * buffered] = row;
