@@ -65,6 +65,10 @@ describe("staging area", () => {
     // The chunks and vectors still serve; the publish computes the postings itself.
     expect(read?.postings).toBeUndefined();
     expect(read?.chunks).toEqual(book.chunks);
+    // A term listed twice (a damaged file): the merge would give that term's rows twice.
+    const { terms } = book.postings;
+    staging.write({ ...book, postings: { ...book.postings, terms: [...terms.slice(0, -1), terms[0] as string] } });
+    expect(staging.read(bookId)?.postings).toBeUndefined();
   });
 
   it("ignores a truncated vectors file and books staged with other settings", () => {

@@ -44,6 +44,11 @@ export interface DocstoreWriterOptions {
 
 export function createDocstoreWriter(path: string, options: DocstoreWriterOptions): DocstoreWriter {
   const db = new Database(path);
+  // Pages of 16 KiB instead of SQLite's 4 KiB: a chunk row is ~1 KB of text, and with four
+  // times fewer pages the inserts of a 10k-chunk build took ~25 % less time and the file came
+  // out 18 % smaller (11.8 MB instead of 14.4 MB), so less to write, hash and fsync; 32 and
+  // 64 KiB gained nothing more (docs/performance.md). Must come before the first table.
+  db.pragma("page_size = 16384");
   // No per-transaction sync while building: the file lives in a temp directory that is
   // discarded on any failure, and the builder fsyncs it before publishing. The rollback
   // journal stays, in memory: a book that fails halfway (the run goes on without it) must

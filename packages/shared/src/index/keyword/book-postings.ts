@@ -67,6 +67,7 @@ export function bookPostingsFaults(postings: BookPostings, chunkCount: number): 
   if (postings.lengths.length !== chunkCount) {
     faults.push(`длины у ${postings.lengths.length} фрагментов, а фрагментов ${chunkCount}`);
   }
+  if (new Set(postings.terms).size !== postings.terms.length) faults.push("термины повторяются");
   if (postings.ends.length !== postings.terms.length || postings.rows.length !== postings.counts.length) {
     faults.push("несогласованные массивы терминов и вхождений");
   } else if ((postings.ends.at(-1) ?? 0) !== postings.rows.length) {

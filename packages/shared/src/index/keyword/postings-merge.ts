@@ -1,16 +1,9 @@
 // Writes one keywords.bin from sources in label order: runs spilled to disk, then the run in
 // memory. Rows are numbered densely across them; terms
 // are merged in order, each term's postings taken from every source that has it, so memory
-// holds the rows and the dictionary, never all postings (they stream through 8 MiB blocks).
+// holds the rows and the dictionary, never all postings (they stream through fixed blocks).
 import { closeSync, openSync, writeSync } from "node:fs";
-import {
-  align8,
-  encodeHeader,
-  HEADER_BYTES,
-  MAX_TERM_COUNT,
-  POSTING_BYTES,
-  type PostingsHeader,
-} from "./postings-file.js";
+import { align8, encodeHeader, HEADER_BYTES, type PostingsHeader } from "./postings-file.js";
 import type { PostingsSource } from "./postings-sources.js";
 
 export interface MergeInput {
@@ -34,7 +27,8 @@ class Uint32List {
   }
 }
 
-const WRITE_BUFFER_POSTINGS = 128 * 1024;
+/** Postings are written in blocks of this many u32 words (1 MiB). */
+const WRITE_BUFFER_WORDS = 256 * 1024;
 
 export function writeMergedPostings(path: string, inputs: readonly MergeInput[]): { bytes: number } {
   const labels = new Uint32List();
@@ -59,14 +53,20 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
   const fd = openSync(path, "w");
   try {
     let position = HEADER_BYTES;
-    const buffer = new Uint32Array(WRITE_BUFFER_POSTINGS * 2);
+    let buffer = new Uint32Array(WRITE_BUFFER_WORDS);
     let buffered = 0;
     const flush = () => {
       if (buffered === 0) return;
-      const bytes = new Uint8Array(buffer.buffer, 0, buffered * POSTING_BYTES);
+      const bytes = new Uint8Array(buffer.buffer, 0, buffered * 4);
       writeSync(fd, bytes, 0, bytes.length, position);
       position += bytes.length;
       buffered = 0;
+    };
+    /** Room for `words` more words: flushed first, grown for a term with more postings than the buffer holds. */
+    const makeRoom = (words: number) => {
+      if (buffered + words <= buffer.length) return;
+      flush();
+      if (words > buffer.length) buffer = new Uint32Array(words);
     };
     const termEnds = new Uint32List();
     const postingEnds = new Uint32List();
@@ -83,26 +83,22 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
       let next: string | undefined;
       for (const head of heads) if (head !== undefined && (next === undefined || head < next)) next = head;
       if (next === undefined) break;
+      const holding: number[] = [];
       let written = 0;
-      let inText = 0;
       for (let at = 0; at < sources.length; at++) {
         if (heads[at] !== next) continue;
+        holding.push(at);
+        written += (sources[at] as PostingsSource).postingCount(cursors[at] as number);
+      }
+      makeRoom(written * 2);
+      let inText = 0;
+      for (const at of holding) {
         const source = sources[at] as PostingsSource;
         const cursor = cursors[at] as number;
+        inText += source.copyPostings(cursor, buffer, buffered, offsets[at] as number);
+        buffered += source.postingCount(cursor) * 2;
         cursors[at] = cursor + 1;
         heads[at] = cursor + 1 < source.termCount ? source.term(cursor + 1) : undefined;
-        const offset = offsets[at] as number;
-        const { count, words } = source.postings(cursor);
-        for (let i = 0; i < count; i++) {
-          const row = offset + (words[2 * i] as number);
-          const counts = words[2 * i + 1] as number;
-          if ((counts & MAX_TERM_COUNT) > 0) inText++;
-          buffer[2 * buffered] = row;
-          buffer[2 * buffered + 1] = counts;
-          buffered++;
-          written++;
-          if (buffered === WRITE_BUFFER_POSTINGS) flush();
-        }
       }
       if (written === 0) continue;
       postingCount += written;
