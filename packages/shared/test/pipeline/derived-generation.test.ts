@@ -8,6 +8,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -19,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/index.js";
 import { MAX_SEGMENTS } from "../../src/index/generation/generation-base.js";
 import {
+  bookPostings,
+  compactLiveGeneration,
   type IndexStore,
   keywordTerms,
   type LoadedGeneration,
@@ -29,6 +32,7 @@ import {
   segmentsOf,
   verifyGeneration,
 } from "../../src/index/index.js";
+import { KEYWORD_FILE } from "../../src/index/keyword/postings-file.js";
 import { ingestSettingsFromConfig, runIngest } from "../../src/pipeline/index.js";
 import { createLiveLibrary, DEFAULT_RETRIEVAL_SETTINGS } from "../../src/retrieval/index.js";
 import { captureLogger } from "../retrieval/capture-logger.js";
@@ -234,6 +238,51 @@ describe("a generation derived from the live one", () => {
     expect(await candidates(store)).toEqual(full.candidates);
     expect(before.length).toBe(full.candidates.length);
   }, 180_000);
+
+  it("folds segments with removed books' rows by taking each one's keywords.bin as it is: the bytes the texts give", async () => {
+    writeBook("fold-a.md", "Fold anchor", 3);
+    writeBook("fold-b.md", "Fold beacon", 3);
+    await ingest(store);
+    writeBook("fold-c.md", "Fold cove", 2);
+    await ingest(store);
+    // Dead rows in the first two segments: a book removed from each.
+    rmSync(join(books, "harbour.md"));
+    rmSync(join(books, "fold-a.md"));
+    await ingest(store);
+    const before = liveManifest(store);
+    expect(segmentsOf(before).map((segment) => segment.deadRows > 0)).toEqual([true, true, false]);
+
+    const outcome = await compactLiveGeneration(store, { force: true });
+    expect(outcome).toMatchObject({ kind: "compacted", fromId: before.id, segments: 3 });
+    const manifest = liveManifest(store);
+    expect(manifest.segments).toBeUndefined();
+    expect(manifest.chunkCount).toBe(before.chunkCount);
+    expect((await verifyGeneration(store.generationDir(manifest.id))).faults).toEqual([]);
+    const full = await fullBuildAnswers();
+    expect(await candidates(store)).toEqual(full.candidates);
+    expect(await answers(store)).toEqual(full.answers);
+
+    // The same books in the same order with their postings computed from the chunk texts give
+    // the very same keywords.bin: rows renumbered, removed books' rows and the terms only they
+    // held left out, the chunks holding each term in their text counted anew.
+    const folded = await store.openLive();
+    const reference = openIndexStore(join(mkdtempSync(join(root, "reference-")), "index"));
+    try {
+      const built = await reference.publish(
+        { embedder: manifest.embedder, chunking: manifest.chunking, indexFactory: manifest.indexFactory },
+        async (builder) => {
+          for (const { chunkCount: _count, firstLabel: _label, ...record } of manifest.books) {
+            const chunks = folded.chunksOfBook(record.bookId);
+            builder.addBook(record, chunks, folded.vectorsOfBook(record.bookId), bookPostings(record.title, chunks));
+          }
+        },
+      );
+      const bytes = (store: IndexStore, id: string) => readFileSync(join(store.generationDir(id), KEYWORD_FILE));
+      expect(bytes(store, manifest.id).equals(bytes(reference, built.id))).toBe(true);
+    } finally {
+      folded.close();
+    }
+  });
 
   it("builds from scratch when the live generation's chunking differs, and says why", async () => {
     const other = ingestSettingsFromConfig(parseConfig({ CHUNK_SIZE: "300", CHUNK_OVERLAP: "40" }));

@@ -16,7 +16,7 @@ import { type BookPostings, bookPostings } from "../keyword/book-postings.js";
 import { KEYWORD_TABLE } from "../keyword/keyword-index.js";
 import { KEYWORD_TERMS_VERSION } from "../keyword/keyword-terms.js";
 import { KEYWORD_FILE } from "../keyword/postings-file.js";
-import { createPostingsWriter, type PostingsWriter } from "../keyword/postings-writer.js";
+import { createPostingsWriter, type KeptPostings, type PostingsWriter } from "../keyword/postings-writer.js";
 import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docstore.js";
 import { fsyncFileAsync, fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { asIndexWriteError } from "./errors.js";
@@ -72,8 +72,12 @@ export interface GenerationBuilder {
   readonly id: string;
   readonly chunkCount: number;
   readonly derivation: Derivation;
-  /** `keywords`: the book's postings when its book job computed them (otherwise computed here). */
-  addBook(book: NewBook, chunks: Chunk[], vectors: Float32Array[], keywords?: BookPostings): void;
+  /**
+   * `keywords`: the book's postings when its book job computed them, or where they stand in an
+   * existing keywords.bin (a fold: taken from there as they are, the file's other rows left out);
+   * otherwise computed here from the chunks.
+   */
+  addBook(book: NewBook, chunks: Chunk[], vectors: Float32Array[], keywords?: BookPostings | KeptPostings): void;
   /**
    * Keeps a book of the base as it is (under `file`, its name in this run). False when the
    * generation is not derived or its base lacks the book: the caller adds the book's data.
@@ -153,8 +157,9 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
       }
       // Staged postings were checked against their chunks when read (staging-area.ts); a count
       // that does not match here is a caller's bug.
-      if (keywords && keywords.lengths.length !== chunks.length) {
-        throw new Error(`${book.file}: ${chunks.length} chunks but keyword postings for ${keywords.lengths.length}`);
+      const keywordRows = keywords && ("file" in keywords ? keywords.count : keywords.lengths.length);
+      if (keywords && keywordRows !== chunks.length) {
+        throw new Error(`${book.file}: ${chunks.length} chunks but keyword postings for ${keywordRows}`);
       }
       // A record reused from the live generation carries where it sat there; this build places it anew.
       const { segment: _segment, row: _row, ...fields } = book as BookRecord;

@@ -4,7 +4,7 @@
 // holds the rows and the dictionary, never all postings (they stream through fixed blocks).
 import { closeSync, openSync, writeSync } from "node:fs";
 import { align8, encodeHeader, HEADER_BYTES, type PostingsHeader } from "./postings-file.js";
-import type { PostingsSource } from "./postings-sources.js";
+import type { CopyTally, PostingsSource } from "./postings-sources.js";
 
 export interface MergeInput {
   source: PostingsSource;
@@ -68,6 +68,7 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
       flush();
       if (words > buffer.length) buffer = new Uint32Array(words);
     };
+    const tally: CopyTally = { postings: 0, inText: 0 };
     const termEnds = new Uint32List();
     const postingEnds = new Uint32List();
     const textChunks = new Uint32List();
@@ -84,24 +85,26 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
       for (const head of heads) if (head !== undefined && (next === undefined || head < next)) next = head;
       if (next === undefined) break;
       const holding: number[] = [];
-      let written = 0;
+      let most = 0;
       for (let at = 0; at < sources.length; at++) {
         if (heads[at] !== next) continue;
         holding.push(at);
-        written += (sources[at] as PostingsSource).postingCount(cursors[at] as number);
+        most += (sources[at] as PostingsSource).postingCount(cursors[at] as number);
       }
-      makeRoom(written * 2);
-      let inText = 0;
+      makeRoom(most * 2);
+      tally.postings = 0;
+      tally.inText = 0;
       for (const at of holding) {
         const source = sources[at] as PostingsSource;
         const cursor = cursors[at] as number;
-        inText += source.copyPostings(cursor, buffer, buffered, offsets[at] as number);
-        buffered += source.postingCount(cursor) * 2;
+        source.copyPostings(cursor, buffer, buffered + tally.postings * 2, offsets[at] as number, tally);
         cursors[at] = cursor + 1;
         heads[at] = cursor + 1 < source.termCount ? source.term(cursor + 1) : undefined;
       }
-      if (written === 0) continue;
-      postingCount += written;
+      buffered += tally.postings * 2;
+      // A term only left-out rows held is left out too.
+      if (tally.postings === 0) continue;
+      postingCount += tally.postings;
       if (blobBytes + next.length * 3 > blob.length) {
         const grown = Buffer.allocUnsafe(Math.max(blob.length * 2, blobBytes + next.length * 3));
         blob.copy(grown, 0, 0, blobBytes);
@@ -110,7 +113,7 @@ export function writeMergedPostings(path: string, inputs: readonly MergeInput[])
       blobBytes += blob.write(next, blobBytes, "utf8");
       termEnds.push(blobBytes);
       postingEnds.push(postingCount);
-      textChunks.push(inText);
+      textChunks.push(tally.inText);
     }
     flush();
     if (postingCount > 0xffffffff || blobBytes > 0xffffffff) {

@@ -19,25 +19,43 @@ export interface PostingsSource {
   readonly lengths: Uint32Array;
   readonly termCount: number;
   term(index: number): string;
-  /** How many postings the term at `index` has. */
+  /** How many postings the term at `index` has (before any rows are left out). */
   postingCount(index: number): number;
   /**
    * Copies the postings of the term at `index` into `into` from word `at` on, two words each:
-   * row + `rowOffset`, counts; rows ascending. Returns how many of those chunks hold the term
-   * in their text. Called with increasing indexes only.
+   * row + `rowOffset`, counts; rows ascending. Adds to `tally` how many it copied and how many
+   * of those chunks hold the term in their text. Called with increasing indexes only.
    */
-  copyPostings(index: number, into: Uint32Array, at: number, rowOffset: number): number;
+  copyPostings(index: number, into: Uint32Array, at: number, rowOffset: number, tally: CopyTally): void;
   close(): void;
+}
+
+export interface CopyTally {
+  postings: number;
+  inText: number;
+}
+
+/**
+ * Books whose postings are taken from an existing keywords.bin (a segment's, when segments are
+ * folded): the rows holding labels `oldFirstLabel`… there become rows labelled `firstLabel`…, in
+ * the order given; every other row of the file is left out.
+ */
+export interface KeptRange {
+  oldFirstLabel: number;
+  count: number;
+  firstLabel: number;
 }
 
 /** Postings are read in blocks of this many bytes (the merge walks a file front to back). */
 const READ_BLOCK_BYTES = 8 * 1024 * 1024;
 
-export function fileSource(path: string): PostingsSource {
+export function fileSource(path: string, kept?: readonly KeptRange[]): PostingsSource {
   const fd = openSync(path, "r");
   let dictionary: PostingsDictionary;
+  let rows: KeptRows | undefined;
   try {
     dictionary = readDictionary(fd, path);
+    if (kept) rows = keptRows(dictionary, kept, path);
   } catch (error) {
     closeSync(fd);
     throw error;
@@ -46,12 +64,12 @@ export function fileSource(path: string): PostingsSource {
   let blockStart = 0;
   let blockEnd = 0;
   return {
-    labels: dictionary.labels,
-    lengths: dictionary.lengths,
+    labels: rows?.labels ?? dictionary.labels,
+    lengths: rows?.lengths ?? dictionary.lengths,
     termCount: dictionary.header.termCount,
     term: (index) => termAt(dictionary, index),
     postingCount: (index) => (dictionary.postingEnds[index] as number) - postingStart(dictionary, index),
-    copyPostings(index, into, at, rowOffset) {
+    copyPostings(index, into, at, rowOffset, tally) {
       const start = postingStart(dictionary, index);
       const end = dictionary.postingEnds[index] as number;
       if (start < blockStart || end > blockEnd) {
@@ -64,6 +82,20 @@ export function fileSource(path: string): PostingsSource {
       }
       const from = (start - blockStart) * 2;
       const to = (end - blockStart) * 2;
+      if (rows) {
+        // Rows left out are skipped; the dictionary's text count includes them, so count anew.
+        const { newRowOf } = rows;
+        for (let word = from; word < to; word += 2) {
+          const row = newRowOf[block[word] as number] as number;
+          if (row < 0) continue;
+          const packed = block[word + 1] as number;
+          into[at++] = row + rowOffset;
+          into[at++] = packed;
+          tally.postings++;
+          if ((packed & MAX_TERM_COUNT) > 0) tally.inText++;
+        }
+        return;
+      }
       if (rowOffset === 0) into.set(block.subarray(from, to), at);
       else {
         for (let word = from; word < to; word += 2) {
@@ -71,10 +103,56 @@ export function fileSource(path: string): PostingsSource {
           into[at++] = block[word + 1] as number;
         }
       }
-      return dictionary.textChunks[index] as number;
+      tally.postings += end - start;
+      tally.inText += dictionary.textChunks[index] as number;
     },
     close: () => closeSync(fd),
   };
+}
+
+interface KeptRows {
+  /** Per row of the file: its row among the kept ones, or −1 when left out. */
+  newRowOf: Int32Array;
+  labels: Uint32Array;
+  lengths: Uint32Array;
+}
+
+function keptRows(dictionary: PostingsDictionary, kept: readonly KeptRange[], path: string): KeptRows {
+  const total = kept.reduce((sum, range) => sum + range.count, 0);
+  const newRowOf = new Int32Array(dictionary.header.rowCount).fill(-1);
+  const labels = new Uint32Array(total);
+  const lengths = new Uint32Array(total);
+  let next = 0;
+  let previousEnd = 0;
+  for (const range of kept) {
+    // The file's rows are in label order: a book's rows are where its first label is.
+    const first = lowerBoundLabel(dictionary.labels, range.oldFirstLabel);
+    if (first < previousEnd || dictionary.labels[first + range.count - 1] !== range.oldFirstLabel + range.count - 1) {
+      throw new Error(
+        `${path}: нет строк с метками ${range.oldFirstLabel}…${range.oldFirstLabel + range.count - 1} по порядку`,
+      );
+    }
+    for (let at = 0; at < range.count; at++) {
+      newRowOf[first + at] = next;
+      labels[next] = range.firstLabel + at;
+      lengths[next] = dictionary.lengths[first + at] as number;
+      next++;
+    }
+    previousEnd = first + range.count;
+  }
+  return { newRowOf, labels, lengths };
+}
+
+/** Index of the first label ≥ `label` in ascending `labels`. */
+function lowerBoundLabel(labels: Uint32Array, label: number): number {
+  let lo = 0;
+  let hi = labels.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((labels[mid] as number) < label) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -151,21 +229,22 @@ export function memorySource(run: MemoryRun): PostingsSource {
       }
       return count;
     },
-    copyPostings(index, into, at, rowOffset) {
+    copyPostings(index, into, at, rowOffset, tally) {
       const id = sortedIds[index] as number;
-      let inText = 0;
       for (let pair = held[id] as number; pair < (held[id + 1] as number); pair++) {
         const { ends, rows, counts, firstRow } = bookOf(pair);
         const term = pairs[2 * pair + 1] as number;
         const first = rowOffset + firstRow;
-        for (let entry = startOf(ends, term); entry < (ends[term] as number); entry++) {
+        const end = ends[term] as number;
+        const start = startOf(ends, term);
+        for (let entry = start; entry < end; entry++) {
           const packed = counts[entry] as number;
           into[at++] = first + (rows[entry] as number);
           into[at++] = packed;
-          if ((packed & MAX_TERM_COUNT) > 0) inText++;
+          if ((packed & MAX_TERM_COUNT) > 0) tally.inText++;
         }
+        tally.postings += end - start;
       }
-      return inText;
     },
     close: () => {},
   };

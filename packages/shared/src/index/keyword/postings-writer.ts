@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { BookPostings } from "./book-postings.js";
 import { type MergeInput, writeMergedPostings } from "./postings-merge.js";
-import { fileSource, type HeldBook, type MemoryRun, memorySource } from "./postings-sources.js";
+import { fileSource, type HeldBook, type KeptRange, type MemoryRun, memorySource } from "./postings-sources.js";
 
 /**
  * Entries (a term in a chunk) held in memory before they are spilled to a run file: 16 bytes
@@ -24,9 +24,19 @@ export interface PostingsWriterOptions {
   runEntries?: number;
 }
 
+/** A book's postings as they stand in an existing keywords.bin: its `count` rows there, labelled from `firstLabel` on. */
+export interface KeptPostings {
+  file: string;
+  firstLabel: number;
+  count: number;
+}
+
 export interface PostingsWriter {
-  /** A book's chunks as rows labelled from `firstLabel` on; books must come in label order. */
-  addBook(firstLabel: number, postings: BookPostings): void;
+  /**
+   * A book's chunks as rows labelled from `firstLabel` on; books must come in label order. Its
+   * postings are its job's, or taken as they are from the file that holds them (a fold).
+   */
+  addBook(firstLabel: number, postings: BookPostings | KeptPostings): void;
   /** Writes the file: every row added, in label order. */
   finish(path: string): { bytes: number };
   /** Removes spilled runs (the caller removes the temp directory anyway). */
@@ -48,24 +58,44 @@ const asMemoryRun = (run: HeldRun): MemoryRun => ({
   books: run.books,
 });
 
+/** What the file is merged from, in label order: spilled runs, and books kept from other files. */
+type Part = { path: string; spilled: true } | { path: string; spilled: false; kept: KeptRange[] };
+
 export function createPostingsWriter(options: PostingsWriterOptions): PostingsWriter {
   const runEntries = options.runEntries ?? RUN_ENTRIES;
-  const spilled: string[] = [];
+  const parts: Part[] = [];
   let run = emptyRun();
 
   function spill(): void {
-    const path = join(options.runDir, `keywords.run-${spilled.length}.bin`);
+    const path = join(options.runDir, `keywords.run-${parts.length}.bin`);
     writeMergedPostings(path, [{ source: memorySource(asMemoryRun(run)) }]);
-    spilled.push(path);
+    parts.push({ path, spilled: true });
     run = emptyRun();
   }
 
+  function keep(book: KeptPostings, firstLabel: number): void {
+    // Books in memory come before this one: they go to disk first, so parts stay in label order
+    // (a fold keeps every book, so nothing is ever in memory then).
+    if (run.labels.length > 0) spill();
+    const last = parts.at(-1);
+    const range = { oldFirstLabel: book.firstLabel, count: book.count, firstLabel };
+    const previous = last && !last.spilled && last.path === book.file ? last.kept.at(-1) : undefined;
+    // One pass over the file serves its books as long as they come in its own order.
+    if (last && !last.spilled && previous && previous.oldFirstLabel + previous.count <= book.firstLabel) {
+      last.kept.push(range);
+    } else parts.push({ path: book.file, spilled: false, kept: [range] });
+  }
+
   const removeSpilled = () => {
-    for (const path of spilled) rmSync(path, { force: true });
+    for (const part of parts) if (part.spilled) rmSync(part.path, { force: true });
   };
 
   return {
     addBook(firstLabel, postings) {
+      if ("file" in postings) {
+        keep(postings, firstLabel);
+        return;
+      }
       const firstRow = run.labels.length;
       postings.lengths.forEach((length, row) => {
         run.labels.push(firstLabel + row);
@@ -79,7 +109,9 @@ export function createPostingsWriter(options: PostingsWriterOptions): PostingsWr
     finish(path) {
       const inputs: MergeInput[] = [];
       try {
-        for (const spilledPath of spilled) inputs.push({ source: fileSource(spilledPath) });
+        for (const part of parts) {
+          inputs.push({ source: part.spilled ? fileSource(part.path) : fileSource(part.path, part.kept) });
+        }
         inputs.push({ source: memorySource(asMemoryRun(run)) });
         return writeMergedPostings(path, inputs);
       } finally {
