@@ -191,5 +191,18 @@ describe("ai-library index …", () => {
     expect(await askTitles("Чем пахнет в сосновом бору?")).toEqual(asked);
     const check = await cli("index", "check");
     expect(check.code, check.stdout).toBe(0);
+
+    // An inline run that leaves many removed rows says how to fold them (no worker does it):
+    // one book of five removed is a fifth of the rows (from 30 % a publish rebuilds whole).
+    writeFileSync(join(env.BOOKS_DIR, "river.md"), "# Река\n\nВесной река разливается до самого леса.\n");
+    writeFileSync(join(env.BOOKS_DIR, "field.md"), "# Поле\n\nВ августе на поле убирают рожь.\n");
+    const grown = await cli("ingest", "--inline");
+    expect(grown.code, grown.stderr).toBe(0);
+    expect(grown.stderr).not.toContain("index compact");
+    rmSync(join(env.BOOKS_DIR, "forest.md"));
+    const removed = await cli("ingest", "--inline");
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stderr).toMatch(/% строк — удалённые книги: поиск обходит каждый сегмент/);
+    expect(removed.stderr).toContain("pnpm ai-library index compact");
   });
 });
