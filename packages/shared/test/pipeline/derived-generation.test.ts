@@ -282,6 +282,20 @@ describe("a generation derived from the live one", () => {
     } finally {
       folded.close();
     }
+
+    // The fold reads the live files without loading FAISS, but verifies them as a load does: a
+    // damaged file stops it, named, and the live generation stays.
+    const docstore = join(store.generationDir(manifest.id), "docstore.sqlite");
+    const sound = readFileSync(docstore);
+    writeFileSync(docstore, Buffer.concat([sound.subarray(0, 4096), Buffer.alloc(512, 7), sound.subarray(4608)]));
+    try {
+      await expect(compactLiveGeneration(store, { force: true })).rejects.toThrow(
+        /docstore\.sqlite: контрольная сумма не совпадает/,
+      );
+      expect(store.liveId()).toBe(manifest.id);
+    } finally {
+      writeFileSync(docstore, sound);
+    }
   });
 
   it("builds from scratch when the live generation's chunking differs, and says why", async () => {

@@ -24,3 +24,9 @@ export function flatIpHeader(dims: number, ntotal: number): Buffer {
 export function isFlatFactory(factory: string): boolean {
   return factory.trim() === "Flat";
 }
+
+/** ntotal and dims from a flat file's header; undefined when the file does not start like one. */
+export function readFlatIpHeader(bytes: Buffer): { dims: number; ntotal: number } | undefined {
+  if (bytes.length < FLAT_IP_HEADER_BYTES || bytes.toString("latin1", 0, 4) !== "IxFI") return undefined;
+  return { dims: bytes.readInt32LE(4), ntotal: Number(bytes.readBigInt64LE(8)) };
+}

@@ -50,10 +50,16 @@ export interface VerifyOptions {
   expectedEmbedder?: EmbedderIdentity;
 }
 
-/** Verifies and, when sound, returns the opened FAISS index and docstore (caller closes). */
-export async function openVerifiedGeneration(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+/**
+ * What can be checked without opening any index: the manifest, every file's size and checksum,
+ * the books' counts and places, and the embedder. `faults` empty when all of it holds.
+ */
+export async function manifestAndFileFaults(
+  dir: string,
+  options: VerifyOptions = {},
+): Promise<{ manifest?: GenerationManifest; faults: VerifyFault[] }> {
   const read = readManifest(dir);
-  if (!read.ok) return { ok: false, faults: [{ file: "manifest.json", fault: read.fault }] };
+  if (!read.ok) return { faults: [{ file: "manifest.json", fault: read.fault }] };
   const manifest = read.manifest;
   const faults: VerifyFault[] = [];
   for (const [name, expected] of Object.entries(manifest.files)) {
@@ -83,7 +89,13 @@ export async function openVerifiedGeneration(dir: string, options: VerifyOptions
       fault: `собрано векторизатором ${formatIdentity(manifest.embedder)}, а запросы идут через ${formatIdentity(options.expectedEmbedder)}`,
     });
   }
-  if (faults.length > 0) return { ok: false, faults };
+  return { manifest, faults };
+}
+
+/** Verifies and, when sound, returns the opened FAISS index and docstore (caller closes). */
+export async function openVerifiedGeneration(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const { manifest, faults } = await manifestAndFileFaults(dir, options);
+  if (!manifest || faults.length > 0) return { ok: false, faults };
 
   const segments: OpenSegment[] = [];
   const close = () => {
@@ -176,9 +188,14 @@ function openSegment(
     faults.push({ file: segment.docstore, fault: `docstore не читается: ${(error as Error).message}` });
     return undefined;
   }
-  const rows = reader.chunkCount();
-  if (rows !== segment.rows) {
-    faults.push({ file: segment.docstore, fault: `в docstore ${rows} фрагментов, а по манифесту ${segment.rows}` });
-  }
+  faults.push(...docstoreRowFaults(reader, segment));
   return { ...segment, faiss: index, reader };
+}
+
+/** The segment's docstore holds as many chunks as the manifest says it does. */
+export function docstoreRowFaults(reader: DocstoreReader, segment: GenerationSegment): VerifyFault[] {
+  const rows = reader.chunkCount();
+  return rows === segment.rows
+    ? []
+    : [{ file: segment.docstore, fault: `в docstore ${rows} фрагментов, а по манифесту ${segment.rows}` }];
 }

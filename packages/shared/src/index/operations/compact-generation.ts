@@ -8,6 +8,8 @@
 // `index compact`; a publish at MAX_SEGMENTS folds anyway, so a missed compaction costs speed only.
 
 import { join } from "node:path";
+import { NoLiveGenerationError } from "../generation/errors.js";
+import { openGenerationData } from "../generation/generation-data.js";
 import type { IndexStore } from "../generation/index-store.js";
 import type { GenerationManifest } from "../generation/manifest.js";
 import { segmentsOf } from "../generation/segments.js";
@@ -42,7 +44,10 @@ export async function compactLiveGeneration(
   options: { force?: boolean } = {},
 ): Promise<CompactionOutcome> {
   const started = performance.now();
-  const live = await store.openLive();
+  const liveId = store.liveId();
+  if (!liveId) throw new NoLiveGenerationError(store.dir);
+  // Its files are read, not loaded: the fold needs chunks and vectors, not a searchable index.
+  const live = await openGenerationData(store.generationDir(liveId));
   try {
     const { manifest } = live;
     const segments = segmentsOf(manifest);
