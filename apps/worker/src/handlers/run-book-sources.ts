@@ -1,8 +1,8 @@
 // Where the run job finds each book of its run: a book job that failed for good gives the
 // failure, the live generation gives an unchanged book (prepareOrReuseBook), and the staging
 // area gives a book its job prepared. A book found in none of them is reported with what to do.
-import type { GenerationBuilder, LoadedGeneration } from "@ai-library/shared/index";
-import { type BookOutcome, prepareOrReuseBook } from "@ai-library/shared/pipeline";
+import type { GenerationBuilder } from "@ai-library/shared/index";
+import { type BookOutcome, prepareOrReuseBook, type ReusableBooks } from "@ai-library/shared/pipeline";
 import {
   type BookJobResult,
   bookJobResultSchema,
@@ -37,7 +37,7 @@ export type RunBook = IngestRunPayload["books"][number];
 
 export interface RunBookSources {
   children: ChildOutcomes;
-  previous: LoadedGeneration | undefined;
+  previous: ReusableBooks | undefined;
   staging: StagingArea;
   /** Books taken from staging are listed here: their staged files can go once the generation is live. */
   stagedBookIds: string[];

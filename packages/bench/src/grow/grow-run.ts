@@ -6,7 +6,7 @@
 // chunks, postings and vectors (a book job's work) is subtracted, and so is opening and verifying
 // the live generation first (reported on its own, as `verifyLiveSeconds`). Prints one
 // `GROW_RESULT {json}` line.
-import { compactLiveGeneration, openIndexStore } from "@ai-library/shared/index";
+import { compactLiveGeneration, openGenerationData, openIndexStore } from "@ai-library/shared/index";
 import { argument } from "../cli-args.js";
 import { peakRssMb } from "../report.js";
 import {
@@ -62,7 +62,10 @@ function prepared(n: number, rows: number): GrowBook {
 }
 
 const verifyStarted = performance.now();
-const base = phase === "full" ? undefined : await store.openLive(GROW_EMBEDDER);
+// As an ingest run opens the live generation to reuse its books (reusable-generation.ts): its
+// files verified, no FAISS index loaded.
+const liveDir = store.generationDir(store.liveId() ?? "none");
+const base = phase === "full" ? undefined : await openGenerationData(liveDir);
 const verifyLiveSeconds = (performance.now() - verifyStarted) / 1000;
 const removed = phase === "remove" ? base?.manifest.books[Math.floor(books / 2)]?.bookId : undefined;
 let derivedFrom: string | undefined;

@@ -20,6 +20,7 @@ export { IndexWriteError } from "./generation/errors.js";
 export { DEFAULT_NPROBE, setIvfNprobe } from "./generation/faiss-ivf-file.js";
 export type { GenerationBase } from "./generation/generation-base.js";
 export { type Derivation, type GenerationBuilder, INDEX_FILE, type NewBook } from "./generation/generation-builder.js";
+export { type GenerationData, openGenerationData } from "./generation/generation-data.js";
 export { type IndexStore, newGenerationId, openIndexStore } from "./generation/index-store.js";
 export { labelLayout } from "./generation/label-layout.js";
 export { type LoadedGeneration, openGeneration } from "./generation/loaded-generation.js";

@@ -5,7 +5,7 @@ export { indexedBookOutcome, isInGeneration, unchangedBookOutcome } from "./book
 export { type IngestSettings, ingestSettingsFromConfig } from "./ingest-settings.js";
 export { planIngest } from "./plan-ingest.js";
 export { type PreparedBook, prepareBook } from "./prepare-book.js";
-export { prepareOrReuseBook } from "./prepare-or-reuse-book.js";
+export { prepareOrReuseBook, type ReusableBooks } from "./prepare-or-reuse-book.js";
 export { publishRun } from "./publish-run.js";
 export {
   openReusableGeneration,

@@ -3,7 +3,7 @@
 // book is prepared by the caller (parsed and embedded inline, or read from the worker's staging
 // area) and added as new. Either way the book gets its line of the report here.
 import type { GenerationBuilder } from "../index/generation/generation-builder.js";
-import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
+import type { GenerationData } from "../index/generation/generation-data.js";
 import { indexedBookOutcome, unchangedBookOutcome } from "./book-outcomes.js";
 import type { PreparedBook } from "./prepare-book.js";
 import type { BookOutcome } from "./types.js";
@@ -13,9 +13,12 @@ export interface BookToAdd {
   bookId: string;
 }
 
+/** What a book is reused from: the live generation's records, chunks and vectors. */
+export type ReusableBooks = Pick<GenerationData, "book" | "chunksOfBook" | "vectorsOfBook">;
+
 export interface BookSources {
   /** The live generation when its books may be reused (none on a rebuild from scratch). */
-  previous: LoadedGeneration | undefined;
+  previous: ReusableBooks | undefined;
   /** The book's new chunks and vectors, or the failed outcome that says why there are none. */
   prepare: () => Promise<PreparedBook | BookOutcome>;
 }

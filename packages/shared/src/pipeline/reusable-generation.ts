@@ -3,8 +3,8 @@
 // chunking. Shared by the inline ingest and the worker's run and book jobs.
 import { CHUNKER_VERSION, type ChunkingOptions } from "../chunking/chunk-book.js";
 import { type EmbedderIdentity, sameIdentity } from "../embeddings/types.js";
+import { type GenerationData, openGenerationData } from "../index/generation/generation-data.js";
 import type { IndexStore } from "../index/generation/index-store.js";
-import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
 import { type GenerationManifest, readManifest } from "../index/generation/manifest.js";
 
 export interface ReuseRequirements {
@@ -31,7 +31,8 @@ export function readReusableLiveManifest(store: IndexStore, needs: ReuseRequirem
 }
 
 export interface ReusableOpen {
-  generation?: LoadedGeneration;
+  /** Its files verified and open for reading chunks and vectors (no FAISS index loaded). */
+  generation?: GenerationData;
   /** Why the live generation cannot be reused, when there is one. */
   reason?: string;
 }
@@ -41,9 +42,10 @@ export interface ReusableOpen {
  * `reason` says why not, for the log; no live generation at all is not a reason.
  */
 export async function openReusableGeneration(store: IndexStore, needs: ReuseRequirements): Promise<ReusableOpen> {
-  if (!store.liveId()) return {};
+  const liveId = store.liveId();
+  if (!liveId) return {};
   try {
-    const live = await store.openLive();
+    const live = await openGenerationData(store.generationDir(liveId));
     if (manifestIsReusable(live.manifest, needs)) return { generation: live };
     live.close();
     return { reason: `живое поколение ${live.id} собрано другим векторизатором или с другой нарезкой` };

@@ -5,8 +5,8 @@
 // taken from the embedding cache.
 import type { Embedder } from "../embeddings/types.js";
 import { IndexWriteError } from "../index/generation/errors.js";
+import type { GenerationData } from "../index/generation/generation-data.js";
 import type { IndexStore } from "../index/generation/index-store.js";
-import type { LoadedGeneration } from "../index/generation/loaded-generation.js";
 import type { Logger } from "../logging/index.js";
 import { assembleGeneration } from "./assemble-generation.js";
 import { failedBookOutcome } from "./book-outcomes.js";
@@ -37,7 +37,7 @@ export interface IngestOptions {
 }
 
 /** The live generation, if it can serve as a source of reusable chunks and vectors. */
-async function openReusable(deps: IngestDeps): Promise<LoadedGeneration | undefined> {
+async function openReusable(deps: IngestDeps): Promise<GenerationData | undefined> {
   const { generation, reason } = await openReusableGeneration(deps.store, {
     embedder: deps.embedder.identity,
     chunking: deps.settings.chunking,

@@ -1,7 +1,8 @@
 // A generation's stored chunks and vectors, read from its files without loading any FAISS index:
-// what a fold copies from (compact-generation.ts). Loading the indexes only to read vectors that
-// sit in the files anyway held the whole library in memory (1.5 GiB of FAISS at 1M chunks, where
-// the fold's own work needs a few hundred MiB). Verified as a served generation is — manifest,
+// what a fold copies from (compact-generation.ts) and what an ingest run reuses unchanged books
+// from (reusable-generation.ts). Loading the indexes only to read vectors that sit in the files
+// anyway held the whole library in memory (1.5 GiB of FAISS at 1M chunks, where the work itself
+// needs a few hundred MiB). Verified as a served generation is — manifest,
 // every file's checksum, each docstore's rows, each flat file's header — except that FAISS
 // itself does not read the index files: their checksums vouch for them.
 import { closeSync, openSync, readSync } from "node:fs";
@@ -10,7 +11,7 @@ import type { Chunk } from "../../chunking/types.js";
 import { type DocstoreReader, openDocstoreReader } from "./docstore.js";
 import { IndexIntegrityError } from "./errors.js";
 import { FLAT_IP_HEADER_BYTES, readFlatIpHeader } from "./faiss-flat-file.js";
-import type { GenerationManifest } from "./manifest.js";
+import type { BookRecord, GenerationManifest } from "./manifest.js";
 import { docstoreRowFaults, manifestAndFileFaults, type VerifyFault } from "./open-verified-generation.js";
 import { type GenerationSegment, segmentsOf } from "./segments.js";
 import { openVectorRows, type VectorRows } from "./vector-rows.js";
@@ -19,6 +20,7 @@ export interface GenerationData {
   readonly id: string;
   readonly dir: string;
   readonly manifest: GenerationManifest;
+  book(bookId: string): BookRecord | undefined;
   /** The book's chunks in order, under the file name the manifest gives it now. */
   chunksOfBook(bookId: string): Chunk[];
   vectorsOfBook(bookId: string): Float32Array[];
@@ -70,6 +72,7 @@ export async function openGenerationData(dir: string): Promise<GenerationData> {
     id,
     dir,
     manifest,
+    book: (bookId) => books.get(bookId),
     chunksOfBook(bookId) {
       const part = partOfBook.get(bookId);
       const file = books.get(bookId)?.file;
