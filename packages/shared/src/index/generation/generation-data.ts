@@ -14,7 +14,7 @@ import { FLAT_IP_HEADER_BYTES, readFlatIpHeader } from "./faiss-flat-file.js";
 import type { BookRecord, GenerationManifest } from "./manifest.js";
 import { docstoreRowFaults, manifestAndFileFaults, type VerifyFault } from "./open-verified-generation.js";
 import { type GenerationSegment, segmentsOf } from "./segments.js";
-import { openVectorRows, type VectorRows } from "./vector-rows.js";
+import { openVectorRows, type VectorRows, vectorsAt } from "./vector-rows.js";
 
 export interface GenerationData {
   readonly id: string;
@@ -82,9 +82,8 @@ export async function openGenerationData(dir: string): Promise<GenerationData> {
     vectorsOfBook(bookId) {
       const part = partOfBook.get(bookId);
       const book = books.get(bookId);
-      if (!part || !book || book.chunkCount === 0) return [];
-      const all = part.rows.read(part.segment.layout.firstRowOf(book), book.chunkCount);
-      return Array.from({ length: book.chunkCount }, (_, row) => all.slice(row * dims, (row + 1) * dims));
+      if (!part || !book) return [];
+      return vectorsAt(part.rows, part.segment.layout.firstRowOf(book), book.chunkCount, dims);
     },
     close,
   };

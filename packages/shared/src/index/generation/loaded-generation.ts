@@ -10,7 +10,7 @@ import type { DocstoreReader } from "./docstore.js";
 import { EmbedderMismatchError, IndexIntegrityError } from "./errors.js";
 import { type BookRecord, type GenerationManifest, readManifest } from "./manifest.js";
 import { closeVerifiedGeneration, type OpenSegment, openVerifiedGeneration } from "./open-verified-generation.js";
-import { openVectorRows, similaritiesOf, type VectorRows } from "./vector-rows.js";
+import { openVectorRows, similaritiesOf, type VectorRows, vectorsAt } from "./vector-rows.js";
 
 /** A chunk found by vector search, with its cosine similarity to the query. */
 export type ScoredChunk = Chunk & { score: number };
@@ -213,9 +213,8 @@ export async function openGeneration(
     vectorsOfBook(bookId) {
       const book = books.get(bookId);
       const part = partOfBook.get(bookId);
-      if (!book || !part || book.chunkCount === 0) return [];
-      const all = part.rows.read(part.segment.layout.firstRowOf(book), book.chunkCount);
-      return Array.from({ length: book.chunkCount }, (_, row) => all.slice(row * dims, (row + 1) * dims));
+      if (!book || !part) return [];
+      return vectorsAt(part.rows, part.segment.layout.firstRowOf(book), book.chunkCount, dims);
     },
     close: () => {
       for (const part of parts) part.rows.close();

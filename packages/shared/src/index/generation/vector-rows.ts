@@ -28,6 +28,13 @@ export function openVectorRows(dir: string, vectors: { file: string; offset: num
   };
 }
 
+/** `count` consecutive rows from `firstRow` on (a book's vectors), one array per row. */
+export function vectorsAt(rows: VectorRows, firstRow: number, count: number, dims: number): Float32Array[] {
+  if (count === 0) return [];
+  const all = rows.read(firstRow, count);
+  return Array.from({ length: count }, (_, row) => all.slice(row * dims, (row + 1) * dims));
+}
+
 /** Inner products of a unit query with the stored (unit) vectors of `labels`: cosine similarities. */
 export function similaritiesOf(
   rows: VectorRows,
