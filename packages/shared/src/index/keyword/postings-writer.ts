@@ -1,8 +1,9 @@
 // Builds a generation's keywords.bin as books arrive: each book's postings (book-postings.ts,
 // computed by its book job) are held as they came; past RUN_ENTRIES entries the books held are
 // written to a run file beside the generation (bounded memory at any library size, as Lucene flushes segments) and a
-// new run starts. `finish` merges the spilled runs and the last run into one file. (A generation
-// derived from the live one keeps the live one's keywords.bin files as they are: segments.ts.)
+// new run starts. A fold's books come from the live segments' keywords.bin files instead
+// (KeptPostings), read in place at the merge. `finish` merges all of them into one file. (A
+// generation derived from the live one keeps the live one's keywords.bin files as they are.)
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { BookPostings } from "./book-postings.js";

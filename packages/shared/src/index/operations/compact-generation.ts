@@ -2,8 +2,8 @@
 // once the run that added the last segment is live: every live book from the live generation's
 // stored chunks and vectors (nothing parsed or embedded again), its keyword postings from the
 // segments' keywords.bin files (rows of removed books left out), one book at a time (memory
-// bounded as in any full publish). The result answers
-// exactly as the live generation does (derived = full). The worker does it after a run that left
+// bounded as in any full publish; no FAISS index loaded). The result answers exactly as the
+// live generation does (derived = full). The worker does it after a run that left
 // COMPACT_AT_SEGMENTS or more segments (or COMPACT_AT_DEAD_SHARE of dead rows), the operator with
 // `index compact`; a publish at MAX_SEGMENTS folds anyway, so a missed compaction costs speed only.
 
