@@ -140,3 +140,15 @@ export function lowerBound(dictionary: PostingsDictionary, term: string): number
   }
   return lo;
 }
+
+/** The first row whose label is ≥ `label` (rows are in label order; row count when none). */
+export function firstRowFrom(labels: Uint32Array, label: number): number {
+  let lo = 0;
+  let hi = labels.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((labels[mid] as number) < label) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

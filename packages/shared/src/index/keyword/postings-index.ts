@@ -17,7 +17,14 @@ import {
   type QueryPhrase,
   queryPhrases,
 } from "./keyword-query.js";
-import { lowerBound, type PostingsDictionary, readDictionary, readPostings, termAt } from "./postings-file.js";
+import {
+  firstRowFrom,
+  lowerBound,
+  type PostingsDictionary,
+  readDictionary,
+  readPostings,
+  termAt,
+} from "./postings-file.js";
 import { closestKnownTerm, type VocabularyLookup } from "./spelling-variants.js";
 
 const K1 = 1.2;
@@ -135,17 +142,7 @@ export function openPostingsIndex(files: string | readonly PostingsPart[]): Post
     return found;
   };
   /** First row of a file whose label is ≥ label. */
-  const rowFrom = (part: OpenPart, label: number): number => {
-    const fileLabels = part.dictionary.labels;
-    let lo = 0;
-    let hi = fileLabels.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((fileLabels[mid] as number) < label) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const rowFrom = (part: OpenPart, label: number): number => firstRowFrom(part.dictionary.labels, label);
   /** Label ranges as ranges of rows among all files' rows. */
   const rowRanges = (within: readonly LabelRange[]) =>
     parts.flatMap((part) =>

@@ -1,9 +1,10 @@
-// What a keywords.bin is merged from: the rows and terms of a run the writer spilled to disk, or
-// the run still in the writer's memory.
+// What a keywords.bin is merged from: a run the writer spilled to disk, a live segment's
+// keywords.bin with only the rows of the books a fold keeps, or the run still in memory.
 // Each source gives its terms in order and each term's postings once, in that order.
 import { closeSync, openSync } from "node:fs";
 import type { BookPostings } from "./book-postings.js";
 import {
+  firstRowFrom,
   HEADER_BYTES,
   MAX_TERM_COUNT,
   POSTING_BYTES,
@@ -141,7 +142,7 @@ function keptRows(dictionary: PostingsDictionary, kept: readonly KeptRange[], pa
   let previousEnd = 0;
   for (const range of kept) {
     // The file's rows are in label order: a book's rows are where its first label is.
-    const first = lowerBoundLabel(dictionary.labels, range.oldFirstLabel);
+    const first = firstRowFrom(dictionary.labels, range.oldFirstLabel);
     if (first < previousEnd || dictionary.labels[first + range.count - 1] !== range.oldFirstLabel + range.count - 1) {
       throw new Error(
         `${path}: нет строк с метками ${range.oldFirstLabel}…${range.oldFirstLabel + range.count - 1} по порядку`,
@@ -158,20 +159,8 @@ function keptRows(dictionary: PostingsDictionary, kept: readonly KeptRange[], pa
   return { newRowOf, labels, lengths };
 }
 
-/** Index of the first label ≥ `label` in ascending `labels`. */
-function lowerBoundLabel(labels: Uint32Array, label: number): number {
-  let lo = 0;
-  let hi = labels.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((labels[mid] as number) < label) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
- * A book held in memory: its postings as its job computed them (terms in order), rows numbered
+ * A book held in memory: its postings as its job computed them, rows numbered
  * from `firstRow` within the run. Held as they are, not copied into typed arrays: the merge
  * copies them once, into its write buffer, and fresh memory is what a build pays most for on a
  * VM (each new page faults; copying 6 MB at 10k chunks cost more than the merge).
