@@ -46,6 +46,8 @@ const embedder = localEmbedder();
 
 /** Keyword and vector candidates compared per question. */
 const CANDIDATES = 15;
+/** Passages of a search answer compared per question. */
+const PASSAGES = 8;
 
 const QUESTIONS = [
   "Who lights the lighthouse lamp at dusk?",
@@ -73,7 +75,12 @@ async function ingest(store: IndexStore, full = false) {
   return { report, lines: logger.lines() };
 }
 
-/** A search answer as what a user sees: book, place, text and score, not labels. */
+/**
+ * A search answer as what a user sees: book, place, text and score, not labels. Passages with
+ * equal scores come in label order, and a fold orders books by segment where a fresh build takes
+ * them as they finish: equal scores are compared sorted by book and place, and which of several
+ * tied at the last place make the cut (labels again) by score only, as in `candidates`.
+ */
 async function answers(store: IndexStore) {
   const library = createLiveLibrary({
     store,
@@ -85,8 +92,14 @@ async function answers(store: IndexStore) {
   try {
     const out: unknown[] = [];
     for (const question of QUESTIONS) {
-      const { passages } = await library.search(question, 8);
-      out.push(passages.map((passage) => ({ ...passage, score: Number(passage.score.toFixed(6)) })));
+      const { passages } = await library.search(question, PASSAGES);
+      const scored = passages.map((passage) => ({ ...passage, score: Number(passage.score.toFixed(6)) }));
+      const cutOff = scored.length === PASSAGES ? scored.at(-1)?.score : undefined;
+      out.push(
+        scored
+          .sort((a, b) => b.score - a.score || `${a.file}#${a.position}`.localeCompare(`${b.file}#${b.position}`))
+          .map((passage) => (passage.score === cutOff ? `(tied at the cut-off)@${passage.score}` : passage)),
+      );
     }
     return out;
   } finally {
