@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseConfig } from "@ai-library/shared/config";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
+import { randomChunkTexts } from "@ai-library/shared/index";
 import { passagesFromVectorHits, retrievalSettingsFromConfig } from "@ai-library/shared/retrieval";
 import { option, wholeNumberOption } from "../../../packages/bench/src/cli-args.js";
 import { type Figure, machineHeader, report } from "../../../packages/bench/src/report.js";
@@ -51,10 +52,7 @@ console.log(
 
 // Questions made of words from real chunks, so most have answers; and the in-process cost.
 const generation = await library.store.open(library.generationId, embedder.identity);
-const rows = generation.docstores[0]?.db.prepare("SELECT text FROM chunks ORDER BY random() LIMIT 400").all() as {
-  text: string;
-}[];
-const questions = rows.map((row) => row.text.split(" ").slice(10, 18).join(" "));
+const questions = randomChunkTexts(generation, 400).map((text) => text.split(" ").slice(10, 18).join(" "));
 // What one search costs in-process: the FAISS scan, the rest (keyword candidates, fusion,
 // passages), and the embedding of the question — the only part that stays in the bot.
 const settings = retrievalSettingsFromConfig(config);

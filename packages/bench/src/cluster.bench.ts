@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { type CpuLimit, cgroupCpuQuota, type LoadReport, pinToCore, startCluster } from "@ai-library/cluster";
 import { parseConfig } from "@ai-library/shared/config";
 import { createLocalHashedEmbedder } from "@ai-library/shared/embeddings";
+import { randomChunkTexts } from "@ai-library/shared/index";
 import { ensureSyntheticLibrary } from "../../../apps/bot/bench/synthetic-library.js";
 import { createTestLibrary } from "../../../apps/bot/test/e2e/test-library.js";
 import { option, wholeNumberOption } from "./cli-args.js";
@@ -77,11 +78,8 @@ async function prepareLibrary(): Promise<BenchLibrary> {
   const embedder = createLocalHashedEmbedder({ dims: config.LOCAL_EMBEDDING_DIMS });
   const synthetic = await ensureSyntheticLibrary(config.INDEX_DIR, CHUNKS, embedder, "Flat");
   const generation = await synthetic.store.open(synthetic.generationId, embedder.identity);
-  const rows = generation.docstores[0]?.db.prepare("SELECT text FROM chunks ORDER BY random() LIMIT 50").all() as {
-    text: string;
-  }[];
+  const asked = randomChunkTexts(generation, 50).map((text) => text.split(" ").slice(10, 18).join(" "));
   generation.close();
-  const asked = rows.map((row) => row.text.split(" ").slice(10, 18).join(" "));
   const faissMb = synthetic.faissBytes / 2 ** 20;
   return { indexDir: config.INDEX_DIR, booksDir: join(work, "books"), asked, faissMb, cleanup: () => {} };
 }

@@ -238,7 +238,7 @@ describe("search process", () => {
     accepted += 1;
     expect(answer?.text).toContain(LIGHTHOUSE_TITLE);
     expect(generationFilesOpenBy(Number(searchChild().split("\n")[0]))).toContainEqual(
-      expect.stringMatching(/docstore\.sqlite$/),
+      expect.stringMatching(/docstore\.bin$/),
     );
     expect(generationFilesOpenBy(scenario.bot.child.pid ?? 0)).toEqual([]);
   });

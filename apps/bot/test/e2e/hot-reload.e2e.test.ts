@@ -129,7 +129,7 @@ describe("hot reload", () => {
     const serving = liveId();
     const broken = newGenerationId();
     cpSync(store.generationDir(serving), store.generationDir(broken), { recursive: true });
-    appendFileSync(join(store.generationDir(broken), "docstore.sqlite"), "garbage");
+    appendFileSync(join(store.generationDir(broken), "docstore.bin"), "garbage");
     store.setLive(broken);
     await scenario.standin.waitFor(() => logLines(`Поколение индекса ${broken} отклонено`).length > 0, {
       timeoutMs: (POLL_SECONDS + 5) * 1000,

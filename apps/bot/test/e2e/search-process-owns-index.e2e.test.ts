@@ -146,7 +146,7 @@ describe("one load per generation, in the search process", () => {
     expect(openFilesUnder("self", dir)).toEqual([]);
     const searchPid = searchProcessPid();
     expect(searchPid).toBeGreaterThan(0);
-    expect(openFilesUnder(searchPid ?? 0, dir)).toContain(join(dir, "docstore.sqlite"));
+    expect(openFilesUnder(searchPid ?? 0, dir)).toContain(join(dir, "docstore.bin"));
   });
 
   it("answers from a fallback copy when the search process dies mid-search, and drops the copy once it is back", async () => {
@@ -159,7 +159,7 @@ describe("one load per generation, in the search process", () => {
     const withoutScores = (found: typeof before) => found.passages.map(({ score: _score, ...passage }) => passage);
     expect(withoutScores(during)).toEqual(withoutScores(before));
     expect(searching.fallbackCopies()).toEqual([dir]);
-    expect(openFilesUnder("self", dir)).toContain(join(dir, "docstore.sqlite"));
+    expect(openFilesUnder("self", dir)).toContain(join(dir, "docstore.bin"));
 
     // The next search restarts the search process; its answer makes the bot's copy unneeded.
     const after = await searching.search(QUESTION, 3);

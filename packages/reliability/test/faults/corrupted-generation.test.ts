@@ -47,7 +47,7 @@ describe("fault: corrupted live generation", () => {
     const random = createSeededRandom(seed);
     const store = openIndexStore(scenario.library.indexDir);
     const files = readdirSync(store.generationDir(soundId)).sort();
-    expect(files).toEqual(expect.arrayContaining(["docstore.sqlite", "index.faiss", "manifest.json"]));
+    expect(files).toEqual(expect.arrayContaining(["docstore.bin", "index.faiss", "manifest.json"]));
 
     const figures: Record<string, unknown>[] = [];
     for (const [n, file] of files.entries()) {

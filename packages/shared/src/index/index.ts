@@ -33,6 +33,7 @@ export {
   sealManifest,
 } from "./generation/manifest.js";
 export type { VerifyFault } from "./generation/open-verified-generation.js";
+export { randomChunkTexts } from "./generation/sample-chunk-texts.js";
 export { type GenerationSegment, ownSegment, ownSegmentOf, segmentsOf } from "./generation/segments.js";
 export {
   describeFaults,

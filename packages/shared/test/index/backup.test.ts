@@ -53,7 +53,7 @@ describe("index backups", () => {
     );
     const entries = execFileSync("tar", ["-tzf", backup.file], { encoding: "utf8" }).trim().split("\n");
     expect(entries[0]).toBe("backup.json");
-    expect(entries.sort()).toEqual(["backup.json", "docstore.sqlite", "index.faiss", "keywords.bin", "manifest.json"]);
+    expect(entries.sort()).toEqual(["backup.json", "docstore.bin", "index.faiss", "keywords.bin", "manifest.json"]);
     expect((await verifyBackupArchive(backup.file)).generationId).toBe(live.id);
     // A second backup in the same second gets its own name; no partial or staging files remain.
     const again = await writeGenerationBackup(store, { dir, now: at("2024-05-01T18:07:09Z") });
@@ -69,9 +69,9 @@ describe("index backups", () => {
   it("refuses to back up a damaged generation, naming the file", async () => {
     const store = tempStore();
     const live = await publishTexts(store, [ASTRONOMY]);
-    corruptFile(generationFile(store, live.id, "docstore.sqlite"));
+    corruptFile(generationFile(store, live.id, "docstore.bin"));
     const dir = backupDir();
-    await expect(writeGenerationBackup(store, { dir })).rejects.toThrow(/docstore\.sqlite.*копия не сделана/);
+    await expect(writeGenerationBackup(store, { dir })).rejects.toThrow(/docstore\.bin.*копия не сделана/);
     expect(listBackupFiles(dir)).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
-// The docstore's citation columns: section, page labels and the OCR mark go in and come back
-// out, and a generation written before those columns existed still opens and reads (a derived
+// The docstore's citation fields: section, page labels and the OCR mark go in and come back
+// out, in the docstore file and in SQLite as older generations have it, and a generation written
+// before those columns existed still opens and reads (a derived
 // generation keeps such a docstore as its segment, unchanged, beside a new segment's).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,11 +42,27 @@ const CHUNKS: Chunk[] = [
 ];
 
 describe("docstore citation columns", () => {
-  it("stores section and page labels and reads them back", () => {
-    const path = join(dir, "new.sqlite");
-    const writer = createDocstoreWriter(path, { keywordIndex: true });
+  it("stores section and page labels and reads them back", async () => {
+    const path = join(dir, "docstore.bin");
+    const writer = createDocstoreWriter(path);
     writer.addBook(RECORD, CHUNKS);
-    writer.close();
+    await writer.finish();
+    const reader = openDocstoreReader(path);
+    expect(reader.chunksOfBook(RECORD.bookId)).toEqual(CHUNKS);
+    expect(reader.chunksByLabel([1, 0])).toEqual(
+      new Map([
+        [1, CHUNKS[1]],
+        [0, CHUNKS[0]],
+      ]),
+    );
+    reader.close();
+  });
+
+  it("does the same in SQLite, as generations before 2026-12-07, with the FTS5 keyword table of the oldest", async () => {
+    const path = join(dir, "new.sqlite");
+    const writer = createDocstoreWriter(path, { sqlite: { keywordTable: true } });
+    writer.addBook(RECORD, CHUNKS);
+    await writer.finish();
     const reader = openDocstoreReader(path);
     expect(reader.chunksOfBook(RECORD.bookId)).toEqual(CHUNKS);
     // The section is part of the keyword heading: a question naming it finds the chunk.

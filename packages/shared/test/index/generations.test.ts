@@ -165,8 +165,8 @@ describe("index generations", () => {
   });
 
   it("leaves no trace of a book that fails halfway into the docstore, and the next book still lands", async () => {
-    // The run goes on after a failed book, so its rows must roll back, also those SQLite has
-    // already spilled to the file: 5000 chunks of 600 characters overflow its 2 MB page cache.
+    // The run goes on after a failed book, so nothing of it may stay in the docstore: its rows
+    // are all encoded before any is written, and the next book's overwrite what was.
     const store = tempStore();
     const broken = "e".repeat(64);
     const good = "f".repeat(64);
@@ -174,7 +174,7 @@ describe("index generations", () => {
       ...chunk,
       text: chunk.text.padEnd(600, "."),
     }));
-    // A NOT NULL column refused by SQLite itself, in the middle of the book's transaction.
+    // A chunk without text, refused by the docstore in the middle of the book.
     (brokenChunks[4000] as { text: string | null }).text = null;
     const manifest = await store.publish(
       { embedder: TEST_EMBEDDER, chunking: { version: "t", chunkSize: 600, chunkOverlap: 0 }, indexFactory: "Flat" },
@@ -185,7 +185,7 @@ describe("index generations", () => {
             brokenChunks,
             brokenChunks.map((_, row) => unitVector(9000 + row)),
           ),
-        ).toThrow(/NOT NULL/);
+        ).toThrow(/Broken\.pdf: у фрагмента 4000 нет текста/);
         const chunks = bookChunks(good, "Good", 3);
         builder.addBook(
           { bookId: good, file: "Good.pdf", title: "Good", format: "pdf" },

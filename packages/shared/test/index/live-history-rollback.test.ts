@@ -56,10 +56,10 @@ describe("rollback along the live history", () => {
     const first = await publishTexts(store, [ASTRONOMY]);
     await expect(rollbackLiveGeneration(store)).rejects.toThrow(/кроме живого поколения .*других поколений нет/);
     const second = await publishTexts(store, [GARDENING]);
-    corruptFile(generationFile(store, first.id, "docstore.sqlite"));
+    corruptFile(generationFile(store, first.id, "docstore.bin"));
     const refused = rollbackLiveGeneration(store);
     await expect(refused).rejects.toBeInstanceOf(RollbackError);
-    await expect(refused).rejects.toThrow(/ни одно поколение, кроме живого, не прошло проверку[\s\S]*docstore\.sqlite/);
+    await expect(refused).rejects.toThrow(/ни одно поколение, кроме живого, не прошло проверку[\s\S]*docstore\.bin/);
     expect(store.liveId()).toBe(second.id);
   });
 

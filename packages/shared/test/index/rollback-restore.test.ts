@@ -69,13 +69,13 @@ describe("rollback and restore of index generations", () => {
     const oldest = await publishTexts(store, [ASTRONOMY]);
     const middle = await publishTexts(store, [GARDENING]);
     const newest = await publishTexts(store, [ASTRONOMY, GARDENING]);
-    corruptFile(generationFile(store, middle.id, "docstore.sqlite"));
+    corruptFile(generationFile(store, middle.id, "docstore.bin"));
     const result = await rollbackLiveGeneration(store);
     expect(result.fromId).toBe(newest.id);
     expect(result.toId).toBe(oldest.id);
     expect(result.skipped).toHaveLength(1);
     expect(result.skipped[0]?.id).toBe(middle.id);
-    expect(result.skipped[0]?.fault).toContain("docstore.sqlite");
+    expect(result.skipped[0]?.fault).toContain("docstore.bin");
   });
 
   it("refuses a named damaged generation, an unknown one, and a rollback with nothing else; LIVE stays", async () => {

@@ -29,7 +29,7 @@ describe("start-up check of the live generation", () => {
     const store = tempStore();
     const sound = await publishTexts(store, [ASTRONOMY]);
     const broken = await publishTexts(store, [ASTRONOMY, GARDENING]);
-    corruptFile(generationFile(store, broken.id, "docstore.sqlite"));
+    corruptFile(generationFile(store, broken.id, "docstore.bin"));
     const logs = join(store.dir, "..", "logs");
     const logger = fileLogger(logs);
     const registry = createMetricsRegistry({ service: "worker", processMetrics: false });
@@ -46,7 +46,7 @@ describe("start-up check of the live generation", () => {
     expect(check).toMatchObject({ status: "fell-back", brokenId: broken.id, id: sound.id, repaired: true });
     expect(store.liveId()).toBe(sound.id);
     const text = await loggedText(logger, logs);
-    expect(text).toContain(`ERROR [worker] Живое поколение индекса ${broken.id} повреждено (docstore.sqlite:`);
+    expect(text).toContain(`ERROR [worker] Живое поколение индекса ${broken.id} повреждено (docstore.bin:`);
     expect(text).toContain(`pnpm ai-library index check ${broken.id}`);
     // The advice names the configured folder, so the operator can paste the command as it is.
     expect(text).toContain(`pnpm ai-library index restore ${BACKUPS}`);

@@ -298,12 +298,16 @@ describe("a generation derived from the live one", () => {
 
     // The fold reads the live files without loading FAISS, but verifies them as a load does: a
     // damaged file stops it, named, and the live generation stays.
-    const docstore = join(store.generationDir(manifest.id), "docstore.sqlite");
+    const docstore = join(store.generationDir(manifest.id), "docstore.bin");
     const sound = readFileSync(docstore);
-    writeFileSync(docstore, Buffer.concat([sound.subarray(0, 4096), Buffer.alloc(512, 7), sound.subarray(4608)]));
+    const middle = Math.floor(sound.length / 2);
+    writeFileSync(
+      docstore,
+      Buffer.concat([sound.subarray(0, middle), Buffer.alloc(64, 7), sound.subarray(middle + 64)]),
+    );
     try {
       await expect(compactLiveGeneration(store, { force: true })).rejects.toThrow(
-        /docstore\.sqlite: контрольная сумма не совпадает/,
+        /docstore\.bin: контрольная сумма не совпадает/,
       );
       expect(store.liveId()).toBe(manifest.id);
     } finally {

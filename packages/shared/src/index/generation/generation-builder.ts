@@ -17,7 +17,13 @@ import { KEYWORD_TABLE } from "../keyword/keyword-index.js";
 import { KEYWORD_TERMS_VERSION } from "../keyword/keyword-terms.js";
 import { KEYWORD_FILE } from "../keyword/postings-file.js";
 import { createPostingsWriter, type KeptPostings, type PostingsWriter } from "../keyword/postings-writer.js";
-import { createDocstoreWriter, DOCSTORE_FILE, type DocstoreWriter } from "./docstore.js";
+import {
+  createDocstoreWriter,
+  DOCSTORE_FILE,
+  type DocstoreWriter,
+  SQLITE_DOCSTORE_FILE,
+  segmentDocstoreFile,
+} from "./docstore.js";
 import { fsyncFileAsync, fsyncPath, sha256File, writeFileDurably } from "./durable-fs.js";
 import { asIndexWriteError } from "./errors.js";
 import { buildFactoryIndex } from "./factory-index-file.js";
@@ -52,6 +58,11 @@ export interface GenerationBuildOptions {
    * only to write such generations in tests of an upgrade.
    */
   keywordTable?: boolean;
+  /**
+   * Keep the docstore in SQLite, as versions before 2026-12-07 did (implied by `keywordTable`):
+   * only to write such generations in tests of an upgrade.
+   */
+  sqliteDocstore?: boolean;
   /** IVF lists a search visits (INDEX_NPROBE); ignored by indexes without lists. */
   nprobe?: number;
   /** The generation to derive from, when generation-base.ts allows; otherwise built from scratch. */
@@ -94,6 +105,7 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   const flat = isFlatFactory(options.indexFactory);
   const keywordIndex = options.keywordIndex ?? true;
   const keywordTable = keywordIndex && options.keywordTable === true;
+  const sqliteDocstore = keywordTable || options.sqliteDocstore === true;
   // The FTS5 table (upgrade tests only) is always written from scratch.
   const reason = options.base && !keywordTable ? whyNotDerive(options.base, { ...options, keywordIndex }) : undefined;
   const base = options.base && !keywordTable && reason === undefined ? options.base : undefined;
@@ -104,11 +116,17 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
     ? {
         id: `seg-${options.id}`,
         index: `seg-${options.id}.faiss`,
-        docstore: `seg-${options.id}.sqlite`,
+        docstore: segmentDocstoreFile(`seg-${options.id}`, sqliteDocstore),
         rows: 0,
         labelEnd: 0,
       }
-    : { id: WHOLE_SEGMENT, index: INDEX_FILE, docstore: DOCSTORE_FILE, rows: 0, labelEnd: 0 };
+    : {
+        id: WHOLE_SEGMENT,
+        index: INDEX_FILE,
+        docstore: sqliteDocstore ? SQLITE_DOCSTORE_FILE : DOCSTORE_FILE,
+        rows: 0,
+        labelEnd: 0,
+      };
   const keywordsFile = base ? `seg-${options.id}.${KEYWORD_FILE}` : KEYWORD_FILE;
   const vectorsFile = flat ? written.index : VECTORS_FILE;
   const vectorsOffset = flat ? FLAT_IP_HEADER_BYTES : 0;
@@ -117,7 +135,10 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   try {
     vectorsFd = openSync(join(options.tempDir, vectorsFile), "w");
     if (flat) writeSync(vectorsFd, flatIpHeader(dims, 0));
-    docstore = createDocstoreWriter(join(options.tempDir, written.docstore), { keywordIndex: keywordTable });
+    docstore = createDocstoreWriter(
+      join(options.tempDir, written.docstore),
+      sqliteDocstore ? { sqlite: { keywordTable } } : {},
+    );
   } catch (error) {
     rmSync(options.tempDir, { recursive: true, force: true });
     throw asIndexWriteError(error, indexDir);
@@ -130,11 +151,15 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
   let nextLabel = carried.nextLabel;
   let closed = false;
 
+  /** Closes both files as they are; neither is closed under writes still queued (its number could be reused). */
   function closeAll(): void {
     if (closed) return;
     closed = true;
-    closeSync(vectorsFd);
-    docstore.close();
+    void vectors
+      .settled()
+      .catch(() => undefined)
+      .finally(() => closeSync(vectorsFd));
+    docstore.abort();
   }
 
   return {
@@ -237,8 +262,18 @@ export function createGenerationBuilder(options: GenerationBuildOptions): Genera
       .map((entry) => ({ ...entry.record, file: entry.file }));
     const books = [...kept, ...added];
     const rows = vectors.rows;
-    if (flat) writeSync(vectorsFd, flatIpHeader(dims, rows), 0, FLAT_IP_HEADER_BYTES, 0);
-    closeAll();
+    // From here on the files are closed here, not by abort.
+    closed = true;
+    try {
+      await vectors.settled();
+      if (flat) writeSync(vectorsFd, flatIpHeader(dims, rows), 0, FLAT_IP_HEADER_BYTES, 0);
+    } catch (error) {
+      docstore.abort();
+      throw error;
+    } finally {
+      closeSync(vectorsFd);
+    }
+    await docstore.finish();
     const linked = linkKeptSegments(kept);
     // A derived publish that only removed or renamed books writes no segment of its own.
     const ownSegment = !base || rows > 0 || linked.segments.length === 0;

@@ -40,6 +40,8 @@ export interface BuilderRequest {
   keywordIndex?: boolean;
   /** Keyword index in the docstore's FTS5 table, as before keywords.bin (upgrade tests only). */
   keywordTable?: boolean;
+  /** Docstore in SQLite, as before docstore.bin (upgrade tests only). */
+  sqliteDocstore?: boolean;
   /** IVF lists a search visits (INDEX_NPROBE); default DEFAULT_NPROBE. */
   nprobe?: number;
   /** Derive the new generation from this one when generation-base.ts allows (the live one). */

@@ -6,7 +6,6 @@ import { basename } from "node:path";
 import type { Chunk } from "../../chunking/types.js";
 import { type EmbedderIdentity, formatIdentity, sameIdentity } from "../../embeddings/types.js";
 import type { LabelRange, ScoredLabel } from "../keyword/keyword-index.js";
-import type { DocstoreReader } from "./docstore.js";
 import { EmbedderMismatchError, IndexIntegrityError } from "./errors.js";
 import { type BookRecord, type GenerationManifest, readManifest } from "./manifest.js";
 import { closeVerifiedGeneration, type OpenSegment, openVerifiedGeneration } from "./open-verified-generation.js";
@@ -19,8 +18,6 @@ export interface LoadedGeneration {
   readonly id: string;
   readonly dir: string;
   readonly manifest: GenerationManifest;
-  /** Each segment's docstore (one for a generation built whole), for diagnostics. */
-  readonly docstores: readonly DocstoreReader[];
   /** Nearest chunks to a unit query vector, best first; score = cosine similarity. */
   search(query: Float32Array, k: number): ScoredChunk[];
   /** True when the generation has a keyword index (generations built before it do not). */
@@ -176,7 +173,6 @@ export async function openGeneration(
     id: manifest.id,
     dir,
     manifest,
-    docstores: segments.map((segment) => segment.reader),
     search(query, k) {
       const found = vectorCandidates(query, k);
       const chunks = chunksByLabel(found.map((hit) => hit.label));

@@ -1,11 +1,11 @@
-// A generation's segments. A generation built whole is one segment: index.faiss, docstore.sqlite
-// and keywords.bin. A generation derived from the live one (issue 22) keeps the live one's
-// segments as they are — hard links, never rewritten — and adds one segment for the books this
-// run added, so a publish costs what changed, not the library. A removed book's rows stay in
+// A generation's segments. A generation built whole is one segment: index.faiss, docstore.bin
+// (docstore.sqlite before 2026-12-07) and keywords.bin. A generation derived from the live one
+// (issue 22) keeps the live one's segments as they are — hard links, never rewritten — and adds
+// one segment for the books this run added, so a publish costs what changed, not the library. A removed book's rows stay in
 // its segment's files, unlisted: no book of the manifest covers them, and search skips them.
 // Labels never repeat across segments (each new book takes labels past every earlier one).
 
-import { DOCSTORE_FILE } from "./docstore.js";
+import { DOCSTORE_FILE, SQLITE_DOCSTORE_FILE } from "./docstore.js";
 import { FLAT_IP_HEADER_BYTES } from "./faiss-flat-file.js";
 import { type LabelLayout, labelLayout } from "./label-layout.js";
 import { type BookRecord, type GenerationManifest, readManifest } from "./manifest.js";
@@ -40,7 +40,8 @@ export function segmentsOf(manifest: GenerationManifest): GenerationSegment[] {
     const files: SegmentFiles = {
       id: WHOLE_SEGMENT,
       index: INDEX_FILE,
-      docstore: DOCSTORE_FILE,
+      // The manifest lists every file with its checksum: the one present says the format.
+      docstore: manifest.files[DOCSTORE_FILE] ? DOCSTORE_FILE : SQLITE_DOCSTORE_FILE,
       ...(manifest.keywordIndex?.file ? { keywords: manifest.keywordIndex.file } : {}),
       rows: manifest.chunkCount,
       labelEnd: manifest.books.reduce((end, book) => Math.max(end, book.firstLabel + book.chunkCount), 0),
