@@ -15,7 +15,7 @@
 // Numbers are little-endian. A segment's books hold consecutive labels, so row = label − first label.
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import type { Chunk } from "../../chunking/types.js";
-import type { DocstoreReader, DocstoreWriter } from "./docstore.js";
+import type { DocstoreReader, DocstoreWriter } from "./docstore-types.js";
 import type { BookRecord } from "./manifest.js";
 
 const MAGIC = "AILBDOCS";

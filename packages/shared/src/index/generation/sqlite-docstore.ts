@@ -12,7 +12,7 @@ import {
   KEYWORD_SCHEMA,
   openKeywordIndex,
 } from "../keyword/keyword-index.js";
-import type { DocstoreReader, DocstoreWriter } from "./docstore.js";
+import type { DocstoreReader, DocstoreWriter } from "./docstore-types.js";
 import type { BookRecord } from "./manifest.js";
 
 const SCHEMA = `
