@@ -209,7 +209,8 @@ export function openDocstoreFileReader(path: string): DocstoreReader {
   /** Where rows `first`…`first + count − 1` start, and where the last ends. */
   const offsetsOf = (first: number, count: number): Float64Array => {
     const bytes = read(header.offsetsAt + first * 8, (count + 1) * 8);
-    const offsets = new Float64Array(bytes.buffer, bytes.byteOffset, count + 1).slice();
+    // Read one by one, not viewed in place: a view needs the buffer 8-byte aligned.
+    const offsets = Float64Array.from({ length: count + 1 }, (_, at) => bytes.readDoubleLE(at * 8));
     for (let at = 0; at < count; at++) {
       const start = offsets[at] as number;
       const next = offsets[at + 1] as number;
