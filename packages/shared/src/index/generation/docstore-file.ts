@@ -13,9 +13,10 @@
 //   offsetsAt      (rows + 1) f64: where each row starts, and where the last one ends
 //   booksAt        the books as JSON: each book's chunks are the rows of its label range
 // Numbers are little-endian. A segment's books hold consecutive labels, so row = label − first label.
-import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { Chunk } from "../../chunking/types.js";
 import type { DocstoreReader, DocstoreWriter } from "./docstore-types.js";
+import { readFullyAt, writeFullyAt } from "./durable-fs.js";
 import type { BookRecord } from "./manifest.js";
 
 const MAGIC = "AILBDOCS";
@@ -86,7 +87,7 @@ export function createDocstoreFileWriter(path: string): DocstoreWriter {
       // The whole book is encoded before anything is written: a chunk that cannot be stored
       // leaves the docstore as it was, as a rolled-back transaction did.
       const encoded = encodeRows(record.file, chunks, blockOf);
-      writeFully(fd, encoded.bytes, end);
+      writeFullyAt(fd, encoded.bytes, end);
       for (const start of encoded.starts) {
         pushOffset(end + start);
         rows++;
@@ -103,10 +104,10 @@ export function createDocstoreFileWriter(path: string): DocstoreWriter {
         const offsetBytes = new Uint8Array(offsets.buffer, 0, (rows + 1) * 8);
         const booksAt = offsetsAt + offsetBytes.length;
         const booksJson = Buffer.from(JSON.stringify(books));
-        writeFully(fd, offsetBytes, offsetsAt);
-        writeFully(fd, booksJson, booksAt);
+        writeFullyAt(fd, offsetBytes, offsetsAt);
+        writeFullyAt(fd, booksJson, booksAt);
         const header = { rows, firstLabel: firstLabel ?? 0, offsetsAt, booksAt, booksBytes: booksJson.length };
-        writeFully(fd, encodeHeader(header), 0);
+        writeFullyAt(fd, encodeHeader(header), 0);
       } finally {
         closeSync(fd);
       }
@@ -184,12 +185,6 @@ function encodeHeader(header: Header): Uint8Array {
   view.setFloat64(40, header.booksAt, true);
   view.setFloat64(48, header.booksBytes, true);
   return bytes;
-}
-
-function writeFully(fd: number, bytes: Uint8Array, position: number): void {
-  for (let done = 0; done < bytes.length; ) {
-    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
-  }
 }
 
 export function openDocstoreFileReader(path: string): DocstoreReader {
@@ -304,11 +299,7 @@ function readLayout(fd: number, path: string): { header: Header; books: StoredBo
 
 function readFully(fd: number, path: string, position: number, length: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
-  for (let done = 0; done < length; ) {
-    const got = readSync(fd, bytes, done, length - done, position + done);
-    if (got === 0) throw new Error(`${path}: файл кончается раньше, чем строки в нём`);
-    done += got;
-  }
+  readFullyAt(fd, bytes, position, `${path}: файл кончается раньше, чем строки в нём`);
   return bytes;
 }
 

@@ -1,7 +1,7 @@
 // Small crash-safety helpers: data is fsynced before it is renamed into place, and the
 // directory is fsynced after the rename, so a power cut leaves either the old or the new state.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -31,6 +31,25 @@ export function writeFileDurably(path: string, data: string | Buffer): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Reads `into.length` bytes from `position` on; a file that ends before is reported as `short`. */
+export function readFullyAt(fd: number, into: Uint8Array, position: number, short: string): void {
+  for (let done = 0; done < into.length; ) {
+    const read = readSync(fd, into, done, into.length - done, position + done);
+    if (read === 0) throw new Error(short);
+    done += read;
+  }
+}
+
+/**
+ * Writes all of `bytes` from `position` on. A regular file takes a short write only when the
+ * disk fills up: the rest is written again, so that write reports ENOSPC instead of bytes missing.
+ */
+export function writeFullyAt(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; ) {
+    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
   }
 }
 

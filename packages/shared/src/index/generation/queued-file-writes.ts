@@ -3,7 +3,8 @@
 // each fresh page faults), and done there it overlaps the main thread's work instead of adding
 // to it (docs/performance.md). Every write has its place in the file from the start, so writes
 // need no order among themselves; `settled` waits for all of them and reports the first failure.
-import { write, writeSync, writev, writevSync } from "node:fs";
+import { write, writev, writevSync } from "node:fs";
+import { writeFullyAt } from "./durable-fs.js";
 
 export interface QueuedFileWrites {
   /**
@@ -81,11 +82,7 @@ async function writeGroup(fd: number, group: NodeJS.ArrayBufferView[], start: nu
 
 function writeGroupSync(fd: number, group: NodeJS.ArrayBufferView[], start: number): void {
   const written = writevSync(fd, group, start);
-  for (const piece of unwritten(group, start, written)) {
-    for (let done = 0; done < piece.bytes.length; ) {
-      done += writeSync(fd, piece.bytes, done, piece.bytes.length - done, piece.position + done);
-    }
-  }
+  for (const piece of unwritten(group, start, written)) writeFullyAt(fd, piece.bytes, piece.position);
 }
 
 /**
